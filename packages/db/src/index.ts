@@ -1,0 +1,10 @@
+// @minbar/db: the Prisma client, the editorial model's types, and the data-access functions the apps call.
+export * from "./generated/prisma/client.ts";
+export { createPrismaClient, getPrisma } from "./client.ts";
+export * from "./permissions.ts";
+export * from "./users.ts";
+export * from "./blocks.ts";
+export * from "./warnings.ts";
+export * from "./search/normalize-arabic.ts";
+export * from "./queries/public-articles.ts";
+export * from "./queries/admin-articles.ts";

@@ -1,0 +1,95 @@
+// What readers may see: published localizations only, shaped as plain objects for the public site.
+import type { Locale, PrismaClient } from "../generated/prisma/client.ts";
+import { leadOf, readBody, type ArticleBlock } from "../blocks.ts";
+
+export type PublicArticleSummary = {
+  id: number;
+  locale: Locale;
+  slug: string;
+  title: string;
+  publishedAt: Date;
+  lead: string | null;
+};
+
+export type PublicArticle = PublicArticleSummary & {
+  summary: string | null;
+  blocks: ArticleBlock[];
+  photoCredit: string | null;
+  source: { slug: string; name: string } | null;
+  /** Locales in which this article is published, for language switching and hreflang. */
+  availableLocales: Locale[];
+};
+
+const publishedWhere = (locale: Locale) =>
+  ({ locale, status: "published", publishedAt: { not: null }, title: { not: null } }) as const;
+
+function nameIn(locale: Locale, record: { nameAr: string; nameRu: string | null; nameEn: string | null }): string {
+  if (locale === "ru") return record.nameRu ?? record.nameAr;
+  if (locale === "en") return record.nameEn ?? record.nameAr;
+  return record.nameAr;
+}
+
+export async function listPublishedArticles(
+  prisma: PrismaClient,
+  { locale, page = 1, pageSize = 20 }: { locale: Locale; page?: number; pageSize?: number },
+): Promise<{ items: PublicArticleSummary[]; total: number; page: number; pageCount: number }> {
+  const safePage = Math.max(1, Math.floor(page));
+  const [rows, total] = await Promise.all([
+    prisma.articleLocalization.findMany({
+      where: publishedWhere(locale),
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (safePage - 1) * pageSize,
+      take: pageSize,
+      select: { articleId: true, locale: true, slug: true, title: true, publishedAt: true, summary: true, body: true },
+    }),
+    prisma.articleLocalization.count({ where: publishedWhere(locale) }),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      id: row.articleId,
+      locale: row.locale,
+      slug: row.slug,
+      title: row.title ?? "",
+      publishedAt: row.publishedAt ?? new Date(0),
+      lead: row.summary ?? leadOf(readBody(row.body)),
+    })),
+    total,
+    page: safePage,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** A published article in one language, or null (unknown id, not published in that language). */
+export async function getPublishedArticle(
+  prisma: PrismaClient,
+  { id, locale }: { id: number; locale: Locale },
+): Promise<PublicArticle | null> {
+  const row = await prisma.articleLocalization.findFirst({
+    where: { articleId: id, ...publishedWhere(locale) },
+    include: {
+      article: {
+        include: {
+          source: true,
+          photoCredit: true,
+          localizations: { where: { status: "published", publishedAt: { not: null } }, select: { locale: true } },
+        },
+      },
+    },
+  });
+  if (!row || !row.publishedAt || !row.title) return null;
+  const blocks = readBody(row.body);
+  const { source, photoCredit } = row.article;
+  return {
+    id: row.articleId,
+    locale: row.locale,
+    slug: row.slug,
+    title: row.title,
+    publishedAt: row.publishedAt,
+    summary: row.summary,
+    lead: row.summary ?? leadOf(blocks),
+    blocks,
+    photoCredit: photoCredit ? nameIn(locale, photoCredit) : null,
+    source: source ? { slug: source.slug, name: nameIn(locale, source) } : null,
+    availableLocales: row.article.localizations.map((l) => l.locale),
+  };
+}
