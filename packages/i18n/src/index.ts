@@ -1,0 +1,38 @@
+// Locale rules shared by the public site and the admin: which languages exist, their direction and date style.
+
+export const LOCALES = ["ar", "ru", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "ar";
+
+/** The newsroom's clock: wire dates are Moscow dates, so readers see the day the story was filed. */
+export const NEWSROOM_TIME_ZONE = "Europe/Moscow";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): "rtl" | "ltr" {
+  return locale === "ar" ? "rtl" : "ltr";
+}
+
+/** Each language's name in itself, for language switchers (the same in every interface language). */
+export const LOCALE_AUTONYMS: Readonly<Record<Locale, string>> = { ar: "العربية", ru: "Русский", en: "English" };
+
+/**
+ * The BCP 47 tag handed to Intl. Arabic readers of this newsroom expect Arabic-Indic digits and the
+ * يناير/فبراير month names, which plain "ar" does not guarantee across ICU versions.
+ */
+export function intlLocaleOf(locale: Locale): string {
+  if (locale === "ar") return "ar-EG-u-nu-arab";
+  return locale;
+}
+
+/** A publication date as readers of that language write it, e.g. ٤ مارس ٢٠٢٤ / 4 марта 2024 г. / March 4, 2024. */
+export function formatPublicationDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "long", timeZone: NEWSROOM_TIME_ZONE }).format(date);
+}
+
+/** Digits in the reader's script (page numbers, counts). */
+export function formatInteger(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocaleOf(locale), { maximumFractionDigits: 0, useGrouping: true }).format(value);
+}
