@@ -6,5 +6,6 @@ export * from "./users.ts";
 export * from "./blocks.ts";
 export * from "./warnings.ts";
 export * from "./search/normalize-arabic.ts";
+export * from "./slug.ts";
 export * from "./queries/public-articles.ts";
 export * from "./queries/admin-articles.ts";

@@ -1,0 +1,119 @@
+// `npm start`: database (embedded unless DATABASE_URL is set), migrations, first admin, seed import, both apps.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { createPrismaClient, ensureFirstAdmin } from "@minbar/db";
+import { applyMigrations } from "@minbar/db/migrate";
+import { startEmbeddedPostgres } from "@minbar/db/embedded";
+import { importPaths } from "@minbar/importer";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
+
+const env = z
+  .object({
+    DATABASE_URL: z.string().url().optional(),
+    MINBAR_DATA_DIR: z.string().default(join(root, ".data")),
+    EMBEDDED_DB_PORT: z.coerce.number().int().positive().default(54329),
+    WEB_PORT: z.coerce.number().int().positive().default(3000),
+    ADMIN_PORT: z.coerce.number().int().positive().default(3001),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional(),
+    AUTH_SECRET: z.string().min(32).optional(),
+    REVALIDATE_SECRET: z.string().min(16).optional(),
+    SKIP_BUILD: z.enum(["0", "1"]).default("0"),
+  })
+  .parse(process.env);
+
+const log = (line: string) => console.log(`[minbar] ${line}`);
+
+/** A secret generated once and kept in the data folder, so sessions survive restarts. */
+function persistentSecret(name: string): string {
+  const path = join(env.MINBAR_DATA_DIR, name);
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  mkdirSync(env.MINBAR_DATA_DIR, { recursive: true });
+  let databaseUrl = env.DATABASE_URL;
+  let stopDatabase = async () => {};
+  if (databaseUrl) {
+    log(`using PostgreSQL from DATABASE_URL`);
+  } else {
+    const embedded = await startEmbeddedPostgres({ dataDir: join(env.MINBAR_DATA_DIR, "pglite"), port: env.EMBEDDED_DB_PORT });
+    databaseUrl = embedded.url;
+    stopDatabase = embedded.stop;
+    log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in ${join(env.MINBAR_DATA_DIR, "pglite")}`);
+  }
+
+  const migrated = await applyMigrations({ url: databaseUrl, log });
+  log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
+
+  const prisma = createPrismaClient(databaseUrl);
+  const admin = await ensureFirstAdmin(prisma, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+  const { counts } = await importPaths({ prisma, paths: [join(root, "seeds")] });
+  log(`seeds: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`);
+  await prisma.$disconnect();
+
+  if (env.SKIP_BUILD !== "1") {
+    log("building the public site and the admin (production build)…");
+    const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@minbar/web", "--filter=@minbar/admin", "--output-logs=errors-only"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error("the build failed (see above)");
+  }
+
+  const appEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret("auth-secret"),
+    REVALIDATE_SECRET: env.REVALIDATE_SECRET ?? persistentSecret("revalidate-secret"),
+    PUBLIC_SITE_URL: `http://localhost:${env.WEB_PORT}`,
+    ADMIN_SITE_URL: `http://localhost:${env.ADMIN_PORT}`,
+  };
+  const children: ChildProcess[] = [
+    spawn("npx", ["next", "start", "-p", String(env.WEB_PORT)], { cwd: join(root, "apps/web"), stdio: "inherit", env: appEnv }),
+    spawn("npx", ["next", "start", "-p", String(env.ADMIN_PORT)], { cwd: join(root, "apps/admin"), stdio: "inherit", env: appEnv }),
+  ];
+
+  console.log(`
+  Minbar is running.
+    Public site:  http://localhost:${env.WEB_PORT}
+    Admin:        http://localhost:${env.ADMIN_PORT}/login
+  ${
+    admin.created && admin.generatedPassword
+      ? `First admin created. Sign in as ${admin.email} with the password ${admin.generatedPassword}\n    (shown only this once; set ADMIN_EMAIL and ADMIN_PASSWORD in .env to choose your own).`
+      : admin.created
+        ? `First admin created: sign in as ${admin.email} with ADMIN_PASSWORD.`
+        : `Sign in as ${admin.email} (or another admin) with the password chosen when it was created.`
+  }
+  Stop with Ctrl+C.
+`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) child.kill("SIGTERM");
+    await stopDatabase();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  for (const child of children) child.on("exit", (code) => void stop(code ?? 1));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[minbar] start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
