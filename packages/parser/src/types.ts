@@ -24,7 +24,9 @@ export type WarningCode =
   | "weekday_mismatch"
   | "date_mismatch"
   | "transcoded"
-  | "missing_source";
+  | "missing_source"
+  /** No date line: the date was taken from the body (e.g. `اليوم الخميس 19 أغسطس/آب 2021`). */
+  | "date_from_body";
 
 export type ParseWarning = { code: WarningCode; message: string };
 
@@ -34,7 +36,11 @@ export type ErrorCode =
   | "not_utf8"
   | "no_arabic"
   | "too_large"
-  | "no_body";
+  | "no_body"
+  /** The CLI could not read the file (missing, a directory, no permission). */
+  | "unreadable"
+  /** A parser bug; never expected (property tests guard against it), reported instead of throwing. */
+  | "internal";
 
 export type ParseError = { code: ErrorCode; message: string };
 

@@ -1,0 +1,52 @@
+// Recognising the metadata lines wire copy ends with: the site brand, the photo credit and the source attribution.
+
+import { foldArabic } from "./normalize-text";
+
+export type FooterLine =
+  | { kind: "brand"; text: string }
+  | { kind: "photoCredit"; text: string }
+  | { kind: "source"; text: string };
+
+// Longer lines are body text that happens to start like a label ("المصدر: ..." quoting a long statement).
+const MAX_FOOTER_LINE_LENGTH = 160;
+// The label is a word or two; the separator must come early.
+const MAX_LABEL_LENGTH = 16;
+
+// Folded labels (see foldArabic), so hamza, tatweel, diacritics and ة/ه do not matter.
+const LABELS = new Map<string, "photoCredit" | "source">([
+  ["الصوره", "photoCredit"],
+  ["صوره", "photoCredit"],
+  ["الصور", "photoCredit"],
+  ["تصوير", "photoCredit"],
+  ["photo", "photoCredit"],
+  ["المصدر", "source"],
+  ["مصدر", "source"],
+  ["source", "source"],
+]);
+
+// Label separators: Arabic and Latin colons, full-width colon, and a dash (`المصدر - تاس`).
+const LABEL_RE = /^([^:：\-–—]{1,16}?) ?[:：\-–—] ?(.+)$/;
+
+// The brand of the source site: مجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي", spelt in several ways.
+const BRAND_KEY = foldArabic("مجموعة الرؤية الاستراتيجية");
+
+/**
+ * Classifies one cleaned line as a footer line, or returns null for ordinary text. The returned text is the value
+ * after the label (`تاس` for `المصدر: تاس`), or the whole brand line.
+ */
+export function matchFooterLine(line: string): FooterLine | null {
+  if (line.length === 0 || line.length > MAX_FOOTER_LINE_LENGTH) return null;
+  // Cheap first-letter gates before any folding: brand lines start with م, labels with ا/ت/م/ص or Latin.
+  const first = line.charCodeAt(0);
+  if (first === 0x0645 /* م */ && foldArabic(line).startsWith(BRAND_KEY)) {
+    return { kind: "brand", text: line };
+  }
+  const match = LABEL_RE.exec(line.slice(0, MAX_LABEL_LENGTH + 3 + MAX_FOOTER_LINE_LENGTH));
+  if (!match) return null;
+  const [, label, value] = match;
+  if (label === undefined || value === undefined || label.length > MAX_LABEL_LENGTH) return null;
+  const kind = LABELS.get(foldArabic(label));
+  if (kind === undefined) return null;
+  const text = value.trim();
+  return text.length > 0 ? { kind, text } : null;
+}

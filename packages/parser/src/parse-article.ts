@@ -1,0 +1,193 @@
+// The parser proper: wire text in, article (title, date, blocks, footer metadata) and warnings out.
+
+import { decodeInput } from "./decode-input";
+import { matchFooterLine } from "./footer";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "./month-names";
+import { ARABIC_LETTER_RE, splitCleanLines } from "./normalize-text";
+import { findBodyDate, formatIsoDate, getWeekday, isValidDate, parseDateLine } from "./parse-date";
+import type { BodyDate, CalendarDate, WrittenDate } from "./parse-date";
+import { extractProvisionalTitle, isHeadingLike, isLanguageSwitchLine, isTitleLike } from "./split-blocks";
+import type { Block, ParseError, ParseOptions, ParseResult, ParseWarning, ParsedArticle } from "./types";
+
+function fail(error: ParseError): ParseResult {
+  return { ok: false, error, warnings: [] };
+}
+
+function describeDate(date: { day: number; month: number; year?: number | null }): string {
+  const month = MONTH_NAMES[date.month - 1] ?? String(date.month);
+  return date.year == null ? `${date.day} ${month}` : `${date.day} ${month} ${date.year}`;
+}
+
+type Head = { title: string | null; dateLine: WrittenDate | null; next: number };
+
+/** Reads the lines above the body: language switch, title, date line (in either order). */
+function readHead(lines: readonly string[]): Head {
+  let i = 0;
+  while (i < lines.length && isLanguageSwitchLine(lines[i] as string)) i++;
+  let dateLine: WrittenDate | null = null;
+  let title: string | null = null;
+  const first = lines[i];
+  if (first !== undefined) {
+    dateLine = parseDateLine(first);
+    if (dateLine) i++;
+  }
+  const candidate = lines[i];
+  if (candidate !== undefined && matchFooterLine(candidate) === null) {
+    const following = lines[i + 1];
+    const followingDate = dateLine === null && following !== undefined ? parseDateLine(following) : null;
+    if (followingDate) {
+      title = candidate;
+      dateLine = followingDate;
+      i += 2;
+    } else if (following !== undefined && isTitleLike(candidate)) {
+      title = candidate;
+      i++;
+    }
+  }
+  return { title, dateLine, next: i };
+}
+
+type Body = Pick<ParsedArticle, "blocks" | "photoCredit" | "source" | "brand">;
+
+/** Splits the remaining lines into blocks and footer metadata; footer lines are recognised wherever they stand. */
+function readBody(lines: readonly string[], start: number): Body {
+  const body: Body = { blocks: [], photoCredit: null, source: null, brand: null };
+  const texts: string[] = [];
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const footer = matchFooterLine(line);
+    if (footer === null) texts.push(line);
+    else if (body[footer.kind] === null) body[footer.kind] = footer.text;
+  }
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] as string;
+    // A heading introduces something; a short unpunctuated last line is a paragraph.
+    const type: Block["type"] = i < texts.length - 1 && isHeadingLike(text) ? "heading" : "paragraph";
+    body.blocks.push({ type, text });
+  }
+  return body;
+}
+
+type DateDecision = { publishedOn: string | null; warnings: ParseWarning[] };
+
+function sameDayAndMonth(a: { day: number; month: number }, b: { day: number; month: number }): boolean {
+  return a.day === b.day && a.month === b.month;
+}
+
+function checkWeekday(date: CalendarDate, weekday: number | null, where: string, warnings: ParseWarning[]): void {
+  if (weekday === null) return;
+  const actual = getWeekday(date);
+  if (actual === weekday) return;
+  warnings.push({
+    code: "weekday_mismatch",
+    message: `${where} names ${WEEKDAY_NAMES[weekday]} but ${formatIsoDate(date)} is a ${WEEKDAY_NAMES[actual]}`,
+  });
+}
+
+/**
+ * Decides the publication date. The date line wins; a missing year is taken from the body's dateline; with no date
+ * line, the body's date is used. Disagreements are reported, never silently resolved.
+ */
+function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null): DateDecision {
+  const warnings: ParseWarning[] = [];
+  if (bodyDate) checkWeekday(bodyDate, bodyDate.weekday, `the body date "${bodyDate.text}"`, warnings);
+  if (dateLine === null) {
+    if (bodyDate === null) {
+      warnings.push({ code: "missing_date", message: "no date line and no full date in the body" });
+      return { publishedOn: null, warnings };
+    }
+    warnings.push({ code: "date_from_body", message: `no date line; date taken from the body: "${bodyDate.text}"` });
+    return { publishedOn: formatIsoDate(bodyDate), warnings };
+  }
+  let year = dateLine.year;
+  if (year === null) {
+    if (bodyDate === null) {
+      warnings.push({
+        code: "missing_year",
+        message: `the date line gives ${describeDate(dateLine)} without a year, and the body gives no full date`,
+      });
+      return { publishedOn: null, warnings };
+    }
+    year = bodyDate.year;
+    if (!isValidDate(year, dateLine.month, dateLine.day)) {
+      // 29 February in a body year that is not a leap year: the body date cannot be this article's year.
+      warnings.push({
+        code: "missing_year",
+        message: `the date line gives ${describeDate(dateLine)} without a year, and ${describeDate(dateLine)} ${year} does not exist`,
+      });
+      return { publishedOn: null, warnings };
+    }
+    warnings.push({ code: "year_from_body", message: `year ${year} taken from the body date "${bodyDate.text}"` });
+  }
+  const date: CalendarDate = { year, month: dateLine.month, day: dateLine.day };
+  checkWeekday(date, dateLine.weekday, "the date line", warnings);
+  const bodyDisagrees = bodyDate !== null && (!sameDayAndMonth(date, bodyDate) || bodyDate.year !== year);
+  if (bodyDate && bodyDisagrees) {
+    warnings.push({
+      code: "date_mismatch",
+      message: `the date line says ${formatIsoDate(date)} but the body says ${formatIsoDate(bodyDate)} ("${bodyDate.text}"); kept the date line`,
+    });
+  }
+  return { publishedOn: formatIsoDate(date), warnings };
+}
+
+function parseText(text: string, warnings: ParseWarning[]): ParseResult {
+  const lines = splitCleanLines(text).filter((line) => line.length > 0);
+  if (lines.length === 0) return fail({ code: "empty", message: "input holds no text (empty or whitespace only)" });
+  if (!ARABIC_LETTER_RE.test(text)) return fail({ code: "no_arabic", message: "input contains no Arabic text" });
+
+  const head = readHead(lines);
+  const body = readBody(lines, head.next);
+  if (body.blocks.length === 0) {
+    const what = head.title === null ? "input" : `title "${head.title}"`;
+    return fail({ code: "no_body", message: `${what} has no body text` });
+  }
+  const paragraphs = body.blocks.filter((block) => block.type === "paragraph").map((block) => block.text);
+  const date = decideDate(head.dateLine, findBodyDate(paragraphs));
+
+  let provisionalTitle: string | null = null;
+  if (head.title === null) {
+    provisionalTitle = extractProvisionalTitle(paragraphs[0] ?? body.blocks[0]?.text ?? "");
+    warnings.push({
+      code: "missing_title",
+      message:
+        provisionalTitle === null
+          ? "no title line"
+          : `no title line; provisional title from the lead sentence: "${provisionalTitle}"`,
+    });
+  }
+  warnings.push(...date.warnings);
+  if (body.source === null) warnings.push({ code: "missing_source", message: "no source line (المصدر: ...)" });
+
+  const article: ParsedArticle = {
+    locale: "ar",
+    title: head.title,
+    provisionalTitle,
+    publishedOn: date.publishedOn,
+    blocks: body.blocks,
+    photoCredit: body.photoCredit,
+    source: body.source,
+    brand: body.brand,
+  };
+  return { ok: true, article, warnings };
+}
+
+/**
+ * Parses one wire article. Bytes are decoded (UTF-8, or Windows-1256 / UTF-16 with a `transcoded` warning); a string
+ * is taken as already-decoded text. Never throws: bad input gives `ok: false` with a typed error.
+ */
+export function parseArticle(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  try {
+    if (typeof input !== "string" && !(input instanceof Uint8Array)) {
+      return fail({ code: "binary", message: "input is neither a string nor bytes" });
+    }
+    if (input.length === 0) return fail({ code: "empty", message: "input is empty" });
+    const decoded = decodeInput(input);
+    if (!decoded.ok) return fail(decoded.error);
+    return parseText(decoded.text, decoded.warnings);
+  } catch (cause) {
+    // Defensive only: no known input reaches this (property tests check it), but callers are promised no throw.
+    const name = options.filename === undefined ? "input" : options.filename;
+    return fail({ code: "internal", message: `unexpected parser failure on ${name}: ${String(cause)}` });
+  }
+}
