@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
 import { parseArticle, BLOCKING_WARNINGS, type ParsedArticle, type ParseWarning } from "@minbar/parser";
 import { makeSlug, Prisma, type PrismaClient } from "@minbar/db";
-import { findOrCreatePhotoCredit, findOrCreateSource, firstFree } from "./attribution.ts";
+import { findOrCreatePhotoCredit, findOrCreateSource } from "./attribution.ts";
+import { freeSlug } from "./free-slug.ts";
 
 export type ImportOutcome = "created" | "unchanged" | "updated" | "failed";
 
@@ -59,19 +60,23 @@ export async function importFile(
       : { ...base, outcome: "created", articleId: null, detail: null };
   }
 
-  try {
-    return await writeArticle(prisma, { ...input, contentHash, fileKey, article: parsed.article, warnings: parsed.warnings });
-  } catch (error) {
-    // Two importers racing on the same bytes: the loser's unique violation means the file is already in.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const seen = await prisma.wireFile.findUnique({ where: { contentHash }, select: { articleId: true } });
-      if (seen) return { ...base, outcome: "unchanged", articleId: seen.articleId, detail: null };
+  const write = { ...input, contentHash, fileKey, article: parsed.article, warnings: parsed.warnings };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeArticle(prisma, write);
+    } catch (error) {
+      // A unique violation means a concurrent import got there first (the same file, or a new agency both cite):
+      // its transaction has committed, so a fresh attempt sees its rows.
+      const conflict = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (conflict && attempt < MAX_ATTEMPTS) continue;
+      const detail = `database: ${describeError(error)}`;
+      await recordOutcome(prisma, { contentHash, fileName: input.name, outcome: "failed", error: detail }).catch(() => {});
+      return { ...base, outcome: "failed", articleId: null, detail };
     }
-    const detail = `database: ${describeError(error)}`;
-    await recordOutcome(prisma, { contentHash, fileName: input.name, outcome: "failed", error: detail }).catch(() => {});
-    return { ...base, outcome: "failed", articleId: null, detail };
   }
 }
+
+const MAX_ATTEMPTS = 3;
 
 type WriteInput = WireFileInput & { contentHash: string; fileKey: string; article: ParsedArticle; warnings: ParseWarning[] };
 
@@ -111,7 +116,9 @@ async function createArticle(tx: Tx, input: WriteInput): Promise<ImportResult> {
   const complete = !warnings.some(isBlocking);
   const sourceId = article.source ? await findOrCreateSource(tx, article.source) : null;
   const photoCreditId = article.photoCredit ? await findOrCreatePhotoCredit(tx, article.photoCredit) : null;
-  const slug = await freeSlug(tx, makeSlug(article.title ?? article.provisionalTitle ?? input.fileKey));
+  const slug = await freeSlug(makeSlug(article.title ?? article.provisionalTitle ?? input.fileKey), async (candidates) =>
+    (await tx.articleLocalization.findMany({ where: { locale: "ar", slug: { in: candidates } }, select: { slug: true } })).map((r) => r.slug),
+  );
   const body = article.blocks as Prisma.InputJsonValue;
   const created = await tx.article.create({
     data: {
@@ -213,14 +220,6 @@ async function latestArticleForKey(db: Tx | PrismaClient, fileKey: string): Prom
     select: { articleId: true },
   });
   return row?.articleId ?? null;
-}
-
-async function freeSlug(tx: Tx, base: string): Promise<string> {
-  const taken = await tx.articleLocalization.findMany({
-    where: { locale: "ar", slug: { startsWith: base } },
-    select: { slug: true },
-  });
-  return firstFree(base, new Set(taken.map((row) => row.slug)));
 }
 
 type OutcomeRecord = {

@@ -8,12 +8,13 @@ const LETTER_MAP: Record<string, string> = {
   "آ": "ا",
   "ٱ": "ا",
   "ى": "ي",
-  "ة": "ه",
   "ؤ": "و",
   "ئ": "ي",
 };
 const ARABIC_INDIC_ZERO = 0x0660;
-const FOLDED = /[أإآٱىةؤئ\u0660-\u0669]/g;
+const FOLDED = /[أإآٱىؤئ\u0660-\u0669]/g;
+// A word-final ه is often typed for ة (شراكه); folded to ة, both reach the same stem in the `arabic` stemmer.
+const FINAL_HA = /([\u0621-\u064A]{2})ه(?=$|[^\u0621-\u064A])/g;
 // PostgreSQL's `arabic` stemmer strips ال, بال, كال and a lone و/ف, but not و/ف before ال (والشراكة stays والشراك).
 const CONJUNCTION_BEFORE_ARTICLE = /(^|[^\u0621-\u064A])[وف]([بك]?ال[\u0621-\u064A]{2,})/g;
 
@@ -22,8 +23,6 @@ export function normalizeArabicForSearch(text: string): string {
     .normalize("NFC")
     .replace(DIACRITICS_AND_TATWEEL, "")
     .replace(FOLDED, (ch) => LETTER_MAP[ch] ?? String.fromCharCode(ch.charCodeAt(0) - ARABIC_INDIC_ZERO + 48))
+    .replace(FINAL_HA, "$1ة")
     .replace(CONJUNCTION_BEFORE_ARTICLE, "$1$2");
 }
-
-/** The SQL that defines the same normalization in PostgreSQL; the migration `init` holds a copy of it. */
-export const NORMALIZE_ARABIC_SQL_FUNCTION = "minbar_normalize_ar";
