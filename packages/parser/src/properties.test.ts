@@ -1,0 +1,109 @@
+// Property tests: no string or byte array makes the parser throw, and output texts are always clean.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readSeedText, type SeedId } from "../test/seeds";
+import { normalizeWhitespace, parseArticle } from "./index";
+import type { ParseResult } from "./index";
+
+const SEED_IDS: SeedId[] = ["000", "001", "002", "003", "004"];
+const seedLines = SEED_IDS.flatMap((id) => readSeedText(id).split("\n"));
+
+// Pieces that exercise the parser's special cases, mixed with arbitrary text.
+const tricky = fc.constantFrom(
+  "\u00A0", "\r\n", "\r", "\n", "\uFEFF", "\u200F", "\u200B", "\u0640", "\u064E", "٠٤ مارس", "٣٠ مايو ٢٠٢٢",
+  "اليوم الإثنين 4 مارس/آذار 2024", "الصورة: ", "المصدر - ", "مجموعة الرؤية الاستراتيجية", "Ru En", '"', "(", ".",
+  "؟", "29 فبراير", "  ", "\t", "۱۹", "كانون الثاني",
+);
+const arabicishText = fc
+  .array(fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom(...seedLines), tricky), { maxLength: 30 })
+  .map((parts) => parts.join(""));
+
+function allTexts(result: ParseResult): string[] {
+  if (!result.ok) return [result.error.message];
+  const { article } = result;
+  return [
+    article.title, article.provisionalTitle, article.photoCredit, article.source, article.brand,
+    ...article.blocks.map((block) => block.text),
+  ].filter((text): text is string => text !== null);
+}
+
+function checkShape(result: ParseResult): void {
+  if (!result.ok) {
+    expect(typeof result.error.code).toBe("string");
+    return;
+  }
+  expect(result.article.blocks.length).toBeGreaterThan(0);
+  if (result.article.publishedOn !== null) expect(result.article.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  for (const text of allTexts(result)) {
+    expect(text).not.toMatch(/^\s|\s$|\s\s|[\u00A0\u200B\uFEFF\r\n]/);
+    expect(text.length).toBeGreaterThan(0);
+  }
+}
+
+describe("parser properties", () => {
+  it("never throws on any string and gives clean texts", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 400 }), arabicishText), (input) => {
+        checkShape(parseArticle(input));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("never throws on any byte array", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        checkShape(parseArticle(bytes));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("never throws on seeds with random bytes flipped or cut", () => {
+    const seedBytes = SEED_IDS.map((id) => Buffer.from(readSeedText(id), "utf8"));
+    fc.assert(
+      fc.property(
+        fc.nat({ max: seedBytes.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        fc.nat(),
+        (which, flips, cut) => {
+          const bytes = Uint8Array.from(seedBytes[which] as Buffer);
+          for (const [at, value] of flips) bytes[at % bytes.length] = value;
+          checkShape(parseArticle(bytes.subarray(0, Math.max(1, cut % (bytes.length + 1)))));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("re-parsing the text rebuilt from an article gives the same title and blocks", () => {
+    fc.assert(
+      fc.property(arabicishText, (input) => {
+        const first = parseArticle(input);
+        if (!first.ok || first.article.title === null) return;
+        const { article } = first;
+        const codes = first.warnings.map((warning) => warning.code);
+        if (codes.includes("missing_year")) return;
+        const hadDateLine = article.publishedOn !== null && !codes.includes("date_from_body");
+        const head = hadDateLine ? [article.title, article.publishedOn as string] : [article.title];
+        const rebuilt = [...head, ...article.blocks.map((block) => block.text)].join("\n\n");
+        const second = parseArticle(rebuilt);
+        if (!second.ok) throw new Error(`re-parse failed: ${second.error.code}`);
+        expect(second.article.title).toBe(article.title);
+        expect(second.article.blocks).toEqual(article.blocks);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("normalizeWhitespace is idempotent and leaves no runs or edge spaces", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (text) => {
+        const once = normalizeWhitespace(text);
+        expect(normalizeWhitespace(once)).toBe(once);
+        expect(once).not.toMatch(/^\s|\s$|\s\s/);
+      }),
+    );
+  });
+});
