@@ -45,7 +45,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // PGlite does not create missing parent folders.
     mkdirSync(dataDir, { recursive: true });
     db = await PGlite.create(dataDir);
-    const server = new PGLiteSocketServer({ db, port: options.port, host, maxConnections: options.maxConnections ?? 20 });
+    const server = new PGLiteSocketServer({
+      db,
+      port: options.port,
+      host,
+      maxConnections: options.maxConnections ?? 20,
+    });
     try {
       await server.start();
     } catch (error) {

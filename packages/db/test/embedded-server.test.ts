@@ -1,0 +1,151 @@
+// The embedded database as the apps see it: PGlite behind the wire protocol, reached with pg and Prisma.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "../src/client";
+import {
+  type EmbeddedPostgres,
+  EmbeddedPostgresError,
+  lockFileFor,
+  startEmbeddedPostgres,
+} from "../src/embedded-server";
+import { applyMigrations } from "../src/migrate";
+import { findFreePort, makeTempDir, query, writeMigrations } from "./helpers";
+
+describe("embedded PostgreSQL server", () => {
+  let dataDir: string;
+  let port: number;
+  let server: EmbeddedPostgres | undefined;
+
+  beforeAll(async () => {
+    // A nested, not yet existing folder: the server must create its parents.
+    dataDir = path.join(await makeTempDir("embedded"), "state", "pglite");
+    port = await findFreePort();
+    server = await startEmbeddedPostgres({ dataDir, port });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const url = () => server!.url;
+
+  it("serves postgresql://postgres@127.0.0.1:<port>/postgres from a folder it created", async () => {
+    expect(url()).toBe(`postgresql://postgres@127.0.0.1:${port}/postgres`);
+    expect(existsSync(dataDir)).toBe(true);
+    expect(await query(url(), "SELECT current_database() AS db")).toEqual([{ db: "postgres" }]);
+  });
+
+  it("keeps two clients' concurrent transactions apart", async () => {
+    await query(url(), `CREATE TABLE visits (id SERIAL PRIMARY KEY, who TEXT NOT NULL)`);
+    const a = new pg.Client({ connectionString: url() });
+    const b = new pg.Client({ connectionString: url() });
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      const visit = async (client: pg.Client, who: string, rollback: boolean) => {
+        await client.query("BEGIN");
+        for (let i = 0; i < 3; i += 1) {
+          await client.query("INSERT INTO visits (who) VALUES ($1)", [who]);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        const { rows } = await client.query<{ who: string; n: number }>(
+          "SELECT who, count(*)::int AS n FROM visits GROUP BY who ORDER BY who",
+        );
+        await client.query(rollback ? "ROLLBACK" : "COMMIT");
+        return rows;
+      };
+      const [seenByA, seenByB] = await Promise.all([visit(a, "a", false), visit(b, "b", true)]);
+      // Each transaction sees only its own rows, or the other's once committed: never half of them.
+      for (const seen of [seenByA, seenByB]) {
+        for (const row of seen) expect(row.n).toBe(3);
+      }
+      expect(seenByA.map((row) => row.who)).toContain("a");
+      expect(seenByB.map((row) => row.who)).toContain("b");
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+    expect(await query(url(), "SELECT who, count(*)::int AS n FROM visits GROUP BY who")).toEqual([{ who: "a", n: 3 }]);
+  });
+
+  it("works with Prisma over adapter-pg, including interactive transactions", async () => {
+    const prisma = createPrismaClient(`${url()}?connection_limit=3`);
+    try {
+      await prisma.$executeRawUnsafe(`CREATE TABLE ledger (id SERIAL PRIMARY KEY, note TEXT NOT NULL)`);
+      const inserted = await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO ledger (note) VALUES (${"first"})`;
+        await tx.$executeRaw`INSERT INTO ledger (note) VALUES (${"second"})`;
+        const rows = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ledger`;
+        return rows[0]?.n;
+      });
+      expect(inserted).toBe(2);
+
+      await expect(
+        prisma.$transaction(async (tx) => {
+          await tx.$executeRaw`INSERT INTO ledger (note) VALUES (${"rolled back"})`;
+          throw new Error("abort");
+        }),
+      ).rejects.toThrow("abort");
+
+      const notes = await prisma.$queryRaw<{ note: string }[]>`SELECT note FROM ledger ORDER BY id`;
+      expect(notes.map((row) => row.note)).toEqual(["first", "second"]);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it("has the arabic text-search configuration", async () => {
+    const rows = await query<{ v: string }>(url(), `SELECT to_tsvector('arabic', 'والشراكة الاستراتيجية')::text AS v`);
+    expect(rows[0]?.v).toContain("استراتيج");
+  });
+
+  it("lets concurrent migration appliers apply each migration once, though they share one session", async () => {
+    const dir = await makeTempDir("embedded-migrations");
+    await writeMigrations(dir, {
+      "20240101000000_init": `CREATE TABLE sources (id SERIAL PRIMARY KEY, name TEXT NOT NULL);`,
+      "20240102000000_seed": `INSERT INTO sources (name) VALUES ('TASS');`,
+    });
+    const results = await Promise.all([1, 2, 3].map(() => applyMigrations({ url: url(), migrationsDir: dir })));
+    expect(results.flatMap((result) => result.applied).sort()).toEqual(["20240101000000_init", "20240102000000_seed"]);
+    expect(await query(url(), "SELECT name FROM sources")).toEqual([{ name: "TASS" }]);
+  });
+
+  it("fails clearly when the port is taken", async () => {
+    const blocker = createServer();
+    const takenPort = await findFreePort();
+    await new Promise<void>((resolve) => blocker.listen(takenPort, "127.0.0.1", resolve));
+    try {
+      const other = path.join(path.dirname(dataDir), "other");
+      const start = startEmbeddedPostgres({ dataDir: other, port: takenPort });
+      await expect(start).rejects.toThrow(EmbeddedPostgresError);
+      await expect(start).rejects.toThrow(`127.0.0.1:${takenPort} is already in use`);
+      expect(existsSync(lockFileFor(other))).toBe(false);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it("refuses a second server on the same folder", async () => {
+    const start = startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+    await expect(start).rejects.toThrow(`already in use by process ${process.pid}`);
+    // The running server is untouched.
+    expect(await query(url(), "SELECT count(*)::int AS n FROM visits")).toEqual([{ n: 3 }]);
+  });
+
+  it("keeps the data across stop and start, taking over a lock left by a dead process", async () => {
+    await server!.stop();
+    expect(existsSync(lockFileFor(dataDir))).toBe(false);
+    await expect(query(url(), "SELECT 1")).rejects.toThrow();
+
+    const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
+    await writeFile(lockFileFor(dataDir), JSON.stringify({ pid: deadPid, host: "127.0.0.1", port, startedAt: "x" }));
+
+    server = await startEmbeddedPostgres({ dataDir, port });
+    const lock = JSON.parse(await readFile(lockFileFor(dataDir), "utf8")) as { pid: number };
+    expect(lock.pid).toBe(process.pid);
+    expect(await query(url(), "SELECT who, count(*)::int AS n FROM visits GROUP BY who")).toEqual([{ who: "a", n: 3 }]);
+    expect(await query(url(), "SELECT note FROM ledger ORDER BY id")).toEqual([{ note: "first" }, { note: "second" }]);
+  });
+});
