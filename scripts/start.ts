@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -81,10 +82,11 @@ async function main() {
     PUBLIC_SITE_URL: `http://localhost:${env.WEB_PORT}`,
     ADMIN_SITE_URL: `http://localhost:${env.ADMIN_PORT}`,
   };
-  const children: ChildProcess[] = [
-    spawn("npx", ["next", "start", "-p", String(env.WEB_PORT)], { cwd: join(root, "apps/web"), stdio: "inherit", env: appEnv }),
-    spawn("npx", ["next", "start", "-p", String(env.ADMIN_PORT)], { cwd: join(root, "apps/admin"), stdio: "inherit", env: appEnv }),
-  ];
+  // Next's own binary, not `npx next`: a signal to npx does not reach the server it started.
+  const nextBin = createRequire(join(root, "apps/web/package.json")).resolve("next/dist/bin/next");
+  const startApp = (app: string, port: number) =>
+    spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: join(root, "apps", app), stdio: "inherit", env: appEnv });
+  const children: ChildProcess[] = [startApp("web", env.WEB_PORT), startApp("admin", env.ADMIN_PORT)];
 
   console.log(`
   Minbar is running.
