@@ -1,0 +1,14 @@
+// Next.js configuration of the admin: next-intl without locale routing, workspace packages compiled from source.
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  transpilePackages: ["@minbar/db", "@minbar/i18n"],
+  // The Prisma runtime, pg and the argon2 native binding are loaded by Node at run time rather than bundled.
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,2 @@
+// PostCSS for Tailwind 4.
+export default { plugins: { "@tailwindcss/postcss": {} } };

@@ -1,0 +1,52 @@
+"use client";
+// The sign-in form; shows the server's refusal in place and keeps the typed email.
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { signInAction, type SignInState } from "../../lib/auth-actions";
+
+const initialState: SignInState = { error: null, email: "" };
+
+export function LoginForm() {
+  const t = useTranslations("Login");
+  const [state, formAction, pending] = useActionState(signInAction, initialState);
+  return (
+    <form action={formAction} className="space-y-4" aria-busy={pending}>
+      {state.error ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+          {t(state.error)}
+        </p>
+      ) : null}
+      <label className="block">
+        <span className="mb-1 block text-sm font-medium">{t("email")}</span>
+        <input
+          name="email"
+          type="email"
+          required
+          autoComplete="username"
+          dir="ltr"
+          defaultValue={state.email}
+          key={state.email}
+          className="w-full rounded border border-gray-300 px-3 py-2 text-start"
+        />
+      </label>
+      <label className="block">
+        <span className="mb-1 block text-sm font-medium">{t("password")}</span>
+        <input
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+          dir="ltr"
+          className="w-full rounded border border-gray-300 px-3 py-2 text-start"
+        />
+      </label>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60"
+      >
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+// Auth.js (next-auth v5) for the admin: email + password checked against the users table, JWT sessions that carry
+// only the user id and auth version — permissions are re-read from the database on every request (see lib/actor).
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { verifyCredentials } from "@minbar/db";
+import { getDb } from "./db";
+import { getEnv } from "./env";
+
+declare module "next-auth" {
+  interface User {
+    authVersion?: number;
+  }
+  interface Session {
+    authUserId?: number;
+    authVersion?: number;
+  }
+}
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().min(3).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+const tokenClaimsSchema = z.object({ userId: z.number().int().positive(), authVersion: z.number().int() });
+
+// Configured per request rather than at import time, so `next build` needs neither AUTH_SECRET nor a database.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: getEnv().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+        if (!user) return null;
+        return { id: String(user.id), email: user.email, name: user.name, authVersion: user.authVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id !== undefined && user.authVersion !== undefined) {
+        token.userId = Number(user.id);
+        token.authVersion = user.authVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const claims = tokenClaimsSchema.safeParse(token);
+      if (claims.success) {
+        session.authUserId = claims.data.userId;
+        session.authVersion = claims.data.authVersion;
+      }
+      return session;
+    },
+  },
+}));

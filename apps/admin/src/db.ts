@@ -1,0 +1,9 @@
+// The database handle for the admin's server code, after the environment has been checked.
+import "server-only";
+import { getPrisma, type PrismaClient } from "@minbar/db";
+import { getEnv } from "./env";
+
+export function getDb(): PrismaClient {
+  getEnv();
+  return getPrisma();
+}

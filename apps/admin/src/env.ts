@@ -1,0 +1,36 @@
+// The admin's environment, validated with zod; the only module of this app that reads process.env.
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// URL"),
+  /** Signs and encrypts the session cookie; `openssl rand -base64 32`. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  /** Absolute origin of the public site, for "view on site" links; optional. */
+  PUBLIC_SITE_URL: z.url().optional(),
+});
+
+export type AdminEnv = z.infer<typeof envSchema>;
+
+let cached: AdminEnv | undefined;
+
+/** Read lazily, at request time: the build runs without a database or a secret. */
+export function getEnv(): AdminEnv {
+  if (cached) return cached;
+  const raw = Object.fromEntries(
+    Object.entries({
+      DATABASE_URL: process.env.DATABASE_URL,
+      AUTH_SECRET: process.env.AUTH_SECRET,
+      PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL,
+    }).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment for @minbar/admin: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,19 @@
+// Who is making this request: the session resolved against the database each time, or a redirect to /login.
+import "server-only";
+import { redirect } from "next/navigation";
+import { loadActor, type Actor } from "@minbar/db";
+import { auth } from "../auth";
+import { getDb } from "../db";
+
+/** The signed-in actor, or null when signed out, disabled, or the session predates a role/password change. */
+export async function findActor(): Promise<Actor | null> {
+  const session = await auth();
+  if (!session || session.authUserId === undefined || session.authVersion === undefined) return null;
+  return loadActor(getDb(), session.authUserId, session.authVersion);
+}
+
+export async function requireActor(): Promise<Actor> {
+  const actor = await findActor();
+  if (!actor) redirect("/login");
+  return actor;
+}

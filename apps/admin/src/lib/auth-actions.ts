@@ -1,0 +1,26 @@
+"use server";
+// Sign-in and sign-out form actions. Each is a public POST endpoint: it validates its own input.
+import { AuthError } from "next-auth";
+import { auth, credentialsSchema, signIn, signOut } from "../auth";
+
+export type SignInState = { error: "invalid" | "unavailable" | null; email: string };
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
+  const parsed = credentialsSchema.safeParse({ email, password: formData.get("password") });
+  if (!parsed.success) return { error: "invalid", email };
+  try {
+    // On success this throws Next's redirect, which must propagate.
+    await signIn("credentials", { ...parsed.data, redirectTo: "/articles" });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { error: error.type === "CredentialsSignin" ? "invalid" : "unavailable", email };
+    }
+    throw error;
+  }
+  return { error: null, email };
+}
+
+export async function signOutAction(): Promise<void> {
+  if (await auth()) await signOut({ redirectTo: "/login" });
+}

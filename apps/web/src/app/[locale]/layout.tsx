@@ -1,0 +1,54 @@
+// The page frame of each language edition: <html lang dir>, header with the language switcher, footer.
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { directionOf } from "@minbar/i18n";
+import { routing } from "../../i18n/routing";
+import { Link } from "../../i18n/navigation";
+import { LanguageSwitcher } from "../../components/language-switcher";
+import "../globals.css";
+
+type LayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Omit<LayoutProps, "children">): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: "Site" });
+  return { title: { default: t("name"), template: `%s — ${t("name")}` }, description: t("description") };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "Site" });
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <body className="min-h-screen bg-stone-50 text-gray-900 antialiased">
+        {/* Client components here need only the locale, so no message catalogue is shipped to the browser. */}
+        <NextIntlClientProvider messages={null}>
+        <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:bg-white focus:p-2">
+          {t("skipToContent")}
+        </a>
+        <header className="border-b-4 border-brand bg-white">
+          <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+            <div>
+              <Link href="/" className="text-3xl font-bold text-brand">
+                {t("name")}
+              </Link>
+              <p className="text-sm text-gray-600">{t("tagline")}</p>
+            </div>
+            <LanguageSwitcher label={t("languages")} />
+          </div>
+        </header>
+        <main id="content" className="mx-auto max-w-4xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-4xl border-t border-gray-200 px-4 py-6 text-sm text-gray-500">{t("footer")}</footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+// The header's language links: the same page in another language, or for an article its edition in that language.
+import { useLocale } from "next-intl";
+import { LOCALES, LOCALE_AUTONYMS, directionOf } from "@minbar/i18n";
+import { Link, usePathname } from "../i18n/navigation";
+
+/** Article slugs differ per language, so an article links to /news/{id}, which redirects to the right slug. */
+function targetPathOf(pathname: string): string {
+  const article = /^\/news\/(\d+)(?:\/|$)/.exec(pathname);
+  return article ? `/news/${article[1]}` : pathname;
+}
+
+export function LanguageSwitcher({ label }: { label: string }) {
+  const current = useLocale();
+  const pathname = usePathname();
+  const target = targetPathOf(pathname);
+  return (
+    <nav aria-label={label}>
+      <ul className="flex gap-3 text-sm">
+        {LOCALES.map((locale) => (
+          <li key={locale}>
+            {locale === current ? (
+              <span aria-current="page" lang={locale} dir={directionOf(locale)} className="font-semibold text-brand">
+                {LOCALE_AUTONYMS[locale]}
+              </span>
+            ) : (
+              <Link
+                href={target}
+                locale={locale}
+                lang={locale}
+                hrefLang={locale}
+                dir={directionOf(locale)}
+                className="text-gray-600 underline-offset-4 hover:text-brand hover:underline"
+              >
+                {LOCALE_AUTONYMS[locale]}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,9 @@
+// The database handle for server components, after the environment has been checked.
+import "server-only";
+import { getPrisma, type PrismaClient } from "@minbar/db";
+import { getEnv } from "./env";
+
+export function getDb(): PrismaClient {
+  getEnv();
+  return getPrisma();
+}

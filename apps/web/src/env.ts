@@ -1,0 +1,32 @@
+// The public site's environment, validated with zod; the only module of this app that reads process.env.
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// URL"),
+  /** Absolute origin of the public site, for canonical and alternate-language links; optional in development. */
+  PUBLIC_SITE_URL: z.url().optional(),
+});
+
+export type WebEnv = z.infer<typeof envSchema>;
+
+let cached: WebEnv | undefined;
+
+/** Read lazily, at request time: the build runs without a database. */
+export function getEnv(): WebEnv {
+  if (cached) return cached;
+  const raw = Object.fromEntries(
+    Object.entries({ DATABASE_URL: process.env.DATABASE_URL, PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL }).filter(
+      ([, value]) => value !== undefined && value.trim() !== "",
+    ),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment for @minbar/web: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
