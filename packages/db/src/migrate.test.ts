@@ -1,8 +1,8 @@
 // The migration applier against a real PostgreSQL: bookkeeping, idempotence, refusals and concurrency.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createScratchDatabase, makeTempDir, query, writeMigrations } from "../test/helpers";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createScratchDatabase, makeTempDir, query, removeTempDirs, writeMigrations } from "../test/helpers";
 import { applyMigrations, checksumOf, MigrationError } from "./migrate";
 
 type Row = {
@@ -37,6 +37,7 @@ describe("applyMigrations", () => {
   afterEach(async () => {
     await db.drop();
   });
+  afterAll(removeTempDirs);
 
   const rowsOf = (url: string) =>
     query<Row>(url, `SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`);

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../src/migrate";
-import { createScratchDatabase, makeTempDir, query } from "./helpers";
+import { createScratchDatabase, makeTempDir, query, removeTempDirs } from "./helpers";
 
 const run = promisify(execFile);
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -60,6 +60,7 @@ describe("db:migration:create", () => {
   });
   afterAll(async () => {
     await db.drop();
+    await removeTempDirs();
   });
 
   it("writes the first migration and the lock file for a schema with one model", async () => {

@@ -14,7 +14,7 @@ import {
   startEmbeddedPostgres,
 } from "../src/embedded-server";
 import { applyMigrations } from "../src/migrate";
-import { findFreePort, makeTempDir, query, writeMigrations } from "./helpers";
+import { findFreePort, makeTempDir, query, removeTempDirs, writeMigrations } from "./helpers";
 
 describe("embedded PostgreSQL server", () => {
   let dataDir: string;
@@ -29,6 +29,7 @@ describe("embedded PostgreSQL server", () => {
   });
   afterAll(async () => {
     await server?.stop();
+    await removeTempDirs();
   });
 
   const url = () => server!.url;

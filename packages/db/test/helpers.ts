@@ -1,6 +1,6 @@
 // Shared test helpers: scratch databases on the test server, temporary migration folders, free ports.
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -16,8 +16,17 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
   return { url: withDatabase(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
 }
 
+const tempDirs: string[] = [];
+
 export async function makeTempDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), `minbar-${prefix}-`));
+  const dir = await mkdtemp(path.join(os.tmpdir(), `minbar-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes every folder makeTempDir created in this test file (call from afterAll). */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /** Writes `<dir>/<name>/migration.sql` for each entry. */

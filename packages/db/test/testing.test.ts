@@ -1,14 +1,16 @@
 // createTestDatabase: a fresh migrated database per call, dropped afterwards, leftovers of dead runs swept.
 import { spawnSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ensureDatabase } from "../src/migrate";
 import { createTestDatabase } from "../src/testing";
-import { adminUrl, makeTempDir, query, writeMigrations } from "./helpers";
+import { adminUrl, makeTempDir, query, removeTempDirs, writeMigrations } from "./helpers";
 
 const databaseExists = async (name: string) =>
   (await query(adminUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name])).length === 1;
 
 describe("createTestDatabase", () => {
+  afterAll(removeTempDirs);
+
   it("creates a uniquely named, migrated database with a working Prisma client, and drops it", async () => {
     const dir = await makeTempDir("testing-migrations");
     await writeMigrations(dir, { "20240101000000_init": `CREATE TABLE tags (id SERIAL PRIMARY KEY, slug TEXT);` });
