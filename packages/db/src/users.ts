@@ -1,10 +1,12 @@
 // Users: password hashing, credential checks, the first admin, and resolving a session into an Actor.
 import { randomBytes } from "node:crypto";
-import { hash, verify, Algorithm } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import { BUILT_IN_ROLES, isPermission, type Actor, type Permission } from "./permissions.ts";
 
-const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+// `algorithm: 2` is Algorithm.Argon2id, a const enum that isolated modules cannot import. Parameters: OWASP's
+// minimum for argon2id (19 MiB, 2 passes, 1 lane).
+const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
