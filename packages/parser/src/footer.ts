@@ -24,6 +24,9 @@ const LABELS = new Map<string, "photoCredit" | "source">([
   ["source", "source"],
 ]);
 
+// First letters of the labels above (Latin ones in lower case).
+const LABEL_FIRST_LETTERS = new Set([0x0627, 0x0645, 0x062a, 0x0635, 0x73, 0x70]);
+
 // Label separators: Arabic and Latin colons, full-width colon, and a dash (`المصدر - تاس`).
 const LABEL_RE = /^([^:：\-–—]{1,16}?) ?[:：\-–—] ?(.+)$/;
 
@@ -36,12 +39,14 @@ const BRAND_KEY = foldArabic("مجموعة الرؤية الاستراتيجية
  */
 export function matchFooterLine(line: string): FooterLine | null {
   if (line.length === 0 || line.length > MAX_FOOTER_LINE_LENGTH) return null;
-  // Cheap first-letter gates before any folding: brand lines start with م, labels with ا/ت/م/ص or Latin.
+  // Cheap first-letter gates before any folding: brand lines start with م, labels with ا/ت/م/ص or Latin s/p.
   const first = line.charCodeAt(0);
-  if (first === 0x0645 /* م */ && foldArabic(line).startsWith(BRAND_KEY)) {
+  // Folding only the start: diacritics or tatweel may lengthen the brand's first words, but not threefold.
+  if (first === 0x0645 /* م */ && foldArabic(line.slice(0, BRAND_KEY.length * 3)).startsWith(BRAND_KEY)) {
     return { kind: "brand", text: line };
   }
-  const match = LABEL_RE.exec(line.slice(0, MAX_LABEL_LENGTH + 3 + MAX_FOOTER_LINE_LENGTH));
+  if (!LABEL_FIRST_LETTERS.has(first >= 0x41 && first <= 0x5a ? first + 0x20 : first)) return null;
+  const match = LABEL_RE.exec(line);
   if (!match) return null;
   const [, label, value] = match;
   if (label === undefined || value === undefined || label.length > MAX_LABEL_LENGTH) return null;

@@ -3,25 +3,76 @@
 // Zero-width space, word joiner, BOM, soft hyphen and bidi controls carry no content in wire text and break matching.
 // ZWNJ/ZWJ (U+200C/U+200D) are kept: in Persian and Urdu names they change how letters join.
 const INVISIBLE_RE = /[\u200B\u2060\uFEFF\u00AD\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
-const LINE_END_RE = /\r\n?|[\u2028\u2029\u0085]/g;
 // C0/C1 controls other than tab and newline; they only appear in damaged files.
 const CONTROL_RE = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
-// Every horizontal space the sources use (tab, NBSP, en/em/thin spaces, narrow NBSP, ideographic space...).
-const SPACE_RUN_RE = /[ \t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const ANY_SPACE_RUN_RE = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u2028\u2029\u0085]+/g;
 
+function isSpaceLike(code: number): boolean {
+  return (
+    code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000
+  );
+}
+
+function isLineEnd(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x85;
+}
+
+// Dropped outright: the invisible characters above plus C0/C1 controls (damaged files only).
+function isDropped(code: number): boolean {
+  return (
+    code === 0x200b || code === 0x2060 || code === 0xfeff || code === 0xad || code === 0x200e || code === 0x200f ||
+    code === 0x061c || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) ||
+    code < 0x09 || (code >= 0x0e && code < 0x20) || (code >= 0x7f && code <= 0x9f && code !== 0x85)
+  );
+}
+
+// Printable ASCII and the Arabic block (less its invisible letter mark): the characters that need no attention.
+function isPlain(code: number): boolean {
+  return (code > 0x20 && code < 0x7f) || (code >= 0x0600 && code <= 0x06ff && code !== 0x061c);
+}
+
+const LINE_SPLIT_RE = /\r\n|[\n\r\u2028\u2029\u0085]/;
+// Anything cleanLine would change: a non-ASCII or control space, an invisible or control character, a double space,
+// or a space at either end. Most lines have none, and a native regex finds that out far faster than a JS loop.
+const NEEDS_CLEANING_RE =
+  /[\u0000-\u001F\u007F-\u00A0\u00AD\u061C\u1680\u2000-\u200F\u202A-\u202F\u205F-\u2069\u3000\uFEFF]| {2}|^ | $/;
+
+/** Cleans one line (no line ends inside): drops invisible characters, collapses space runs, trims. */
+function cleanLine(text: string): string {
+  const length = text.length;
+  let line = "";
+  let segmentStart = 0;
+  let pendingSpace = false;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : -1;
+    if (isPlain(code)) continue;
+    // A lone ASCII space between two plain characters is the common case: keep it inside the segment.
+    if (code === 0x20 && i > segmentStart && i + 1 < length && isPlain(text.charCodeAt(i + 1))) continue;
+    const space = isSpaceLike(code) || isLineEnd(code);
+    if (!space && code !== -1 && !isDropped(code)) continue;
+    if (i > segmentStart) {
+      if (pendingSpace && line.length > 0) line += " ";
+      line += text.slice(segmentStart, i);
+      pendingSpace = false;
+    }
+    if (space) pendingSpace = true;
+    segmentStart = i + 1;
+  }
+  return line;
+}
+
 /**
- * Cleans a whole decoded text in a few passes and returns its lines, each trimmed and with inner space runs collapsed
- * to one space. Blank lines (including NBSP-only ones) come back as empty strings.
+ * Splits a decoded text into lines (LF, CRLF, CR, U+2028/2029, NEL), each trimmed, with invisible characters dropped
+ * and every run of spaces (NBSP and other Unicode spaces included) collapsed to one space. Blank and NBSP-only lines
+ * come back as empty strings.
  */
 export function splitCleanLines(text: string): string[] {
-  const cleaned = text
-    .replace(INVISIBLE_RE, "")
-    .replace(LINE_END_RE, "\n")
-    .replace(CONTROL_RE, "")
-    .replace(SPACE_RUN_RE, " ");
-  const lines = cleaned.split("\n");
-  for (let i = 0; i < lines.length; i++) lines[i] = (lines[i] as string).trim();
+  const lines = text.split(LINE_SPLIT_RE);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (NEEDS_CLEANING_RE.test(line)) lines[i] = cleanLine(line);
+  }
   return lines;
 }
 
@@ -30,26 +81,61 @@ export function normalizeWhitespace(text: string): string {
   return text.replace(INVISIBLE_RE, "").replace(CONTROL_RE, "").replace(ANY_SPACE_RUN_RE, " ").trim();
 }
 
-// Harakat, Quranic marks and superscript alef: copy sometimes carries them inside words; they never change a name.
-const DIACRITICS_RE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
-const ALEF_RE = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g;
+// Harakat, Quranic marks, superscript alef and tatweel: copy sometimes carries them inside words; they never change
+// a name.
+function isIgnorableMark(code: number): boolean {
+  return (
+    (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640 || (code >= 0x0610 && code <= 0x061a) ||
+    (code >= 0x06d6 && code <= 0x06ed)
+  );
+}
+
+function foldCode(code: number): number {
+  switch (code) {
+    case 0x0622: // آ
+    case 0x0623: // أ
+    case 0x0625: // إ
+    case 0x0671: // ٱ
+    case 0x0672:
+    case 0x0673:
+      return 0x0627; // ا
+    case 0x0649: // ى
+    case 0x06cc: // ی
+    case 0x0626: // ئ
+      return 0x064a; // ي
+    case 0x0629: // ة
+      return 0x0647; // ه
+    case 0x0624: // ؤ
+      return 0x0648; // و
+    case 0x06a9: // ک
+      return 0x0643; // ك
+    default:
+      return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  }
+}
 
 /**
  * Folds Arabic spelling variants for matching only (never for output): drops diacritics and tatweel, unifies the
- * alef forms, ى/ی → ي, ة → ه, ؤ → و, ئ → ي, ک → ك, removes hamza on the line, lower-cases Latin.
+ * alef forms, ى/ی/ئ → ي, ة → ه, ؤ → و, ک → ك, drops the hamza on the line, lower-cases ASCII letters, and collapses
+ * whitespace runs to one space (trimmed).
  */
 export function foldArabic(text: string): string {
-  return text
-    .replace(DIACRITICS_RE, "")
-    .replace(ALEF_RE, "\u0627")
-    .replace(/[\u0649\u06CC\u064A\u0626]/g, "\u064A")
-    .replace(/\u0629/g, "\u0647")
-    .replace(/\u0624/g, "\u0648")
-    .replace(/\u06A9/g, "\u0643")
-    .replace(/\u0621/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  let out = "";
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (code === 0x0621 || isIgnorableMark(code)) continue;
+    if (pendingSpace) {
+      out += " ";
+      pendingSpace = false;
+    }
+    out += String.fromCharCode(foldCode(code));
+  }
+  return out;
 }
 
 /** Arabic letters proper (hamza to yeh, plus wasla and the Persian kaf/yeh), for "is this Arabic text" checks. */

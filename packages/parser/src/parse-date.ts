@@ -91,11 +91,32 @@ export type BodyDate = CalendarDate & {
   text: string;
 };
 
-// In running text: optional preceding word (a weekday or اليوم), day, month name(s), year.
+// In running text: day, month name(s), year. The word before the day (a weekday, اليوم) is read separately, since an
+// optional leading group would make the regex try a match at every letter of the paragraph.
 const BODY_DATE_RE = new RegExp(
-  `(?:(${WORD})[،,]? )?(?<!${ANY_DIGIT})(${ANY_DIGIT}{1,2}) ?(${MONTH_CHUNK})[،,]? ?(${ANY_DIGIT}{4})(?!${ANY_DIGIT})`,
+  `(?<!${ANY_DIGIT})(${ANY_DIGIT}{1,2}) ?(${MONTH_CHUNK})[،,]? ?(${ANY_DIGIT}{4})(?!${ANY_DIGIT})`,
   "g",
 );
+const FOUR_DIGITS_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}/;
+
+function isNameLetter(code: number): boolean {
+  return (
+    (code >= 0x0621 && code <= 0x065f) || code === 0x0670 || code === 0x0671 || code === 0x06a9 || code === 0x06cc
+  );
+}
+
+/** The word just before position `end` (skipping one space and an optional comma), or null. */
+function readWordBefore(text: string, end: number): { word: string; start: number } | null {
+  let i = end;
+  if (text.charCodeAt(i - 1) === 0x20) i--;
+  const comma = text.charCodeAt(i - 1);
+  if (comma === 0x060c || comma === 0x2c) i--;
+  if (i === end) return null;
+  const wordEnd = i;
+  while (i > 0 && isNameLetter(text.charCodeAt(i - 1))) i--;
+  return i < wordEnd ? { word: text.slice(i, wordEnd), start: i } : null;
+}
+
 const TODAY_RE = /^(?:ال)?يوم$/;
 
 /**
@@ -108,21 +129,23 @@ export function findBodyDate(paragraphs: readonly string[]): BodyDate | null {
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p] as string;
     // Cheap pre-check: a full date needs four digits in a row.
-    if (!/[0-9\u0660-\u0669\u06F0-\u06F9]{4}/.test(text)) continue;
+    if (!FOUR_DIGITS_RE.test(text)) continue;
     BODY_DATE_RE.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = BODY_DATE_RE.exec(text)) !== null) {
-      const [whole, before, dayText, monthText, yearText] = match;
-      // A failed candidate may hide one that starts at its month word; retry just after the preceding word.
+      const [dated, dayText, monthText, yearText] = match;
       const month = resolveMonth(monthText ?? "");
       const day = parseDigits(dayText ?? "");
       const year = parseDigits(yearText ?? "");
       if (month === null || !isValidDate(year, month, day)) {
-        if (before !== undefined) BODY_DATE_RE.lastIndex = match.index + before.length;
+        // The month chunk may have swallowed the start of the next date; retry just after the day.
+        BODY_DATE_RE.lastIndex = match.index + (dayText ?? "").length;
         continue;
       }
-      const weekday = before === undefined ? null : resolveWeekday(before);
-      const isDateline = weekday !== null || (before !== undefined && TODAY_RE.test(before));
+      const before = readWordBefore(text, match.index);
+      const weekday = before === null ? null : resolveWeekday(before.word);
+      const isDateline = weekday !== null || (before !== null && TODAY_RE.test(before.word));
+      const whole = before === null ? dated : text.slice(before.start, match.index + dated.length);
       const found: BodyDate = { year, month, day, weekday, isDateline, text: whole };
       if (isDateline) return found;
       if (p === 0 && leadFallback === null) leadFallback = found;

@@ -60,6 +60,15 @@ describe("parser properties", () => {
     );
   });
 
+  it("UTF-8 bytes of any well-formed text parse exactly like the text itself", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), arabicishText), (text) => {
+        expect(parseArticle(Buffer.from(text, "utf8"))).toEqual(parseArticle(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("never throws on seeds with random bytes flipped or cut", () => {
     const seedBytes = SEED_IDS.map((id) => Buffer.from(readSeedText(id), "utf8"));
     fc.assert(
