@@ -1,0 +1,32 @@
+// Playwright for the admin: Debian's Chromium against the production build (`next start`) on port 3101,
+// so a running `npm start` (port 3001) is never disturbed. Run through `npm run test:e2e`, which seeds a database.
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3101;
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "./e2e",
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  reporter: CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    // localhost, as for the public site (next-intl with a 127.0.0.1 host misbehaves, vercel/next.js#94342).
+    command: `npx --no-install next start -H localhost -p ${PORT}`,
+    url: `http://localhost:${PORT}/login`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});
