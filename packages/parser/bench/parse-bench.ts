@@ -23,7 +23,7 @@ function createRandom(seed: number): () => number {
   };
 }
 
-function toArabicIndic(n: number): string {
+function formatArabicIndic(n: number): string {
   return String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 }
 
@@ -64,7 +64,7 @@ function generateCorpus(count: number): Uint8Array[] {
     const dateline = `اليوم ${weekday} ${day} ${ARABIC_MONTHS[month]}/${LEVANTINE_MONTHS[month]} ${year}`;
     paragraphs[0] = `${paragraphs[0] ?? ""} وذلك ${dateline}.`;
     const withYear = random() < 0.5;
-    const dateLine = `${toArabicIndic(day).padStart(2, "٠")} ${ARABIC_MONTHS[month]}${withYear ? ` ${toArabicIndic(year)}` : ""}`;
+    const dateLine = `${formatArabicIndic(day).padStart(2, "٠")} ${ARABIC_MONTHS[month]}${withYear ? ` ${formatArabicIndic(year)}` : ""}`;
     const lines: string[] = [];
     if (random() < 0.8) lines.push("Ru En");
     if (seed.title !== null && random() < 0.9) lines.push(seed.title, dateLine);
@@ -77,7 +77,7 @@ function generateCorpus(count: number): Uint8Array[] {
   return corpus;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
+function computePercentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 }
 
@@ -101,7 +101,7 @@ function runRound(inputs: ReadonlyArray<Uint8Array | string>): Round {
 // Other processes share this machine's two cores: the best of a few rounds is the figure least skewed by them.
 const ROUNDS = 3;
 
-function bestRound(inputs: ReadonlyArray<Uint8Array | string>): Round {
+function runBestRound(inputs: ReadonlyArray<Uint8Array | string>): Round {
   let best: Round | null = null;
   for (let round = 0; round < ROUNDS; round++) {
     const result = runRound(inputs);
@@ -117,13 +117,13 @@ function main(): void {
   // Warm-up so the JIT has compiled the hot paths before measuring.
   for (let i = 0; i < Math.min(2000, corpus.length); i++) parseArticle(corpus[i] as Uint8Array);
 
-  const bytes = bestRound(corpus);
+  const bytes = runBestRound(corpus);
   const decoder = new TextDecoder();
-  const texts = bestRound(corpus.map((input) => decoder.decode(input)));
+  const texts = runBestRound(corpus.map((input) => decoder.decode(input)));
   const lines = [
     `corpus: ${corpus.length} articles generated from the seeds, ${megabytes.toFixed(1)} MB; best of ${ROUNDS} rounds`,
-    `bytes in (decode + parse): ${Math.round(corpus.length / bytes.seconds)} articles/s, ${(megabytes / bytes.seconds).toFixed(1)} MB/s, p50 ${percentile(bytes.timings, 50).toFixed(1)} µs, p99 ${percentile(bytes.timings, 99).toFixed(1)} µs, ${bytes.failed} failed`,
-    `strings in (parse only):   ${Math.round(corpus.length / texts.seconds)} articles/s, ${(megabytes / texts.seconds).toFixed(1)} MB/s, p50 ${percentile(texts.timings, 50).toFixed(1)} µs, p99 ${percentile(texts.timings, 99).toFixed(1)} µs, ${texts.failed} failed`,
+    `bytes in (decode + parse): ${Math.round(corpus.length / bytes.seconds)} articles/s, ${(megabytes / bytes.seconds).toFixed(1)} MB/s, p50 ${computePercentile(bytes.timings, 50).toFixed(1)} µs, p99 ${computePercentile(bytes.timings, 99).toFixed(1)} µs, ${bytes.failed} failed`,
+    `strings in (parse only):   ${Math.round(corpus.length / texts.seconds)} articles/s, ${(megabytes / texts.seconds).toFixed(1)} MB/s, p50 ${computePercentile(texts.timings, 50).toFixed(1)} µs, p99 ${computePercentile(texts.timings, 99).toFixed(1)} µs, ${texts.failed} failed`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   if (bytes.failed + texts.failed > 0) process.exitCode = 1;

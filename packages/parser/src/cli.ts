@@ -44,12 +44,12 @@ function parseFile(file: string): FileResult {
   return { file, ...parseArticle(bytes, { filename: file }) };
 }
 
-function toJson(result: FileResult): Record<string, unknown> {
+function formatJsonEntry(result: FileResult): Record<string, unknown> {
   if (result.ok) return { file: result.file, ok: true, article: result.article, warnings: result.warnings };
   return { file: result.file, ok: false, error: result.error, warnings: result.warnings };
 }
 
-function summarize(result: FileResult): string {
+function formatSummary(result: FileResult): string {
   const warnings = result.warnings.map((warning) => `  warning ${warning.code}: ${warning.message}`);
   if (!result.ok) return [`${result.file}: FAILED ${result.error.code}: ${result.error.message}`, ...warnings].join("\n");
   const { article } = result;
@@ -85,8 +85,8 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   const results = files.map(parseFile);
-  if (json) process.stdout.write(`${JSON.stringify(results.map(toJson), null, 2)}\n`);
-  else process.stdout.write(`${results.map(summarize).join("\n\n")}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(results.map(formatJsonEntry), null, 2)}\n`);
+  else process.stdout.write(`${results.map(formatSummary).join("\n\n")}\n`);
   return results.every((result) => result.ok) ? 0 : 1;
 }
 

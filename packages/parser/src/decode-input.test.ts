@@ -6,19 +6,19 @@ import { FIXTURES_DIR, readSeedBytes, readSeedText } from "../test/seeds";
 import { MAX_INPUT_BYTES, parseArticle } from "./index";
 import type { ParseResult } from "./index";
 
-function errorCode(result: ParseResult): string | null {
+function getErrorCode(result: ParseResult): string | null {
   return result.ok ? null : result.error.code;
 }
 
 // Windows-1256 has no Arabic-Indic digits, so legacy files carry Latin ones; the article itself is unchanged.
-function withLatinDigits(text: string): string {
+function replaceIndicDigits(text: string): string {
   return text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
 describe("encodings", () => {
   it.each(["000", "004"] as const)("Windows-1256 fixture of seed %s gives the seed's article plus `transcoded`", (id) => {
     const legacy = parseArticle(readFileSync(`${FIXTURES_DIR}${id}-windows-1256.txt`));
-    const expected = parseArticle(withLatinDigits(readSeedText(id)));
+    const expected = parseArticle(replaceIndicDigits(readSeedText(id)));
     if (!legacy.ok || !expected.ok) throw new Error("both should parse");
     expect(legacy.article).toEqual(expected.article);
     expect(legacy.warnings.map((warning) => warning.code)).toEqual([
@@ -42,40 +42,40 @@ describe("encodings", () => {
     // Latin-1 French: invalid UTF-8, and decoded as 1256 it is Latin letters, not Arabic.
     const latin1 = Buffer.from("Le président a déclaré à Moscou que la coopération était très élevée. ", "latin1");
     const result = parseArticle(latin1);
-    expect(errorCode(result)).toBe("not_utf8");
+    expect(getErrorCode(result)).toBe("not_utf8");
     expect(result.ok ? "" : result.error.message).toMatch(/UTF-8.*Windows-1256/);
     // Truncated UTF-8 sequences scattered through ASCII.
-    expect(errorCode(parseArticle(Uint8Array.from([0x61, 0xd8, 0x62, 0xe2, 0x82, 0x63, 0xc3, 0x20, 0x64])))).toBe("not_utf8");
+    expect(getErrorCode(parseArticle(Uint8Array.from([0x61, 0xd8, 0x62, 0xe2, 0x82, 0x63, 0xc3, 0x20, 0x64])))).toBe("not_utf8");
   });
 });
 
 describe("refused input", () => {
   it("empty and whitespace-only input: empty", () => {
     for (const input of ["", " ", "\n\n\r\n", "\u00A0\n\u00A0", "\uFEFF", "\t \u200B\u200F", new Uint8Array(0), Buffer.from("\uFEFF \r\n")]) {
-      expect(errorCode(parseArticle(input))).toBe("empty");
+      expect(getErrorCode(parseArticle(input))).toBe("empty");
     }
   });
 
   it("binary data: binary", () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    expect(errorCode(parseArticle(png))).toBe("binary");
-    expect(errorCode(parseArticle(Buffer.concat([readSeedBytes("000"), Buffer.from([0])])))).toBe("binary");
-    expect(errorCode(parseArticle("نص\u0000عربي"))).toBe("binary");
+    expect(getErrorCode(parseArticle(png))).toBe("binary");
+    expect(getErrorCode(parseArticle(Buffer.concat([readSeedBytes("000"), Buffer.from([0])])))).toBe("binary");
+    expect(getErrorCode(parseArticle("نص\u0000عربي"))).toBe("binary");
     const controls = Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 + (i % 7) : 0x41));
-    expect(errorCode(parseArticle(controls))).toBe("binary");
+    expect(getErrorCode(parseArticle(controls))).toBe("binary");
   });
 
   it("a file with no Arabic: no_arabic", () => {
-    expect(errorCode(parseArticle("Ru En\n\nLavrov meets Kazakh minister\n\nJune 10, 2020\n\nText."))).toBe("no_arabic");
-    expect(errorCode(parseArticle("Привет, мир"))).toBe("no_arabic");
+    expect(getErrorCode(parseArticle("Ru En\n\nLavrov meets Kazakh minister\n\nJune 10, 2020\n\nText."))).toBe("no_arabic");
+    expect(getErrorCode(parseArticle("Привет, мир"))).toBe("no_arabic");
   });
 
   it("over MAX_INPUT_BYTES (1 MiB): too_large, for bytes and for strings", () => {
     expect(MAX_INPUT_BYTES).toBe(1024 * 1024);
     const bytes = new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x41);
-    expect(errorCode(parseArticle(bytes))).toBe("too_large");
+    expect(getErrorCode(parseArticle(bytes))).toBe("too_large");
     // 600,000 Arabic letters are 1.2 MB in UTF-8 although the string is shorter than the limit.
-    expect(errorCode(parseArticle("ب".repeat(600_000)))).toBe("too_large");
+    expect(getErrorCode(parseArticle("ب".repeat(600_000)))).toBe("too_large");
     const atLimit = `عنوان\n٣٠ مايو ٢٠٢٢\n${"ا".repeat(100)}.\n`;
     expect(parseArticle(atLimit).ok).toBe(true);
   });

@@ -29,7 +29,7 @@ function fail(code: ParseError["code"], message: string): DecodedInput {
   return { ok: false, error: { code, message } };
 }
 
-function tooLarge(bytes: number): DecodedInput {
+function failTooLarge(bytes: number): DecodedInput {
   return fail(
     "too_large",
     `input is ${describeSize(bytes)}, over the ${describeSize(MAX_INPUT_BYTES)} limit (MAX_INPUT_BYTES)`,
@@ -102,16 +102,16 @@ function decodeUtf16(bytes: Uint8Array): DecodedInput {
 export function decodeInput(input: string | Uint8Array): DecodedInput {
   if (typeof input === "string") {
     // UTF-16 length never exceeds the UTF-8 byte length, so only long strings need measuring.
-    if (input.length > MAX_INPUT_BYTES) return tooLarge(Buffer.byteLength(input, "utf8"));
+    if (input.length > MAX_INPUT_BYTES) return failTooLarge(Buffer.byteLength(input, "utf8"));
     if (input.length * 3 > MAX_INPUT_BYTES) {
       const bytes = Buffer.byteLength(input, "utf8");
-      if (bytes > MAX_INPUT_BYTES) return tooLarge(bytes);
+      if (bytes > MAX_INPUT_BYTES) return failTooLarge(bytes);
     }
     const controls = checkControls(input);
     if (controls) return controls;
     return { ok: true, text: input, warnings: [] };
   }
-  if (input.length > MAX_INPUT_BYTES) return tooLarge(input.length);
+  if (input.length > MAX_INPUT_BYTES) return failTooLarge(input.length);
   if (input.length >= 2 && ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff))) {
     const decoded = decodeUtf16(input);
     if (!decoded.ok) return decoded;

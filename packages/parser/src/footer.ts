@@ -27,8 +27,8 @@ const LABELS = new Map<string, "photoCredit" | "source">([
 // First letters of the labels above (Latin ones in lower case).
 const LABEL_FIRST_LETTERS = new Set([0x0627, 0x0645, 0x062a, 0x0635, 0x73, 0x70]);
 
-// Label separators: Arabic and Latin colons, full-width colon, and a dash (`المصدر - تاس`).
-const LABEL_RE = /^([^:：\-–—]{1,16}?) ?[:：\-–—] ?(.+)$/;
+// Label separators: the colon and its look-alikes (full-width, small, ratio sign), and a dash (`المصدر - تاس`).
+const LABEL_RE = /^([^:：﹕∶\-–—]{1,16}?) ?[:：﹕∶\-–—] ?(.+)$/;
 
 // The brand of the source site: مجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي", spelt in several ways.
 const BRAND_KEY = foldArabic("مجموعة الرؤية الاستراتيجية");

@@ -5,16 +5,16 @@ import { readSeedBytes, readSeedText, type SeedId } from "../test/seeds";
 import { BLOCKING_WARNINGS, parseArticle } from "./index";
 import type { ParseResult, ParsedArticle } from "./index";
 
-function article(result: ParseResult): ParsedArticle {
+function expectArticle(result: ParseResult): ParsedArticle {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.article;
 }
 
-function codes(result: ParseResult): string[] {
+function listCodes(result: ParseResult): string[] {
   return result.warnings.map((warning) => warning.code);
 }
 
-function headings(parsed: ParsedArticle): string[] {
+function listHeadings(parsed: ParsedArticle): string[] {
   return parsed.blocks.filter((block) => block.type === "heading").map((block) => block.text);
 }
 
@@ -23,28 +23,28 @@ const BRAND_HYPHEN = 'مجموعة الرؤية الاستراتيجية "روس
 describe("seed articles", () => {
   it("000: title, year taken from the body, en-dash brand, no headings", () => {
     const result = parseArticle(readSeedBytes("000"));
-    const parsed = article(result);
+    const parsed = expectArticle(result);
     expect(parsed.locale).toBe("ar");
     expect(parsed.title).toBe("ميشوستين يؤكد خلال لقائه رئيس وزراء كازاخستان الجديد استعداده للتعاون");
     expect(parsed.provisionalTitle).toBeNull();
     expect(parsed.publishedOn).toBe("2024-03-04");
     expect(parsed.blocks).toHaveLength(8);
-    expect(headings(parsed)).toEqual([]);
+    expect(listHeadings(parsed)).toEqual([]);
     expect(parsed.blocks[0]?.text.startsWith("أكد رئيس الوزراء الروسي - ميخائيل ميشوستين")).toBe(true);
     expect(parsed.blocks[7]?.text).toContain('"روسيا وكازاخستان تعملان بشكل مثمر'); // NBSP inside the line became a space
     expect(parsed.photoCredit).toBe("مجلس الإتحاد الروسي");
     expect(parsed.source).toBe("تاس");
     expect(parsed.brand).toBe('مجموعة الرؤية الاستراتيجية "روسيا – العالم الإسلامي"');
-    expect(codes(result)).toEqual(["year_from_body"]);
+    expect(listCodes(result)).toEqual(["year_from_body"]);
   });
 
   it("001: full date line, two headings with the double space collapsed", () => {
     const result = parseArticle(readSeedBytes("001"));
-    const parsed = article(result);
+    const parsed = expectArticle(result);
     expect(parsed.title).toBe("ميشوستين: التعاون بين روسيا وكازاخستان مهم وبشكل خاص في مواجهة العقوبات");
     expect(parsed.publishedOn).toBe("2022-05-30");
     expect(parsed.blocks).toHaveLength(15);
-    expect(headings(parsed)).toEqual(['العقود في إطار المعرض الصناعي الدولي "Innoprom" (إينوبروم)', "العلاقات الإنسانية"]);
+    expect(listHeadings(parsed)).toEqual(['العقود في إطار المعرض الصناعي الدولي "Innoprom" (إينوبروم)', "العلاقات الإنسانية"]);
     expect(parsed.blocks.map((block) => block.type)).toEqual([
       ...Array<string>(6).fill("paragraph"),
       "heading",
@@ -56,29 +56,29 @@ describe("seed articles", () => {
     expect(parsed.photoCredit).toBe("مجلس الاتحاد الروسي");
     expect(parsed.source).toBe("تاس");
     expect(parsed.brand).toBe(BRAND_HYPHEN);
-    expect(codes(result)).toEqual([]);
+    expect(listCodes(result)).toEqual([]);
   });
 
   it("002: year from the body (الخميس 7 نوفمبر/تشرين الثاني 2024), brand spelt الإستراتيجية", () => {
     const result = parseArticle(readSeedBytes("002"));
-    const parsed = article(result);
+    const parsed = expectArticle(result);
     expect(parsed.title).toBe("لافروف: الحل المشترك للقضايا يعزز العلاقات بين روسيا وكازاخستان");
     expect(parsed.publishedOn).toBe("2024-11-07");
     expect(parsed.blocks).toHaveLength(7);
-    expect(headings(parsed)).toEqual([]);
+    expect(listHeadings(parsed)).toEqual([]);
     expect(parsed.photoCredit).toBe("وزارة الخارجية الروسية");
     expect(parsed.source).toBe("تاس");
     expect(parsed.brand).toBe('مجموعة الرؤية الإستراتيجية "روسيا - العالم الإسلامي"');
-    expect(codes(result)).toEqual(["year_from_body"]);
+    expect(listCodes(result)).toEqual(["year_from_body"]);
   });
 
   it("003: two headings, no photo credit, long source", () => {
     const result = parseArticle(readSeedBytes("003"));
-    const parsed = article(result);
+    const parsed = expectArticle(result);
     expect(parsed.title).toBe("لافروف يناقش مع وزير خارجية كازاخستان قضايا الشراكة الاستراتيجية");
     expect(parsed.publishedOn).toBe("2020-06-10");
     expect(parsed.blocks).toHaveLength(15);
-    expect(headings(parsed)).toEqual([
+    expect(listHeadings(parsed)).toEqual([
       "توقيت مدروس للتحضير للأحداث السياسية الثنائية الكبرى",
       'التكامل في إطار "رابطة الدول المستقلة"',
     ]);
@@ -88,28 +88,28 @@ describe("seed articles", () => {
     expect(parsed.photoCredit).toBeNull();
     expect(parsed.source).toBe("المكتب الصحفي في وزارة الخارجية الروسية");
     expect(parsed.brand).toBe(BRAND_HYPHEN);
-    expect(codes(result)).toEqual([]);
+    expect(listCodes(result)).toEqual([]);
   });
 
   it("004: no title and no date line; date from the body, provisional title from the lead", () => {
     const result = parseArticle(readSeedBytes("004"));
-    const parsed = article(result);
+    const parsed = expectArticle(result);
     expect(parsed.title).toBeNull();
     expect(parsed.provisionalTitle).toBe("اقترح أول رئيس لجمهورية كازاخستان، نور سلطان نزارباييف");
     expect(parsed.publishedOn).toBe("2021-08-19");
     expect(parsed.blocks).toHaveLength(10);
     expect(parsed.blocks[6]).toEqual({ type: "heading", text: "الشراكة الاستراتيجية" });
-    expect(headings(parsed)).toEqual(["الشراكة الاستراتيجية"]);
+    expect(listHeadings(parsed)).toEqual(["الشراكة الاستراتيجية"]);
     expect(parsed.photoCredit).toBe("الموقع الرسمي لرئيس الاتحاد الروسي");
     expect(parsed.source).toBe("تاس");
     expect(parsed.brand).toBe(BRAND_HYPHEN);
-    expect(codes(result)).toEqual(["missing_title", "date_from_body"]);
+    expect(listCodes(result)).toEqual(["missing_title", "date_from_body"]);
     expect(BLOCKING_WARNINGS).toContain("missing_title");
   });
 
   it("no block of any seed keeps site chrome or footer text", () => {
     for (const id of ["000", "001", "002", "003", "004"] as const) {
-      const parsed = article(parseArticle(readSeedBytes(id)));
+      const parsed = expectArticle(parseArticle(readSeedBytes(id)));
       for (const block of parsed.blocks) {
         expect(block.text).not.toBe("Ru En");
         expect(block.text).not.toMatch(/^(الصورة|المصدر|مجموعة الرؤية)/);
@@ -125,7 +125,7 @@ describe("seed articles", () => {
   });
 });
 
-function variantOf(id: SeedId, change: (text: string) => string): ParseResult {
+function parseVariant(id: SeedId, change: (text: string) => string): ParseResult {
   return parseArticle(change(readSeedText(id)));
 }
 
@@ -134,18 +134,18 @@ describe("line ends, BOM and spacing", () => {
 
   it.each(ids)("seed %s with CRLF, a BOM and trailing spaces parses the same", (id) => {
     const expected = parseArticle(readSeedText(id));
-    const crlf = variantOf(id, (text) => `\uFEFF${text.split("\n").join(" \t\u00A0\r\n")}  `);
+    const crlf = parseVariant(id, (text) => `\uFEFF${text.split("\n").join(" \t\u00A0\r\n")}  `);
     expect(crlf).toEqual(expected);
     const bytes = new TextEncoder().encode(`\uFEFF${readSeedText(id).replace(/\n/g, "\r\n")}`);
     expect(parseArticle(bytes)).toEqual(expected);
   });
 
   it.each(ids)("seed %s with old Mac CR line ends parses the same", (id) => {
-    expect(variantOf(id, (text) => text.replace(/\n/g, "\r"))).toEqual(parseArticle(readSeedText(id)));
+    expect(parseVariant(id, (text) => text.replace(/\n/g, "\r"))).toEqual(parseArticle(readSeedText(id)));
   });
 
   it("zero-width characters and bidi marks are stripped, Unicode spaces collapse", () => {
-    const parsed = article(
+    const parsed = expectArticle(
       parseArticle(
         [
           "\u200Fعنوان\u200B الخبر\u2003\u2003هنا",
@@ -160,7 +160,7 @@ describe("line ends, BOM and spacing", () => {
   });
 
   it("paragraphs separated by NBSP-only lines and by blank lines", () => {
-    const parsed = article(parseArticle("عنوان\n\n٣٠ مايو ٢٠٢٢\n\nأولى.\n\u00A0\n\u00A0 \nثانية.\n\n\n\nثالثة.\nالمصدر: تاس"));
+    const parsed = expectArticle(parseArticle("عنوان\n\n٣٠ مايو ٢٠٢٢\n\nأولى.\n\u00A0\n\u00A0 \nثانية.\n\n\n\nثالثة.\nالمصدر: تاس"));
     expect(parsed.blocks.map((block) => block.text)).toEqual(["أولى.", "ثانية.", "ثالثة."]);
   });
 });
@@ -170,14 +170,14 @@ describe("footer variations", () => {
 
   it("missing photo credit, brand and source: fields null, missing_source warned", () => {
     const result = parseArticle(`${base}فقرة ثانية.`);
-    const parsed = article(result);
+    const parsed = expectArticle(result);
     expect([parsed.photoCredit, parsed.source, parsed.brand]).toEqual([null, null, null]);
     expect(parsed.blocks).toHaveLength(2);
-    expect(codes(result)).toEqual(["missing_source"]);
+    expect(listCodes(result)).toEqual(["missing_source"]);
   });
 
   it("footer lines in another order, with spaced, full-width and dash separators", () => {
-    const parsed = article(
+    const parsed = expectArticle(
       parseArticle(
         `${base}المصدر - تاس\nالصورة : وزارة الخارجية\nمجموعة الرؤية الإستراتيجية "روسيا – العالم الإسلامي"`,
       ),
@@ -189,14 +189,14 @@ describe("footer variations", () => {
   });
 
   it("Arabic-style colon variants and tatweel in the label", () => {
-    const parsed = article(parseArticle(`${base}الصـورة：رويترز\nالمصدر:نوفوستي`));
+    const parsed = expectArticle(parseArticle(`${base}الصـورة：رويترز\nالمصدر:نوفوستي`));
     expect(parsed.photoCredit).toBe("رويترز");
     expect(parsed.source).toBe("نوفوستي");
   });
 
   it("a long paragraph that starts like a label stays body text", () => {
     const long = `المصدر: ${"قال المسؤول إن الاجتماع كان مثمراً وبناءً. ".repeat(6)}`.trim();
-    const parsed = article(parseArticle(`${base}${long}\nالمصدر: تاس`));
+    const parsed = expectArticle(parseArticle(`${base}${long}\nالمصدر: تاس`));
     expect(parsed.blocks.map((block) => block.text)).toEqual(["فقرة الخبر الأولى.", long]);
     expect(parsed.source).toBe("تاس");
   });
@@ -204,19 +204,19 @@ describe("footer variations", () => {
 
 describe("title, headings and body", () => {
   it("without the language switch line, title and date are still found", () => {
-    const parsed = article(parseArticle(readSeedText("001").replace("Ru En\n\n", "")));
+    const parsed = expectArticle(parseArticle(readSeedText("001").replace("Ru En\n\n", "")));
     expect(parsed.title).toBe("ميشوستين: التعاون بين روسيا وكازاخستان مهم وبشكل خاص في مواجهة العقوبات");
     expect(parsed.publishedOn).toBe("2022-05-30");
   });
 
   it("a date line above the title is accepted", () => {
-    const parsed = article(parseArticle("٣٠ مايو ٢٠٢٢\nعنوان الخبر\nفقرة الخبر.\nالمصدر: تاس"));
+    const parsed = expectArticle(parseArticle("٣٠ مايو ٢٠٢٢\nعنوان الخبر\nفقرة الخبر.\nالمصدر: تاس"));
     expect(parsed.title).toBe("عنوان الخبر");
     expect(parsed.publishedOn).toBe("2022-05-30");
   });
 
   it("a short unpunctuated last line is a paragraph, not a heading", () => {
-    const parsed = article(parseArticle("عنوان\n٣٠ مايو ٢٠٢٢\nفقرة.\nسطر أخير بلا نقطة\nالمصدر: تاس"));
+    const parsed = expectArticle(parseArticle("عنوان\n٣٠ مايو ٢٠٢٢\nفقرة.\nسطر أخير بلا نقطة\nالمصدر: تاس"));
     expect(parsed.blocks.map((block) => block.type)).toEqual(["paragraph", "paragraph"]);
   });
 
@@ -227,15 +227,15 @@ describe("title, headings and body", () => {
 
   it("a file of one sentence has no title: provisional title is that sentence without its period", () => {
     const result = parseArticle("قال الوزير إن العلاقات بين البلدين ممتازة.");
-    const parsed = article(result);
+    const parsed = expectArticle(result);
     expect(parsed.title).toBeNull();
     expect(parsed.provisionalTitle).toBe("قال الوزير إن العلاقات بين البلدين ممتازة");
-    expect(codes(result)).toEqual(["missing_title", "missing_date", "missing_source"]);
+    expect(listCodes(result)).toEqual(["missing_title", "missing_date", "missing_source"]);
   });
 
   it("provisional title is cut at a word boundary to at most 90 characters, without trailing punctuation", () => {
     const lead = `${"كلمة ".repeat(40)}نهاية.`;
-    const parsed = article(parseArticle(`${lead}\nفقرة أخرى.`));
+    const parsed = expectArticle(parseArticle(`${lead}\nفقرة أخرى.`));
     const provisional = parsed.provisionalTitle ?? "";
     expect(provisional.length).toBeLessThanOrEqual(90);
     expect(provisional).toMatch(/^كلمة( كلمة)*$/);

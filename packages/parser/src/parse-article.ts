@@ -70,8 +70,27 @@ function readBody(lines: readonly string[], start: number): Body {
 
 type DateDecision = { publishedOn: string | null; warnings: ParseWarning[] };
 
-function sameDayAndMonth(a: { day: number; month: number }, b: { day: number; month: number }): boolean {
+function isSameDayAndMonth(a: { day: number; month: number }, b: { day: number; month: number }): boolean {
   return a.day === b.day && a.month === b.month;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The body's year, or the year next to it when that puts the date line's day and month closer to the body date
+ * (date line 31 December, body "today, 1 January 2025" → 2024). Null when the day does not exist in the body's year
+ * (29 February): then the body is not dating this article.
+ */
+function pickNearestYear(dateLine: WrittenDate, bodyDate: CalendarDate): number | null {
+  if (!isValidDate(bodyDate.year, dateLine.month, dateLine.day)) return null;
+  const bodyTime = Date.UTC(bodyDate.year, bodyDate.month - 1, bodyDate.day);
+  const distance = (year: number): number =>
+    Math.abs(Date.UTC(year, dateLine.month - 1, dateLine.day) - bodyTime) / DAY_MS;
+  let best = bodyDate.year;
+  for (const year of [bodyDate.year - 1, bodyDate.year + 1]) {
+    if (isValidDate(year, dateLine.month, dateLine.day) && distance(year) < distance(best)) best = year;
+  }
+  return best;
 }
 
 function checkWeekday(date: CalendarDate, weekday: number | null, where: string, warnings: ParseWarning[]): void {
@@ -108,20 +127,20 @@ function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null): Da
       });
       return { publishedOn: null, warnings };
     }
-    year = bodyDate.year;
-    if (!isValidDate(year, dateLine.month, dateLine.day)) {
-      // 29 February in a body year that is not a leap year: the body date cannot be this article's year.
+    const nearest = pickNearestYear(dateLine, bodyDate);
+    if (nearest === null) {
       warnings.push({
         code: "missing_year",
-        message: `the date line gives ${describeDate(dateLine)} without a year, and ${describeDate(dateLine)} ${year} does not exist`,
+        message: `the date line gives ${describeDate(dateLine)} without a year, and ${bodyDate.year} (from the body date ${formatIsoDate(bodyDate)}) has no such day`,
       });
       return { publishedOn: null, warnings };
     }
+    year = nearest;
     warnings.push({ code: "year_from_body", message: `year ${year} taken from the body date "${bodyDate.text}"` });
   }
   const date: CalendarDate = { year, month: dateLine.month, day: dateLine.day };
   checkWeekday(date, dateLine.weekday, "the date line", warnings);
-  const bodyDisagrees = bodyDate !== null && (!sameDayAndMonth(date, bodyDate) || bodyDate.year !== year);
+  const bodyDisagrees = bodyDate !== null && (!isSameDayAndMonth(date, bodyDate) || bodyDate.year !== year);
   if (bodyDate && bodyDisagrees) {
     warnings.push({
       code: "date_mismatch",

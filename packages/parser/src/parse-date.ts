@@ -46,7 +46,7 @@ export function formatIsoDate(date: CalendarDate): string {
 // A line that is only a date, after digits are made Latin: optional weekday, day, month name(s), optional year
 // (with the optional Arabic era mark م), optional time.
 const WRITTEN_DATE_LINE_RE = new RegExp(
-  `^(?:يوم )?(?:(${WORD})[،,]? )?(\\d{1,2}) ?(?:[-./] ?)?(${MONTH_CHUNK})(?:[،,]? ?(\\d{4}) ?(?:م\\.?)?)?(?:[،,]? ?(?:الساعة )?\\d{1,2}:\\d{2})?$`,
+  `^(?:يوم )?(?:(${WORD})[،,]? )?(\\d{1,2}) ?(?:[-./] ?)?(${MONTH_CHUNK})(?:[،,]? ?(\\d{4}) ?(?:م\\.?)?)?(?:[،,\\-–|]? ?(?:الساعة )?\\d{1,2}:\\d{2})?$`,
 );
 const NUMERIC_DMY_LINE_RE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
 const NUMERIC_YMD_LINE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;

@@ -19,7 +19,7 @@ const arabicishText = fc
   .array(fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom(...seedLines), tricky), { maxLength: 30 })
   .map((parts) => parts.join(""));
 
-function allTexts(result: ParseResult): string[] {
+function collectTexts(result: ParseResult): string[] {
   if (!result.ok) return [result.error.message];
   const { article } = result;
   return [
@@ -35,7 +35,7 @@ function checkShape(result: ParseResult): void {
   }
   expect(result.article.blocks.length).toBeGreaterThan(0);
   if (result.article.publishedOn !== null) expect(result.article.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  for (const text of allTexts(result)) {
+  for (const text of collectTexts(result)) {
     expect(text).not.toMatch(/^\s|\s$|\s\s|[\u00A0\u200B\uFEFF\r\n]/);
     expect(text.length).toBeGreaterThan(0);
   }
