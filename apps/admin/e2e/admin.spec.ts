@@ -36,6 +36,7 @@ test("the admin signs in and sees every seed article with its status and warning
 
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(5);
+  await expect(page.getByText("٥ نسخ لغوية")).toBeVisible();
   await expect(rows.filter({ hasText: "منشور" })).toHaveCount(4);
   const drafts = rows.filter({ hasText: "مسودة" });
   await expect(drafts).toHaveCount(1);
@@ -65,6 +66,7 @@ test("the interface language can be switched to English and Russian", async ({ p
   await expect(page.getByRole("heading", { level: 1, name: "Articles" })).toBeVisible();
   const rows = page.locator("tbody tr");
   await expect(rows.filter({ hasText: "Published" })).toHaveCount(4);
+  await expect(page.getByText("5 language versions")).toBeVisible();
   await expect(rows.filter({ hasText: "Draft" }).getByText("No title")).toBeVisible();
   // Content keeps its own direction inside the left-to-right interface.
   await expect(page.getByText("لافروف يناقش مع وزير خارجية كازاخستان قضايا الشراكة الاستراتيجية")).toHaveAttribute("dir", "rtl");

@@ -1,6 +1,6 @@
 // Auth.js (next-auth v5) for the admin: email + password checked against the users table, JWT sessions that carry
 // only the user id and auth version — permissions are re-read from the database on every request (see lib/actor).
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyCredentials } from "@minbar/db";
@@ -33,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // A wrong password is an expected outcome shown on the form, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if (!(error instanceof CredentialsSignin)) console.error(error);
     },
   },
   providers: [

@@ -59,7 +59,7 @@ export default async function ArticlesPage() {
         <p>{t("empty")}</p>
       ) : (
         <>
-          <p className="mb-3 text-sm text-gray-600">{t("count", { count: formatInteger(rows.length, uiLocale) })}</p>
+          <p className="mb-3 text-sm text-gray-600">{t("count", { count: rows.length, formatted: formatInteger(rows.length, uiLocale) })}</p>
           <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
             <table className="w-full text-start text-sm">
               <thead className="border-b border-gray-200 bg-gray-50 text-gray-600">
@@ -81,7 +81,8 @@ export default async function ArticlesPage() {
                           {row.title}
                         </span>
                       ) : (
-                        <span className="block font-semibold italic text-red-700">{t("untitled")}</span>
+                        // No italics: Arabic has none, and a synthetic slant reads as a rendering fault.
+                        <span className="block font-semibold text-red-700">{t("untitled")}</span>
                       )}
                     </td>
                     <td className="px-3 py-3 whitespace-nowrap">{tLocales(row.locale)}</td>
@@ -106,7 +107,13 @@ export default async function ArticlesPage() {
                     </td>
                     <td className="px-3 py-3 whitespace-nowrap">
                       {row.publishedAt ? (
-                        <time dateTime={row.publishedAt.toISOString()}>{formatPublicationDate(row.publishedAt, uiLocale)}</time>
+                        <time
+                          dateTime={row.publishedAt.toISOString()}
+                          // Not yet live: the date the story is meant to carry, shown dimmed.
+                          className={row.status === "published" ? undefined : "text-gray-400"}
+                        >
+                          {formatPublicationDate(row.publishedAt, uiLocale)}
+                        </time>
                       ) : (
                         t("notPublished")
                       )}
