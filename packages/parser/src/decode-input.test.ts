@@ -86,3 +86,9 @@ describe("refused input", () => {
     expect("article" in result).toBe(false);
   });
 });
+
+describe("Arabic only in the footer", () => {
+  it("is still no_arabic", () => {
+    expect(getErrorCode(parseArticle('Title\n\nSome English text.\n\nمجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي"\nالمصدر: تاس'))).toBe("no_arabic");
+  });
+});

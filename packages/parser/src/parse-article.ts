@@ -161,6 +161,10 @@ function parseText(text: string, warnings: ParseWarning[]): ParseResult {
     const what = head.title === null ? "input" : `title "${head.title}"`;
     return fail({ code: "no_body", message: `${what} has no body text` });
   }
+  // Arabic only in the footer (the brand line) is still a file with no Arabic article in it.
+  if (!ARABIC_LETTER_RE.test(head.title ?? "") && !body.blocks.some((block) => ARABIC_LETTER_RE.test(block.text))) {
+    return fail({ code: "no_arabic", message: "title and body contain no Arabic text" });
+  }
   const paragraphs = body.blocks.filter((block) => block.type === "paragraph").map((block) => block.text);
   const date = decideDate(head.dateLine, findBodyDate(paragraphs));
 
