@@ -27,6 +27,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    // Where "view on site" links point; the public site itself is not started for these tests.
+    env: { NEXT_TELEMETRY_DISABLED: "1", PUBLIC_SITE_URL: "http://localhost:3100" },
   },
 });

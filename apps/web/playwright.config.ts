@@ -27,6 +27,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", PUBLIC_SITE_URL: `http://localhost:${PORT}` },
   },
 });

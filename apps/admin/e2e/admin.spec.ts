@@ -50,6 +50,9 @@ test("the admin signs in and sees every seed article with its status and warning
   await expect(published).toContainText("العربية");
   await expect(published.getByText("لافروف يناقش", { exact: false })).toHaveAttribute("dir", "rtl");
   await expect(rows.filter({ hasText: "تاس" })).toHaveCount(4);
+  const siteLink = published.getByRole("link", { name: "عرض في الموقع" });
+  await expect(siteLink).toHaveAttribute("href", /^http:\/\/localhost:3100\/news\/\d+\/%D9%84/);
+  await expect(drafts.getByRole("link", { name: "عرض في الموقع" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "تسجيل الخروج" }).click();
   await expect(page).toHaveURL(/\/login$/);

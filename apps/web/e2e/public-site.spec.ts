@@ -54,6 +54,8 @@ test("an article shows its headline, date, subheadings, photo credit and source"
   await page.getByRole("link", { name: title, exact: true }).click();
   await expect(page).toHaveURL(/\/news\/\d+\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page).toHaveTitle(`${title} — منبر`);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", page.url());
   await expect(page.getByText("٣٠ مايو ٢٠٢٢")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "العلاقات الإنسانية" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: /المعرض الصناعي الدولي/ })).toBeVisible();

@@ -5,6 +5,7 @@ import { directionOf, formatInteger, formatPublicationDate } from "@minbar/i18n"
 import { requireActor } from "../../lib/actor";
 import { signOutAction } from "../../lib/auth-actions";
 import { isKnownWarningCode } from "../../lib/warning-codes";
+import { publicArticleUrl } from "../../lib/public-link";
 import { getDb } from "../../db";
 
 export const dynamic = "force-dynamic";
@@ -39,6 +40,15 @@ export default async function ArticlesPage() {
     getTranslations("Locales"),
     getTranslations("Warnings"),
   ]);
+
+  const siteUrls = new Map(
+    rows === "forbidden"
+      ? []
+      : rows.flatMap((row) => {
+          const url = row.status === "published" ? publicArticleUrl(row) : null;
+          return url ? [[row.localizationId, url] as const] : [];
+        }),
+  );
 
   return (
     <>
@@ -85,7 +95,14 @@ export default async function ArticlesPage() {
                         <span className="block font-semibold text-red-700">{t("untitled")}</span>
                       )}
                     </td>
-                    <td className="px-3 py-3 whitespace-nowrap">{tLocales(row.locale)}</td>
+                    <td className="px-3 py-3 whitespace-nowrap">
+                      {tLocales(row.locale)}
+                      {siteUrls.get(row.localizationId) ? (
+                        <a href={siteUrls.get(row.localizationId)} className="ms-2 text-xs text-brand underline" target="_blank" rel="noreferrer">
+                          {t("viewOnSite")}
+                        </a>
+                      ) : null}
+                    </td>
                     <td className="px-3 py-3">
                       <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLES[row.status]}`}>
                         {tStatus(row.status)}

@@ -8,6 +8,7 @@ import { directionOf } from "@minbar/i18n";
 import { routing } from "../../i18n/routing";
 import { Link } from "../../i18n/navigation";
 import { LanguageSwitcher } from "../../components/language-switcher";
+import { getEnv } from "../../env";
 import "../globals.css";
 
 type LayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -16,7 +17,13 @@ export async function generateMetadata({ params }: Omit<LayoutProps, "children">
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: "Site" });
-  return { title: { default: t("name"), template: `%s — ${t("name")}` }, description: t("description") };
+  const siteUrl = getEnv().PUBLIC_SITE_URL;
+  return {
+    // Without a configured origin, canonical and alternate links stay relative to the request.
+    metadataBase: siteUrl ? new URL(siteUrl) : undefined,
+    title: { default: t("name"), template: `%s — ${t("name")}` },
+    description: t("description"),
+  };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps) {

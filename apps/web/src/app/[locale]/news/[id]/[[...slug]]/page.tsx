@@ -5,7 +5,7 @@ import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, type Locale } from "@minbar/i18n";
 import { routing } from "../../../../../i18n/routing";
-import { Link, permanentRedirect } from "../../../../../i18n/navigation";
+import { Link, getPathname, permanentRedirect } from "../../../../../i18n/navigation";
 import { articlePath, findPublishedArticle, parseArticleId } from "../../../../../lib/published-content";
 
 export const dynamic = "force-dynamic";
@@ -31,8 +31,18 @@ function decodeSegment(segment: string): string {
 }
 
 export async function generateMetadata({ params }: ArticleProps): Promise<Metadata> {
-  const { article } = await loadArticle(params);
-  return { title: article.title, description: article.lead ?? undefined };
+  const { locale, article } = await loadArticle(params);
+  // Other editions carry their own slugs; /news/{id} in that language redirects to it.
+  const languages = Object.fromEntries(
+    article.availableLocales
+      .filter((other) => other !== locale)
+      .map((other) => [other, getPathname({ href: `/news/${article.id}`, locale: other })]),
+  );
+  return {
+    title: article.title,
+    description: article.lead ?? undefined,
+    alternates: { canonical: getPathname({ href: articlePath(article), locale }), languages },
+  };
 }
 
 export default async function ArticlePage({ params }: ArticleProps) {
