@@ -10,25 +10,21 @@ export const bodySchema = z.array(blockSchema);
 
 export type ArticleBlock = z.infer<typeof blockSchema>;
 
-/** Reads a stored body, dropping anything that is not a valid block rather than failing the page. */
-export function readBody(value: unknown): ArticleBlock[] {
+/** Reads a stored JSON array, dropping any item that does not fit the schema rather than failing the page. */
+function readArrayOf<T>(schema: z.ZodType<T>, value: unknown): T[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
-    const parsed = blockSchema.safeParse(item);
+    const parsed = schema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
 }
+
+export const readBody = (value: unknown): ArticleBlock[] => readArrayOf(blockSchema, value);
 
 export const warningSchema = z.object({ code: z.string(), message: z.string() });
 export type StoredWarning = z.infer<typeof warningSchema>;
 
-export function readWarnings(value: unknown): StoredWarning[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    const parsed = warningSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+export const readWarnings = (value: unknown): StoredWarning[] => readArrayOf(warningSchema, value);
 
 /** The lead: the first paragraph, for listings. */
 export function leadOf(blocks: ArticleBlock[]): string | null {
