@@ -101,6 +101,12 @@ test("the language switcher moves between editions", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "آخر الأخبار" })).toBeVisible();
 });
 
+test("page numbers beyond the last page are 404, unreadable ones mean the first page", async ({ page }) => {
+  expect((await page.goto("/?page=2"))?.status()).toBe(404);
+  expect((await page.goto("/?page=abc"))?.status()).toBe(200);
+  await expect(page.getByRole("main").getByRole("heading", { level: 2 })).toHaveCount(4);
+});
+
 test.describe("missing pages answer 404 in the reader's language", () => {
   test("unknown article id in Arabic", async ({ page }) => {
     const response = await page.goto("/news/999999/no-such-story");
