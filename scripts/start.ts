@@ -9,6 +9,8 @@ import { z } from "zod";
 import { createPrismaClient, ensureFirstAdmin } from "@minbar/db";
 import { applyMigrations } from "@minbar/db/migrate";
 import { startEmbeddedPostgres } from "@minbar/db/embedded";
+import { readDbEnv } from "@minbar/db/env";
+import { resolveDataDir } from "@minbar/db/local-data";
 import { importPaths } from "@minbar/importer";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -16,24 +18,25 @@ if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
 
 const env = z
   .object({
-    DATABASE_URL: z.string().url().optional(),
-    MINBAR_DATA_DIR: z.string().default(join(root, ".data")),
-    EMBEDDED_DB_PORT: z.coerce.number().int().positive().default(54329),
     WEB_PORT: z.coerce.number().int().positive().default(3000),
     ADMIN_PORT: z.coerce.number().int().positive().default(3001),
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional(),
     AUTH_SECRET: z.string().min(32).optional(),
     REVALIDATE_SECRET: z.string().min(16).optional(),
+    PUBLIC_SITE_URL: z.string().url().optional(),
+    ADMIN_SITE_URL: z.string().url().optional(),
     SKIP_BUILD: z.enum(["0", "1"]).default("0"),
   })
   .parse(process.env);
 
+const dbEnv = readDbEnv();
+const dataDir = resolveDataDir(dbEnv);
 const log = (line: string) => console.log(`[minbar] ${line}`);
 
 /** A secret generated once and kept in the data folder, so sessions survive restarts. */
 function persistentSecret(name: string): string {
-  const path = join(env.MINBAR_DATA_DIR, name);
+  const path = join(dataDir, name);
   if (existsSync(path)) return readFileSync(path, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
@@ -41,16 +44,16 @@ function persistentSecret(name: string): string {
 }
 
 async function main() {
-  mkdirSync(env.MINBAR_DATA_DIR, { recursive: true });
-  let databaseUrl = env.DATABASE_URL;
+  mkdirSync(dataDir, { recursive: true });
+  let databaseUrl = dbEnv.databaseUrl;
   let stopDatabase = async () => {};
   if (databaseUrl) {
     log(`using PostgreSQL from DATABASE_URL`);
   } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: join(env.MINBAR_DATA_DIR, "pglite"), port: env.EMBEDDED_DB_PORT });
+    const embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite"), port: dbEnv.embeddedDbPort });
     databaseUrl = embedded.url;
     stopDatabase = embedded.stop;
-    log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in ${join(env.MINBAR_DATA_DIR, "pglite")}`);
+    log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in ${join(dataDir, "pglite")}`);
   }
 
   const migrated = await applyMigrations({ url: databaseUrl, log });
@@ -79,8 +82,8 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret("auth-secret"),
     REVALIDATE_SECRET: env.REVALIDATE_SECRET ?? persistentSecret("revalidate-secret"),
-    PUBLIC_SITE_URL: `http://localhost:${env.WEB_PORT}`,
-    ADMIN_SITE_URL: `http://localhost:${env.ADMIN_PORT}`,
+    PUBLIC_SITE_URL: env.PUBLIC_SITE_URL ?? `http://localhost:${env.WEB_PORT}`,
+    ADMIN_SITE_URL: env.ADMIN_SITE_URL ?? `http://localhost:${env.ADMIN_PORT}`,
   };
   // Next's own binary, not `npx next`: a signal to npx does not reach the server it started.
   const nextBin = createRequire(join(root, "apps/web/package.json")).resolve("next/dist/bin/next");

@@ -1,7 +1,5 @@
 // The one place in @minbar/db that reads process.env: database URLs, the data folder and the embedded port.
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 const postgresUrl = z
@@ -21,8 +19,8 @@ export type DbEnv = {
   databaseUrl: string | undefined;
   /** Admin URL of a real PostgreSQL server on which tests create and drop their own databases. */
   testDatabaseUrl: string;
-  /** Absolute folder for local state (the embedded database lives in `<dataDir>/pglite`). */
-  dataDir: string;
+  /** MINBAR_DATA_DIR made absolute, or null for the default (see `resolveDataDir` in local-data.ts). */
+  dataDir: string | null;
   embeddedDbPort: number;
 };
 
@@ -45,30 +43,7 @@ export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
   return {
     databaseUrl: env.DATABASE_URL,
     testDatabaseUrl: env.TEST_DATABASE_URL,
-    dataDir: env.MINBAR_DATA_DIR ? path.resolve(env.MINBAR_DATA_DIR) : path.join(findRepoRoot(), ".data"),
+    dataDir: env.MINBAR_DATA_DIR ? path.resolve(env.MINBAR_DATA_DIR) : null,
     embeddedDbPort: env.EMBEDDED_DB_PORT,
   };
-}
-
-/**
- * The folder holding turbo.json, looked for from the working directory first (a Next app runs in apps/<name>)
- * and then from this file, so the default data folder is the same whichever workspace starts the process.
- */
-export function findRepoRoot(): string {
-  const starts = [process.cwd()];
-  try {
-    starts.push(path.dirname(fileURLToPath(import.meta.url)));
-  } catch {
-    // Bundlers may rewrite import.meta.url to something that is not a file URL; the working directory is enough.
-  }
-  for (const start of starts) {
-    let dir = path.resolve(start);
-    for (;;) {
-      if (existsSync(path.join(dir, "turbo.json"))) return dir;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  throw new Error("Cannot find the repository root (no turbo.json above the working directory); set MINBAR_DATA_DIR");
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { disconnectPrisma, getPrisma, splitConnectionLimit } from "../src/client";
 import { readDbEnv } from "../src/env";
+import { resolveDataDir } from "../src/local-data";
 import { adminUrl } from "./helpers";
 
 describe("readDbEnv", () => {
@@ -12,8 +13,10 @@ describe("readDbEnv", () => {
     expect(env.databaseUrl).toBeUndefined();
     expect(env.testDatabaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/postgres");
     expect(env.embeddedDbPort).toBe(54329);
-    expect(path.basename(env.dataDir)).toBe(".data");
-    expect(existsSync(path.join(path.dirname(env.dataDir), "turbo.json"))).toBe(true);
+    expect(env.dataDir).toBeNull();
+    const dataDir = resolveDataDir(env);
+    expect(path.basename(dataDir)).toBe(".data");
+    expect(existsSync(path.join(path.dirname(dataDir), "turbo.json"))).toBe(true);
   });
 
   it("reads the variables, treating empty ones as unset", () => {
