@@ -1,33 +1,6 @@
-// Playwright for the admin: Debian's Chromium against the production build (`next start`) on port 3101,
-// so a running `npm start` (port 3001) is never disturbed. Run through `npm run test:e2e`, which seeds a database.
-import { defineConfig } from "@playwright/test";
+// Playwright for the admin: Debian's Chromium against the production build on port 3101 (not 3001, so a running
+// `npm start` is never disturbed). Run through `npm run test:e2e`, which gives it a seeded database with users.
+import { definePlaywrightConfig } from "@minbar/e2e";
 
-const PORT = 3101;
-const CI = Boolean(process.env.CI);
-
-export default defineConfig({
-  testDir: "./e2e",
-  forbidOnly: CI,
-  retries: CI ? 1 : 0,
-  reporter: CI ? [["list"], ["html", { open: "never" }]] : "list",
-  use: {
-    baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
-    },
-  },
-  projects: [{ name: "chromium" }],
-  webServer: {
-    // localhost, as for the public site (next-intl with a 127.0.0.1 host misbehaves, vercel/next.js#94342).
-    command: `npx --no-install next start -H localhost -p ${PORT}`,
-    url: `http://localhost:${PORT}/login`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    // Where "view on site" links point; the public site itself is not started for these tests.
-    env: { NEXT_TELEMETRY_DISABLED: "1", PUBLIC_SITE_URL: "http://localhost:3100" },
-  },
-});
+// "View on site" links point at the public site's test port; the public site itself is not started here.
+export default definePlaywrightConfig({ port: 3101, readyPath: "/login", env: { PUBLIC_SITE_URL: "http://localhost:3100" } });

@@ -1,28 +1,13 @@
-// `npm run test:e2e`: prepares a fresh seeded database with an admin account, runs Playwright (whose webServer is
-// `next start` on that database), then drops the database whatever the outcome. Extra arguments go to Playwright.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
-import { prepareDatabase } from "./prepare-db.ts";
+// `npm run test:e2e`: Playwright against the production build, on a fresh database holding the seed articles and
+// the accounts the tests sign in with.
+import { createUser, ensureBuiltInRoles } from "@minbar/db";
+import { runEndToEnd } from "@minbar/e2e";
+import { ADMIN_USER, EDITOR_USER } from "./test-users.ts";
 
-const playwrightCli = createRequire(import.meta.url).resolve("@playwright/test/cli");
-
-const db = await prepareDatabase();
-let exitCode = 1;
-try {
-  exitCode = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], {
-      stdio: "inherit",
-      // A throwaway secret unless one is given: sessions only need to outlive this run.
-      env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64") },
-    });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.once("SIGINT", forward);
-    process.once("SIGTERM", forward);
-    child.once("error", reject);
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-} finally {
-  await db.drop();
-}
-process.exit(exitCode);
+await runEndToEnd({
+  prepare: async ({ prisma }) => {
+    await ensureBuiltInRoles(prisma);
+    await createUser(prisma, { ...ADMIN_USER, roleKeys: ["admin"] });
+    await createUser(prisma, { ...EDITOR_USER, roleKeys: ["editor"] });
+  },
+});

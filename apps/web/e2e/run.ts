@@ -1,26 +1,4 @@
-// `npm run test:e2e`: prepares a fresh seeded database, runs Playwright (whose webServer is `next start` on that
-// database), then drops the database whatever the outcome. Extra arguments go to `playwright test`.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { prepareDatabase } from "./prepare-db.ts";
+// `npm run test:e2e`: Playwright against the production build, on a fresh database holding the seed articles.
+import { runEndToEnd } from "@minbar/e2e";
 
-const playwrightCli = createRequire(import.meta.url).resolve("@playwright/test/cli");
-
-const db = await prepareDatabase();
-let exitCode = 1;
-try {
-  exitCode = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], {
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: db.url },
-    });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.once("SIGINT", forward);
-    process.once("SIGTERM", forward);
-    child.once("error", reject);
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-} finally {
-  await db.drop();
-}
-process.exit(exitCode);
+await runEndToEnd();

@@ -1,0 +1,5 @@
+// The apps' end-to-end harness: one Playwright setup (Debian's Chromium, production build) and one runner that
+// gives each run a fresh seeded database and drops it afterwards.
+export { definePlaywrightConfig, type AppUnderTest } from "./playwright-config.ts";
+export { runEndToEnd } from "./run-end-to-end.ts";
+export { seedsDir } from "./seeds.ts";

@@ -1,0 +1,41 @@
+// Playwright configuration shared by the apps: Debian's Chromium (never a downloaded browser) against `next start`.
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+
+export type AppUnderTest = {
+  /** Port of the production server under test; distinct from the `npm start` ports so they never collide. */
+  port: number;
+  /** A page that answers once the server is ready. */
+  readyPath: string;
+  /** Extra environment for the server. */
+  env?: Record<string, string>;
+};
+
+export function definePlaywrightConfig({ port, readyPath, env = {} }: AppUnderTest): PlaywrightTestConfig {
+  const ci = Boolean(process.env.CI);
+  return defineConfig({
+    testDir: "./e2e",
+    forbidOnly: ci,
+    retries: ci ? 1 : 0,
+    reporter: ci ? [["list"], ["html", { open: "never" }]] : "list",
+    use: {
+      baseURL: `http://localhost:${port}`,
+      trace: "retain-on-failure",
+      screenshot: "only-on-failure",
+      launchOptions: {
+        executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+        // The last flag keeps Chromium from looking up Google's hosts on a machine with no internet.
+        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
+      },
+    },
+    projects: [{ name: "chromium" }],
+    webServer: {
+      // localhost, not 127.0.0.1: next-intl's proxy loops on a 127.0.0.1 host (vercel/next.js#94342).
+      command: `npx --no-install next start -H localhost -p ${port}`,
+      url: `http://localhost:${port}${readyPath}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+    },
+  });
+}

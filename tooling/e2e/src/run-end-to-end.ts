@@ -1,0 +1,53 @@
+// Runs `playwright test` on a fresh database holding the seed articles (plus whatever `prepare` adds), and drops
+// the database whatever the outcome. Extra command-line arguments go to Playwright.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
+import { importPaths } from "@minbar/importer";
+import { seedsDir } from "./seeds.ts";
+
+const EXPECTED_SEEDS = 5;
+
+async function prepareDatabase(prepare: (db: TestDatabase) => Promise<void>): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  try {
+    const { results, counts } = await importPaths({ prisma: db.prisma, paths: [seedsDir] });
+    if (counts.failed > 0 || counts.created !== EXPECTED_SEEDS) {
+      const failures = results.filter((r) => r.outcome === "failed").map((r) => `${r.file}: ${r.detail}`);
+      throw new Error(`Seed import did not create ${EXPECTED_SEEDS} articles: ${JSON.stringify(counts)} ${failures.join("; ")}`);
+    }
+    await prepare(db);
+    return db;
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+}
+
+export async function runEndToEnd({ prepare = async () => {} }: { prepare?: (db: TestDatabase) => Promise<void> } = {}) {
+  const playwrightCli = createRequire(import.meta.url).resolve("@playwright/test/cli");
+  const db = await prepareDatabase(prepare);
+  let exitCode = 1;
+  try {
+    exitCode = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], {
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          DATABASE_URL: db.url,
+          // A throwaway secret unless one is given: sessions only need to outlive this run.
+          AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+        },
+      });
+      const forward = (signal: NodeJS.Signals) => child.kill(signal);
+      process.once("SIGINT", forward);
+      process.once("SIGTERM", forward);
+      child.once("error", reject);
+      child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    });
+  } finally {
+    await db.drop();
+  }
+  process.exit(exitCode);
+}
