@@ -1,6 +1,6 @@
 // `npm run bench:import`: imports a generated corpus into a fresh PostgreSQL database and prints articles/s.
-// Usage: npm run bench:import -- [count=2000] [concurrency=8]
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+// Usage: npm run bench:import -- [count=2000] [concurrency=8]   (the importer's pg pool has `concurrency` connections)
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,16 +24,23 @@ for (let i = 0; i < count; i++) {
   await writeFile(join(dir, `bench_${String(i).padStart(6, "0")}.txt`), text);
 }
 
+const corpusBytes = (await Promise.all((await readdir(dir)).map((name) => stat(join(dir, name))))).reduce((sum, info) => sum + info.size, 0);
+
+// createTestDatabase makes a fresh, migrated database; drop() below removes it whatever happens.
 const db = await createTestDatabase();
 try {
   const started = performance.now();
-  const first = await importPaths({ prisma: db.prisma, paths: [dir], concurrency });
+  const first = await importPaths({ prisma: db.prisma, databaseUrl: db.url, paths: [dir], concurrency });
   const firstMs = performance.now() - started;
   const againStarted = performance.now();
-  const again = await importPaths({ prisma: db.prisma, paths: [dir], concurrency });
+  const again = await importPaths({ prisma: db.prisma, databaseUrl: db.url, paths: [dir], concurrency });
   const againMs = performance.now() - againStarted;
+  for (const failure of [...first.results, ...again.results].filter((r) => r.outcome === "failed").slice(0, 5)) {
+    console.log(`failed: ${failure.file}: ${failure.detail}`);
+  }
   const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
-  console.log(`corpus: ${count} generated articles, concurrency ${concurrency}, PostgreSQL (fresh database)`);
+  console.log(`corpus: ${count} generated articles, ${(corpusBytes / 1024 / 1024).toFixed(1)} MiB (${seeds.length} seeds varied)`);
+  console.log(`database: PostgreSQL, fresh database ${db.name}; importer pool ${concurrency} connection(s), concurrency ${concurrency}`);
   console.log(`first import:  ${first.counts.created} created, ${first.counts.failed} failed in ${(firstMs / 1000).toFixed(2)} s → ${rate(count, firstMs)} articles/s`);
   console.log(`second import: ${again.counts.unchanged} unchanged in ${(againMs / 1000).toFixed(2)} s → ${rate(count, againMs)} articles/s`);
 } finally {

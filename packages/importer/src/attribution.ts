@@ -1,35 +1,71 @@
 // Finds or creates the source (agency) and photo-credit records an article cites: one record per name.
 import { makeMatchKey, makeSlug, type Prisma } from "@minbar/db";
 import { KNOWN_AGENCIES } from "./known-agencies.ts";
-import { freeSlug } from "./free-slug.ts";
+import { freeSlug, slugCandidates } from "./free-slug.ts";
 
 type Tx = Prisma.TransactionClient;
 
 const agencyByKey = new Map(KNOWN_AGENCIES.flatMap((agency) => agency.aliases.map((alias) => [makeMatchKey(alias), agency])));
 
-export async function findOrCreateSource(tx: Tx, name: string): Promise<number> {
+/** What a new source record for `name` holds; matched on `matchKey`. */
+export type SourceRecord = {
+  matchKey: string;
+  nameAr: string;
+  nameRu: string | null;
+  nameEn: string | null;
+  /** A known agency has its own slug; another takes the first free of `slugCandidates`, else `fallbackSlug`. */
+  slugCandidates: string[];
+  fallbackSlug: string;
+};
+
+/** The one place that decides how a cited agency is matched and named; the SQL and the Prisma paths share it. */
+export function describeSource(name: string): SourceRecord {
   const known = agencyByKey.get(makeMatchKey(name));
-  const matchKey = makeMatchKey(known?.nameAr ?? name);
-  const existing = await tx.source.findUnique({ where: { matchKey }, select: { id: true } });
+  if (known) {
+    return {
+      matchKey: makeMatchKey(known.nameAr),
+      nameAr: known.nameAr,
+      nameRu: known.nameRu,
+      nameEn: known.nameEn,
+      slugCandidates: [known.slug],
+      // A known agency's slug is not negotiable: if someone else holds it, the import fails loudly.
+      fallbackSlug: known.slug,
+    };
+  }
+  const { candidates, fallback } = slugCandidates(makeSlug(name));
+  return { matchKey: makeMatchKey(name), nameAr: name, nameRu: null, nameEn: null, slugCandidates: candidates, fallbackSlug: fallback };
+}
+
+export function describePhotoCredit(name: string): { matchKey: string; nameAr: string } {
+  return { matchKey: makeMatchKey(name), nameAr: name };
+}
+
+/** The agency and credit an article cites, as names for AttributionGate. */
+export function attributionNames(article: { source: string | null; photoCredit: string | null }): string[] {
+  return [
+    ...(article.source ? [`source:${describeSource(article.source).matchKey}`] : []),
+    ...(article.photoCredit ? [`credit:${describePhotoCredit(article.photoCredit).matchKey}`] : []),
+  ];
+}
+
+export async function findOrCreateSource(tx: Tx, name: string): Promise<number> {
+  const source = describeSource(name);
+  const existing = await tx.source.findUnique({ where: { matchKey: source.matchKey }, select: { id: true } });
   if (existing) return existing.id;
-  const slug =
-    known?.slug ??
-    (await freeSlug(makeSlug(name), async (candidates) =>
-      (await tx.source.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((r) => r.slug),
-    ));
+  const slug = await freeSlug(source, async (candidates) =>
+    (await tx.source.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((r) => r.slug),
+  );
   const created = await tx.source.create({
-    data: known
-      ? { slug, matchKey, nameAr: known.nameAr, nameRu: known.nameRu, nameEn: known.nameEn }
-      : { slug, matchKey, nameAr: name },
+    data: { slug, matchKey: source.matchKey, nameAr: source.nameAr, nameRu: source.nameRu, nameEn: source.nameEn },
     select: { id: true },
   });
   return created.id;
 }
 
 export async function findOrCreatePhotoCredit(tx: Tx, name: string): Promise<number> {
-  const matchKey = makeMatchKey(name);
-  const existing = await tx.photoCredit.findUnique({ where: { matchKey }, select: { id: true } });
+  const credit = describePhotoCredit(name);
+  const existing = await tx.photoCredit.findUnique({ where: { matchKey: credit.matchKey }, select: { id: true } });
   if (existing) return existing.id;
-  const created = await tx.photoCredit.create({ data: { matchKey, nameAr: name }, select: { id: true } });
+  const created = await tx.photoCredit.create({ data: credit, select: { id: true } });
   return created.id;
 }

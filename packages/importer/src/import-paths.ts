@@ -2,7 +2,23 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { PrismaClient } from "@minbar/db";
-import { importFile, type ImportOutcome, type ImportResult } from "./import-file.ts";
+import { parseArticle } from "@minbar/parser";
+import { attributionNames } from "./attribution.ts";
+import { AttributionGate } from "./attribution-gate.ts";
+import { createArticle } from "./create-article.ts";
+import { findKnownFiles } from "./find-known-files.ts";
+import {
+  describeParseFailure,
+  fileKeyOf,
+  hashBytes,
+  importPreparedFile,
+  prepareFile,
+  recordWriteFailure,
+  type PreparedFile,
+} from "./import-file.ts";
+import { describeError, type ArticleFile, type ImportOutcome, type ImportResult } from "./import-result.ts";
+import { recordOutcomes, type OutcomeRecord } from "./record-outcomes.ts";
+import { isConcurrencyConflict, openImportPool, sqlThroughPrisma, type SqlClient } from "./sql-client.ts";
 
 export type ImportSummary = { results: ImportResult[]; counts: Record<ImportOutcome, number> };
 
@@ -10,10 +26,21 @@ export type ImportPathsInput = {
   prisma: PrismaClient;
   paths: string[];
   dryRun?: boolean;
-  /** Files imported at once; each has its own transaction. */
+  /**
+   * The URL of the database `prisma` is connected to. When given, the importer writes through a pg pool of its own
+   * (`concurrency` connections, asynchronous commit): the fast path for bulk imports. Without it the same
+   * statements go through `prisma`, about half as fast.
+   */
+  databaseUrl?: string;
+  /** Files written at once; each has its own transaction. */
   concurrency?: number;
   onResult?: (result: ImportResult) => void;
 };
+
+/** Files hashed and looked up together: one lookup query and one insert of unchanged records per batch. */
+const BATCH_SIZE = 250;
+
+export const DEFAULT_CONCURRENCY = 4;
 
 /** Expands folders into their `.txt` files (sorted by name); files named directly are taken whatever their extension. */
 export async function collectFiles(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
@@ -30,7 +57,14 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
   return { files, missing };
 }
 
-export async function importPaths({ prisma, paths, dryRun = false, concurrency = 4, onResult }: ImportPathsInput): Promise<ImportSummary> {
+export async function importPaths({
+  prisma,
+  paths,
+  dryRun = false,
+  databaseUrl,
+  concurrency = DEFAULT_CONCURRENCY,
+  onResult,
+}: ImportPathsInput): Promise<ImportSummary> {
   const { files, missing } = await collectFiles(paths);
   const results: ImportResult[] = [];
   const report = (result: ImportResult) => {
@@ -40,20 +74,146 @@ export async function importPaths({ prisma, paths, dryRun = false, concurrency =
   for (const path of missing) {
     report({ file: path, outcome: "failed", articleId: null, detail: "unreadable: no such file or folder", warnings: [] });
   }
+  const width = Math.max(1, Math.min(concurrency, files.length));
+  if (dryRun) await previewFiles(prisma, files, width, report);
+  else {
+    const pool = databaseUrl && files.length > 0 ? openImportPool(databaseUrl, width) : null;
+    try {
+      await writeFiles({ prisma, sql: pool ?? sqlThroughPrisma(prisma), files, concurrency: width, report });
+    } finally {
+      await pool?.end();
+    }
+  }
+  const counts: Record<ImportOutcome, number> = { created: 0, unchanged: 0, updated: 0, failed: 0 };
+  for (const result of results) counts[result.outcome]++;
+  return { results, counts };
+}
+
+type Report = (result: ImportResult) => void;
+
+/** A dry run looks each file up on its own: it writes nothing, and nobody waits for it. */
+async function previewFiles(prisma: PrismaClient, files: string[], concurrency: number, report: Report): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const path = files[next++] as string;
-      const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => error);
-      if (bytes instanceof Error) {
-        report({ file: path, outcome: "failed", articleId: null, detail: `unreadable: ${bytes.code ?? bytes.message}`, warnings: [] });
-        continue;
-      }
-      report(await importFile(prisma, { name: path, bytes }, { dryRun }));
+      const bytes = await readBytes(path);
+      if (typeof bytes === "string") report(unreadable(path, bytes));
+      else report(await importPreparedFile(prisma, prepareFile({ name: path, bytes }), { dryRun: true }));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, files.length)) }, worker));
-  const counts: Record<ImportOutcome, number> = { created: 0, unchanged: 0, updated: 0, failed: 0 };
-  for (const result of results) counts[result.outcome]++;
-  return { results, counts };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+type WriteFilesInput = { prisma: PrismaClient; sql: SqlClient; files: string[]; concurrency: number; report: Report };
+
+/**
+ * Batch by batch: read and hash the files, look them all up in one query, record the unchanged and unparseable
+ * ones in one insert, and write each new article with one statement, `concurrency` at a time. Parsing the next
+ * file happens on this thread while the statements already sent are running in the database.
+ */
+async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFilesInput): Promise<void> {
+  const writes = new Limiter(concurrency);
+  const gate = new AttributionGate();
+  // Files sharing a key within one run are written one after the other: the second is an update of the first.
+  const lastWriteOfKey = new Map<string, Promise<unknown>>();
+
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    const batch: { path: string; bytes: Uint8Array; contentHash: string; fileKey: string }[] = [];
+    for (const path of files.slice(start, start + BATCH_SIZE)) {
+      const bytes = await readBytes(path);
+      if (typeof bytes === "string") report(unreadable(path, bytes));
+      else batch.push({ path, bytes, contentHash: hashBytes(bytes), fileKey: fileKeyOf(path) });
+    }
+    const known = await findKnownFiles(sql, batch);
+
+    const quiet: { record: OutcomeRecord; result: ImportResult }[] = [];
+    for (const entry of batch) {
+      const file: PreparedFile = { ...entry, name: entry.path, parsed: parseArticle(entry.bytes, { filename: entry.path }) };
+      if (!file.parsed.ok) {
+        const result = describeParseFailure(file.name, file.parsed);
+        quiet.push({ record: { contentHash: file.contentHash, fileName: file.name, outcome: "failed", error: result.detail ?? undefined }, result });
+        continue;
+      }
+      const seen = known.articleByHash.get(file.contentHash);
+      if (seen !== undefined) {
+        const record: OutcomeRecord = { contentHash: file.contentHash, fileName: file.name, outcome: "unchanged", articleId: seen };
+        quiet.push({ record, result: { file: file.name, outcome: "unchanged", articleId: seen, detail: null, warnings: file.parsed.warnings } });
+        continue;
+      }
+      const article: ArticleFile = { name: file.name, contentHash: file.contentHash, fileKey: file.fileKey, article: file.parsed.article, warnings: file.parsed.warnings };
+      const earlier = lastWriteOfKey.get(file.fileKey);
+      const write = earlier
+        ? () => earlier.then(() => importPreparedFile(prisma, file))
+        : known.keysWithArticle.has(file.fileKey)
+          ? () => importPreparedFile(prisma, file)
+          : () => createOrFallBack(prisma, sql, gate, file, article);
+      const { done } = await writes.run(async () => {
+        report(await write().catch((error: unknown) => recordWriteFailure(sql, article, error)));
+      });
+      lastWriteOfKey.set(file.fileKey, done);
+    }
+    await recordQuietOutcomes(sql, quiet, report);
+  }
+  await writes.idle();
+}
+
+/** The fast path for a file the batch lookup did not know; anything unexpected goes to the general path. */
+async function createOrFallBack(
+  prisma: PrismaClient,
+  sql: SqlClient,
+  gate: AttributionGate,
+  file: PreparedFile,
+  article: ArticleFile,
+): Promise<ImportResult> {
+  const release = await gate.claim(attributionNames(article.article));
+  let created: ImportResult | null = null;
+  try {
+    created = await createArticle(sql, article);
+    if (created) return created;
+  } catch (error) {
+    if (!isConcurrencyConflict(error)) return await recordWriteFailure(sql, article, error);
+  } finally {
+    release(created !== null);
+  }
+  // Imported by a concurrent run since the lookup, or a race on a slug or a new agency: the general path looks
+  // again inside a transaction and retries.
+  return importPreparedFile(prisma, file);
+}
+
+/** Unchanged and unparseable files write only their import record; a batch of them costs one statement. */
+async function recordQuietOutcomes(sql: SqlClient, quiet: { record: OutcomeRecord; result: ImportResult }[], report: Report): Promise<void> {
+  try {
+    await recordOutcomes(sql, quiet.map((entry) => entry.record));
+    for (const { result } of quiet) report(result);
+  } catch (error) {
+    const detail = `database: ${describeError(error)}`;
+    for (const { result } of quiet) report({ ...result, outcome: "failed", detail });
+  }
+}
+
+/** Runs at most `size` tasks at once; `run` waits for a free slot, so the caller never races ahead of the database. */
+class Limiter {
+  private readonly running = new Set<Promise<void>>();
+  constructor(private readonly size: number) {}
+
+  /** Resolves once the task has started; `done` settles when it has finished (tasks must not reject). */
+  async run(task: () => Promise<void>): Promise<{ done: Promise<void> }> {
+    while (this.running.size >= this.size) await Promise.race(this.running);
+    const done: Promise<void> = task().finally(() => this.running.delete(done));
+    this.running.add(done);
+    return { done };
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all(this.running);
+  }
+}
+
+async function readBytes(path: string): Promise<Uint8Array | string> {
+  return readFile(path).catch((error: NodeJS.ErrnoException) => error.code ?? error.message);
+}
+
+function unreadable(path: string, reason: string): ImportResult {
+  return { file: path, outcome: "failed", articleId: null, detail: `unreadable: ${reason}`, warnings: [] };
 }

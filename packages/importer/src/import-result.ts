@@ -1,0 +1,40 @@
+// What importing one file produced, and the small rules every import path shares.
+import { BLOCKING_WARNINGS, type ParsedArticle, type ParseWarning } from "@minbar/parser";
+
+export type ImportOutcome = "created" | "unchanged" | "updated" | "failed";
+
+export type ImportResult = {
+  file: string;
+  outcome: ImportOutcome;
+  articleId: number | null;
+  /** Why it failed, or what an update did; one line. */
+  detail: string | null;
+  warnings: ParseWarning[];
+};
+
+export type WireFileInput = { name: string; bytes: Uint8Array };
+
+/** A wire file that parsed, ready to be written. */
+export type ArticleFile = {
+  name: string;
+  contentHash: string;
+  fileKey: string;
+  article: ParsedArticle;
+  warnings: ParseWarning[];
+};
+
+/** Dates are days; noon UTC keeps the same calendar day in every time zone from UTC−11 to UTC+11. */
+export function dayToTimestamp(day: string): Date {
+  return new Date(`${day}T12:00:00.000Z`);
+}
+
+export const isBlocking = (warning: ParseWarning) => BLOCKING_WARNINGS.includes(warning.code);
+
+export function blockingCodes(warnings: ParseWarning[]): string {
+  return warnings.filter(isBlocking).map((w) => w.code).join(", ");
+}
+
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n").map((line) => line.trim()).filter(Boolean).slice(-1)[0] ?? "unknown error";
+}
