@@ -40,7 +40,7 @@ export function describePhotoCredit(name: string): { matchKey: string; nameAr: s
   return { matchKey: makeMatchKey(name), nameAr: name };
 }
 
-/** The agency and credit an article cites, as names for AttributionGate. */
+/** The agency and credit an article cites, as names for WriteGate. */
 export function attributionNames(article: { source: string | null; photoCredit: string | null }): string[] {
   return [
     ...(article.source ? [`source:${describeSource(article.source).matchKey}`] : []),

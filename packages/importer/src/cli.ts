@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { getPrisma } from "@minbar/db";
+import { readDbEnv } from "@minbar/db/env";
 import { importPaths } from "./import-paths.ts";
 import type { ImportResult } from "./import-file.ts";
 
@@ -35,6 +36,8 @@ async function main(): Promise<number> {
   try {
     const { results, counts } = await importPaths({
       prisma,
+      // The same database as `prisma`; bulk writes then go through the importer's own, faster connections.
+      databaseUrl: readDbEnv().databaseUrl,
       paths,
       dryRun,
       onResult: (result) => console.log(describe({ ...result, file: relativeTo(base, result.file) }, dryRun)),

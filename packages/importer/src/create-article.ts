@@ -15,8 +15,9 @@ import type { SqlClient, SqlValue, Statement } from "./sql-client.ts";
  * Agencies and credits: an existing record (visible to this statement's snapshot) is used as is, without locking
  * it, so articles citing TASS do not queue behind each other. Only when none is visible is one inserted; ON
  * CONFLICT DO UPDATE then returns the id of a record a concurrent import committed in the meantime instead of
- * failing. Slugs: the first candidate nobody holds; a concurrent import taking the same one makes the statement
- * fail with a unique violation, and the caller retries.
+ * failing. Slugs: the first candidate nobody holds (looked up as one index probe for all candidates, which stays
+ * cheap however many articles exist); a concurrent import taking the same one makes the statement fail with a
+ * unique violation, and the caller retries.
  */
 const CREATE_ARTICLE: Statement = {
   name: "minbar-import-create-article",
@@ -33,7 +34,8 @@ source_created AS (
   INSERT INTO sources (slug, match_key, name_ar, name_ru, name_en, updated_at)
   SELECT coalesce(
            (SELECT c.slug FROM unnest($5::text[]) WITH ORDINALITY AS c(slug, n)
-             WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.slug = c.slug) ORDER BY c.n LIMIT 1),
+             WHERE c.slug <> ALL (SELECT s.slug FROM sources s WHERE s.slug = ANY($5::text[]))
+             ORDER BY c.n LIMIT 1),
            $6::text),
          $4::text, $7::text, $8::text, $9::text, now()
   FROM guard
@@ -69,7 +71,7 @@ localization AS (
   SELECT article.id, 'ar', $12::text,
          coalesce(
            (SELECT c.slug FROM unnest($13::text[]) WITH ORDINALITY AS c(slug, n)
-             WHERE NOT EXISTS (SELECT 1 FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = c.slug)
+             WHERE c.slug <> ALL (SELECT l.slug FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = ANY($13::text[]))
              ORDER BY c.n LIMIT 1),
            $14::text),
          $15::jsonb, $16::"ArticleStatus", $17::timestamp(3), $18::jsonb, now()
@@ -101,6 +103,11 @@ audit AS (
 SELECT id FROM article`,
 };
 
+/** The slug an article would like; a number or a random suffix is added when it is taken. */
+export function articleSlugBase(file: ArticleFile): string {
+  return makeSlug(file.article.title ?? file.article.provisionalTitle ?? file.fileKey);
+}
+
 /**
  * Writes a new article (published when complete, else a draft with its warnings), its first revision, its first
  * workflow transition, the wire file, the import record and the audit entry. Returns null, having written nothing,
@@ -112,7 +119,7 @@ export async function createArticle(sql: SqlClient, file: ArticleFile): Promise<
   const detail = complete ? "published" : `draft: ${blockingCodes(warnings)}`;
   const source = article.source ? describeSource(article.source) : null;
   const credit = article.photoCredit ? describePhotoCredit(article.photoCredit) : null;
-  const slug = slugCandidates(makeSlug(article.title ?? article.provisionalTitle ?? file.fileKey));
+  const slug = slugCandidates(articleSlugBase(file));
   const body = JSON.stringify(article.blocks);
   const values: SqlValue[] = [
     file.contentHash,

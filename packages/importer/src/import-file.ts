@@ -81,7 +81,8 @@ export async function importPreparedFile(
   }
 }
 
-const MAX_ATTEMPTS = 3;
+// Enough for a handful of importers racing on one slug: each lost attempt sees one more winner's row.
+const MAX_ATTEMPTS = 5;
 
 /** A concurrent import committed this file (or its key) between this transaction's lookups and its write. */
 class ConcurrentImportError extends Error {}

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import type { PrismaClient } from "@minbar/db";
 import { parseArticle } from "@minbar/parser";
 import { attributionNames } from "./attribution.ts";
-import { AttributionGate } from "./attribution-gate.ts";
-import { createArticle } from "./create-article.ts";
+import { articleSlugBase, createArticle } from "./create-article.ts";
 import { findKnownFiles } from "./find-known-files.ts";
 import {
   describeParseFailure,
@@ -19,6 +18,7 @@ import {
 import { describeError, type ArticleFile, type ImportOutcome, type ImportResult } from "./import-result.ts";
 import { recordOutcomes, type OutcomeRecord } from "./record-outcomes.ts";
 import { isConcurrencyConflict, openImportPool, sqlThroughPrisma, type SqlClient } from "./sql-client.ts";
+import { WriteGate } from "./write-gate.ts";
 
 export type ImportSummary = { results: ImportResult[]; counts: Record<ImportOutcome, number> };
 
@@ -114,7 +114,7 @@ type WriteFilesInput = { prisma: PrismaClient; sql: SqlClient; files: string[]; 
  */
 async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFilesInput): Promise<void> {
   const writes = new Limiter(concurrency);
-  const gate = new AttributionGate();
+  const gate = new WriteGate();
   // Files sharing a key within one run are written one after the other: the second is an update of the first.
   const lastWriteOfKey = new Map<string, Promise<unknown>>();
 
@@ -162,11 +162,11 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
 async function createOrFallBack(
   prisma: PrismaClient,
   sql: SqlClient,
-  gate: AttributionGate,
+  gate: WriteGate,
   file: PreparedFile,
   article: ArticleFile,
 ): Promise<ImportResult> {
-  const release = await gate.claim(attributionNames(article.article));
+  const release = await gate.claim(attributionNames(article.article), [`slug:${articleSlugBase(article)}`]);
   let created: ImportResult | null = null;
   try {
     created = await createArticle(sql, article);

@@ -1,0 +1,123 @@
+// The bulk path (the importer's own pg pool): atomic articles, and concurrent importers that neither fail nor duplicate.
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTestDatabase } from "@minbar/db/testing";
+import type { PrismaClient } from "@minbar/db";
+import { importPaths, type ImportSummary } from "../src/index.ts";
+
+const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  prisma = db.prisma;
+});
+afterAll(async () => {
+  await db?.drop();
+});
+beforeEach(async () => {
+  await prisma.$executeRawUnsafe(
+    "TRUNCATE articles, sources, photo_credits, wire_files, import_records, audit_log, users RESTART IDENTITY CASCADE",
+  );
+});
+
+const importWithPool = (paths: string[], concurrency = 4) => importPaths({ prisma, databaseUrl: db.url, paths, concurrency });
+
+/** `copies` variants of every seed, each with its own file name and title, so each is a new article. */
+async function variants(copies: number, tag: string, agency?: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "minbar-import-race-"));
+  for (const name of await readdir(SEEDS)) {
+    const text = await readFile(join(SEEDS, name), "utf8");
+    for (let i = 0; i < copies; i++) {
+      let variant = text.replace(/^(Ru En\s*\n\s*\n)?([^\n]+)/, (_m, nav: string | undefined, first: string) => `${nav ?? ""}${first} (${tag} ${i})`);
+      if (agency) variant = variant.replace("المصدر: تاس", `المصدر: ${agency}`);
+      await writeFile(join(dir, `${tag}_${i}_${name}`), variant);
+    }
+  }
+  return dir;
+}
+
+const sum = (summaries: ImportSummary[], outcome: keyof ImportSummary["counts"]) =>
+  summaries.reduce((total, summary) => total + summary.counts[outcome], 0);
+
+it("creates the seeds with everything an import records, and is idempotent", async () => {
+  const first = await importWithPool([SEEDS]);
+  expect(first.counts).toEqual({ created: 5, updated: 0, unchanged: 0, failed: 0 });
+  const rows = await prisma.articleLocalization.findMany({
+    orderBy: { publishedAt: "asc" },
+    include: { revisions: true, transitions: true, article: { include: { source: true } } },
+  });
+  expect(rows.map((r) => [r.publishedAt?.toISOString(), r.status])).toEqual([
+    ["2020-06-10T12:00:00.000Z", "published"],
+    ["2021-08-19T12:00:00.000Z", "draft"],
+    ["2022-05-30T12:00:00.000Z", "published"],
+    ["2024-03-04T12:00:00.000Z", "published"],
+    ["2024-11-07T12:00:00.000Z", "published"],
+  ]);
+  for (const row of rows) {
+    expect(row.revisions.map((r) => [r.number, r.origin, r.applied, r.slug])).toEqual([[1, "import", true, row.slug]]);
+    expect(row.transitions.map((t) => [t.fromStatus, t.toStatus, t.comment])).toEqual([[null, row.status, "import"]]);
+  }
+  expect(rows.find((r) => r.status === "draft")?.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: "missing_title" })]));
+  const tass = await prisma.source.findUniqueOrThrow({ where: { slug: "tass" } });
+  expect(tass).toMatchObject({ nameAr: "تاس", nameRu: "ТАСС", nameEn: "TASS" });
+  expect(await prisma.auditLog.findMany({ select: { action: true } })).toEqual(Array(5).fill({ action: "import.created" }));
+
+  const again = await importWithPool([SEEDS]);
+  expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 5, failed: 0 });
+  expect(await prisma.article.count()).toBe(5);
+  expect(await prisma.importRecord.groupBy({ by: ["outcome"], _count: true, orderBy: { outcome: "asc" } })).toEqual([
+    { outcome: "created", _count: 5 },
+    { outcome: "unchanged", _count: 5 },
+  ]);
+});
+
+it("rolls back an article whose statement fails part-way, new agency included, and imports the rest", async () => {
+  await prisma.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION refuse_lavrov() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.title LIKE 'لافروف%' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF;
+      RETURN NEW;
+    END $$`);
+  await prisma.$executeRawUnsafe("CREATE TRIGGER refuse_lavrov BEFORE INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION refuse_lavrov()");
+  try {
+    const { counts, results } = await importWithPool([SEEDS]);
+    expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 2 });
+    for (const result of results.filter((r) => r.outcome === "failed")) expect(result.detail).toMatch(/disk full \(simulated\)/);
+    expect(await prisma.article.count()).toBe(3);
+    expect(await prisma.wireFile.count()).toBe(3);
+    expect((await prisma.source.findMany({ select: { nameAr: true } })).map((s) => s.nameAr)).toEqual(["تاس"]);
+    expect(await prisma.importRecord.count({ where: { outcome: "failed" } })).toBe(2);
+  } finally {
+    await prisma.$executeRawUnsafe("DROP TRIGGER refuse_lavrov ON revisions");
+  }
+  expect((await importWithPool([SEEDS])).counts).toEqual({ created: 2, updated: 0, unchanged: 3, failed: 0 });
+});
+
+it("lets two importers race on the same files: each article once, the loser sees them unchanged", async () => {
+  const dir = await variants(4, "same");
+  const runs = await Promise.all([importWithPool([dir], 8), importWithPool([dir], 8)]);
+  expect(runs.flatMap((run) => run.results).filter((r) => r.outcome === "failed")).toEqual([]);
+  expect(sum(runs, "created")).toBe(20);
+  expect(sum(runs, "unchanged")).toBe(20);
+  expect(await prisma.article.count()).toBe(20);
+  expect(await prisma.revision.count()).toBe(20);
+  expect(await prisma.wireFile.count()).toBe(20);
+  expect(await prisma.source.count({ where: { slug: "tass" } })).toBe(1);
+});
+
+it("lets two importers race on a new agency: one record, every article linked to it", async () => {
+  const [a, b] = await Promise.all([variants(3, "a", "وكالة الأنباء الجديدة"), variants(3, "b", "وكالة الانباء الجديدة")]);
+  const runs = await Promise.all([importWithPool([a as string], 8), importWithPool([b as string], 8)]);
+  expect(runs.flatMap((run) => run.results).filter((r) => r.outcome === "failed")).toEqual([]);
+  expect(sum(runs, "created")).toBe(30);
+  const agencies = await prisma.source.findMany({ where: { nameAr: { contains: "الجديدة" } }, include: { _count: { select: { articles: true } } } });
+  expect(agencies).toHaveLength(1);
+  // Four of the five seeds name their agency in the line replaced above; the fifth cites another.
+  expect(agencies[0]?._count.articles).toBe(24);
+});
