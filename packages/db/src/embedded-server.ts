@@ -51,6 +51,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       host,
       maxConnections: options.maxConnections ?? 20,
     });
+    keepExtendedQueriesTogether(server);
     try {
       await server.start();
     } catch (error) {
@@ -77,6 +78,46 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     releaseLock();
     throw error;
   }
+}
+
+type SocketQueue = {
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number>;
+};
+
+// Extended-protocol messages that PostgreSQL answers only at the next Sync (or Flush).
+const PARSE = 0x50;
+const BIND = 0x42;
+const DESCRIBE = 0x44;
+const EXECUTE = 0x45;
+const CLOSE = 0x43;
+const GROUPED = new Set([PARSE, BIND, DESCRIBE, EXECUTE, CLOSE]);
+
+/**
+ * WORKAROUND (pglite-socket 0.2.17): its multiplexer queues each protocol message on its own, so with several
+ * connections one client's Parse can land between another's Parse and Bind; both use the unnamed statement, and a
+ * parameterized query fails with "unnamed prepared statement does not exist" (or runs the other client's SQL).
+ * Here a connection's Parse/Bind/Describe/Execute/Close messages are held until its Sync (or any other message)
+ * and then queued back to back, so each extended query runs as one unit. Remove when the library groups them.
+ */
+function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue?: SocketQueue }).queryQueue;
+  if (!queue || typeof queue.enqueue !== "function") {
+    throw new EmbeddedPostgresError("pglite-socket changed: its query queue is not where Minbar expects it");
+  }
+  const enqueue = queue.enqueue.bind(queue);
+  const held = new Map<number, { message: Uint8Array; onData: (data: Uint8Array) => void }[]>();
+  queue.enqueue = (handlerId, message, onData) => {
+    const group = held.get(handlerId) ?? [];
+    group.push({ message, onData });
+    if (GROUPED.has(message[0] ?? 0)) {
+      held.set(handlerId, group);
+      return Promise.resolve(0);
+    }
+    held.delete(handlerId);
+    // Enqueued in one synchronous loop, so no other connection's message can come between them.
+    const sent = group.map((part) => enqueue(handlerId, part.message, part.onData));
+    return Promise.all(sent).then((bytes) => bytes.reduce((sum, n) => sum + n, 0));
+  };
 }
 
 function assertPortFree(host: string, port: number): Promise<void> {

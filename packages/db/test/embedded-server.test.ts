@@ -14,6 +14,7 @@ import {
   startEmbeddedPostgres,
 } from "../src/embedded-server";
 import { applyMigrations } from "../src/migrate";
+import { normalizeArabicForSearch } from "../src/search/normalize-arabic";
 import { findFreePort, makeTempDir, query, removeTempDirs, writeMigrations } from "./helpers";
 
 describe("embedded PostgreSQL server", () => {
@@ -69,6 +70,20 @@ describe("embedded PostgreSQL server", () => {
       await Promise.all([a.end(), b.end()]);
     }
     expect(await query(url(), "SELECT who, count(*)::int AS n FROM visits GROUP BY who")).toEqual([{ who: "a", n: 3 }]);
+  });
+
+  it("answers parameterized queries from many connections at once, each with its own result", async () => {
+    const pool = new pg.Pool({ connectionString: url(), max: 6 });
+    try {
+      const asked = Array.from({ length: 300 }, (_, i) => i);
+      const answers = await Promise.all(
+        // A different statement text each time: a Bind meeting another connection's Parse would show.
+        asked.map((i) => pool.query<{ n: number; s: string }>(`SELECT $1::int + ${i} AS n, $2::text AS s`, [i, `q${i}`])),
+      );
+      expect(answers.map((result) => result.rows[0])).toEqual(asked.map((i) => ({ n: 2 * i, s: `q${i}` })));
+    } finally {
+      await pool.end();
+    }
   });
 
   it("works with Prisma over adapter-pg, including interactive transactions", async () => {
@@ -148,5 +163,25 @@ describe("embedded PostgreSQL server", () => {
     expect(lock.pid).toBe(process.pid);
     expect(await query(url(), "SELECT who, count(*)::int AS n FROM visits GROUP BY who")).toEqual([{ who: "a", n: 3 }]);
     expect(await query(url(), "SELECT note FROM ledger ORDER BY id")).toEqual([{ note: "first" }, { note: "second" }]);
+  });
+});
+
+describe("the committed migrations on the embedded server", () => {
+  let server: EmbeddedPostgres | undefined;
+  beforeAll(async () => {
+    server = await startEmbeddedPostgres({ dataDir: path.join(await makeTempDir("embedded-real"), "pglite"), port: await findFreePort() });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await removeTempDirs();
+  });
+
+  it("apply, and normalize Arabic for search exactly as the TypeScript mirror does", async () => {
+    const { applied } = await applyMigrations({ url: server!.url });
+    expect(applied.length).toBeGreaterThan(1);
+    for (const sample of ["الإستراتيجية", "والشراكة وبالتعاون", "مُحَمَّدٌ كازاخســـتان", "شراكه مستشفى", "٢٠٢٤ مسؤول رئيس"]) {
+      const rows = await query<{ n: string }>(server!.url, `SELECT minbar_normalize_ar('${sample}') AS n`);
+      expect(rows[0]?.n, sample).toBe(normalizeArabicForSearch(sample));
+    }
   });
 });
