@@ -8,4 +8,5 @@ export * from "./warnings.ts";
 export * from "./search/normalize-arabic.ts";
 export * from "./slug.ts";
 export * from "./queries/public-articles.ts";
+export * from "./queries/search-articles.ts";
 export * from "./queries/admin-articles.ts";

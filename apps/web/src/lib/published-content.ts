@@ -1,8 +1,15 @@
-// Published content for the pages, memoized per request so metadata and page share one query.
+// Published content for the pages, feeds and sitemap; article lookups are memoized per request so metadata and page
+// share one query.
 import { cache } from "react";
 import "server-only";
-import { getPublishedArticle, listPublishedArticles } from "@minbar/db";
-import type { Locale } from "@minbar/i18n";
+import {
+  MAX_QUERY_LENGTH,
+  getPublishedArticle,
+  listPublishedArticles,
+  searchPublishedArticles,
+  type PublicArticleSummary,
+} from "@minbar/db";
+import { LOCALES, type Locale } from "@minbar/i18n";
 import { getDb } from "../db";
 
 export const HOME_PAGE_SIZE = 10;
@@ -32,4 +39,43 @@ export function parsePageNumber(value: string | string[] | undefined): number {
 /** The article's path inside a locale; the slug is percent-encoded because it is usually Arabic. */
 export function articlePath(article: { id: number; slug: string }): string {
   return `/news/${article.id}/${encodeURIComponent(article.slug)}`;
+}
+
+export const SEARCH_PAGE_SIZE = 10;
+
+export function searchArticles(locale: Locale, query: string, page: number) {
+  return searchPublishedArticles(getDb(), { locale, query, page, pageSize: SEARCH_PAGE_SIZE });
+}
+
+/** The ?q= query as one string, cut to the length search looks at; a repeated parameter keeps its first value. */
+export function readSearchQuery(value: string | string[] | undefined): string {
+  const raw = (Array.isArray(value) ? value[0] : value) ?? "";
+  return Array.from(raw.slice(0, MAX_QUERY_LENGTH * 2)).slice(0, MAX_QUERY_LENGTH).join("").trim();
+}
+
+export const FEED_SIZE = 50;
+
+export async function listFeedArticles(locale: Locale) {
+  return (await listPublishedArticles(getDb(), { locale, page: 1, pageSize: FEED_SIZE })).items;
+}
+
+// One sitemap file may hold 50,000 URLs; beyond that the site needs a sitemap index.
+const SITEMAP_LIMIT = 50_000;
+const SITEMAP_BATCH = 1_000;
+
+/** Every published localization in every language, grouped by article, for the sitemap's hreflang alternates. */
+export async function listSitemapArticles(): Promise<Map<number, PublicArticleSummary[]>> {
+  const byArticle = new Map<number, PublicArticleSummary[]>();
+  let listed = 0;
+  for (const locale of LOCALES) {
+    for (let page = 1; listed < SITEMAP_LIMIT; page++) {
+      const result = await listPublishedArticles(getDb(), { locale, page, pageSize: SITEMAP_BATCH });
+      for (const item of result.items.slice(0, SITEMAP_LIMIT - listed)) {
+        byArticle.set(item.id, [...(byArticle.get(item.id) ?? []), item]);
+        listed++;
+      }
+      if (page >= result.pageCount) break;
+    }
+  }
+  return byArticle;
 }

@@ -8,7 +8,9 @@ import { directionOf } from "@minbar/i18n";
 import { routing } from "../../i18n/routing";
 import { Link } from "../../i18n/navigation";
 import { LanguageSwitcher } from "../../components/language-switcher";
+import { SearchForm } from "../../components/search-form";
 import { getEnv } from "../../env";
+import { feedPath } from "../../lib/site-url";
 import "../globals.css";
 
 type LayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -23,6 +25,8 @@ export async function generateMetadata({ params }: Omit<LayoutProps, "children">
     metadataBase: siteUrl ? new URL(siteUrl) : undefined,
     title: { default: t("name"), template: `%s — ${t("name")}` },
     description: t("description"),
+    // Feed readers find the edition's RSS feed from any of its pages.
+    alternates: { types: { "application/rss+xml": [{ url: feedPath(locale), title: t("feedTitle") }] } },
   };
 }
 
@@ -47,13 +51,21 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
               </Link>
               <p className="text-sm text-gray-600">{t("tagline")}</p>
             </div>
-            <LanguageSwitcher label={t("languages")} />
+            <div className="flex flex-wrap items-center gap-4">
+              <SearchForm locale={locale} id="site-search" />
+              <LanguageSwitcher label={t("languages")} />
+            </div>
           </div>
         </header>
         <main id="content" className="mx-auto max-w-4xl px-4 py-8">
           {children}
         </main>
-        <footer className="mx-auto max-w-4xl border-t border-gray-200 px-4 py-6 text-sm text-gray-500">{t("footer")}</footer>
+        <footer className="mx-auto flex max-w-4xl flex-wrap justify-between gap-4 border-t border-gray-200 px-4 py-6 text-sm text-gray-500">
+          <span>{t("footer")}</span>
+          <a href={feedPath(locale)} type="application/rss+xml" className="underline-offset-4 hover:text-brand hover:underline">
+            {t("feed")}
+          </a>
+        </footer>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,0 +1,8 @@
+// /feed.xml: the Arabic edition's RSS feed (Arabic pages have no locale prefix).
+import { feedResponse } from "../../lib/feed";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Promise<Response> {
+  return feedResponse("ar");
+}

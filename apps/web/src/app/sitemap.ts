@@ -1,0 +1,33 @@
+// /sitemap.xml: the front page of each edition and every published article in every language, each linked to its
+// other published languages with hreflang alternates.
+import type { MetadataRoute } from "next";
+import { LOCALES } from "@minbar/i18n";
+import { articlePath, listSitemapArticles } from "../lib/published-content";
+import { absoluteUrl, siteOrigin } from "../lib/site-url";
+
+// Built per request: the database is not there at build time.
+export const dynamic = "force-dynamic";
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const [origin, articles] = await Promise.all([siteOrigin(), listSitemapArticles()]);
+  const frontPages = Object.fromEntries(LOCALES.map((locale) => [locale, absoluteUrl(origin, "/", locale)]));
+  const entries: MetadataRoute.Sitemap = LOCALES.map((locale) => ({
+    url: absoluteUrl(origin, "/", locale),
+    changeFrequency: "hourly",
+    alternates: { languages: frontPages },
+  }));
+  for (const localizations of articles.values()) {
+    const languages = Object.fromEntries(
+      localizations.map((article) => [article.locale, absoluteUrl(origin, articlePath(article), article.locale)]),
+    );
+    for (const article of localizations) {
+      entries.push({
+        url: absoluteUrl(origin, articlePath(article), article.locale),
+        lastModified: article.publishedAt,
+        // A lone edition has no other language to point to.
+        ...(localizations.length > 1 ? { alternates: { languages } } : {}),
+      });
+    }
+  }
+  return entries;
+}

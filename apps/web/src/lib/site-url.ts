@@ -1,0 +1,29 @@
+// Absolute URLs for feeds, the sitemap and robots.txt, which readers' software fetches outside any page.
+import "server-only";
+import { headers } from "next/headers";
+import type { Locale } from "@minbar/i18n";
+import { getEnv } from "../env";
+import { getPathname } from "../i18n/navigation";
+
+/**
+ * PUBLIC_SITE_URL when configured (production must set it: the Host header is the client's to choose); otherwise,
+ * in development, the origin the request came to.
+ */
+export async function siteOrigin(): Promise<string> {
+  const configured = getEnv().PUBLIC_SITE_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
+  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
+  return `${protocol}://${host}`;
+}
+
+/** `href` inside `locale` (Arabic unprefixed, /ru and /en prefixed) as an absolute URL. */
+export function absoluteUrl(origin: string, href: string, locale: Locale): string {
+  return `${origin}${getPathname({ href, locale })}`;
+}
+
+/** The edition's feed: a route handler outside the locale proxy, so its path is spelled out rather than localized. */
+export function feedPath(locale: Locale): string {
+  return locale === "ar" ? "/feed.xml" : `/${locale}/feed.xml`;
+}

@@ -1,0 +1,160 @@
+// Reader search against a real PostgreSQL: Arabic spelling variants and clitics, published-only, ranking,
+// highlighting and paging, and queries that must not break anything.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locale } from "../generated/prisma/client.ts";
+import { createTestDatabase, type TestDatabase } from "../testing.ts";
+import { MAX_QUERY_LENGTH, prepareSearchQuery, searchPublishedArticles, splitHighlights } from "./search-articles.ts";
+
+let db: TestDatabase;
+const ids: Record<string, number> = {};
+
+type Fixture = { key: string; locale: Locale; title: string; body: string; status?: "published" | "draft"; day: number };
+
+const FIXTURES: Fixture[] = [
+  { key: "waw", locale: "ar", title: "لقاء في موسكو", body: "بحث العلاقات بين روسيا وكازاخستان اليوم.", day: 1 },
+  { key: "ba", locale: "ar", title: "زيارة رسمية", body: "وصل الوفد أمس بكازاخستان للمشاركة في المنتدى.", day: 2 },
+  { key: "lam", locale: "ar", title: "تصريح الوزير", body: "قال إن لكازاخستان دوراً مهماً في المنطقة.", day: 3 },
+  { key: "hamza", locale: "ar", title: "بيان مشترك", body: "أكد الجانبان أهمية الشراكة الإستراتيجية بين البلدين.", day: 4 },
+  { key: "marks", locale: "ar", title: "حوار", body: "تناول الحوار مستقبلَ التَّعـــاوُنِ الاقتصادي.", day: 5 },
+  { key: "titled", locale: "ar", title: "كازاخستان تستضيف القمة", body: "تنطلق القمة غداً.", day: 6 },
+  { key: "draft", locale: "ar", title: "مسودة عن كازاخستان", body: "نص لم ينشر عن كازاخستان.", status: "draft", day: 7 },
+  { key: "ru", locale: "ru", title: "Стратегическое партнёрство", body: "Москва и Астана обсудили стратегическое партнёрство.", day: 8 },
+  { key: "en", locale: "en", title: "Trade \uE000forged\uE001 & <b>markup</b>", body: "Moscow and Astana discussed trade.", day: 9 },
+];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  for (const [index, fixture] of FIXTURES.entries()) {
+    const article = await db.prisma.article.create({
+      data: {
+        originalLocale: fixture.locale,
+        localizations: {
+          create: {
+            locale: fixture.locale,
+            title: fixture.title,
+            slug: `fixture-${index}`,
+            body: [{ type: "paragraph", text: fixture.body }],
+            status: fixture.status ?? "published",
+            publishedAt: new Date(Date.UTC(2024, 0, fixture.day)),
+          },
+        },
+      },
+    });
+    ids[fixture.key] = article.id;
+  }
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+async function search(query: string, locale: Locale = "ar", page = 1, pageSize = 10) {
+  const result = await searchPublishedArticles(db.prisma, { locale, query, page, pageSize });
+  if (result.kind !== "results") throw new Error(`expected results for ${JSON.stringify(query)}, got ${result.kind}`);
+  return result;
+}
+
+const foundIds = async (query: string, locale: Locale = "ar") => (await search(query, locale)).items.map((i) => i.id).sort();
+
+describe("searchPublishedArticles", () => {
+  it("finds a word after the clitics و, ب and ل, but not in drafts", async () => {
+    expect(await foundIds("كازاخستان")).toEqual([ids.waw, ids.ba, ids.lam, ids.titled].sort());
+  });
+
+  it("folds hamza forms in both directions", async () => {
+    expect(await foundIds("الاستراتيجية")).toEqual([ids.hamza]);
+    expect(await foundIds("الإستراتيجية")).toEqual([ids.hamza]);
+  });
+
+  it("ignores diacritics and tatweel in the query and in the text", async () => {
+    expect(await foundIds("التعاون")).toEqual([ids.marks]);
+    expect(await foundIds("التَّعـــاوُن")).toEqual([ids.marks]);
+    expect(await foundIds("كـــازاخِسْتان")).toHaveLength(4);
+  });
+
+  it("needs every word of the query", async () => {
+    expect(await foundIds("كازاخستان المنتدى")).toEqual([ids.ba]);
+    expect(await foundIds("كازاخستان نيويورك")).toEqual([]);
+  });
+
+  it("ranks a title match above body matches", async () => {
+    const result = await search("كازاخستان");
+    expect(result.items[0]?.id).toBe(ids.titled);
+  });
+
+  it("highlights the matched spelling in the title and the snippet", async () => {
+    const [hit] = (await search("كازاخستان المنتدى")).items;
+    expect(hit?.snippet.filter((s) => s.highlighted).map((s) => s.text)).toEqual(["بكازاخستان", "المنتدى"]);
+    const [marked] = (await search("التعاون")).items;
+    expect(marked?.snippet.filter((s) => s.highlighted).map((s) => s.text)).toEqual(["التَّعـــاوُنِ"]);
+    const [titled] = (await search("تستضيف")).items;
+    expect(titled?.titleHighlighted).toEqual([
+      { text: "كازاخستان ", highlighted: false },
+      { text: "تستضيف", highlighted: true },
+      { text: " القمة", highlighted: false },
+    ]);
+  });
+
+  it("searches Russian and English in their own stemming, only in that language", async () => {
+    expect(await foundIds("стратегического партнёрства", "ru")).toEqual([ids.ru]);
+    expect(await foundIds("trading", "en")).toEqual([ids.en]);
+    expect(await foundIds("trading", "ru")).toEqual([]);
+    expect(await foundIds("كازاخستان", "en")).toEqual([]);
+  });
+
+  it("does not let stored text forge highlight markers", async () => {
+    const [hit] = (await search("trade", "en")).items;
+    expect(hit?.titleHighlighted.map((s) => s.text).join("")).toBe("Trade forged & <b>markup</b>");
+    expect(hit?.titleHighlighted.filter((s) => s.highlighted).map((s) => s.text)).toEqual(["Trade"]);
+  });
+
+  it("pages through the results", async () => {
+    const first = await search("كازاخستان", "ar", 1, 3);
+    const second = await search("كازاخستان", "ar", 2, 3);
+    const beyond = await search("كازاخستان", "ar", 3, 3);
+    expect([first.total, first.pageCount, first.items.length, second.items.length, beyond.items.length]).toEqual([4, 2, 3, 1, 0]);
+    const all = [...first.items, ...second.items].map((i) => i.id);
+    expect(new Set(all).size).toBe(4);
+  });
+
+  it("answers hostile or empty queries without throwing", async () => {
+    for (const query of ["", "   ", "!!! ؟؟ ،، ... --- «»", "\u0000\u0001"]) {
+      expect((await searchPublishedArticles(db.prisma, { locale: "ar", query })).kind).toBe("blank");
+    }
+    for (const query of ["'; DROP TABLE article_localizations;--", "<script>alert(1)</script>", "a & b | !c <-> d:*", "ا".repeat(10_000), "x".repeat(10_000)]) {
+      for (const locale of ["ar", "ru", "en"] as const) {
+        const result = await search(query, locale);
+        expect(result.items).toEqual([]);
+      }
+    }
+    expect(await foundIds("كازاخستان")).toHaveLength(4);
+  });
+});
+
+describe("prepareSearchQuery", () => {
+  it("cuts the query to MAX_QUERY_LENGTH characters without splitting a character", () => {
+    expect(prepareSearchQuery("ب".repeat(10_000), "ar").query).toHaveLength(MAX_QUERY_LENGTH);
+    const emoji = prepareSearchQuery("😀".repeat(300), "en").query;
+    expect(Array.from(emoji)).toHaveLength(MAX_QUERY_LENGTH);
+    // No lone surrogate left by the cut.
+    expect(emoji).toBe("😀".repeat(MAX_QUERY_LENGTH));
+  });
+
+  it("adds clitic forms for Arabic words only", () => {
+    expect(prepareSearchQuery("أستراخان", "ar").terms).toEqual([["استراخان", "واستراخان", "فاستراخان", "باستراخان", "لاستراخان"]]);
+    expect(prepareSearchQuery("الشراكة", "ar").terms).toEqual([["الشراكة", "بالشراكة", "للشراكة"]]);
+    expect(prepareSearchQuery("في Astana", "ar").terms).toEqual([["في"], ["Astana"]]);
+    expect(prepareSearchQuery("Astana", "ru").terms).toEqual([["Astana"]]);
+  });
+});
+
+describe("splitHighlights", () => {
+  it("turns markers into segments and drops stray ones", () => {
+    expect(splitHighlights("a \uE000b\uE001 c")).toEqual([
+      { text: "a ", highlighted: false },
+      { text: "b", highlighted: true },
+      { text: " c", highlighted: false },
+    ]);
+    expect(splitHighlights("\uE001x")).toEqual([{ text: "x", highlighted: false }]);
+  });
+});

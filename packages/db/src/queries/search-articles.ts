@@ -1,0 +1,190 @@
+// Reader search: full-text search over the published localizations of one language, ranked, with highlighted
+// snippets, over the stored `search_vector` (normalized and stemmed by PostgreSQL, see migration `init`).
+import { Prisma, type Locale, type PrismaClient } from "../generated/prisma/client.ts";
+import { normalizeArabicForSearch } from "../search/normalize-arabic.ts";
+
+/** Longer queries are cut here: nobody types more, and every word costs a few tsquery terms. */
+export const MAX_QUERY_LENGTH = 200;
+const MAX_WORDS = 10;
+const MAX_WORD_LENGTH = 64;
+const MAX_PAGE_SIZE = 50;
+
+const TEXT_SEARCH_CONFIG: Readonly<Record<Locale, string>> = { ar: "arabic", ru: "russian", en: "english" };
+
+// ts_headline marks matches with these private-use characters; they are stripped from the stored text first, so a
+// document cannot forge a highlight, and the page splits on them instead of trusting any markup.
+const START_SEL = "\uE000";
+const STOP_SEL = "\uE001";
+const SELECTORS = `StartSel="${START_SEL}", StopSel="${STOP_SEL}"`;
+const TITLE_HEADLINE_OPTIONS = `HighlightAll=true, ${SELECTORS}`;
+const SNIPPET_HEADLINE_OPTIONS = `MaxFragments=2, MaxWords=25, MinWords=10, FragmentDelimiter=" … ", ${SELECTORS}`;
+
+// PostgreSQL's `arabic` stemmer removes a clitic و/ف/ب only when the rest does not start with ا (واستراخان and
+// باستانا stay whole), and never removes ل (لكازاخستان stays whole), so the query also asks for those prefixed
+// forms. ك is left out: too many words start with it (كتاب is not ك + تاب).
+const ARABIC_CLITICS = ["و", "ف", "ب", "ل"] as const;
+// Two-letter words with a clitic are mostly other words (بحر is not ب + حر).
+const MIN_CLITIC_BASE_LENGTH = 3;
+const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+
+export type HighlightedText = { text: string; highlighted: boolean }[];
+
+export type SearchHit = {
+  id: number;
+  locale: Locale;
+  slug: string;
+  title: string;
+  publishedAt: Date;
+  titleHighlighted: HighlightedText;
+  snippet: HighlightedText;
+};
+
+export type SearchArticlesResult =
+  /** Nothing searchable was asked: no query, or only punctuation and symbols. */
+  | { kind: "blank"; query: string }
+  | { kind: "results"; query: string; items: SearchHit[]; total: number; page: number; pageCount: number; pageSize: number };
+
+export type PreparedSearch = {
+  /** The reader's query, cut to MAX_QUERY_LENGTH characters, for showing back. */
+  query: string;
+  /** Per query word, the forms any of which may match (AND across words, OR within one word), as normalized text. */
+  terms: string[][];
+};
+
+/** Cuts, normalizes and splits a reader's query into words and their variants; no database needed. */
+export function prepareSearchQuery(raw: string, locale: Locale): PreparedSearch {
+  // Array.from splits by code point, so a cut never leaves half a surrogate pair behind.
+  const query = Array.from(raw.slice(0, MAX_QUERY_LENGTH * 2)).slice(0, MAX_QUERY_LENGTH).join("").trim();
+  // Only the Arabic search documents are normalized (minbar_search_vector), so only Arabic queries are.
+  const text = locale === "ar" ? normalizeArabicForSearch(query) : query.normalize("NFC");
+  // Everything but letters, marks and digits separates words: operators, quotes and markup are never syntax here.
+  const words = [...new Set(text.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean))]
+    .map((word) => Array.from(word).slice(0, MAX_WORD_LENGTH).join(""))
+    .slice(0, MAX_WORDS);
+  const terms = words.map((word) =>
+    locale === "ar" ? [...new Set([word, ...withArabicClitics(word).map(normalizeArabicForSearch)])] : [word],
+  );
+  return { query, terms };
+}
+
+function withArabicClitics(word: string): string[] {
+  if (!ARABIC_WORD.test(word) || word.length < MIN_CLITIC_BASE_LENGTH) return [];
+  return ARABIC_CLITICS.map((clitic) =>
+    // ل before the article is written لل (للاستراتيجية), not لال.
+    clitic === "ل" && word.startsWith("ال") ? `ل${word.slice(1)}` : `${clitic}${word}`,
+  );
+}
+
+/** Splits ts_headline output at the selection markers; unbalanced markers are simply dropped. */
+export function splitHighlights(marked: string): HighlightedText {
+  const segments: HighlightedText = [];
+  let highlighted = false;
+  for (const part of marked.split(new RegExp(`([${START_SEL}${STOP_SEL}])`, "u"))) {
+    if (part === START_SEL) highlighted = true;
+    else if (part === STOP_SEL) highlighted = false;
+    else if (part !== "") segments.push({ text: part, highlighted });
+  }
+  return segments;
+}
+
+const anyOf = (config: string, forms: string[]) =>
+  Prisma.sql`(${Prisma.join(
+    forms.map((form) => Prisma.sql`plainto_tsquery(${config}::regconfig, ${form})`),
+    " || ",
+  )})`;
+
+const allOf = (config: string, terms: string[][]) => Prisma.join(terms.map((forms) => anyOf(config, forms)), " && ");
+
+/**
+ * The query ts_headline gets for one result row `p`. It parses the original text, while the search vector was built
+ * from normalized text, and the `arabic` stemmer often stems the two spellings differently (المنتدى/المنتدي,
+ * وأستراخان/واستراخان), so the normalized query would miss about one word in ten. Instead, the row's own words
+ * whose normalized form matches any query term are collected and asked for as written.
+ */
+function arabicHeadlineQuery(config: string, terms: string[][]): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT websearch_to_tsquery(${config}::regconfig, coalesce(string_agg(w.token, ' or '), ''))
+    FROM (
+      SELECT DISTINCT t.token
+      FROM ts_parse('default', concat_ws(' ', p.title, p.summary, minbar_blocks_text(p.body))) t
+      JOIN ts_token_type('default') tt ON tt.tokid = t.tokid
+      WHERE tt.alias IN ('asciiword', 'word', 'numword', 'hword_part', 'hword_asciipart', 'hword_numpart')
+    ) w
+    WHERE to_tsvector(${config}::regconfig, minbar_normalize_ar(w.token)) @@ ${anyOf(config, terms.flat())}
+  )`;
+}
+
+type HitRow = {
+  article_id: number;
+  locale: Locale;
+  slug: string;
+  title: string;
+  published_at: Date;
+  title_headline: string;
+  snippet_headline: string;
+};
+
+/**
+ * Published localizations in `locale` matching every word of `query` (in any of its spellings), best first.
+ * Never throws on what a reader types: any string is either searched or reported as blank.
+ */
+export async function searchPublishedArticles(
+  prisma: PrismaClient,
+  { locale, query, page = 1, pageSize = 10 }: { locale: Locale; query: string; page?: number; pageSize?: number },
+): Promise<SearchArticlesResult> {
+  const prepared = prepareSearchQuery(query, locale);
+  if (prepared.terms.length === 0) return { kind: "blank", query: prepared.query };
+
+  const safePage = Number.isFinite(page) ? Math.max(1, Math.floor(page)) : 1;
+  const safePageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
+  const config = TEXT_SEARCH_CONFIG[locale];
+  const match = allOf(config, prepared.terms);
+  // Russian and English documents are indexed as written, so their own query highlights them.
+  const headline = locale === "ar" ? arabicHeadlineQuery(config, prepared.terms) : match;
+  const markers = `${START_SEL}${STOP_SEL}`;
+  // The same rule as public-articles.ts: published, dated and titled.
+  const published = Prisma.sql`
+    l.locale = ${locale}::"Locale" AND l.status = 'published' AND l.published_at IS NOT NULL AND l.title IS NOT NULL
+    AND l.search_vector @@ (${match})`;
+
+  const [countRows, rows] = await Promise.all([
+    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM article_localizations l WHERE ${published}`,
+    // Headlines are computed only for the rows of this page: ts_headline re-parses the whole text.
+    prisma.$queryRaw<HitRow[]>`
+      SELECT p.article_id, p.locale, p.slug, p.title, p.published_at,
+        ts_headline(${config}::regconfig, translate(p.title, ${markers}, ''), h.query, ${TITLE_HEADLINE_OPTIONS})
+          AS title_headline,
+        ts_headline(${config}::regconfig,
+          translate(concat_ws(' ', p.summary, minbar_blocks_text(p.body)), ${markers}, ''),
+          h.query, ${SNIPPET_HEADLINE_OPTIONS}) AS snippet_headline
+      FROM (
+        SELECT l.id, l.article_id, l.locale, l.slug, l.title, l.summary, l.body, l.published_at,
+          ts_rank(l.search_vector, ${match}) AS rank
+        FROM article_localizations l
+        WHERE ${published}
+        ORDER BY rank DESC, l.published_at DESC, l.id DESC
+        LIMIT ${safePageSize} OFFSET ${(safePage - 1) * safePageSize}
+      ) p
+      CROSS JOIN LATERAL (SELECT ${headline} AS query) h
+      ORDER BY p.rank DESC, p.published_at DESC, p.id DESC`,
+  ]);
+
+  const total = Number(countRows[0]?.total ?? 0);
+  return {
+    kind: "results",
+    query: prepared.query,
+    items: rows.map((row) => ({
+      id: row.article_id,
+      locale: row.locale,
+      slug: row.slug,
+      title: row.title,
+      publishedAt: row.published_at,
+      titleHighlighted: splitHighlights(row.title_headline),
+      snippet: splitHighlights(row.snippet_headline),
+    })),
+    total,
+    page: safePage,
+    pageCount: Math.max(1, Math.ceil(total / safePageSize)),
+    pageSize: safePageSize,
+  };
+}
