@@ -94,12 +94,27 @@ function decodeUtf16(bytes: Uint8Array): DecodedInput {
   }
 }
 
+/** The `binary` refusal for decoded text with NULs or too many control characters, or null when it has neither. */
+export function checkTextControls(text: string): ParseError | null {
+  const controls = checkControls(text);
+  return controls === null || controls.ok ? null : controls.error;
+}
+
+export type DecodeOptions = {
+  /**
+   * False leaves the control-character check of UTF-8 and string input to the caller, who must run checkTextControls
+   * unless it knows the text has no C0 control character (parseArticle learns that while splitting lines).
+   */
+  checkTextControls?: boolean;
+};
+
 /**
  * Decodes file bytes, or checks an already-decoded string. Refuses inputs over MAX_INPUT_BYTES (`too_large`), binary
  * data (`binary`) and bytes that are neither UTF-8 nor Windows-1256 Arabic (`not_utf8`); Windows-1256 and UTF-16 with
  * a byte-order mark are converted, with a `transcoded` warning.
  */
-export function decodeInput(input: string | Uint8Array): DecodedInput {
+export function decodeInput(input: string | Uint8Array, options: DecodeOptions = {}): DecodedInput {
+  const checkText = options.checkTextControls ?? true;
   if (typeof input === "string") {
     // UTF-16 length never exceeds the UTF-8 byte length, so only long strings need measuring.
     if (input.length > MAX_INPUT_BYTES) return failTooLarge(Buffer.byteLength(input, "utf8"));
@@ -107,7 +122,7 @@ export function decodeInput(input: string | Uint8Array): DecodedInput {
       const bytes = Buffer.byteLength(input, "utf8");
       if (bytes > MAX_INPUT_BYTES) return failTooLarge(bytes);
     }
-    const controls = checkControls(input);
+    const controls = checkText ? checkControls(input) : null;
     if (controls) return controls;
     return { ok: true, text: input, warnings: [] };
   }
@@ -121,7 +136,7 @@ export function decodeInput(input: string | Uint8Array): DecodedInput {
   // NUL and other controls are valid UTF-8, so they are looked for in the decoded text by a native regex scan.
   if (isUtf8(input)) {
     const text = decodeValidUtf8(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
-    return checkControls(text) ?? { ok: true, text, warnings: [] };
+    return (checkText ? checkControls(text) : null) ?? { ok: true, text, warnings: [] };
   }
   const controls = checkControls(input);
   if (controls) return controls;

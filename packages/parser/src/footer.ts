@@ -1,6 +1,6 @@
 // Recognising the metadata lines wire copy ends with: the site brand, the photo credit and the source attribution.
 
-import { foldArabic } from "./normalize-text";
+import { foldArabic, isDroppedByFolding } from "./normalize-text";
 
 export type FooterLine =
   | { kind: "brand"; text: string }
@@ -31,7 +31,18 @@ const LABEL_FIRST_LETTERS = new Set([0x0627, 0x0645, 0x062a, 0x0635, 0x73, 0x70]
 const LABEL_RE = /^([^:：﹕∶\-–—]{1,16}?) ?[:：﹕∶\-–—] ?(.+)$/;
 
 // The brand of the source site: مجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي", spelt in several ways.
-const BRAND_KEY = foldArabic("مجموعة الرؤية الاستراتيجية");
+const BRAND = "مجموعة الرؤية الاستراتيجية";
+const BRAND_KEY = foldArabic(BRAND);
+
+function isBrandLine(line: string): boolean {
+  // The usual spelling needs no folding, and folding (a character loop) is most of this function's cost.
+  if (line.startsWith(BRAND)) return true;
+  // Folding keeps every character but the ones it drops, so a folded "مج" needs ج (or a dropped one) right after م.
+  const second = line.charCodeAt(1);
+  if (second !== 0x062c /* ج */ && !isDroppedByFolding(second)) return false;
+  // Folding only the start: diacritics or tatweel may lengthen the brand's first words, but not threefold.
+  return foldArabic(line.slice(0, BRAND_KEY.length * 3)).startsWith(BRAND_KEY);
+}
 
 /**
  * Classifies one cleaned line as a footer line, or returns null for ordinary text. The returned text is the value
@@ -41,10 +52,7 @@ export function matchFooterLine(line: string): FooterLine | null {
   if (line.length === 0 || line.length > MAX_FOOTER_LINE_LENGTH) return null;
   // Cheap first-letter gates before any folding: brand lines start with م, labels with ا/ت/م/ص or Latin s/p.
   const first = line.charCodeAt(0);
-  // Folding only the start: diacritics or tatweel may lengthen the brand's first words, but not threefold.
-  if (first === 0x0645 /* م */ && foldArabic(line.slice(0, BRAND_KEY.length * 3)).startsWith(BRAND_KEY)) {
-    return { kind: "brand", text: line };
-  }
+  if (first === 0x0645 /* م */ && isBrandLine(line)) return { kind: "brand", text: line };
   if (!LABEL_FIRST_LETTERS.has(first >= 0x41 && first <= 0x5a ? first + 0x20 : first)) return null;
   const match = LABEL_RE.exec(line);
   if (!match) return null;

@@ -2,7 +2,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldArabic, normalizeWhitespace, splitCleanLines } from "./normalize-text";
+import { foldArabic, normalizeWhitespace, splitCleanLines, splitCleanLinesNotingControls } from "./normalize-text";
 
 // The specification, written the slow and obvious way: split at line ends, then clean each line.
 function splitLinesByRegex(text: string): string[] {
@@ -26,6 +26,16 @@ describe("splitCleanLines", () => {
     fc.assert(
       fc.property(messyText, (text) => {
         expect(splitCleanLines(text)).toEqual(splitLinesByRegex(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("never misses a control character (parseArticle skips the binary check on that word)", () => {
+    fc.assert(
+      fc.property(messyText, (text) => {
+        if (!/[\u0000-\u0008\u000E-\u001F]/.test(text)) return;
+        expect(splitCleanLinesNotingControls(text).mayHaveControls).toBe(true);
       }),
       { numRuns: 3000 },
     );

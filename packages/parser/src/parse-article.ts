@@ -1,9 +1,9 @@
 // The parser proper: wire text in, article (title, date, blocks, footer metadata) and warnings out.
 
-import { decodeInput } from "./decode-input";
+import { checkTextControls, decodeInput } from "./decode-input";
 import { matchFooterLine } from "./footer";
 import { MONTH_NAMES, WEEKDAY_NAMES } from "./month-names";
-import { ARABIC_LETTER_RE, splitCleanLines } from "./normalize-text";
+import { ARABIC_LETTER_RE, splitCleanLinesNotingControls } from "./normalize-text";
 import { findBodyDate, formatIsoDate, getWeekday, isValidDate, parseDateLine } from "./parse-date";
 import type { BodyDate, CalendarDate, WrittenDate } from "./parse-date";
 import { extractProvisionalTitle, isHeadingLike, isLanguageSwitchLine, isTitleLike } from "./split-blocks";
@@ -151,7 +151,11 @@ function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null): Da
 }
 
 function parseText(text: string, warnings: ParseWarning[]): ParseResult {
-  const lines = splitCleanLines(text).filter((line) => line.length > 0);
+  const split = splitCleanLinesNotingControls(text);
+  // The binary-data check decodeInput was told to skip: needed only if line cleaning met a control character.
+  const binary = split.mayHaveControls ? checkTextControls(text) : null;
+  if (binary) return fail(binary);
+  const lines = split.lines.filter((line) => line.length > 0);
   if (lines.length === 0) return fail({ code: "empty", message: "input holds no text (empty or whitespace only)" });
   if (!ARABIC_LETTER_RE.test(text)) return fail({ code: "no_arabic", message: "input contains no Arabic text" });
 
@@ -205,7 +209,8 @@ export function parseArticle(input: string | Uint8Array, options: ParseOptions =
       return fail({ code: "binary", message: "input is neither a string nor bytes" });
     }
     if (input.length === 0) return fail({ code: "empty", message: "input is empty" });
-    const decoded = decodeInput(input);
+    // Line splitting looks at every character anyway, so parseText does the control-character check.
+    const decoded = decodeInput(input, { checkTextControls: false });
     if (!decoded.ok) return fail(decoded.error);
     return parseText(decoded.text, decoded.warnings);
   } catch (cause) {

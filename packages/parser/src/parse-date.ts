@@ -28,7 +28,15 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) return false;
   if (!Number.isInteger(month) || month < 1 || month > 12) return false;
   if (!Number.isInteger(day) || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Arithmetic rather than a Date: this runs for every date candidate in a body.
+function daysInMonth(year: number, month: number): number {
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
 }
 
 /** Day of the week, 0 = Sunday. */
@@ -92,12 +100,14 @@ export type BodyDate = CalendarDate & {
 };
 
 // In running text: day, month name(s), year. The word before the day (a weekday, اليوم) is read separately, since an
-// optional leading group would make the regex try a match at every letter of the paragraph.
+// optional leading group would make the regex try a match at every letter of the paragraph. Sticky, and tried only
+// where a run of digits starts: a plain class scan finds those faster than an unanchored search of this pattern,
+// which evaluates its leading lookbehind at every character.
 const BODY_DATE_RE = new RegExp(
   `(?<!${ANY_DIGIT})(${ANY_DIGIT}{1,2}) ?(${MONTH_CHUNK})[،,]? ?(${ANY_DIGIT}{4})(?!${ANY_DIGIT})`,
-  "g",
+  "y",
 );
-const FOUR_DIGITS_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]{4}/;
+const DIGIT_RUN_RE = new RegExp(`${ANY_DIGIT}+`, "g");
 
 function isNameLetter(code: number): boolean {
   return (
@@ -128,18 +138,26 @@ export function findBodyDate(paragraphs: readonly string[]): BodyDate | null {
   let leadFallback: BodyDate | null = null;
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p] as string;
-    // Cheap pre-check: a full date needs four digits in a row.
-    if (!FOUR_DIGITS_RE.test(text)) continue;
-    BODY_DATE_RE.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = BODY_DATE_RE.exec(text)) !== null) {
+    // A match starts at the start of a digit run (the lookbehind), so trying only run starts, left to right, finds
+    // the same matches as an unanchored search; most paragraphs have few runs or none.
+    let from = 0;
+    for (;;) {
+      DIGIT_RUN_RE.lastIndex = from;
+      const run = DIGIT_RUN_RE.exec(text);
+      if (run === null) break;
+      BODY_DATE_RE.lastIndex = run.index;
+      const match = BODY_DATE_RE.exec(text);
+      if (match === null) {
+        from = run.index + run[0].length;
+        continue;
+      }
       const [dated, dayText, monthText, yearText] = match;
       const month = resolveMonth(monthText ?? "");
       const day = parseDigits(dayText ?? "");
       const year = parseDigits(yearText ?? "");
       if (month === null || !isValidDate(year, month, day)) {
         // The month chunk may have swallowed the start of the next date; retry just after the day.
-        BODY_DATE_RE.lastIndex = match.index + (dayText ?? "").length;
+        from = match.index + (dayText ?? "").length;
         continue;
       }
       const before = readWordBefore(text, match.index);
@@ -149,6 +167,7 @@ export function findBodyDate(paragraphs: readonly string[]): BodyDate | null {
       const found: BodyDate = { year, month, day, weekday, isDateline, text: whole };
       if (isDateline) return found;
       if (p === 0 && leadFallback === null) leadFallback = found;
+      from = match.index + dated.length;
     }
   }
   return leadFallback;

@@ -10,8 +10,8 @@ export function isLanguageSwitchLine(line: string): boolean {
 }
 
 // Closing quotes and brackets are looked through: `روسيا."` ends a sentence, `(إينوبروم)` does not.
-const TRAILING_CLOSERS_RE = /["'»”’)\]}]+$/;
-const SENTENCE_END_RE = /[.!?؟…:؛;،,]$/;
+const CLOSERS = "\"'»”’)]}";
+const SENTENCE_ENDS = ".!?؟…:؛;،,";
 const MAX_HEADING_WORDS = 14;
 const MAX_HEADING_LENGTH = 120;
 const MAX_TITLE_WORDS = 30;
@@ -23,18 +23,21 @@ function countWords(line: string): number {
   return words;
 }
 
+// Reads back from the end only (an end-anchored regex would be tried at every position), so it goes before countWords.
 function endsLikeSentence(line: string): boolean {
-  return SENTENCE_END_RE.test(line.replace(TRAILING_CLOSERS_RE, ""));
+  let end = line.length;
+  while (end > 0 && CLOSERS.includes(line.charAt(end - 1))) end--;
+  return end > 0 && SENTENCE_ENDS.includes(line.charAt(end - 1));
 }
 
 /** A subheading: a short line that does not end like a sentence (`العلاقات الإنسانية`). */
 export function isHeadingLike(line: string): boolean {
-  return line.length <= MAX_HEADING_LENGTH && countWords(line) <= MAX_HEADING_WORDS && !endsLikeSentence(line);
+  return line.length <= MAX_HEADING_LENGTH && !endsLikeSentence(line) && countWords(line) <= MAX_HEADING_WORDS;
 }
 
 /** A title without a date line under it: one line, not too long, not ending like a sentence. */
 export function isTitleLike(line: string): boolean {
-  return line.length <= MAX_TITLE_LENGTH && countWords(line) <= MAX_TITLE_WORDS && !endsLikeSentence(line);
+  return line.length <= MAX_TITLE_LENGTH && !endsLikeSentence(line) && countWords(line) <= MAX_TITLE_WORDS;
 }
 
 const MAX_PROVISIONAL_TITLE_LENGTH = 90;
