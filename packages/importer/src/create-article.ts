@@ -16,9 +16,10 @@ import type { SqlClient, SqlValue, Statement } from "./sql-client.ts";
  * it, so articles citing TASS do not queue behind each other. Only when none is visible is one inserted; ON
  * CONFLICT DO UPDATE then returns the id of a record a concurrent import committed in the meantime instead of
  * failing. Slugs: the first candidate nobody holds, each candidate one probe of the unique (locale, slug) index,
- * which stays cheap however many articles exist (one `slug = ANY(candidates)` probe let the planner scan every
- * Arabic slug while the table was small, and a generic plan kept doing so as it grew); a concurrent import taking
- * the same one makes the statement fail with a unique violation, and the caller retries.
+ * which stays cheap however many articles exist. The probe is a scalar subquery on purpose: PostgreSQL cannot turn
+ * it into a join, while `NOT EXISTS` or `<> ALL` became an anti-join that read every Arabic slug whenever the plan
+ * was made on a small table, and a cached plan went on doing so as the table grew. A concurrent import taking the
+ * same slug makes the statement fail with a unique violation, and the caller retries.
  */
 const CREATE_ARTICLE: Statement = {
   name: "minbar-import-create-article",
@@ -35,7 +36,7 @@ source_created AS (
   INSERT INTO sources (slug, match_key, name_ar, name_ru, name_en, updated_at)
   SELECT coalesce(
            (SELECT c.slug FROM unnest($5::text[]) WITH ORDINALITY AS c(slug, n)
-             WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.slug = c.slug)
+             WHERE (SELECT s.id FROM sources s WHERE s.slug = c.slug) IS NULL
              ORDER BY c.n LIMIT 1),
            $6::text),
          $4::text, $7::text, $8::text, $9::text, now()
@@ -72,7 +73,7 @@ localization AS (
   SELECT article.id, 'ar', $12::text,
          coalesce(
            (SELECT c.slug FROM unnest($13::text[]) WITH ORDINALITY AS c(slug, n)
-             WHERE NOT EXISTS (SELECT 1 FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = c.slug)
+             WHERE (SELECT l.id FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = c.slug) IS NULL
              ORDER BY c.n LIMIT 1),
            $14::text),
          $15::jsonb, $16::"ArticleStatus", $17::timestamp(3), $18::jsonb, now()
