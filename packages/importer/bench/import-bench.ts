@@ -1,14 +1,14 @@
 // `npm run bench:import`: imports a generated corpus into a fresh PostgreSQL database and prints articles/s.
-// Usage: npm run bench:import -- [count=2000] [concurrency=8]   (the importer's pg pool has `concurrency` connections)
+// Usage: npm run bench:import -- [count=2000] [concurrency]   (default: the CLI's; the pool has that many connections)
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
-import { importPaths } from "../src/index.ts";
+import { DEFAULT_CONCURRENCY, importPaths } from "../src/index.ts";
 
 const count = Number(process.argv[2] ?? 2000);
-const concurrency = Number(process.argv[3] ?? 8);
+const concurrency = Number(process.argv[3] ?? DEFAULT_CONCURRENCY);
 const seedsDir = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 const seeds = await Promise.all((await readdir(seedsDir)).sort().map((name) => readFile(join(seedsDir, name), "utf8")));
 
