@@ -8,5 +8,7 @@ export * from "./warnings.ts";
 export * from "./search/normalize-arabic.ts";
 export * from "./slug.ts";
 export * from "./queries/public-articles.ts";
+export * from "./queries/article-listings.ts";
 export * from "./queries/search-articles.ts";
 export * from "./queries/admin-articles.ts";
+export * from "./editorial/index.ts";

@@ -11,19 +11,58 @@ export type PublicArticleSummary = {
   lead: string | null;
 };
 
+/** An agency or a tag as a link on public pages: its slug and its name in the page's language. */
+export type PublicNamedLink = { slug: string; name: string };
+
 export type PublicArticle = PublicArticleSummary & {
   summary: string | null;
   blocks: ArticleBlock[];
   photoCredit: string | null;
-  source: { slug: string; name: string } | null;
+  source: PublicNamedLink | null;
+  tags: PublicNamedLink[];
+  /** The language the story was written in. */
+  originalLocale: Locale;
   /** Locales in which this article is published, for language switching and hreflang. */
   availableLocales: Locale[];
 };
 
-const publishedWhere = (locale: Locale) =>
+/** What "readers may see it" means for one localization; every public query filters through this. */
+export const publishedWhere = (locale: Locale) =>
   ({ locale, status: "published", publishedAt: { not: null }, title: { not: null } }) as const;
 
-function nameIn(locale: Locale, record: { nameAr: string; nameRu: string | null; nameEn: string | null }): string {
+/** Newest first, with the id breaking ties so pages never overlap. */
+export const newestFirst = [{ publishedAt: "desc" }, { id: "desc" }] as const;
+
+export const summarySelect = {
+  articleId: true,
+  locale: true,
+  slug: true,
+  title: true,
+  publishedAt: true,
+  summary: true,
+  body: true,
+} as const;
+
+export function toSummary(row: {
+  articleId: number;
+  locale: Locale;
+  slug: string;
+  title: string | null;
+  publishedAt: Date | null;
+  summary: string | null;
+  body: unknown;
+}): PublicArticleSummary {
+  return {
+    id: row.articleId,
+    locale: row.locale,
+    slug: row.slug,
+    title: row.title ?? "",
+    publishedAt: row.publishedAt ?? new Date(0),
+    lead: row.summary ?? leadOf(readBody(row.body)),
+  };
+}
+
+export function nameIn(locale: Locale, record: { nameAr: string; nameRu: string | null; nameEn: string | null }): string {
   if (locale === "ru") return record.nameRu ?? record.nameAr;
   if (locale === "en") return record.nameEn ?? record.nameAr;
   return record.nameAr;
@@ -37,22 +76,15 @@ export async function listPublishedArticles(
   const [rows, total] = await Promise.all([
     prisma.articleLocalization.findMany({
       where: publishedWhere(locale),
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      orderBy: [...newestFirst],
       skip: (safePage - 1) * pageSize,
       take: pageSize,
-      select: { articleId: true, locale: true, slug: true, title: true, publishedAt: true, summary: true, body: true },
+      select: summarySelect,
     }),
     prisma.articleLocalization.count({ where: publishedWhere(locale) }),
   ]);
   return {
-    items: rows.map((row) => ({
-      id: row.articleId,
-      locale: row.locale,
-      slug: row.slug,
-      title: row.title ?? "",
-      publishedAt: row.publishedAt ?? new Date(0),
-      lead: row.summary ?? leadOf(readBody(row.body)),
-    })),
+    items: rows.map(toSummary),
     total,
     page: safePage,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
@@ -71,14 +103,15 @@ export async function getPublishedArticle(
         include: {
           source: true,
           photoCredit: true,
-          localizations: { where: { status: "published", publishedAt: { not: null } }, select: { locale: true } },
+          tags: { include: { tag: true } },
+          localizations: { where: { status: "published", publishedAt: { not: null }, title: { not: null } }, select: { locale: true } },
         },
       },
     },
   });
   if (!row || !row.publishedAt || !row.title) return null;
   const blocks = readBody(row.body);
-  const { source, photoCredit } = row.article;
+  const { source, photoCredit, tags } = row.article;
   return {
     id: row.articleId,
     locale: row.locale,
@@ -90,6 +123,10 @@ export async function getPublishedArticle(
     blocks,
     photoCredit: photoCredit ? nameIn(locale, photoCredit) : null,
     source: source ? { slug: source.slug, name: nameIn(locale, source) } : null,
+    tags: tags
+      .map(({ tag }) => ({ slug: tag.slug, name: nameIn(locale, tag) }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale)),
+    originalLocale: row.article.originalLocale,
     availableLocales: row.article.localizations.map((l) => l.locale),
   };
 }

@@ -1,0 +1,45 @@
+// Who may change which localization: the permission catalogue plus ownership and the translator's limits.
+import type { ArticleStatus, Locale } from "../generated/prisma/client.ts";
+import { can, ForbiddenError, requirePermission, type Actor } from "../permissions.ts";
+
+export type OwnedArticle = { originalLocale: Locale; createdById: number | null; bylines: { userId: number | null }[] };
+export type AccessTarget = { locale: Locale; status: ArticleStatus; article: OwnedArticle };
+
+export function ownsArticle(actor: Actor, article: OwnedArticle): boolean {
+  return article.createdById === actor.userId || article.bylines.some((byline) => byline.userId === actor.userId);
+}
+
+/** The article's original is the Arabic text; translators work only on the other languages. */
+export function isTranslation(target: AccessTarget): boolean {
+  return target.locale !== target.article.originalLocale;
+}
+
+/** A writer on their own article, or a translator on a translation: the people whose text it is. */
+function hasAuthorAccess(actor: Actor, target: AccessTarget): boolean {
+  if (isTranslation(target) && can(actor, "article.translate")) return true;
+  return can(actor, "article.edit_own") && ownsArticle(actor, target.article);
+}
+
+/** May this actor change the text of this localization? Throws ForbiddenError if not. */
+export function requireEditAccess(actor: Actor | null, target: AccessTarget): Actor {
+  if (can(actor, "article.edit_any")) return requirePermission(actor, "article.edit_any");
+  if (!actor) throw new ForbiddenError("article.edit_own");
+  // Once submitted, the text is the reviewers' to change: otherwise an approved or live text could change unreviewed.
+  if (target.status === "draft" && hasAuthorAccess(actor, target)) return actor;
+  throw new ForbiddenError("article.edit_any");
+}
+
+/** Article-level fields (tags) are shared by every language, so translators cannot change them. */
+export function requireArticleAccess(actor: Actor | null, article: OwnedArticle): Actor {
+  if (can(actor, "article.edit_any")) return requirePermission(actor, "article.edit_any");
+  const user = requirePermission(actor, "article.edit_own");
+  if (!ownsArticle(user, article)) throw new ForbiddenError("article.edit_any");
+  return user;
+}
+
+/** Reviewers comment on anything; authors may answer on their own text, whatever its state. */
+export function requireCommentAccess(actor: Actor | null, target: AccessTarget): Actor {
+  if (can(actor, "article.review")) return requirePermission(actor, "article.review");
+  if (actor && hasAuthorAccess(actor, target)) return actor;
+  throw new ForbiddenError("article.review");
+}

@@ -1,0 +1,111 @@
+// Starts a new article: an Arabic draft owned by its creator, with its first revision and workflow entry.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { requirePermission, type Actor } from "../permissions.ts";
+import { bodySchema } from "../blocks.ts";
+import { makeSlug } from "../slug.ts";
+import { parseInput } from "./errors.ts";
+import { slugInput } from "./slug-input.ts";
+import { setArticleTags, tagNamesInput } from "./tags.ts";
+import { isSlugTaken } from "./unique-violation.ts";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const createArticleInput = z.object({
+  title: optionalText(500),
+  summary: optionalText(2000),
+  /** Made from the title when omitted (with a suffix if that one is taken). */
+  slug: slugInput.optional(),
+  body: bodySchema.max(5000).default([]),
+  tags: tagNamesInput.optional(),
+});
+
+export type CreateArticleInput = z.input<typeof createArticleInput>;
+
+export type CreateArticleResult =
+  | { status: "created"; articleId: number; localizationId: number; slug: string; version: number }
+  | { status: "slug_taken"; slug: string };
+
+export async function createArticle(prisma: PrismaClient, actor: Actor | null, input: CreateArticleInput): Promise<CreateArticleResult> {
+  const user = requirePermission(actor, "article.create");
+  const { title, summary, slug: chosenSlug, body, tags } = parseInput(createArticleInput, input);
+  const candidates = chosenSlug ? [chosenSlug] : await freeSlugCandidates(prisma, makeSlug(title ?? "article"));
+  for (const slug of candidates) {
+    try {
+      const created = await insertDraft(prisma, user, { title, summary, slug, body: body as Prisma.InputJsonArray, tags });
+      return { status: "created", ...created, slug, version: 1 };
+    } catch (error) {
+      // Someone took the slug between the look-up and the insert: try the next candidate.
+      if (!isSlugTaken(error)) throw error;
+    }
+  }
+  return { status: "slug_taken", slug: candidates[0] ?? "" };
+}
+
+/** The base, then base-2 … base-20, first one free at the time of asking; a random suffix as the last resort. */
+async function freeSlugCandidates(prisma: PrismaClient, base: string): Promise<string[]> {
+  // Exact probes of the unique (locale, slug) index; a prefix search would scan every Arabic slug.
+  const probes = [base, ...Array.from({ length: 19 }, (_, i) => `${base}-${i + 2}`)];
+  const rows = await prisma.articleLocalization.findMany({ where: { locale: "ar", slug: { in: probes } }, select: { slug: true } });
+  const taken = new Set(rows.map((row) => row.slug));
+  const free = probes.find((slug) => !taken.has(slug));
+  const random = `${base}-${randomBytes(4).toString("hex")}`;
+  return free ? [free, random] : [random];
+}
+
+type DraftValues = { title: string | null; summary: string | null; slug: string; body: Prisma.InputJsonArray; tags: string[] | undefined };
+
+async function insertDraft(prisma: PrismaClient, user: Actor, values: DraftValues) {
+  return prisma.$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: {
+        originalLocale: "ar",
+        createdById: user.userId,
+        localizations: {
+          create: {
+            locale: "ar",
+            title: values.title,
+            summary: values.summary,
+            slug: values.slug,
+            body: values.body,
+            status: "draft",
+            updatedById: user.userId,
+            revisions: {
+              create: {
+                number: 1,
+                title: values.title,
+                summary: values.summary,
+                slug: values.slug,
+                body: values.body,
+                origin: "editor",
+                authorId: user.userId,
+              },
+            },
+            transitions: { create: { fromStatus: null, toStatus: "draft", actorId: user.userId } },
+          },
+        },
+      },
+      include: { localizations: { select: { id: true } } },
+    });
+    const localizationId = article.localizations[0]?.id;
+    if (localizationId === undefined) throw new Error("the new article has no localization");
+    if (values.tags) await setArticleTags(tx, article.id, values.tags);
+    await tx.auditLog.create({
+      data: {
+        actorId: user.userId,
+        action: "article.create",
+        entityType: "article",
+        entityId: String(article.id),
+        data: { localizationId, slug: values.slug },
+      },
+    });
+    return { articleId: article.id, localizationId };
+  });
+}

@@ -1,0 +1,107 @@
+// Moves one localization through the workflow, recording the transition and the audit entry.
+import { z } from "zod";
+import { ArticleStatus, type Locale, type PrismaClient } from "../generated/prisma/client.ts";
+import { ForbiddenError, requirePermission, type Actor } from "../permissions.ts";
+import { readWarnings } from "../blocks.ts";
+import { BlockedByWarningsError, InvalidInputError, InvalidMoveError, parseInput, StaleVersionError } from "./errors.ts";
+import { loadLocalization } from "./load-localization.ts";
+import { openBlockingCodes, withoutResolvedWarnings } from "./warning-rules.ts";
+import { findMove, GATED_STATUSES, mayMove, PUBLIC_STATUSES } from "./workflow.ts";
+
+export const moveArticleInput = z.object({
+  localizationId: z.number().int().positive(),
+  to: z.enum(ArticleStatus),
+  expectedVersion: z.number().int().positive(),
+  scheduledAt: z.coerce.date().optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+export type MoveArticleInput = z.input<typeof moveArticleInput>;
+
+export type MoveArticleResult = {
+  articleId: number;
+  localizationId: number;
+  locale: Locale;
+  slug: string;
+  from: ArticleStatus;
+  to: ArticleStatus;
+  version: number;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+  /** The public site shows or stops showing this localization: revalidate its pages. */
+  affectsPublicSite: boolean;
+};
+
+export async function moveArticle(prisma: PrismaClient, actor: Actor | null, input: MoveArticleInput): Promise<MoveArticleResult> {
+  const { localizationId, to, expectedVersion, scheduledAt, comment } = parseInput(moveArticleInput, input);
+  const target = await loadLocalization(prisma, localizationId);
+  const from = target.status;
+  const move = findMove(from, to);
+  if (!move) throw new InvalidMoveError(from, to);
+  const user = requirePermission(actor, move.permission);
+  if (!mayMove(user, move, target)) throw new ForbiddenError("article.edit_any");
+  if (target.version !== expectedVersion) throw new StaleVersionError(expectedVersion, target.version);
+  if (GATED_STATUSES.has(to)) {
+    const codes = openBlockingCodes(target);
+    if (codes.length > 0) throw new BlockedByWarningsError(codes);
+  }
+  const now = new Date();
+  if (to === "scheduled" && (!scheduledAt || scheduledAt <= now)) {
+    throw new InvalidInputError([{ path: ["scheduledAt"], message: "a time in the future is required to schedule" }]);
+  }
+
+  // A first publication dates the story; republishing keeps the date readers first saw (or the wire's date).
+  const publishedAt = to === "published" ? (target.publishedAt ?? now) : target.publishedAt;
+  const nextScheduledAt = to === "scheduled" ? (scheduledAt ?? null) : null;
+  const version = await prisma.$transaction(async (tx) => {
+    // Guarding on version and status means every check above was made against the row being changed.
+    const updated = await tx.articleLocalization.updateMany({
+      where: { id: localizationId, version: expectedVersion, status: from },
+      data: {
+        status: to,
+        publishedAt,
+        scheduledAt: nextScheduledAt,
+        warnings: withoutResolvedWarnings(readWarnings(target.warnings), target),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) return null;
+    await tx.workflowTransition.create({
+      data: { localizationId, fromStatus: from, toStatus: to, actorId: user.userId, comment: comment || null, at: now },
+    });
+    await tx.auditLog.create({
+      data: {
+        at: now,
+        actorId: user.userId,
+        action: move.action,
+        entityType: "article_localization",
+        entityId: String(localizationId),
+        data: {
+          articleId: target.articleId,
+          locale: target.locale,
+          from,
+          to,
+          ...(comment ? { comment } : {}),
+          ...(nextScheduledAt ? { scheduledAt: nextScheduledAt.toISOString() } : {}),
+        },
+      },
+    });
+    return expectedVersion + 1;
+  });
+  if (version === null) {
+    const current = await prisma.articleLocalization.findUnique({ where: { id: localizationId }, select: { version: true } });
+    throw new StaleVersionError(expectedVersion, current?.version ?? null);
+  }
+  return {
+    articleId: target.articleId,
+    localizationId,
+    locale: target.locale,
+    slug: target.slug,
+    from,
+    to,
+    version,
+    publishedAt,
+    scheduledAt: nextScheduledAt,
+    affectsPublicSite: PUBLIC_STATUSES.has(from) || PUBLIC_STATUSES.has(to),
+  };
+}

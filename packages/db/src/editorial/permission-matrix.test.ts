@@ -1,0 +1,166 @@
+// Every mutating editorial use case, called as each kind of actor: only the allowed ones succeed, the rest change nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { ForbiddenError, type Actor } from "../permissions.ts";
+import { createTestDatabase, type TestDatabase } from "../testing.ts";
+import { addReviewComment } from "./add-review-comment.ts";
+import { createArticle } from "./create-article.ts";
+import { diffRevisions } from "./diff-revisions.ts";
+import { listEditors } from "./list-editors.ts";
+import { listRevisions } from "./list-revisions.ts";
+import { listWorkflowHistory } from "./list-workflow-history.ts";
+import { markEditing } from "./mark-editing.ts";
+import { moveArticle } from "./move-article.ts";
+import { restoreRevision } from "./restore-revision.ts";
+import { saveLocalization } from "./save-localization.ts";
+import { createArticleFixture, createCast, ROLES, snapshotEditorialTables, type ArticleFixture, type Cast, type Role } from "./test-fixtures.ts";
+import type { ArticleStatus } from "../generated/prisma/client.ts";
+
+let db: TestDatabase;
+let cast: Cast;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  cast = await createCast(db.prisma);
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+type Case = {
+  name: string;
+  allowed: readonly Role[];
+  status?: ArticleStatus;
+  /** Resolves when the use case did what was asked (a conflict or a typed refusal is not success). */
+  run: (prisma: PrismaClient, actor: Actor | null, fixture: ArticleFixture) => Promise<unknown>;
+};
+
+const inAnHour = () => new Date(Date.now() + 3_600_000);
+const editorsOnly = ["editor", "admin"] as const;
+
+async function saved(result: Promise<{ status: string }>) {
+  const outcome = await result;
+  if (outcome.status !== "saved" && outcome.status !== "created") throw new Error(`not saved: ${outcome.status}`);
+  return outcome;
+}
+
+const saveText = (id: number, version: number) => ({
+  localizationId: id,
+  expectedVersion: version,
+  title: "عنوان معدل",
+  summary: null,
+  slug: `edited-${id}`,
+  body: [{ type: "paragraph" as const, text: "نص معدل." }],
+});
+
+const move = (to: ArticleStatus, extra: { scheduledAt?: Date } = {}) => (prisma: PrismaClient, actor: Actor | null, f: ArticleFixture) =>
+  moveArticle(prisma, actor, { localizationId: f.ar.id, to, expectedVersion: f.ar.version, ...extra });
+
+const CASES: Case[] = [
+  {
+    name: "createArticle",
+    allowed: ["writer", "otherWriter", "editor", "admin"],
+    run: (prisma, actor) => saved(createArticle(prisma, actor, { title: "مسودة جديدة", body: [{ type: "paragraph", text: "نص." }] })),
+  },
+  {
+    name: "saveLocalization (Arabic draft of the writer's article)",
+    allowed: ["writer", "editor", "admin"],
+    run: (prisma, actor, f) => saved(saveLocalization(prisma, actor, saveText(f.ar.id, f.ar.version))),
+  },
+  {
+    name: "saveLocalization (Russian draft translation)",
+    allowed: ["translator", "writer", "editor", "admin"],
+    run: (prisma, actor, f) => saved(saveLocalization(prisma, actor, saveText(f.ru.id, f.ru.version))),
+  },
+  {
+    name: "saveLocalization (Arabic original, published)",
+    status: "published",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) => saved(saveLocalization(prisma, actor, saveText(f.ar.id, f.ar.version))),
+  },
+  {
+    name: "saveLocalization with tags (Russian translation; tags belong to the whole article)",
+    allowed: ["writer", "editor", "admin"],
+    run: (prisma, actor, f) => saved(saveLocalization(prisma, actor, { ...saveText(f.ru.id, f.ru.version), tags: ["سياسة"] })),
+  },
+  {
+    name: "restoreRevision (Arabic draft)",
+    allowed: ["writer", "editor", "admin"],
+    run: async (prisma, actor, f) => {
+      const revision = await prisma.revision.findFirstOrThrow({ where: { localizationId: f.ar.id } });
+      return saved(restoreRevision(prisma, actor, { localizationId: f.ar.id, revisionId: revision.id, expectedVersion: f.ar.version }));
+    },
+  },
+  { name: "moveArticle submit (Arabic draft)", allowed: ["writer", "editor", "admin"], run: move("in_review") },
+  {
+    name: "moveArticle submit (Russian translation)",
+    allowed: ["translator", "writer", "editor", "admin"],
+    run: (prisma, actor, f) => moveArticle(prisma, actor, { localizationId: f.ru.id, to: "in_review", expectedVersion: f.ru.version }),
+  },
+  { name: "moveArticle approve", status: "in_review", allowed: editorsOnly, run: move("approved") },
+  { name: "moveArticle return to draft", status: "in_review", allowed: editorsOnly, run: move("draft") },
+  { name: "moveArticle publish", status: "approved", allowed: editorsOnly, run: move("published") },
+  { name: "moveArticle schedule", status: "approved", allowed: editorsOnly, run: (p, a, f) => move("scheduled", { scheduledAt: inAnHour() })(p, a, f) },
+  { name: "moveArticle unpublish", status: "published", allowed: editorsOnly, run: move("unpublished") },
+  { name: "moveArticle archive", status: "published", allowed: editorsOnly, run: move("archived") },
+  {
+    name: "addReviewComment (Arabic, in review)",
+    status: "in_review",
+    allowed: ["writer", "editor", "admin"],
+    run: (prisma, actor, f) => addReviewComment(prisma, actor, { localizationId: f.ar.id, body: "راجع الفقرة الثانية" }),
+  },
+  {
+    name: "markEditing",
+    allowed: ["writer", "otherWriter", "translator", "editor", "admin"],
+    run: (prisma, actor, f) => markEditing(prisma, actor, { localizationId: f.ar.id }),
+  },
+];
+
+describe("the disabled user", () => {
+  it("has no actor, though they signed in before being disabled", () => {
+    expect(cast.actors.disabled).toBeNull();
+    expect(cast.actors.editor?.permissions.has("article.publish")).toBe(true);
+  });
+});
+
+for (const testCase of CASES) {
+  describe(testCase.name, () => {
+    for (const role of ROLES) {
+      const allowed = testCase.allowed.includes(role);
+      it(`${allowed ? "allows" : "refuses"} ${role}`, async () => {
+        const fixture = await createArticleFixture(db.prisma, {
+          ownerId: cast.ids.writer,
+          status: testCase.status ?? "draft",
+          publishedAt: testCase.status === "published" ? new Date("2024-05-01T12:00:00Z") : null,
+        });
+        const before = await snapshotEditorialTables(db.prisma);
+        const call = testCase.run(db.prisma, cast.actors[role], fixture);
+        if (allowed) {
+          await expect(call).resolves.toBeDefined();
+          expect(await snapshotEditorialTables(db.prisma)).not.toEqual(before);
+        } else {
+          await expect(call).rejects.toBeInstanceOf(ForbiddenError);
+          expect(await snapshotEditorialTables(db.prisma)).toEqual(before);
+        }
+      });
+    }
+  });
+}
+
+describe("reading the history", () => {
+  it("is refused to anonymous and disabled users and allowed to every role", async () => {
+    const fixture = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
+    const revision = await db.prisma.revision.findFirstOrThrow({ where: { localizationId: fixture.ar.id } });
+    const reads = [
+      (actor: Actor | null) => listRevisions(db.prisma, actor, { localizationId: fixture.ar.id }),
+      (actor: Actor | null) => diffRevisions(db.prisma, actor, { from: revision.id, to: revision.id }),
+      (actor: Actor | null) => listWorkflowHistory(db.prisma, actor, { localizationId: fixture.ar.id }),
+      (actor: Actor | null) => listEditors(db.prisma, actor, { localizationId: fixture.ar.id }),
+    ];
+    for (const read of reads) {
+      for (const role of ROLES) {
+        if (role === "anonymous" || role === "disabled") await expect(read(cast.actors[role])).rejects.toBeInstanceOf(ForbiddenError);
+        else await expect(read(cast.actors[role])).resolves.toBeDefined();
+      }
+    }
+  });
+});

@@ -1,0 +1,126 @@
+// Public listings against a real PostgreSQL: related articles, agency and tag pages, editions, footprint; nothing
+// unpublished ever shows.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing.ts";
+import { getPublishedArticle } from "./public-articles.ts";
+import {
+  findArticleFootprint,
+  findPublishedEditions,
+  listPublishedArticlesBySource,
+  listPublishedArticlesByTag,
+  listRelatedArticles,
+} from "./article-listings.ts";
+
+let db: TestDatabase;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const tass = await db.prisma.source.create({
+    data: { slug: "tass", nameAr: "تاس", nameRu: "ТАСС", nameEn: "TASS", matchKey: "تاس" },
+  });
+  const other = await db.prisma.source.create({ data: { slug: "other", nameAr: "وكالة أخرى", matchKey: "وكاله اخرى" } });
+  const kz = await db.prisma.tag.create({ data: { slug: "kazakhstan", nameAr: "كازاخستان", nameRu: "Казахстан", nameEn: "Kazakhstan" } });
+  const energy = await db.prisma.tag.create({ data: { slug: "energy", nameAr: "الطاقة", nameEn: "Energy" } });
+
+  const make = async (
+    key: string,
+    { sourceId, tagIds = [], day, ar = "published", ru }: { sourceId?: number; tagIds?: number[]; day: number; ar?: "published" | "draft"; ru?: "published" | "draft" },
+  ) => {
+    const article = await db.prisma.article.create({
+      data: {
+        sourceId: sourceId ?? null,
+        tags: { create: tagIds.map((tagId) => ({ tagId })) },
+        localizations: {
+          create: [
+            { locale: "ar", title: `عنوان ${key}`, slug: `ar-${key}`, body: [{ type: "paragraph", text: "نص" }], status: ar, publishedAt: ar === "published" ? new Date(Date.UTC(2024, 0, day)) : null },
+            ...(ru ? [{ locale: "ru" as const, title: `Заголовок ${key}`, slug: `ru-${key}`, status: ru, publishedAt: ru === "published" ? new Date(Date.UTC(2024, 0, day)) : null }] : []),
+          ],
+        },
+      },
+    });
+    ids[key] = article.id;
+  };
+  await make("main", { sourceId: tass.id, tagIds: [kz.id, energy.id], day: 1, ru: "draft" });
+  await make("bothTags", { sourceId: other.id, tagIds: [kz.id, energy.id], day: 2 });
+  await make("sameSource", { sourceId: tass.id, day: 5, ru: "published" });
+  await make("oneTag", { tagIds: [kz.id], day: 4 });
+  await make("unrelated", { sourceId: other.id, day: 6 });
+  await make("draftRelated", { sourceId: tass.id, tagIds: [kz.id], day: 7, ar: "draft" });
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe("getPublishedArticle", () => {
+  it("names the agency and the tags in the page's language, falling back to Arabic", async () => {
+    const ru = await db.prisma.articleLocalization.update({
+      where: { articleId_locale: { articleId: ids.main!, locale: "ru" } },
+      data: { status: "published", publishedAt: new Date() },
+    });
+    const article = await getPublishedArticle(db.prisma, { id: ids.main!, locale: "ru" });
+    expect(article?.source).toEqual({ slug: "tass", name: "ТАСС" });
+    expect(article?.tags.map((t) => t.name).sort()).toEqual(["Казахстан", "الطاقة"].sort());
+    expect(article?.originalLocale).toBe("ar");
+    await db.prisma.articleLocalization.update({ where: { id: ru.id }, data: { status: "draft", publishedAt: null } });
+  });
+});
+
+describe("listRelatedArticles", () => {
+  it("ranks shared tags first, then newest, and leaves out drafts, itself and unrelated stories", async () => {
+    const related = await listRelatedArticles(db.prisma, { id: ids.main!, locale: "ar" });
+    expect(related.map((r) => r.id)).toEqual([ids.bothTags, ids.oneTag, ids.sameSource]);
+  });
+
+  it("only lists articles published in the requested language", async () => {
+    const related = await listRelatedArticles(db.prisma, { id: ids.main!, locale: "ru" });
+    expect(related.map((r) => r.id)).toEqual([ids.sameSource]);
+  });
+
+  it("is empty for an unknown article", async () => {
+    expect(await listRelatedArticles(db.prisma, { id: 999_999, locale: "ar" })).toEqual([]);
+  });
+});
+
+describe("agency and tag listings", () => {
+  it("lists an agency's published articles newest first, paginated, with its localized name", async () => {
+    const first = await listPublishedArticlesBySource(db.prisma, { slug: "tass", locale: "ar", pageSize: 1 });
+    expect(first?.source).toEqual({ slug: "tass", name: "تاس" });
+    expect(first?.total).toBe(2);
+    expect(first?.pageCount).toBe(2);
+    expect(first?.items.map((i) => i.id)).toEqual([ids.sameSource]);
+    const second = await listPublishedArticlesBySource(db.prisma, { slug: "tass", locale: "ar", page: 2, pageSize: 1 });
+    expect(second?.items.map((i) => i.id)).toEqual([ids.main]);
+    const en = await listPublishedArticlesBySource(db.prisma, { slug: "tass", locale: "en" });
+    expect(en).toMatchObject({ source: { name: "TASS" }, total: 0, items: [] });
+  });
+
+  it("lists a tag's published articles and returns null for unknown slugs", async () => {
+    const kz = await listPublishedArticlesByTag(db.prisma, { slug: "kazakhstan", locale: "ar" });
+    expect(kz?.tag.name).toBe("كازاخستان");
+    expect(kz?.items.map((i) => i.id)).toEqual([ids.oneTag, ids.bothTags, ids.main]);
+    expect(await listPublishedArticlesByTag(db.prisma, { slug: "nope", locale: "ar" })).toBeNull();
+    expect(await listPublishedArticlesBySource(db.prisma, { slug: "nope", locale: "ar" })).toBeNull();
+  });
+});
+
+describe("findPublishedEditions", () => {
+  it("returns published editions only, the original first", async () => {
+    const editions = await findPublishedEditions(db.prisma, { id: ids.sameSource! });
+    expect(editions?.editions.map((e) => e.locale)).toEqual(["ar", "ru"]);
+    const main = await findPublishedEditions(db.prisma, { id: ids.main! });
+    expect(main?.editions.map((e) => e.locale)).toEqual(["ar"]);
+    expect(await findPublishedEditions(db.prisma, { id: ids.draftRelated! })).toBeNull();
+  });
+});
+
+describe("findArticleFootprint", () => {
+  it("names every localization's slug, the agency and the tags, published or not", async () => {
+    const footprint = await findArticleFootprint(db.prisma, { id: ids.main! });
+    expect(footprint?.slugs.map((s) => s.slug).sort()).toEqual(["ar-main", "ru-main"]);
+    expect(footprint?.sourceSlug).toBe("tass");
+    expect(footprint?.tagSlugs.sort()).toEqual(["energy", "kazakhstan"]);
+    expect(await findArticleFootprint(db.prisma, { id: 999_999 })).toBeNull();
+  });
+});
