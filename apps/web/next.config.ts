@@ -9,6 +9,12 @@ const nextConfig: NextConfig = {
   // The Prisma runtime and pg are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
+  experimental: {
+    // Pages and data are cached in memory only. Next keeps the record of revalidated tags in memory, so entries
+    // written to disk would come back after a restart as if never revalidated (an unpublished article reappearing);
+    // after a restart the cache simply refills from the database.
+    isrFlushToDisk: false,
+  },
 };
 
 export default withNextIntl(nextConfig);

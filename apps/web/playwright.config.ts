@@ -1,7 +1,12 @@
 // Playwright for the public site: Debian's Chromium against the production build on port 3100 (not 3000, so a
 // running `npm start` is never disturbed). Run through `npm run test:e2e`, which gives it a seeded database.
 import { definePlaywrightConfig } from "@minbar/e2e";
+import { REVALIDATE_SECRET } from "./e2e/revalidate-secret.ts";
 
 const PORT = 3100;
 
-export default definePlaywrightConfig({ port: PORT, readyPath: "/", env: { PUBLIC_SITE_URL: `http://localhost:${PORT}` } });
+export default definePlaywrightConfig({
+  port: PORT,
+  readyPath: "/",
+  env: { PUBLIC_SITE_URL: `http://localhost:${PORT}`, REVALIDATE_SECRET },
+});

@@ -8,6 +8,8 @@ const envSchema = z.object({
     .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// URL"),
   /** Absolute origin of the public site, for canonical and alternate-language links; optional in development. */
   PUBLIC_SITE_URL: z.url().optional(),
+  /** Shared with the admin, which calls POST /api/revalidate after a change; without it the endpoint refuses all. */
+  REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type WebEnv = z.infer<typeof envSchema>;
@@ -18,7 +20,11 @@ let cached: WebEnv | undefined;
 export function getEnv(): WebEnv {
   if (cached) return cached;
   const raw = Object.fromEntries(
-    Object.entries({ DATABASE_URL: process.env.DATABASE_URL, PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL }).filter(
+    Object.entries({
+      DATABASE_URL: process.env.DATABASE_URL,
+      PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL,
+      REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
+    }).filter(
       ([, value]) => value !== undefined && value.trim() !== "",
     ),
   );

@@ -1,25 +1,99 @@
-// Published content for the pages, feeds and sitemap; article lookups are memoized per request so metadata and page
-// share one query.
+// Published content for the pages, feeds and sitemap. Reads go through Next's data cache under the tags in
+// cache-tags.ts, so pages are built from the database once and refreshed by POST /api/revalidate; lookups are also
+// memoized per request so metadata and page share one query. Search reads the database directly: its results must
+// never lag behind an unpublish.
 import { cache } from "react";
+import { unstable_cache } from "next/cache";
 import "server-only";
 import {
   MAX_QUERY_LENGTH,
+  findPublishedEditions,
   getPublishedArticle,
   listPublishedArticles,
+  listPublishedArticlesBySource,
+  listPublishedArticlesByTag,
+  listRelatedArticles,
   searchPublishedArticles,
   type PublicArticleSummary,
 } from "@minbar/db";
 import { LOCALES, type Locale } from "@minbar/i18n";
 import { getDb } from "../db";
+import { cacheTags } from "./cache-tags";
+
+/** The data cache stores JSON, so the dates it hands back are strings; this turns `publishedAt` back into a Date. */
+function reviveDates<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reviveDates) as T;
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [
+      key,
+      key === "publishedAt" && typeof field === "string" ? new Date(field) : reviveDates(field),
+    ]),
+  ) as T;
+}
+
+/** `load()` from the data cache under `key`, tagged so that revalidateTag on any of `tags` drops it. */
+async function cached<T>(key: (string | number)[], tags: string[], load: () => Promise<T>): Promise<T> {
+  return reviveDates(await unstable_cache(load, key.map(String), { tags })());
+}
 
 export const HOME_PAGE_SIZE = 10;
 
 export const findPublishedArticle = cache((id: number, locale: Locale) =>
-  getPublishedArticle(getDb(), { id, locale }),
+  cached(["article", id, locale], [cacheTags.article(id)], () => getPublishedArticle(getDb(), { id, locale })),
 );
 
+/** Every published edition of an article, for the "not in this language" page. */
+export const findArticleEditions = cache((id: number) =>
+  cached(["editions", id], [cacheTags.article(id)], () => findPublishedEditions(getDb(), { id })),
+);
+
+export const RELATED_COUNT = 5;
+
+/**
+ * Stories related through the article's agency or tags; tagged with those, so publishing or unpublishing a story of
+ * the same agency or tag refreshes this list too.
+ */
+export function listRelated(article: { id: number; locale: Locale; source: { slug: string } | null; tags: { slug: string }[] }) {
+  const tags = [
+    cacheTags.article(article.id),
+    ...(article.source ? [cacheTags.source(article.source.slug)] : []),
+    ...article.tags.map((tag) => cacheTags.tag(tag.slug)),
+  ];
+  return cached(["related", article.id, article.locale], tags, () =>
+    listRelatedArticles(getDb(), { id: article.id, locale: article.locale, limit: RELATED_COUNT }),
+  );
+}
+
+export const LISTING_PAGE_SIZE = 10;
+
+export const findSourcePage = cache((slug: string, locale: Locale, page: number) =>
+  cached(["source", slug, locale, page], [cacheTags.source(slug)], () =>
+    listPublishedArticlesBySource(getDb(), { slug, locale, page, pageSize: LISTING_PAGE_SIZE }),
+  ),
+);
+
+export const findTagPage = cache((slug: string, locale: Locale, page: number) =>
+  cached(["tag", slug, locale, page], [cacheTags.tag(slug)], () =>
+    listPublishedArticlesByTag(getDb(), { slug, locale, page, pageSize: LISTING_PAGE_SIZE }),
+  ),
+);
+
+/** A slug from a URL segment, decoded; null when it cannot be one (so it becomes a 404, not a 500). */
+export function parseSlugSegment(segment: string): string | null {
+  let slug: string;
+  try {
+    slug = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  return slug.length > 0 && slug.length <= 200 ? slug : null;
+}
+
 export function listFrontPage(locale: Locale, page: number) {
-  return listPublishedArticles(getDb(), { locale, page, pageSize: HOME_PAGE_SIZE });
+  return cached(["front", locale, page], [cacheTags.frontPage], () =>
+    listPublishedArticles(getDb(), { locale, page, pageSize: HOME_PAGE_SIZE }),
+  );
 }
 
 /** A positive database id from a URL segment, or null for anything else (so it becomes a 404, not a 500). */
@@ -41,6 +115,14 @@ export function articlePath(article: { id: number; slug: string }): string {
   return `/news/${article.id}/${encodeURIComponent(article.slug)}`;
 }
 
+export function sourcePath(slug: string): string {
+  return `/sources/${encodeURIComponent(slug)}`;
+}
+
+export function tagPath(slug: string): string {
+  return `/tags/${encodeURIComponent(slug)}`;
+}
+
 export const SEARCH_PAGE_SIZE = 10;
 
 export function searchArticles(locale: Locale, query: string, page: number) {
@@ -55,8 +137,10 @@ export function readSearchQuery(value: string | string[] | undefined): string {
 
 export const FEED_SIZE = 50;
 
-export async function listFeedArticles(locale: Locale) {
-  return (await listPublishedArticles(getDb(), { locale, page: 1, pageSize: FEED_SIZE })).items;
+export function listFeedArticles(locale: Locale) {
+  return cached(["feed", locale], [cacheTags.feed(locale)], async () =>
+    (await listPublishedArticles(getDb(), { locale, page: 1, pageSize: FEED_SIZE })).items,
+  );
 }
 
 // One sitemap file may hold 50,000 URLs; beyond that the site needs a sitemap index.
@@ -65,17 +149,24 @@ const SITEMAP_BATCH = 1_000;
 
 /** Every published localization in every language, grouped by article, for the sitemap's hreflang alternates. */
 export async function listSitemapArticles(): Promise<Map<number, PublicArticleSummary[]>> {
+  const articles = await cached(["sitemap"], [cacheTags.sitemap], readSitemapArticles);
   const byArticle = new Map<number, PublicArticleSummary[]>();
+  for (const item of articles) byArticle.set(item.id, [...(byArticle.get(item.id) ?? []), item]);
+  return byArticle;
+}
+
+async function readSitemapArticles(): Promise<PublicArticleSummary[]> {
+  const all: PublicArticleSummary[] = [];
   let listed = 0;
   for (const locale of LOCALES) {
     for (let page = 1; listed < SITEMAP_LIMIT; page++) {
       const result = await listPublishedArticles(getDb(), { locale, page, pageSize: SITEMAP_BATCH });
       for (const item of result.items.slice(0, SITEMAP_LIMIT - listed)) {
-        byArticle.set(item.id, [...(byArticle.get(item.id) ?? []), item]);
+        all.push(item);
         listed++;
       }
       if (page >= result.pageCount) break;
     }
   }
-  return byArticle;
+  return all;
 }

@@ -27,3 +27,14 @@ export function absoluteUrl(origin: string, href: string, locale: Locale): strin
 export function feedPath(locale: Locale): string {
   return locale === "ar" ? "/feed.xml" : `/${locale}/feed.xml`;
 }
+
+/**
+ * The configured origin, or "" so links stay relative to the page. Cached pages use this rather than siteOrigin():
+ * one rendering is served to every request, so it must not depend on the Host header of the first one.
+ */
+export function configuredOrigin(): string {
+  return getEnv().PUBLIC_SITE_URL?.replace(/\/+$/, "") ?? "";
+}
+
+/** The Open Graph spelling of each edition's locale. */
+export const OPEN_GRAPH_LOCALES: Readonly<Record<Locale, string>> = { ar: "ar_AR", ru: "ru_RU", en: "en_US" };

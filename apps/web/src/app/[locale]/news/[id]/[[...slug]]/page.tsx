@@ -1,14 +1,33 @@
-// One published article: /news/{id}/{slug}. A missing or outdated slug redirects to the current one.
+// One article: /news/{id}/{slug}. A missing or outdated slug redirects to the current one. An article published in
+// other languages but not this one gets a page saying so (not indexed), so the language switcher never ends on a 404.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { PublicArticle } from "@minbar/db";
 import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, type Locale } from "@minbar/i18n";
 import { routing } from "../../../../../i18n/routing";
 import { Link, getPathname, permanentRedirect } from "../../../../../i18n/navigation";
-import { articlePath, findPublishedArticle, parseArticleId } from "../../../../../lib/published-content";
+import {
+  articlePath,
+  findArticleEditions,
+  findPublishedArticle,
+  listRelated,
+  parseArticleId,
+  sourcePath,
+  tagPath,
+} from "../../../../../lib/published-content";
+import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld";
+import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin } from "../../../../../lib/site-url";
 
-export const dynamic = "force-dynamic";
+// Incremental static regeneration: each article URL is rendered on its first visit, then served from the cache until
+// POST /api/revalidate drops the tags its data was read under (see lib/cache-tags.ts). Nothing is built ahead: the
+// build runs without a database.
+export const revalidate = false;
+export const dynamicParams = true;
+export function generateStaticParams(): { locale: string; id: string; slug?: string[] }[] {
+  return [];
+}
 
 type ArticleProps = { params: Promise<{ locale: string; id: string; slug?: string[] }> };
 
@@ -18,8 +37,10 @@ async function loadArticle(params: ArticleProps["params"]) {
   const id = parseArticleId(idSegment);
   if (id === null) notFound();
   const article = await findPublishedArticle(id, locale);
-  if (!article) notFound();
-  return { locale, slug, article };
+  if (article) return { kind: "article" as const, locale, slug, article };
+  const editions = await findArticleEditions(id);
+  if (!editions) notFound();
+  return { kind: "unavailable" as const, locale, editions };
 }
 
 function decodeSegment(segment: string): string {
@@ -31,35 +52,79 @@ function decodeSegment(segment: string): string {
 }
 
 export async function generateMetadata({ params }: ArticleProps): Promise<Metadata> {
-  const { locale, article } = await loadArticle(params);
+  const loaded = await loadArticle(params);
+  const { locale } = loaded;
+  if (loaded.kind === "unavailable") {
+    const t = await getTranslations({ locale, namespace: "Unavailable" });
+    return { title: t("metaTitle"), robots: { index: false } };
+  }
+  const { article } = loaded;
+  const canonical = getPathname({ href: articlePath(article), locale });
   // Other editions carry their own slugs; /news/{id} in that language redirects to it.
+  const otherLocales = article.availableLocales.filter((other) => other !== locale);
   const languages = Object.fromEntries(
-    article.availableLocales
-      .filter((other) => other !== locale)
-      .map((other) => [other, getPathname({ href: `/news/${article.id}`, locale: other })]),
+    otherLocales.map((other) => [other, getPathname({ href: `/news/${article.id}`, locale: other })]),
   );
+  const t = await getTranslations({ locale, namespace: "Site" });
+  const description = article.lead ?? undefined;
   return {
     title: article.title,
-    description: article.lead ?? undefined,
-    alternates: { canonical: getPathname({ href: articlePath(article), locale }), languages },
+    description,
+    alternates: { canonical, languages },
+    openGraph: {
+      type: "article",
+      url: canonical,
+      title: article.title,
+      description,
+      siteName: t("name"),
+      locale: OPEN_GRAPH_LOCALES[locale],
+      alternateLocale: otherLocales.map((other) => OPEN_GRAPH_LOCALES[other]),
+      publishedTime: article.publishedAt.toISOString(),
+      tags: article.tags.map((tag) => tag.name),
+    },
+    twitter: { card: "summary", title: article.title, description },
   };
 }
 
 export default async function ArticlePage({ params }: ArticleProps) {
-  const { locale, slug, article } = await loadArticle(params);
-  setRequestLocale(locale);
+  const loaded = await loadArticle(params);
+  setRequestLocale(loaded.locale);
+  if (loaded.kind === "unavailable") {
+    return <UnavailableNotice locale={loaded.locale} editions={loaded.editions.editions} />;
+  }
+  const { locale, slug, article } = loaded;
   const requestedSlug = slug?.length === 1 && slug[0] !== undefined ? decodeSegment(slug[0]) : null;
   if (requestedSlug !== article.slug) {
     permanentRedirect({ href: articlePath(article), locale });
   }
-  const t = await getTranslations("Article");
+  const [t, tSite, related] = await Promise.all([
+    getTranslations("Article"),
+    getTranslations("Site"),
+    listRelated(article),
+  ]);
   const otherLocales = article.availableLocales.filter((other): other is Locale => other !== locale);
+  const origin = configuredOrigin();
+  const jsonLd = newsArticleJsonLd({
+    url: absoluteUrl(origin, articlePath(article), locale),
+    headline: article.title,
+    description: article.lead,
+    inLanguage: locale,
+    datePublished: article.publishedAt,
+    publisherName: tSite("name"),
+    publisherUrl: absoluteUrl(origin, "/", locale),
+    source: article.source
+      ? { name: article.source.name, url: absoluteUrl(origin, sourcePath(article.source.slug), locale) }
+      : null,
+    photoCredit: article.photoCredit,
+    keywords: article.tags.map((tag) => tag.name),
+  });
 
   return (
     <article lang={article.locale} className="mx-auto max-w-3xl">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <header className="mb-6">
         <h1 className="text-3xl font-bold leading-tight">{article.title}</h1>
-        <p className="mt-3 text-sm text-gray-500">
+        <p className="mt-3 text-sm text-gray-600">
           {t("publishedOn")}{" "}
           <time dateTime={article.publishedAt.toISOString()}>{formatPublicationDate(article.publishedAt, locale)}</time>
         </p>
@@ -78,7 +143,19 @@ export default async function ArticlePage({ params }: ArticleProps) {
       </div>
       <footer className="mt-10 space-y-1 border-t border-gray-200 pt-4 text-sm text-gray-600">
         {article.photoCredit ? <p>{t("photoCredit", { name: article.photoCredit })}</p> : null}
-        {article.source ? <p>{t("source", { name: article.source.name })}</p> : null}
+        {article.source ? (
+          <p>
+            {t.rich("source", {
+              name: article.source.name,
+              link: (chunks) => (
+                <Link href={sourcePath(article.source!.slug)} className="text-brand underline underline-offset-4">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+        ) : null}
+        {article.tags.length > 0 ? <TagLinks label={t("tags")} tags={article.tags} /> : null}
         {otherLocales.length > 0 ? (
           <p>
             {t("alsoIn")}{" "}
@@ -97,12 +174,77 @@ export default async function ArticlePage({ params }: ArticleProps) {
             ))}
           </p>
         ) : null}
-        <p className="pt-4">
-          <Link href="/" className="text-brand underline underline-offset-4">
-            {t("backHome")}
-          </Link>
-        </p>
       </footer>
+      {related.length > 0 ? (
+        <aside aria-labelledby="related-heading" className="mt-10 border-t border-gray-200 pt-6">
+          <h2 id="related-heading" className="mb-3 text-lg font-bold">
+            {t("related")}
+          </h2>
+          <ul className="space-y-3">
+            {related.map((item) => (
+              <li key={item.id}>
+                <Link href={articlePath(item)} className="font-semibold hover:text-brand hover:underline">
+                  {item.title}
+                </Link>{" "}
+                <time dateTime={item.publishedAt.toISOString()} className="ms-2 text-sm text-gray-600">
+                  {formatPublicationDate(item.publishedAt, locale)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+      <p className="mt-8 text-sm">
+        <Link href="/" className="text-brand underline underline-offset-4">
+          {t("backHome")}
+        </Link>
+      </p>
     </article>
+  );
+}
+
+function TagLinks({ label, tags }: { label: string; tags: PublicArticle["tags"] }) {
+  return (
+    <nav aria-label={label} className="flex flex-wrap items-baseline gap-2 pt-2">
+      <span>{label}:</span>
+      <ul className="flex flex-wrap gap-2">
+        {tags.map((tag) => (
+          <li key={tag.slug}>
+            <Link href={tagPath(tag.slug)} className="rounded bg-stone-200 px-2 py-0.5 text-gray-800 hover:bg-stone-300">
+              {tag.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+async function UnavailableNotice({ locale, editions }: { locale: Locale; editions: { id: number; locale: Locale; slug: string; title: string }[] }) {
+  const t = await getTranslations({ locale, namespace: "Unavailable" });
+  return (
+    <section className="mx-auto max-w-3xl py-8">
+      <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-4 text-gray-700">{t("body")}</p>
+      <ul className="space-y-2">
+        {editions.map((edition) => (
+          <li key={edition.locale}>
+            <Link
+              href={articlePath(edition)}
+              locale={edition.locale}
+              hrefLang={edition.locale}
+              className="text-brand underline underline-offset-4"
+            >
+              <span lang={edition.locale} dir={directionOf(edition.locale)}>
+                {edition.title}
+              </span>
+            </Link>{" "}
+            <span lang={edition.locale} className="text-sm text-gray-600">
+              ({LOCALE_AUTONYMS[edition.locale]})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,263 @@
+// `npm run bench:web`: requests/s and latency of an Arabic article page (and the home page) under `next start`,
+// measured with autocannon, then Lighthouse (mobile) on the same article. Prints figures and asserts nothing.
+// Measures the existing production build (`npm run build -w @minbar/web`) on a fresh database holding the seeds.
+// Usage: npm run bench:web -- [--duration=12] [--connections=64] [--skip-home] [--skip-lighthouse]
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
+import { seedsDir } from "@minbar/e2e";
+import { importPaths } from "@minbar/importer";
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "12" },
+    connections: { type: "string", default: "64" },
+    "skip-home": { type: "boolean", default: false },
+    "skip-lighthouse": { type: "boolean", default: false },
+  },
+});
+const DURATION_S = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+if (!(DURATION_S > 0) || !(CONNECTIONS > 0)) throw new Error("--duration and --connections must be positive numbers");
+const WARMUP_S = 3;
+const EXPECTED_SEEDS = 5;
+const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+// A ceiling on the whole run, so a hung server, database or browser never leaves it running (and holding a port).
+const DEADLINE_MS = (4 * (WARMUP_S + DURATION_S) + 240) * 1000;
+
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const buildIdFile = join(appDir, ".next", "BUILD_ID");
+
+// ---- cleanup: runs once, whichever of success, failure, deadline or Ctrl+C comes first ----------------------------
+
+const cleanups: Array<() => Promise<void>> = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    // Last in, first out: the server goes before the database it is connected to.
+    for (const step of cleanups.reverse()) await step().catch((error) => console.error("cleanup:", error));
+  })();
+  return cleaning;
+}
+async function exitAfterCleanup(code: number, reason?: string): Promise<never> {
+  if (reason) console.error(reason);
+  await cleanUp();
+  process.exit(code);
+}
+process.once("SIGINT", () => void exitAfterCleanup(130, "\ninterrupted; cleaning up"));
+process.once("SIGTERM", () => void exitAfterCleanup(143, "terminated; cleaning up"));
+setTimeout(() => void exitAfterCleanup(1, `bench:web: gave up after ${DEADLINE_MS / 1000} s`), DEADLINE_MS).unref();
+
+// ---- helpers -------------------------------------------------------------------------------------------------------
+
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "localhost", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function seededDatabase(): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  cleanups.push(() => db.drop());
+  const { results, counts } = await importPaths({ prisma: db.prisma, paths: [seedsDir] });
+  if (counts.failed > 0 || counts.created !== EXPECTED_SEEDS) {
+    const failures = results.filter((r) => r.outcome === "failed").map((r) => `${r.file}: ${r.detail}`);
+    throw new Error(`Seed import did not create ${EXPECTED_SEEDS} articles: ${JSON.stringify(counts)} ${failures.join("; ")}`);
+  }
+  return db;
+}
+
+/** The server's recent output, shown if something goes wrong; a failing page under load logs thousands of lines. */
+const serverLog: string[] = [];
+function keepLog(chunk: Buffer) {
+  serverLog.push(...chunk.toString().split("\n").filter(Boolean));
+  serverLog.splice(0, Math.max(0, serverLog.length - 40));
+}
+
+async function startNext(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const nextBin = createRequire(join(appDir, "package.json")).resolve("next/dist/bin/next");
+  // localhost, not 127.0.0.1: next-intl's proxy loops on a 127.0.0.1 host (vercel/next.js#94342).
+  // Its own process group, so the whole tree can be stopped and Ctrl+C in the terminal reaches only this script.
+  const child = spawn(process.execPath, [nextBin, "start", "-H", "localhost", "-p", String(port)], {
+    cwd: appDir,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  child.stdout?.on("data", keepLog);
+  child.stderr?.on("data", keepLog);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  cleanups.push(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    signalGroup("SIGTERM");
+    const killer = setTimeout(() => signalGroup("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(killer);
+  });
+
+  const readyBy = Date.now() + 60_000;
+  while (Date.now() < readyBy) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${serverLog.join("\n")}`);
+    try {
+      const response = await fetch(`http://localhost:${port}/`, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      if (response.status < 500) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start did not answer within 60 s:\n${serverLog.join("\n")}`);
+}
+
+/** The first article linked from the Arabic home page, as the canonical (percent-encoded) URL the site links to. */
+async function firstArticleUrl(origin: string): Promise<string> {
+  const html = await (await fetch(`${origin}/`)).text();
+  const href = /href="(\/news\/\d+\/[^"]+)"/.exec(html)?.[1];
+  if (!href) throw new Error("No /news/{id}/{slug} link on the home page");
+  return origin + href.replaceAll("&amp;", "&");
+}
+
+async function describePage(url: string): Promise<string> {
+  const response = await fetch(url, { redirect: "manual" });
+  const body = await response.arrayBuffer();
+  const cache = response.headers.get("cache-control") ?? "none";
+  const nextCache = response.headers.get("x-nextjs-cache");
+  return `HTTP ${response.status}, ${(body.byteLength / 1024).toFixed(1)} KiB, cache-control: ${cache}${nextCache ? `, x-nextjs-cache: ${nextCache}` : ""}`;
+}
+
+async function load(label: string, url: string) {
+  // A short untimed run first, so JIT compilation, connection pools and any render cache are warm.
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  const non2xx = r.non2xx;
+  console.log(
+    `${label.padEnd(8)} ${r.requests.average.toFixed(0).padStart(6)} req/s   ` +
+      `latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms   ` +
+      `${r.requests.total} requests in ${r.duration.toFixed(1)} s, non-2xx ${non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`,
+  );
+}
+
+async function lighthouseRun(url: string) {
+  // Imported here so `--skip-lighthouse` works even where Lighthouse cannot load.
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    // The last two flags keep Chromium from reaching for Google's hosts on a machine with no internet.
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
+    // Ours, not chrome-launcher's: its handler would exit before the server and database are cleaned up.
+    handleSIGINT: false,
+    logLevel: "silent",
+  });
+  cleanups.push(async () => void chrome.kill());
+  // Mobile form factor, simulated throttling: Lighthouse's defaults.
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    maxWaitForLoad: 45_000,
+  });
+  if (!result) throw new Error("Lighthouse returned no result");
+  const { lhr } = result;
+  if (lhr.runtimeError) console.log(`lighthouse runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  for (const warning of lhr.runWarnings) console.log(`lighthouse warning: ${warning}`);
+  const score = (id: string) => {
+    const value = lhr.categories[id]?.score;
+    return value === null || value === undefined ? "n/a" : String(Math.round(value * 100));
+  };
+  console.log(
+    `lighthouse ${lhr.lighthouseVersion} (${lhr.configSettings.formFactor}, ${lhr.configSettings.throttlingMethod} throttling): ` +
+      `performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}, SEO ${score("seo")}`,
+  );
+  const metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
+  console.log(`  ${metrics.map((id) => `${lhr.audits[id]?.title}: ${lhr.audits[id]?.displayValue ?? "n/a"}`).join(", ")}`);
+  // Where the time goes, even when no single audit fails.
+  const opportunities = Object.values(lhr.audits)
+    .filter((audit) => audit.details?.type === "opportunity" && (audit.numericValue ?? 0) > 0)
+    .map((audit) => `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
+  if (opportunities.length > 0) console.log(`  opportunities: ${opportunities.join("; ")}`);
+  // What cost points, so a score under 100 says where to look.
+  for (const category of Object.values(lhr.categories)) {
+    for (const ref of category.auditRefs) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+        console.log(`  ${category.title}: ${audit.title} (score ${audit.score}${audit.displayValue ? `, ${audit.displayValue}` : ""})`);
+        const items = audit.details && "items" in audit.details && Array.isArray(audit.details.items) ? audit.details.items : [];
+        for (const item of items.slice(0, 3)) console.log(`    ${JSON.stringify(item).slice(0, 300)}`);
+      }
+    }
+  }
+}
+
+// ---- the run -------------------------------------------------------------------------------------------------------
+
+if (!existsSync(buildIdFile)) {
+  console.error("bench:web needs a production build of apps/web and found none (.next/BUILD_ID is missing).");
+  console.error("Build it first: npm run build -w @minbar/web");
+  process.exit(1);
+}
+const builtAt = statSync(buildIdFile).mtimeMs;
+console.log(`build ${statSync(buildIdFile).mtime.toISOString()} (apps/web/.next)`);
+if ((await newestMtime(join(appDir, "src"))) > builtAt) {
+  console.log("note: apps/web/src changed after this build; these figures are for the older code");
+}
+
+try {
+  const db = await seededDatabase();
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  await startNext(port, {
+    DATABASE_URL: db.url,
+    PUBLIC_SITE_URL: origin,
+    // Throwaway secrets: nothing outlives this run.
+    REVALIDATE_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+  });
+  const articleUrl = await firstArticleUrl(origin);
+  console.log(`server: next start on ${origin}, database ${db.name} (${EXPECTED_SEEDS} seed articles)`);
+  console.log(`article: ${decodeURI(articleUrl)}\n  ${await describePage(articleUrl)}`);
+  console.log(`home:    ${origin}/\n  ${await describePage(`${origin}/`)}`);
+  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARMUP_S} s warm-up`);
+  // Other work on the machine shares its cores with both the server and autocannon; the load says how much.
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)} (1 min) before`);
+  await load("article", articleUrl);
+  if (!args["skip-home"]) await load("home", `${origin}/`);
+  console.log(`machine: load average ${loadavg()[0]!.toFixed(2)} (1 min) after`);
+  if (!args["skip-lighthouse"]) await lighthouseRun(articleUrl);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  if (serverLog.length > 0) console.error(`--- last lines from next start ---\n${serverLog.join("\n")}`);
+  await exitAfterCleanup(1);
+}
+await exitAfterCleanup(0);

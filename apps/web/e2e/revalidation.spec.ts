@@ -1,0 +1,150 @@
+// Pages are served from cache and refreshed by POST /api/revalidate: a change made straight in the database shows
+// only after the endpoint is called, without a rebuild. The database is put back as it was afterwards.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
+import { REVALIDATE_SECRET } from "./revalidate-secret.ts";
+import { arabicArticleHref, articleIdOf } from "./helpers.ts";
+
+// Tests here change shared rows, so they run in order and never alongside each other.
+test.describe.configure({ mode: "serial" });
+
+let db: pg.Client;
+
+test.beforeAll(async () => {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run through `npm run test:e2e`");
+  db = new pg.Client({ connectionString: url });
+  await db.connect();
+});
+
+test.afterAll(async () => {
+  await db?.end();
+});
+
+async function setStatus(locale: "ru" | "en", slug: string, status: "published" | "unpublished" | "draft") {
+  const { rowCount } = await db.query(
+    `UPDATE article_localizations
+        SET status = $3::"ArticleStatus",
+            published_at = CASE $3
+                             WHEN 'published' THEN COALESCE(published_at, now())
+                             WHEN 'draft' THEN NULL
+                             ELSE published_at
+                           END
+      WHERE locale = $1::"Locale" AND slug = $2`,
+    [locale, slug, status],
+  );
+  expect(rowCount).toBe(1);
+}
+
+function revalidate(request: APIRequestContext, body: unknown, secret = REVALIDATE_SECRET) {
+  return request.post("/api/revalidate", { headers: { Authorization: `Bearer ${secret}` }, data: body });
+}
+
+async function russianEditionId(page: Page): Promise<number> {
+  return articleIdOf(await arabicArticleHref(page, RUSSIAN_EDITION.originalTitle));
+}
+
+test("a wrong, missing or malformed secret gets 401 and changes nothing; a bad body gets 400", async ({ request }) => {
+  const wrong = await revalidate(request, { articleId: 1 }, "not-the-secret");
+  expect(wrong.status()).toBe(401);
+  const almost = await revalidate(request, { articleId: 1 }, `${REVALIDATE_SECRET}x`);
+  expect(almost.status()).toBe(401);
+  expect((await request.post("/api/revalidate", { data: { articleId: 1 } })).status()).toBe(401);
+  for (const body of [{}, { articleId: "1" }, { articleId: -1 }, { articleId: 1, path: "/" }]) {
+    expect((await revalidate(request, body)).status(), JSON.stringify(body)).toBe(400);
+  }
+  expect((await request.get("/api/revalidate")).status()).toBe(405);
+});
+
+test("an article page is rendered once and then served from the full-route cache", async ({ page, request }) => {
+  const articleUrl = `/ru/news/${await russianEditionId(page)}/${RUSSIAN_EDITION.slug}`;
+  await request.get(articleUrl);
+  const again = await request.get(articleUrl);
+  expect(again.status()).toBe(200);
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
+});
+
+test("unpublishing the Russian edition shows after revalidation: gone from pages, feed, sitemap", async ({ page, request }) => {
+  const id = await russianEditionId(page);
+  const articleUrl = `/ru/news/${id}/${RUSSIAN_EDITION.slug}`;
+  // Visit everything once so it is cached.
+  await page.goto(articleUrl);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(RUSSIAN_EDITION.title);
+  await page.goto("/ru");
+  await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
+  await page.goto("/ru/tags/kazakhstan");
+  await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
+  expect(await (await request.get("/ru/feed.xml")).text()).toContain(RUSSIAN_EDITION.slug);
+  expect(await (await request.get("/sitemap.xml")).text()).toContain(RUSSIAN_EDITION.slug);
+
+  try {
+    await setStatus("ru", RUSSIAN_EDITION.slug, "unpublished");
+
+    // Served from cache: the database changed, the pages have not yet.
+    await page.goto(articleUrl);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(RUSSIAN_EDITION.title);
+    await page.goto("/ru");
+    await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
+
+    // A wrong secret refreshes nothing.
+    expect((await revalidate(request, { articleId: id }, "wrong-secret-wrong-secret")).status()).toBe(401);
+    await page.goto(articleUrl);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(RUSSIAN_EDITION.title);
+
+    const response = await revalidate(request, { articleId: id });
+    expect(response.status()).toBe(200);
+    expect((await response.json()).tags).toEqual(expect.arrayContaining([`article:${id}`, "tag:kazakhstan", "feed:ru"]));
+
+    const article = await page.goto(articleUrl);
+    expect(article?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Эта новость недоступна на русском языке");
+    await expect(page.getByText(RUSSIAN_EDITION.title)).toHaveCount(0);
+    await page.goto("/ru");
+    await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toHaveCount(0);
+    await page.goto("/ru/tags/kazakhstan");
+    await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toHaveCount(0);
+    expect(await (await request.get("/ru/feed.xml")).text()).not.toContain(RUSSIAN_EDITION.slug);
+    expect(await (await request.get("/sitemap.xml")).text()).not.toContain(RUSSIAN_EDITION.slug);
+    // The Arabic original no longer offers the Russian edition.
+    await page.goto(`/news/${id}`);
+    await expect(page.locator('link[rel="alternate"][hreflang="ru"]')).toHaveCount(0);
+  } finally {
+    await setStatus("ru", RUSSIAN_EDITION.slug, "published");
+    expect((await revalidate(request, { articleId: id })).status()).toBe(200);
+  }
+
+  await page.goto(articleUrl);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(RUSSIAN_EDITION.title);
+  await page.goto("/ru");
+  await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
+});
+
+test("publishing the English draft replaces the cached notice with the article", async ({ page, request }) => {
+  const id = articleIdOf(await arabicArticleHref(page, ENGLISH_DRAFT.originalTitle));
+  await page.goto(`/en/news/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is not available in English");
+
+  try {
+    await setStatus("en", ENGLISH_DRAFT.slug, "published");
+    await page.goto(`/en/news/${id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is not available in English");
+
+    expect((await revalidate(request, { articleId: id })).status()).toBe(200);
+    await page.goto(`/en/news/${id}`);
+    await expect(page).toHaveURL(new RegExp(`/en/news/${id}/${ENGLISH_DRAFT.slug}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ENGLISH_DRAFT.title);
+    await page.goto("/en");
+    await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toBeVisible();
+    expect(await (await request.get("/en/feed.xml")).text()).toContain(ENGLISH_DRAFT.slug);
+  } finally {
+    await setStatus("en", ENGLISH_DRAFT.slug, "draft");
+    expect((await revalidate(request, { articleId: id })).status()).toBe(200);
+  }
+
+  await page.goto("/en");
+  await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toHaveCount(0);
+  const notice = await page.goto(`/en/news/${id}/${ENGLISH_DRAFT.slug}`);
+  expect(notice?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is not available in English");
+});

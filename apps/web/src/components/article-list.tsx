@@ -1,0 +1,27 @@
+// A list of article summaries (headline, date, lead), as the front page, agency and tag pages show them.
+import type { PublicArticleSummary } from "@minbar/db";
+import { formatPublicationDate, type Locale } from "@minbar/i18n";
+import { Link } from "../i18n/navigation";
+import { articlePath } from "../lib/published-content";
+
+export function ArticleList({ items, locale }: { items: PublicArticleSummary[]; locale: Locale }) {
+  return (
+    <ol className="divide-y divide-gray-200">
+      {items.map((item) => (
+        <li key={item.id} className="py-5">
+          <article lang={item.locale}>
+            <h2 className="text-xl font-bold leading-snug">
+              <Link href={articlePath(item)} className="hover:text-brand hover:underline">
+                {item.title}
+              </Link>
+            </h2>
+            <time dateTime={item.publishedAt.toISOString()} className="mt-1 block text-sm text-gray-500">
+              {formatPublicationDate(item.publishedAt, locale)}
+            </time>
+            {item.lead ? <p className="mt-2 line-clamp-3 text-gray-700">{item.lead}</p> : null}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

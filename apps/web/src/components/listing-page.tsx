@@ -1,0 +1,32 @@
+// The body of an agency or tag page: its heading, how many stories it has, the list and the page links.
+import { getTranslations } from "next-intl/server";
+import type { PublicListing } from "@minbar/db";
+import { formatInteger, type Locale } from "@minbar/i18n";
+import { ArticleList } from "./article-list";
+import { Pagination } from "./pagination";
+
+type ListingPageProps = {
+  locale: Locale;
+  namespace: "Source" | "Tag";
+  name: string;
+  pathname: string;
+  listing: PublicListing;
+};
+
+export async function ListingPage({ locale, namespace, name, pathname, listing }: ListingPageProps) {
+  const t = await getTranslations({ locale, namespace });
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-bold">{t("title", { name })}</h1>
+      <p className="mb-6 text-sm text-gray-600">
+        {t("count", { count: listing.total, formatted: formatInteger(listing.total, locale) })}
+      </p>
+      {listing.items.length === 0 ? (
+        <p className="text-gray-700">{t("empty")}</p>
+      ) : (
+        <ArticleList items={listing.items} locale={locale} />
+      )}
+      <Pagination locale={locale} pathname={pathname} page={listing.page} pageCount={listing.pageCount} />
+    </>
+  );
+}

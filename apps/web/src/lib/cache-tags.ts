@@ -1,0 +1,16 @@
+// The names under which cached public content is tagged, shared by the readers of the cache and the revalidation
+// endpoint, so that a change refreshes exactly the pages that show the article.
+import type { Locale } from "@minbar/i18n";
+
+export const cacheTags = {
+  /** The article's page in every language, its "not in this language" notices and its hreflang links. */
+  article: (id: number) => `article:${id}`,
+  /** The front page of every edition. */
+  frontPage: "listing:front",
+  /** An agency's pages, and the related-stories lists of its articles. */
+  source: (slug: string) => `source:${slug}`,
+  /** A tag's pages, and the related-stories lists of its articles. */
+  tag: (slug: string) => `tag:${slug}`,
+  feed: (locale: Locale) => `feed:${locale}`,
+  sitemap: "sitemap",
+} as const;
