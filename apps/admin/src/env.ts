@@ -10,6 +10,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   /** Absolute origin of the public site, for "view on site" links; optional. */
   PUBLIC_SITE_URL: z.url().optional(),
+  /** Bearer token for the public site's POST /api/revalidate; unset: the public site is not told of changes. */
+  REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type AdminEnv = z.infer<typeof envSchema>;
@@ -24,6 +26,7 @@ export function getEnv(): AdminEnv {
       DATABASE_URL: process.env.DATABASE_URL,
       AUTH_SECRET: process.env.AUTH_SECRET,
       PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL,
+      REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
     }).filter(([, value]) => value !== undefined && value.trim() !== ""),
   );
   const parsed = envSchema.safeParse(raw);
@@ -33,4 +36,9 @@ export function getEnv(): AdminEnv {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** True inside `next build` (Next sets NEXT_PHASE for its build workers), where no background work may start. */
+export function isNextBuild(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
 }

@@ -1,0 +1,9 @@
+// Next.js calls register() once per server process at start-up: the admin's background work begins here.
+
+export async function register(): Promise<void> {
+  // NEXT_RUNTIME is inlined by Next for each runtime, so the edge bundle never contains the scheduler or Prisma;
+  // reading it here rather than through env.ts is what makes that possible.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startScheduledPublishing } = await import("./lib/scheduler");
+  startScheduledPublishing();
+}

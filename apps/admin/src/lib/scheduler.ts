@@ -1,0 +1,80 @@
+// Publishes scheduled articles on time from inside the admin's server process, with nobody signed in.
+import { getPrisma, publishDueScheduled, type PrismaClient, type PublishedBySchedule } from "@minbar/db";
+import { getEnv, isNextBuild } from "../env";
+import { revalidatePublicSite } from "./revalidate-public-site";
+
+/** Well inside the promised minute, even when one tick waits out a slow public site. */
+export const SCHEDULER_INTERVAL_MS = 15_000;
+
+type Log = Pick<Console, "info" | "error">;
+
+export type SchedulerTickInput = {
+  prisma: PrismaClient;
+  now: Date;
+  /** Sends the public site's revalidation signal for one article; expected not to throw (see revalidatePublicSite). */
+  revalidate: (articleId: number) => Promise<unknown>;
+  log?: Log;
+};
+
+/**
+ * One pass: publish every localization that is due (atomic and idempotent in the database, so a restart or a
+ * second admin process is harmless), then tell the public site about each affected article once.
+ */
+export async function runSchedulerTick({ prisma, now, revalidate, log = console }: SchedulerTickInput): Promise<PublishedBySchedule[]> {
+  const published = await publishDueScheduled(prisma, now);
+  if (published.length === 0) return published;
+  log.info(
+    `[scheduler] published ${published.map((row) => `article ${row.articleId} (${row.locale})`).join(", ")}`,
+  );
+  const articleIds = [...new Set(published.map((row) => row.articleId))];
+  const outcomes = await Promise.allSettled(articleIds.map((articleId) => revalidate(articleId)));
+  outcomes.forEach((outcome, index) => {
+    if (outcome.status === "rejected") {
+      log.error(`[scheduler] revalidating article ${articleIds[index]} failed: ${String(outcome.reason)}`);
+    }
+  });
+  return published;
+}
+
+export type SchedulerLoop = { stop(): void };
+
+/**
+ * Runs `tick` at once and then every `intervalMs`, skipping a beat while the previous tick is still running (ticks
+ * never overlap). A failing tick is logged and the next one runs. The timer is unref'd: it never keeps the process
+ * alive on its own.
+ */
+export function startSchedulerLoop({ tick, intervalMs = SCHEDULER_INTERVAL_MS, log = console }: { tick: () => Promise<unknown>; intervalMs?: number; log?: Log }): SchedulerLoop {
+  let running = false;
+  const beat = () => {
+    if (running) return;
+    running = true;
+    tick()
+      .catch((error: unknown) => log.error(`[scheduler] tick failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(beat, intervalMs);
+  timer.unref();
+  beat();
+  return { stop: () => clearInterval(timer) };
+}
+
+// `next dev` may evaluate instrumentation more than once per process; one loop per process is enough.
+const holder = globalThis as typeof globalThis & { __minbarScheduler?: SchedulerLoop };
+
+/** Starts the loop for this server process; a no-op during `next build` and when it is already running. */
+export function startScheduledPublishing(log: Log = console): void {
+  if (isNextBuild() || holder.__minbarScheduler) return;
+  try {
+    getEnv();
+  } catch (error) {
+    log.error(`[scheduler] not started: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  holder.__minbarScheduler = startSchedulerLoop({
+    log,
+    tick: () => runSchedulerTick({ prisma: getPrisma(), now: new Date(), revalidate: (articleId) => revalidatePublicSite(articleId), log }),
+  });
+  log.info(`[scheduler] publishing scheduled articles every ${SCHEDULER_INTERVAL_MS / 1000} s`);
+}
