@@ -1,8 +1,8 @@
-"use client";
 // The header's language links: the same page in another language, or for an article its edition in that language.
-import { useLocale } from "next-intl";
-import { LOCALES, LOCALE_AUTONYMS, directionOf } from "@minbar/i18n";
-import { Link, usePathname } from "../i18n/navigation";
+// A server component with plain links: switching language loads a new <html lang dir>, so client navigation would
+// gain nothing, and no JavaScript is shipped for it.
+import { LOCALES, LOCALE_AUTONYMS, directionOf, type Locale } from "@minbar/i18n";
+import { getPathname } from "../i18n/navigation";
 
 /** Article slugs differ per language, so an article links to /news/{id}, which redirects to the right slug. */
 function targetPathOf(pathname: string): string {
@@ -13,9 +13,14 @@ function targetPathOf(pathname: string): string {
 /** Naskh looks a size smaller than Latin at the same font size, so the Arabic name is set one step up. */
 const sizeOf = (locale: string) => (locale === "ar" ? "text-base leading-none" : "");
 
-export function LanguageSwitcher({ label }: { label: string }) {
-  const current = useLocale();
-  const pathname = usePathname();
+type LanguageSwitcherProps = {
+  label: string;
+  current: Locale;
+  /** The page's path without the locale prefix, e.g. "/news/12/some-slug" or "/". */
+  pathname: string;
+};
+
+export function LanguageSwitcher({ label, current, pathname }: LanguageSwitcherProps) {
   const target = targetPathOf(pathname);
   return (
     <nav aria-label={label}>
@@ -27,16 +32,15 @@ export function LanguageSwitcher({ label }: { label: string }) {
                 {LOCALE_AUTONYMS[locale]}
               </span>
             ) : (
-              <Link
-                href={target}
-                locale={locale}
+              <a
+                href={getPathname({ href: target, locale })}
                 lang={locale}
                 hrefLang={locale}
                 dir={directionOf(locale)}
                 className={`text-gray-600 underline-offset-4 hover:text-brand hover:underline ${sizeOf(locale)}`}
               >
                 {LOCALE_AUTONYMS[locale]}
-              </Link>
+              </a>
             )}
           </li>
         ))}

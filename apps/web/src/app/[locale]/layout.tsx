@@ -2,20 +2,20 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { directionOf } from "@minbar/i18n";
 import { routing } from "../../i18n/routing";
 import { Link } from "../../i18n/navigation";
-import { LanguageSwitcher } from "../../components/language-switcher";
 import { SearchForm } from "../../components/search-form";
 import { getEnv } from "../../env";
 import { feedPath } from "../../lib/site-url";
 import "../globals.css";
 
-type LayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
+// `languages` is the @languages slot: the language switcher, which needs the current path (see its page.tsx).
+type LayoutProps = { children: ReactNode; languages: ReactNode; params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Omit<LayoutProps, "children">): Promise<Metadata> {
+export async function generateMetadata({ params }: Omit<LayoutProps, "children" | "languages">): Promise<Metadata> {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: "Site" });
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Omit<LayoutProps, "children">
   };
 }
 
-export default async function LocaleLayout({ children, params }: LayoutProps) {
+export default async function LocaleLayout({ children, languages, params }: LayoutProps) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
@@ -38,8 +38,6 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-stone-50 text-gray-900 antialiased">
-        {/* Client components here need only the locale, so no message catalogue is shipped to the browser. */}
-        <NextIntlClientProvider messages={null}>
         <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
@@ -53,7 +51,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
             </div>
             <div className="flex flex-wrap items-center gap-4">
               <SearchForm locale={locale} id="site-search" />
-              <LanguageSwitcher label={t("languages")} />
+              {languages}
             </div>
           </div>
         </header>
@@ -66,7 +64,6 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
             {t("feed")}
           </a>
         </footer>
-        </NextIntlClientProvider>
       </body>
     </html>
   );
