@@ -1,7 +1,7 @@
 // Finds or creates the source (agency) and photo-credit records an article cites: one record per name.
-import { makeMatchKey, makeSlug, type Prisma } from "@minbar/db";
+import { makeMatchKey, makeSlug, slugCandidates, type Prisma } from "@minbar/db";
 import { KNOWN_AGENCIES } from "./known-agencies.ts";
-import { freeSlug, slugCandidates } from "./free-slug.ts";
+import { freeSlug } from "./free-slug.ts";
 
 type Tx = Prisma.TransactionClient;
 

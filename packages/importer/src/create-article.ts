@@ -1,7 +1,6 @@
 // Creates a new article from a wire file in ONE SQL statement, so it is atomic without a transaction round trip.
-import { makeSlug } from "@minbar/db";
+import { makeSlug, slugCandidates } from "@minbar/db";
 import { describePhotoCredit, describeSource } from "./attribution.ts";
-import { slugCandidates } from "./free-slug.ts";
 import { blockingCodes, isBlocking, type ArticleFile, type ImportResult } from "./import-result.ts";
 import type { SqlClient, SqlValue, Statement } from "./sql-client.ts";
 

@@ -1,10 +1,9 @@
 // Starts a new article: an Arabic draft owned by its creator, with its first revision and workflow entry.
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 import { bodySchema } from "../blocks.ts";
-import { makeSlug } from "../slug.ts";
+import { makeSlug, slugCandidates } from "../slug.ts";
 import { parseInput } from "./errors.ts";
 import { slugInput } from "./slug-input.ts";
 import { setArticleTags, tagNamesInput } from "./tags.ts";
@@ -52,12 +51,11 @@ export async function createArticle(prisma: PrismaClient, actor: Actor | null, i
 /** The base, then base-2 … base-20, first one free at the time of asking; a random suffix as the last resort. */
 async function freeSlugCandidates(prisma: PrismaClient, base: string): Promise<string[]> {
   // Exact probes of the unique (locale, slug) index; a prefix search would scan every Arabic slug.
-  const probes = [base, ...Array.from({ length: 19 }, (_, i) => `${base}-${i + 2}`)];
+  const { candidates: probes, fallback } = slugCandidates(base);
   const rows = await prisma.articleLocalization.findMany({ where: { locale: "ar", slug: { in: probes } }, select: { slug: true } });
   const taken = new Set(rows.map((row) => row.slug));
   const free = probes.find((slug) => !taken.has(slug));
-  const random = `${base}-${randomBytes(4).toString("hex")}`;
-  return free ? [free, random] : [random];
+  return free ? [free, fallback] : [fallback];
 }
 
 type DraftValues = { title: string | null; summary: string | null; slug: string; body: Prisma.InputJsonArray; tags: string[] | undefined };

@@ -1,8 +1,7 @@
 // Every mutating editorial use case, called as each kind of actor: only the allowed ones succeed, the rest change nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { ForbiddenError, type Actor } from "../permissions.ts";
-import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { addReviewComment } from "./add-review-comment.ts";
 import { createArticle } from "./create-article.ts";
 import { diffRevisions } from "./diff-revisions.ts";
@@ -13,18 +12,10 @@ import { markEditing } from "./mark-editing.ts";
 import { moveArticle } from "./move-article.ts";
 import { restoreRevision } from "./restore-revision.ts";
 import { saveLocalization } from "./save-localization.ts";
-import { createArticleFixture, createCast, ROLES, snapshotEditorialTables, type ArticleFixture, type Cast, type Role } from "./test-fixtures.ts";
+import { createArticleFixture, ROLES, snapshotEditorialTables, type ArticleFixture, type Role, useEditorialDatabase } from "./test-fixtures.ts";
 import type { ArticleStatus } from "../generated/prisma/client.ts";
 
-let db: TestDatabase;
-let cast: Cast;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  cast = await createCast(db.prisma);
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const ctx = useEditorialDatabase();
 
 type Case = {
   name: string;
@@ -117,8 +108,8 @@ const CASES: Case[] = [
 
 describe("the disabled user", () => {
   it("has no actor, though they signed in before being disabled", () => {
-    expect(cast.actors.disabled).toBeNull();
-    expect(cast.actors.editor?.permissions.has("article.publish")).toBe(true);
+    expect(ctx.cast.actors.disabled).toBeNull();
+    expect(ctx.cast.actors.editor?.permissions.has("article.publish")).toBe(true);
   });
 });
 
@@ -127,19 +118,19 @@ for (const testCase of CASES) {
     for (const role of ROLES) {
       const allowed = testCase.allowed.includes(role);
       it(`${allowed ? "allows" : "refuses"} ${role}`, async () => {
-        const fixture = await createArticleFixture(db.prisma, {
-          ownerId: cast.ids.writer,
+        const fixture = await createArticleFixture(ctx.db.prisma, {
+          ownerId: ctx.cast.ids.writer,
           status: testCase.status ?? "draft",
           publishedAt: testCase.status === "published" ? new Date("2024-05-01T12:00:00Z") : null,
         });
-        const before = await snapshotEditorialTables(db.prisma);
-        const call = testCase.run(db.prisma, cast.actors[role], fixture);
+        const before = await snapshotEditorialTables(ctx.db.prisma);
+        const call = testCase.run(ctx.db.prisma, ctx.cast.actors[role], fixture);
         if (allowed) {
           await expect(call).resolves.toBeDefined();
-          expect(await snapshotEditorialTables(db.prisma)).not.toEqual(before);
+          expect(await snapshotEditorialTables(ctx.db.prisma)).not.toEqual(before);
         } else {
           await expect(call).rejects.toBeInstanceOf(ForbiddenError);
-          expect(await snapshotEditorialTables(db.prisma)).toEqual(before);
+          expect(await snapshotEditorialTables(ctx.db.prisma)).toEqual(before);
         }
       });
     }
@@ -148,18 +139,18 @@ for (const testCase of CASES) {
 
 describe("reading the history", () => {
   it("is refused to anonymous and disabled users and allowed to every role", async () => {
-    const fixture = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    const revision = await db.prisma.revision.findFirstOrThrow({ where: { localizationId: fixture.ar.id } });
+    const fixture = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    const revision = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId: fixture.ar.id } });
     const reads = [
-      (actor: Actor | null) => listRevisions(db.prisma, actor, { localizationId: fixture.ar.id }),
-      (actor: Actor | null) => diffRevisions(db.prisma, actor, { from: revision.id, to: revision.id }),
-      (actor: Actor | null) => listWorkflowHistory(db.prisma, actor, { localizationId: fixture.ar.id }),
-      (actor: Actor | null) => listEditors(db.prisma, actor, { localizationId: fixture.ar.id }),
+      (actor: Actor | null) => listRevisions(ctx.db.prisma, actor, { localizationId: fixture.ar.id }),
+      (actor: Actor | null) => diffRevisions(ctx.db.prisma, actor, { from: revision.id, to: revision.id }),
+      (actor: Actor | null) => listWorkflowHistory(ctx.db.prisma, actor, { localizationId: fixture.ar.id }),
+      (actor: Actor | null) => listEditors(ctx.db.prisma, actor, { localizationId: fixture.ar.id }),
     ];
     for (const read of reads) {
       for (const role of ROLES) {
-        if (role === "anonymous" || role === "disabled") await expect(read(cast.actors[role])).rejects.toBeInstanceOf(ForbiddenError);
-        else await expect(read(cast.actors[role])).resolves.toBeDefined();
+        if (role === "anonymous" || role === "disabled") await expect(read(ctx.cast.actors[role])).rejects.toBeInstanceOf(ForbiddenError);
+        else await expect(read(ctx.cast.actors[role])).resolves.toBeDefined();
       }
     }
   });

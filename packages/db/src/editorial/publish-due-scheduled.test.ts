@@ -1,28 +1,15 @@
 // The scheduler's publishing step: on time and not before, once however often or concurrently it runs.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "../client.ts";
-import { createTestDatabase, type TestDatabase } from "../testing.ts";
+import { describe, expect, it } from "vitest";
 import { moveArticle } from "./move-article.ts";
 import { publishDueScheduled } from "./publish-due-scheduled.ts";
 import { saveLocalization } from "./save-localization.ts";
-import { createArticleFixture, createCast, type Cast } from "./test-fixtures.ts";
+import { createArticleFixture, useEditorialDatabase } from "./test-fixtures.ts";
 
-let db: TestDatabase;
-let second: PrismaClient;
-let cast: Cast;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  second = createPrismaClient(db.url);
-  cast = await createCast(db.prisma);
-});
-afterAll(async () => {
-  await second?.$disconnect();
-  await db?.drop();
-});
+const ctx = useEditorialDatabase();
 
 async function scheduleOne(at: Date) {
-  const fixture = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer, status: "approved" });
-  const moved = await moveArticle(db.prisma, cast.actors.editor, {
+  const fixture = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer, status: "approved" });
+  const moved = await moveArticle(ctx.db.prisma, ctx.cast.actors.editor, {
     localizationId: fixture.ar.id,
     to: "scheduled",
     expectedVersion: fixture.ar.version,
@@ -36,18 +23,18 @@ describe("publishDueScheduled", () => {
     const at = new Date(Date.now() + 60 * 60_000);
     const { articleId, ar } = await scheduleOne(at);
 
-    expect(await publishDueScheduled(db.prisma, new Date(at.getTime() - 1000))).toEqual([]);
-    expect((await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } })).status).toBe("scheduled");
+    expect(await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() - 1000))).toEqual([]);
+    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } })).status).toBe("scheduled");
 
-    const published = await publishDueScheduled(db.prisma, new Date(at.getTime() + 1000));
+    const published = await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() + 1000));
     expect(published).toEqual([{ articleId, localizationId: ar.id, locale: "ar", slug: expect.any(String) }]);
-    const stored = await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
+    const stored = await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
     expect(stored).toMatchObject({ status: "published", publishedAt: at, scheduledAt: null });
 
-    expect(await publishDueScheduled(db.prisma, new Date(at.getTime() + 2000))).toEqual([]);
-    const transitions = await db.prisma.workflowTransition.findMany({ where: { localizationId: ar.id, toStatus: "published" } });
+    expect(await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() + 2000))).toEqual([]);
+    const transitions = await ctx.db.prisma.workflowTransition.findMany({ where: { localizationId: ar.id, toStatus: "published" } });
     expect(transitions).toEqual([expect.objectContaining({ fromStatus: "scheduled", actorId: null })]);
-    const audit = await db.prisma.auditLog.findMany({ where: { action: "article.publish_scheduled", entityId: String(ar.id) } });
+    const audit = await ctx.db.prisma.auditLog.findMany({ where: { action: "article.publish_scheduled", entityId: String(ar.id) } });
     expect(audit).toEqual([expect.objectContaining({ actorId: null, entityType: "article_localization" })]);
   });
 
@@ -55,10 +42,10 @@ describe("publishDueScheduled", () => {
     const at = new Date(Date.now() + 2 * 60 * 60_000);
     const due = await Promise.all([scheduleOne(at), scheduleOne(at), scheduleOne(at)]);
     const later = new Date(at.getTime() + 1000);
-    const [a, b] = await Promise.all([publishDueScheduled(db.prisma, later), publishDueScheduled(second, later)]);
+    const [a, b] = await Promise.all([publishDueScheduled(ctx.db.prisma, later), publishDueScheduled(ctx.second, later)]);
     const ids = [...a, ...b].map((row) => row.localizationId).sort((x, y) => x - y);
     expect(ids).toEqual(due.map((d) => d.ar.id).sort((x, y) => x - y));
-    const transitions = await db.prisma.workflowTransition.count({
+    const transitions = await ctx.db.prisma.workflowTransition.count({
       where: { localizationId: { in: ids }, fromStatus: "scheduled", toStatus: "published" },
     });
     expect(transitions).toBe(3);
@@ -67,7 +54,7 @@ describe("publishDueScheduled", () => {
   it("leaves a scheduled localization whose title was cleared for an editor to look at", async () => {
     const at = new Date(Date.now() + 3 * 60 * 60_000);
     const { ar, version } = await scheduleOne(at);
-    const cleared = await saveLocalization(db.prisma, cast.actors.editor, {
+    const cleared = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, {
       localizationId: ar.id,
       expectedVersion: version,
       title: "",
@@ -76,18 +63,18 @@ describe("publishDueScheduled", () => {
       body: [],
     });
     expect(cleared.status).toBe("saved");
-    expect(await publishDueScheduled(db.prisma, new Date(at.getTime() + 1000))).toEqual([]);
-    expect((await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } })).status).toBe("scheduled");
+    expect(await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() + 1000))).toEqual([]);
+    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } })).status).toBe("scheduled");
   });
 
   it("judges stored warnings as the workflow does: resolved ones do not hold a localization back, open ones do", async () => {
     const at = new Date(Date.now() + 4 * 60 * 60_000);
-    const scheduled = { ownerId: cast.ids.writer, status: "scheduled" as const, scheduledAt: at };
+    const scheduled = { ownerId: ctx.cast.ids.writer, status: "scheduled" as const, scheduledAt: at };
     // Written directly: an import applied over a scheduled article can leave such warnings behind.
-    const resolved = await createArticleFixture(db.prisma, { ...scheduled, warnings: [{ code: "missing_title", message: "" }] });
-    const open = await createArticleFixture(db.prisma, { ...scheduled, warnings: [{ code: "missing_date", message: "" }] });
-    const published = await publishDueScheduled(db.prisma, new Date(at.getTime() + 1000));
+    const resolved = await createArticleFixture(ctx.db.prisma, { ...scheduled, warnings: [{ code: "missing_title", message: "" }] });
+    const open = await createArticleFixture(ctx.db.prisma, { ...scheduled, warnings: [{ code: "missing_date", message: "" }] });
+    const published = await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() + 1000));
     expect(published.map((row) => row.localizationId)).toEqual([resolved.ar.id]);
-    expect((await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: open.ar.id } })).status).toBe("scheduled");
+    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: open.ar.id } })).status).toBe("scheduled");
   });
 });

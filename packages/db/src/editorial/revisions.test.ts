@@ -1,6 +1,5 @@
 // Revisions: listing, restoring as a new revision through the lock, word diffs of Arabic text; and edit presence.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing.ts";
+import { describe, expect, it } from "vitest";
 import { createArticle } from "./create-article.ts";
 import { diffRevisions } from "./diff-revisions.ts";
 import { listEditors, PRESENCE_TTL_MS } from "./list-editors.ts";
@@ -8,25 +7,17 @@ import { listRevisions } from "./list-revisions.ts";
 import { markEditing } from "./mark-editing.ts";
 import { restoreRevision } from "./restore-revision.ts";
 import { saveLocalization } from "./save-localization.ts";
-import { createArticleFixture, createCast, type Cast } from "./test-fixtures.ts";
+import { createArticleFixture, useEditorialDatabase } from "./test-fixtures.ts";
 
-let db: TestDatabase;
-let cast: Cast;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  cast = await createCast(db.prisma);
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const ctx = useEditorialDatabase();
 
 async function draftWithTwoRevisions() {
-  const created = await createArticle(db.prisma, cast.actors.writer, {
+  const created = await createArticle(ctx.db.prisma, ctx.cast.actors.writer, {
     title: "وزير الخارجية يزور موسكو",
     body: [{ type: "paragraph", text: "أعلنت وزارة الخارجية الروسية اليوم عن زيارة الوزير." }],
   });
   if (created.status !== "created") throw new Error(created.status);
-  const saved = await saveLocalization(db.prisma, cast.actors.writer, {
+  const saved = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, {
     localizationId: created.localizationId,
     expectedVersion: created.version,
     title: "وزير الدفاع يزور موسكو",
@@ -40,21 +31,21 @@ async function draftWithTwoRevisions() {
 
 describe("createArticle", () => {
   it("starts an Arabic draft owned by its creator, with revision 1, a transition and an audit entry", async () => {
-    const created = await createArticle(db.prisma, cast.actors.writer, { title: "خبر عاجل", body: [] });
+    const created = await createArticle(ctx.db.prisma, ctx.cast.actors.writer, { title: "خبر عاجل", body: [] });
     if (created.status !== "created") throw new Error(created.status);
     expect(created.slug).toBe("خبر-عاجل");
-    const again = await createArticle(db.prisma, cast.actors.writer, { title: "خبر عاجل" });
+    const again = await createArticle(ctx.db.prisma, ctx.cast.actors.writer, { title: "خبر عاجل" });
     expect(again).toMatchObject({ status: "created", slug: "خبر-عاجل-2" });
-    const localization = await db.prisma.articleLocalization.findUniqueOrThrow({
+    const localization = await ctx.db.prisma.articleLocalization.findUniqueOrThrow({
       where: { id: created.localizationId },
       include: { article: true, revisions: true, transitions: true },
     });
-    expect(localization).toMatchObject({ locale: "ar", status: "draft", title: "خبر عاجل", updatedById: cast.ids.writer });
-    expect(localization.article).toMatchObject({ originalLocale: "ar", createdById: cast.ids.writer });
-    expect(localization.revisions).toEqual([expect.objectContaining({ number: 1, origin: "editor", authorId: cast.ids.writer })]);
-    expect(localization.transitions).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "draft", actorId: cast.ids.writer })]);
-    expect(await db.prisma.auditLog.count({ where: { action: "article.create", entityId: String(created.articleId) } })).toBe(1);
-    const taken = await createArticle(db.prisma, cast.actors.writer, { title: "آخر", slug: "خبر-عاجل" });
+    expect(localization).toMatchObject({ locale: "ar", status: "draft", title: "خبر عاجل", updatedById: ctx.cast.ids.writer });
+    expect(localization.article).toMatchObject({ originalLocale: "ar", createdById: ctx.cast.ids.writer });
+    expect(localization.revisions).toEqual([expect.objectContaining({ number: 1, origin: "editor", authorId: ctx.cast.ids.writer })]);
+    expect(localization.transitions).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "draft", actorId: ctx.cast.ids.writer })]);
+    expect(await ctx.db.prisma.auditLog.count({ where: { action: "article.create", entityId: String(created.articleId) } })).toBe(1);
+    const taken = await createArticle(ctx.db.prisma, ctx.cast.actors.writer, { title: "آخر", slug: "خبر-عاجل" });
     expect(taken).toEqual({ status: "slug_taken", slug: "خبر-عاجل" });
   });
 });
@@ -62,7 +53,7 @@ describe("createArticle", () => {
 describe("revisions", () => {
   it("are listed newest first with their authors", async () => {
     const { localizationId } = await draftWithTwoRevisions();
-    const revisions = await listRevisions(db.prisma, cast.actors.editor, { localizationId });
+    const revisions = await listRevisions(ctx.db.prisma, ctx.cast.actors.editor, { localizationId });
     expect(revisions.map((r) => [r.number, r.origin, r.author?.name])).toEqual([
       [2, "editor", "writer"],
       [1, "editor", "writer"],
@@ -71,25 +62,25 @@ describe("revisions", () => {
 
   it("restoring one makes a new revision with its text, through the optimistic lock", async () => {
     const { localizationId, version } = await draftWithTwoRevisions();
-    const first = await db.prisma.revision.findFirstOrThrow({ where: { localizationId, number: 1 } });
-    const stale = await restoreRevision(db.prisma, cast.actors.editor, { localizationId, revisionId: first.id, expectedVersion: version - 1 });
+    const first = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId, number: 1 } });
+    const stale = await restoreRevision(ctx.db.prisma, ctx.cast.actors.editor, { localizationId, revisionId: first.id, expectedVersion: version - 1 });
     expect(stale.status).toBe("conflict");
 
-    const restored = await restoreRevision(db.prisma, cast.actors.editor, { localizationId, revisionId: first.id, expectedVersion: version });
+    const restored = await restoreRevision(ctx.db.prisma, ctx.cast.actors.editor, { localizationId, revisionId: first.id, expectedVersion: version });
     if (restored.status !== "saved") throw new Error(restored.status);
     expect(restored.revision.number).toBe(3);
     expect(restored.localization).toMatchObject({ title: "وزير الخارجية يزور موسكو", version: version + 1, updatedBy: { name: "editor" } });
-    const third = await db.prisma.revision.findFirstOrThrow({ where: { localizationId, number: 3 } });
-    expect(third).toMatchObject({ origin: "restore", authorId: cast.ids.editor, title: first.title, body: first.body });
-    expect(await db.prisma.revision.count({ where: { localizationId } })).toBe(3);
-    expect(await db.prisma.auditLog.count({ where: { action: "article.restore_revision", entityId: String(localizationId) } })).toBe(1);
+    const third = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId, number: 3 } });
+    expect(third).toMatchObject({ origin: "restore", authorId: ctx.cast.ids.editor, title: first.title, body: first.body });
+    expect(await ctx.db.prisma.revision.count({ where: { localizationId } })).toBe(3);
+    expect(await ctx.db.prisma.auditLog.count({ where: { action: "article.restore_revision", entityId: String(localizationId) } })).toBe(1);
   });
 
   it("diff word by word in Arabic", async () => {
     const { localizationId } = await draftWithTwoRevisions();
-    const [one, two] = await db.prisma.revision.findMany({ where: { localizationId }, orderBy: { number: "asc" } });
+    const [one, two] = await ctx.db.prisma.revision.findMany({ where: { localizationId }, orderBy: { number: "asc" } });
     if (!one || !two) throw new Error("expected two revisions");
-    const diff = await diffRevisions(db.prisma, cast.actors.translator, { from: one.id, to: two.id });
+    const diff = await diffRevisions(ctx.db.prisma, ctx.cast.actors.translator, { from: one.id, to: two.id });
     const words = (kind: string) => diff.segments.filter((s) => s.kind === kind).map((s) => s.text.trim());
     expect(words("removed")).toEqual(["الخارجية", "الخارجية", "اليوم"]);
     expect(words("added")).toEqual(["الدفاع", "الدفاع", "أمس"]);
@@ -98,27 +89,27 @@ describe("revisions", () => {
   });
 
   it("cannot be diffed across localizations", async () => {
-    const a = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    const b = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    const ra = await db.prisma.revision.findFirstOrThrow({ where: { localizationId: a.ar.id } });
-    const rb = await db.prisma.revision.findFirstOrThrow({ where: { localizationId: b.ar.id } });
-    await expect(diffRevisions(db.prisma, cast.actors.editor, { from: ra.id, to: rb.id })).rejects.toMatchObject({ code: "invalid_input" });
+    const a = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    const b = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    const ra = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId: a.ar.id } });
+    const rb = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId: b.ar.id } });
+    await expect(diffRevisions(ctx.db.prisma, ctx.cast.actors.editor, { from: ra.id, to: rb.id })).rejects.toMatchObject({ code: "invalid_input" });
   });
 });
 
 describe("edit presence", () => {
   it("shows who else has the localization open, and forgets them after a minute of silence", async () => {
-    const { ar } = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    expect(await markEditing(db.prisma, cast.actors.writer, { localizationId: ar.id })).toEqual([]);
-    const seenByEditor = await markEditing(db.prisma, cast.actors.editor, { localizationId: ar.id });
+    const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    expect(await markEditing(ctx.db.prisma, ctx.cast.actors.writer, { localizationId: ar.id })).toEqual([]);
+    const seenByEditor = await markEditing(ctx.db.prisma, ctx.cast.actors.editor, { localizationId: ar.id });
     expect(seenByEditor.map((e) => e.name)).toEqual(["writer"]);
-    expect((await listEditors(db.prisma, cast.actors.writer, { localizationId: ar.id })).map((e) => e.name)).toEqual(["editor"]);
+    expect((await listEditors(ctx.db.prisma, ctx.cast.actors.writer, { localizationId: ar.id })).map((e) => e.name)).toEqual(["editor"]);
 
-    await db.prisma.editPresence.updateMany({
-      where: { localizationId: ar.id, userId: cast.ids.writer },
+    await ctx.db.prisma.editPresence.updateMany({
+      where: { localizationId: ar.id, userId: ctx.cast.ids.writer },
       data: { lastSeenAt: new Date(Date.now() - PRESENCE_TTL_MS - 1000) },
     });
-    expect(await listEditors(db.prisma, cast.actors.editor, { localizationId: ar.id })).toEqual([]);
-    expect(await db.prisma.editPresence.count({ where: { localizationId: ar.id } })).toBe(2);
+    expect(await listEditors(ctx.db.prisma, ctx.cast.actors.editor, { localizationId: ar.id })).toEqual([]);
+    expect(await ctx.db.prisma.editPresence.count({ where: { localizationId: ar.id } })).toBe(2);
   });
 });

@@ -1,24 +1,11 @@
 // Saving text: optimistic locking under real concurrency, revisions, slugs, warnings, and payloads kept verbatim.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "../client.ts";
-import { createTestDatabase, type TestDatabase } from "../testing.ts";
+import { describe, expect, it } from "vitest";
 import type { ArticleBlock } from "../blocks.ts";
 import { InvalidInputError } from "./errors.ts";
 import { saveLocalization, type SaveLocalizationInput } from "./save-localization.ts";
-import { createArticleFixture, createCast, snapshotEditorialTables, type Cast } from "./test-fixtures.ts";
+import { createArticleFixture, snapshotEditorialTables, useEditorialDatabase } from "./test-fixtures.ts";
 
-let db: TestDatabase;
-let second: PrismaClient;
-let cast: Cast;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  second = createPrismaClient(db.url);
-  cast = await createCast(db.prisma);
-});
-afterAll(async () => {
-  await second?.$disconnect();
-  await db?.drop();
-});
+const ctx = useEditorialDatabase();
 
 const paragraph = (text: string): ArticleBlock => ({ type: "paragraph", text });
 
@@ -29,10 +16,10 @@ function edit(id: number, expectedVersion: number, changes: Partial<SaveLocaliza
 describe("two people saving the same localization", () => {
   it("gives exactly one success and one conflict that shows the other change and who made it", async () => {
     for (let round = 0; round < 5; round++) {
-      const { ar } = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
+      const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
       const results = await Promise.all([
-        saveLocalization(db.prisma, cast.actors.editor, edit(ar.id, ar.version, { title: "عنوان المحرر" })),
-        saveLocalization(second, cast.actors.writer, edit(ar.id, ar.version, { title: "عنوان الكاتب" })),
+        saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { title: "عنوان المحرر" })),
+        saveLocalization(ctx.second, ctx.cast.actors.writer, edit(ar.id, ar.version, { title: "عنوان الكاتب" })),
       ]);
       const wins = results.filter((result) => result.status === "saved");
       const conflict = results.find((result) => result.status === "conflict");
@@ -45,55 +32,55 @@ describe("two people saving the same localization", () => {
       expect(conflict.current.updatedBy?.id).toBe(winner.updatedBy?.id);
       expect(["editor", "writer"]).toContain(conflict.current.updatedBy?.name);
 
-      const stored = await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
+      const stored = await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
       expect(stored.title).toBe(winner.title);
       expect(stored.version).toBe(ar.version + 1);
-      expect(await db.prisma.revision.count({ where: { localizationId: ar.id } })).toBe(2);
+      expect(await ctx.db.prisma.revision.count({ where: { localizationId: ar.id } })).toBe(2);
     }
   });
 
   it("refuses a stale version without writing anything", async () => {
-    const { ar } = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    const first = await saveLocalization(db.prisma, cast.actors.writer, edit(ar.id, ar.version, { title: "الأول" }));
+    const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    const first = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, ar.version, { title: "الأول" }));
     expect(first.status).toBe("saved");
-    const before = await snapshotEditorialTables(db.prisma);
-    const stale = await saveLocalization(db.prisma, cast.actors.editor, edit(ar.id, ar.version, { title: "الثاني" }));
+    const before = await snapshotEditorialTables(ctx.db.prisma);
+    const stale = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { title: "الثاني" }));
     expect(stale).toMatchObject({ status: "conflict", current: { title: "الأول", version: ar.version + 1, updatedBy: { name: "writer" } } });
-    expect(await snapshotEditorialTables(db.prisma)).toEqual(before);
+    expect(await snapshotEditorialTables(ctx.db.prisma)).toEqual(before);
   });
 });
 
 describe("a save", () => {
   it("makes a revision numbered after the last, authored by the saver", async () => {
-    const { ar } = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    const one = await saveLocalization(db.prisma, cast.actors.writer, edit(ar.id, ar.version, { title: "واحد" }));
+    const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    const one = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, ar.version, { title: "واحد" }));
     if (one.status !== "saved") throw new Error(one.status);
-    const two = await saveLocalization(db.prisma, cast.actors.writer, edit(ar.id, one.localization.version, { title: "اثنان" }));
+    const two = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, one.localization.version, { title: "اثنان" }));
     if (two.status !== "saved") throw new Error(two.status);
     expect([one.revision.number, two.revision.number]).toEqual([2, 3]);
-    const revisions = await db.prisma.revision.findMany({ where: { localizationId: ar.id }, orderBy: { number: "asc" } });
+    const revisions = await ctx.db.prisma.revision.findMany({ where: { localizationId: ar.id }, orderBy: { number: "asc" } });
     expect(revisions.map((r) => [r.number, r.origin, r.authorId, r.title])).toEqual([
       [1, "import", null, expect.any(String)],
-      [2, "editor", cast.ids.writer, "واحد"],
-      [3, "editor", cast.ids.writer, "اثنان"],
+      [2, "editor", ctx.cast.ids.writer, "واحد"],
+      [3, "editor", ctx.cast.ids.writer, "اثنان"],
     ]);
   });
 
   it("refuses a slug another article holds in the same language, and allows it in another language", async () => {
-    const a = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    const b = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    await saveLocalization(db.prisma, cast.actors.editor, edit(a.ar.id, a.ar.version, { slug: "قمة-موسكو" }));
-    const before = await snapshotEditorialTables(db.prisma);
-    const taken = await saveLocalization(db.prisma, cast.actors.editor, edit(b.ar.id, b.ar.version, { slug: "قمة-موسكو" }));
+    const a = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    const b = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(a.ar.id, a.ar.version, { slug: "قمة-موسكو" }));
+    const before = await snapshotEditorialTables(ctx.db.prisma);
+    const taken = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(b.ar.id, b.ar.version, { slug: "قمة-موسكو" }));
     expect(taken).toEqual({ status: "slug_taken", slug: "قمة-موسكو" });
-    expect(await snapshotEditorialTables(db.prisma)).toEqual(before);
-    const otherLanguage = await saveLocalization(db.prisma, cast.actors.editor, edit(b.ru.id, b.ru.version, { slug: "قمة-موسكو" }));
+    expect(await snapshotEditorialTables(ctx.db.prisma)).toEqual(before);
+    const otherLanguage = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(b.ru.id, b.ru.version, { slug: "قمة-موسكو" }));
     expect(otherLanguage.status).toBe("saved");
   });
 
   it("resolves a missing_title warning once a title is supplied, and missing_date once a date is", async () => {
-    const { ar } = await createArticleFixture(db.prisma, {
-      ownerId: cast.ids.writer,
+    const { ar } = await createArticleFixture(ctx.db.prisma, {
+      ownerId: ctx.cast.ids.writer,
       title: null,
       warnings: [
         { code: "missing_title", message: "no title line" },
@@ -101,12 +88,12 @@ describe("a save", () => {
         { code: "transcoded", message: "was CP1256" },
       ],
     });
-    const titled = await saveLocalization(db.prisma, cast.actors.editor, edit(ar.id, ar.version, { title: "عنوان جديد" }));
+    const titled = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { title: "عنوان جديد" }));
     if (titled.status !== "saved") throw new Error(titled.status);
     expect(titled.localization.warnings.map((w) => w.code)).toEqual(["missing_date", "transcoded"]);
     const dated = await saveLocalization(
-      db.prisma,
-      cast.actors.editor,
+      ctx.db.prisma,
+      ctx.cast.actors.editor,
       edit(ar.id, titled.localization.version, { title: "عنوان جديد", publishedAt: new Date("2024-03-01T12:00:00Z") }),
     );
     if (dated.status !== "saved") throw new Error(dated.status);
@@ -115,7 +102,7 @@ describe("a save", () => {
   });
 
   it("stores <script> and other HTML in the title, summary and body as the very same text", async () => {
-    const { ar } = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
+    const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
     const title = `<script>alert("x")</script> عنوان`;
     const summary = `<img src=x onerror="alert(1)"> & "quotes" 'too'`;
     const body: ArticleBlock[] = [
@@ -124,21 +111,21 @@ describe("a save", () => {
       { type: "list_item", text: "<li onclick=x>item</li>", ordered: true },
       { type: "paragraph", text: "اقرأ هنا", links: [{ start: 0, end: 4, href: "https://example.com/?q=<script>" }] },
     ];
-    const result = await saveLocalization(db.prisma, cast.actors.editor, edit(ar.id, ar.version, { title, summary, body }));
+    const result = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { title, summary, body }));
     if (result.status !== "saved") throw new Error(result.status);
-    const stored = await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
+    const stored = await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
     expect(stored.title).toBe(title);
     expect(stored.summary).toBe(summary);
     expect(stored.body).toEqual(body);
     expect(result.localization.body).toEqual(body);
-    const revision = await db.prisma.revision.findFirstOrThrow({ where: { localizationId: ar.id, number: 2 } });
+    const revision = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId: ar.id, number: 2 } });
     expect(revision.title).toBe(title);
     expect(revision.body).toEqual(body);
   });
 
   it("rejects script links, unknown blocks and malformed link ranges, changing nothing", async () => {
-    const { ar } = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    const before = await snapshotEditorialTables(db.prisma);
+    const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    const before = await snapshotEditorialTables(ctx.db.prisma);
     const bad: unknown[] = [
       [{ type: "paragraph", text: "انقر", links: [{ start: 0, end: 4, href: "javascript:alert(1)" }] }],
       [{ type: "paragraph", text: "انقر", links: [{ start: 0, end: 9, href: "https://example.com" }] }],
@@ -146,28 +133,28 @@ describe("a save", () => {
     ];
     for (const body of bad) {
       const input = { ...edit(ar.id, ar.version), body } as unknown as SaveLocalizationInput;
-      await expect(saveLocalization(db.prisma, cast.actors.editor, input)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, input)).rejects.toBeInstanceOf(InvalidInputError);
     }
-    await expect(saveLocalization(db.prisma, cast.actors.editor, edit(ar.id, ar.version, { slug: "Not A Slug" }))).rejects.toBeInstanceOf(
+    await expect(saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { slug: "Not A Slug" }))).rejects.toBeInstanceOf(
       InvalidInputError,
     );
-    expect(await snapshotEditorialTables(db.prisma)).toEqual(before);
+    expect(await snapshotEditorialTables(ctx.db.prisma)).toEqual(before);
   });
 
   it("keeps the parser's { type, text } blocks valid as they are", async () => {
-    const { ar } = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
+    const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
     const body: ArticleBlock[] = [{ type: "heading", text: "عنوان فرعي" }, paragraph("فقرة.")];
-    const result = await saveLocalization(db.prisma, cast.actors.editor, edit(ar.id, ar.version, { body }));
+    const result = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { body }));
     expect(result.status).toBe("saved");
   });
 
   it("replaces the article's tags, reusing existing ones by slug", async () => {
-    const { articleId, ar } = await createArticleFixture(db.prisma, { ownerId: cast.ids.writer });
-    const first = await saveLocalization(db.prisma, cast.actors.writer, edit(ar.id, ar.version, { tags: ["روسيا", "سياسة"] }));
+    const { articleId, ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
+    const first = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, ar.version, { tags: ["روسيا", "سياسة"] }));
     if (first.status !== "saved") throw new Error(first.status);
-    await saveLocalization(db.prisma, cast.actors.writer, edit(ar.id, first.localization.version, { tags: ["سياسة", "اقتصاد"] }));
-    const tags = await db.prisma.articleTag.findMany({ where: { articleId }, include: { tag: true } });
+    await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, first.localization.version, { tags: ["سياسة", "اقتصاد"] }));
+    const tags = await ctx.db.prisma.articleTag.findMany({ where: { articleId }, include: { tag: true } });
     expect(tags.map((t) => t.tag.nameAr).sort()).toEqual(["اقتصاد", "سياسة"]);
-    expect(await db.prisma.tag.count({ where: { nameAr: "سياسة" } })).toBe(1);
+    expect(await ctx.db.prisma.tag.count({ where: { nameAr: "سياسة" } })).toBe(1);
   });
 });

@@ -1,6 +1,9 @@
 // Test fixtures for the editorial use cases: one user per role, resolved into actors as the app does, and articles.
+import { afterAll, beforeAll } from "vitest";
+import { createPrismaClient } from "../client.ts";
 import type { ArticleStatus, Locale, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { Actor } from "../permissions.ts";
+import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { createUser, ensureBuiltInRoles, loadActor, verifyCredentials } from "../users.ts";
 
 export const ROLES = ["anonymous", "disabled", "writer", "otherWriter", "translator", "editor", "admin"] as const;
@@ -34,6 +37,28 @@ export async function createCast(prisma: PrismaClient): Promise<Cast> {
     actors: { anonymous: null, disabled, writer: writer.actor, otherWriter: otherWriter.actor, translator: translator.actor, editor: editor.actor, admin: admin.actor },
     ids: { disabled: user.id, writer: writer.id, otherWriter: otherWriter.id, translator: translator.id, editor: editor.id, admin: admin.id },
   };
+}
+
+export type EditorialTestContext = {
+  db: TestDatabase;
+  cast: Cast;
+  /** A second client on its own connections, for two saves or two schedulers truly at once. */
+  second: PrismaClient;
+};
+
+/** A fresh database with the cast for this test file; the fields are set once its beforeAll has run. */
+export function useEditorialDatabase(): EditorialTestContext {
+  const context = {} as EditorialTestContext;
+  beforeAll(async () => {
+    context.db = await createTestDatabase();
+    context.second = createPrismaClient(context.db.url);
+    context.cast = await createCast(context.db.prisma);
+  });
+  afterAll(async () => {
+    await context.second?.$disconnect();
+    await context.db?.drop();
+  });
+  return context;
 }
 
 let sequence = 0;
