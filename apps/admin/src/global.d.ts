@@ -1,10 +1,13 @@
-// Type-checks next-intl message keys and locales against the Arabic catalogue.
+// Type-checks next-intl message keys and locales against the Arabic catalogues (core plus each feature's).
 import type { Locale } from "@minbar/i18n";
-import type messages from "../messages/ar.json";
+import type core from "../messages/ar.json";
+import type accounts from "../messages/accounts/ar.json";
+import type editor from "../messages/editor/ar.json";
+import type imports from "../messages/import/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof messages;
+    Messages: typeof core & typeof editor & typeof accounts & typeof imports;
   }
 }

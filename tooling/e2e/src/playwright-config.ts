@@ -10,8 +10,10 @@ export type AppUnderTest = {
   env?: Record<string, string>;
 };
 
-export function definePlaywrightConfig({ port, readyPath, env = {} }: AppUnderTest): PlaywrightTestConfig {
+export function definePlaywrightConfig({ port: defaultPort, readyPath, env = {} }: AppUnderTest): PlaywrightTestConfig {
   const ci = Boolean(process.env.CI);
+  // E2E_PORT moves the server under test, so two checkouts on one machine can run their suites side by side.
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : defaultPort;
   return defineConfig({
     testDir: "./e2e",
     forbidOnly: ci,

@@ -1,10 +1,13 @@
-// The admin's frame: <html lang dir> follows the chosen interface language; the header carries the language choice.
+// The admin's frame: <html lang dir> follows the chosen interface language; the header carries the language choice
+// and, when signed in, the sections this user may open.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { directionOf } from "@minbar/i18n";
 import { InterfaceLanguage } from "../components/interface-language";
+import { MainNav } from "../components/main-nav";
+import { findActor } from "../lib/actor";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("App")]);
+  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("App"), findActor()]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-stone-100 text-gray-900 antialiased">
@@ -23,6 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <p className="text-lg font-bold text-brand">{t("name")}</p>
               <InterfaceLanguage />
             </div>
+            {actor ? <div className="mx-auto max-w-6xl px-4 pb-2"><MainNav actor={actor} /></div> : null}
           </header>
           <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
         </NextIntlClientProvider>

@@ -2,13 +2,10 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
+import { loadMessages } from "./catalogues";
 import { LOCALE_COOKIE, localeFromCookie } from "./locale-cookie";
 
 export default getRequestConfig(async () => {
   const locale = localeFromCookie((await cookies()).get(LOCALE_COOKIE)?.value);
-  return {
-    locale,
-    timeZone: NEWSROOM_TIME_ZONE,
-    messages: (await import(`../../messages/${locale}.json`)).default,
-  };
+  return { locale, timeZone: NEWSROOM_TIME_ZONE, messages: await loadMessages(locale) };
 });

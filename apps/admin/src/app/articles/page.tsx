@@ -3,7 +3,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { BLOCKING_WARNING_CODES, ForbiddenError, listArticlesForAdmin, type AdminArticleRow } from "@minbar/db";
 import { directionOf, formatInteger, formatPublicationDate } from "@minbar/i18n";
 import { requireActor } from "../../lib/actor";
-import { signOutAction } from "../../lib/auth-actions";
 import { isKnownWarningCode } from "../../lib/warning-codes";
 import { publicArticleUrl } from "../../lib/public-link";
 import { getDb } from "../../db";
@@ -31,11 +30,10 @@ const STATUS_STYLES: Record<AdminArticleRow["status"], string> = {
 
 export default async function ArticlesPage() {
   const actor = await requireActor();
-  const [rows, uiLocale, t, tApp, tStatus, tLocales, tWarnings] = await Promise.all([
+  const [rows, uiLocale, t, tStatus, tLocales, tWarnings] = await Promise.all([
     listRows(actor),
     getLocale(),
     getTranslations("Articles"),
-    getTranslations("App"),
     getTranslations("Status"),
     getTranslations("Locales"),
     getTranslations("Warnings"),
@@ -54,14 +52,6 @@ export default async function ArticlesPage() {
     <>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <div className="flex items-center gap-3 text-sm">
-          <span>{tApp("signedInAs", { name: actor.name })}</span>
-          <form action={signOutAction}>
-            <button type="submit" className="rounded border border-gray-300 bg-white px-3 py-1 hover:bg-gray-50">
-              {tApp("signOut")}
-            </button>
-          </form>
-        </div>
       </div>
       {rows === "forbidden" ? (
         <p role="alert">{t("forbidden")}</p>
