@@ -2,12 +2,15 @@
 // the accounts the tests sign in with.
 import { createUser, ensureBuiltInRoles } from "@minbar/db";
 import { runEndToEnd } from "@minbar/e2e";
-import { ADMIN_USER, EDITOR_USER } from "./test-users.ts";
+import { ADMIN_USER, DESK_EDITOR_USER, EDITOR_USER, SECOND_EDITOR_USER, WRITER_USER } from "./test-users.ts";
 
 await runEndToEnd({
   prepare: async ({ prisma }) => {
     await ensureBuiltInRoles(prisma);
     await createUser(prisma, { ...ADMIN_USER, roleKeys: ["admin"] });
     await createUser(prisma, { ...EDITOR_USER, roleKeys: ["editor"] });
+    await createUser(prisma, { ...WRITER_USER, roleKeys: ["writer"] });
+    await createUser(prisma, { ...DESK_EDITOR_USER, roleKeys: ["editor"] });
+    await createUser(prisma, { ...SECOND_EDITOR_USER, roleKeys: ["editor"] });
   },
 });

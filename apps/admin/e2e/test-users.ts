@@ -3,3 +3,8 @@ export const ADMIN_USER = { email: "admin@minbar.test", name: "مدير الاخ
 
 /** Signs in, then is disabled by the test while the session cookie is still valid. */
 export const EDITOR_USER = { email: "editor@minbar.test", name: "Editor", password: "another long passphrase" } as const;
+
+/** The editorial journey's cast (never disabled by any test). */
+export const WRITER_USER = { email: "writer@minbar.test", name: "كاتبة الاختبار", password: "writer passphrase for tests" } as const;
+export const DESK_EDITOR_USER = { email: "desk@minbar.test", name: "محرر المكتب", password: "desk editor passphrase" } as const;
+export const SECOND_EDITOR_USER = { email: "second@minbar.test", name: "Second Editor", password: "second editor passphrase" } as const;

@@ -8,9 +8,11 @@ export type AppUnderTest = {
   readyPath: string;
   /** Extra environment for the server. */
   env?: Record<string, string>;
+  /** Other apps of the monorepo to start beside it (their production build), e.g. the public site for the admin. */
+  alsoServe?: { appDir: string; port: number; readyPath: string; env?: Record<string, string> }[];
 };
 
-export function definePlaywrightConfig({ port: defaultPort, readyPath, env = {} }: AppUnderTest): PlaywrightTestConfig {
+export function definePlaywrightConfig({ port: defaultPort, readyPath, env = {}, alsoServe = [] }: AppUnderTest): PlaywrightTestConfig {
   const ci = Boolean(process.env.CI);
   // E2E_PORT moves the server under test, so two checkouts on one machine can run their suites side by side.
   const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : defaultPort;
@@ -30,14 +32,25 @@ export function definePlaywrightConfig({ port: defaultPort, readyPath, env = {} 
       },
     },
     projects: [{ name: "chromium" }],
-    webServer: {
-      // localhost, not 127.0.0.1: next-intl's proxy loops on a 127.0.0.1 host (vercel/next.js#94342).
-      command: `npx --no-install next start -H localhost -p ${port}`,
-      url: `http://localhost:${port}${readyPath}`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "pipe",
-      env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
-    },
+    webServer: [
+      {
+        // localhost, not 127.0.0.1: next-intl's proxy loops on a 127.0.0.1 host (vercel/next.js#94342).
+        command: `npx --no-install next start -H localhost -p ${port}`,
+        url: `http://localhost:${port}${readyPath}`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: "pipe",
+        env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+      },
+      ...alsoServe.map((other) => ({
+        command: `npx --no-install next start -H localhost -p ${other.port}`,
+        cwd: other.appDir,
+        url: `http://localhost:${other.port}${other.readyPath}`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: "pipe" as const,
+        env: { NEXT_TELEMETRY_DISABLED: "1", ...other.env },
+      })),
+    ],
   });
 }

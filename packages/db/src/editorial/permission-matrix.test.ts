@@ -12,6 +12,10 @@ import { markEditing } from "./mark-editing.ts";
 import { moveArticle } from "./move-article.ts";
 import { restoreRevision } from "./restore-revision.ts";
 import { saveLocalization } from "./save-localization.ts";
+import { saveAttribution } from "./save-attribution.ts";
+import { startTranslation } from "./start-translation.ts";
+import { openArticle } from "./open-article.ts";
+import { listAdminFilterOptions, listArticlesForAdmin } from "../queries/admin-articles.ts";
 import { createArticleFixture, ROLES, snapshotEditorialTables, type ArticleFixture, type Role, useEditorialDatabase } from "./test-fixtures.ts";
 import type { ArticleStatus } from "../generated/prisma/client.ts";
 
@@ -100,6 +104,37 @@ const CASES: Case[] = [
     run: (prisma, actor, f) => addReviewComment(prisma, actor, { localizationId: f.ar.id, body: "راجع الفقرة الثانية" }),
   },
   {
+    name: "saveAttribution (bylines, credit, photo; no new source)",
+    allowed: ["writer", "editor", "admin"],
+    run: (prisma, actor, f) =>
+      saveAttribution(prisma, actor, {
+        articleId: f.articleId,
+        expectedVersion: 1,
+        bylines: [{ contributorName: "مراسل خاص" }],
+        source: null,
+        photoCredit: { nameAr: "رويترز" },
+        leadPhotoUrl: "https://example.org/photo.jpg",
+      }),
+  },
+  {
+    name: "saveAttribution creating a new source (needs attribution.manage)",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) =>
+      saveAttribution(prisma, actor, {
+        articleId: f.articleId,
+        expectedVersion: 1,
+        bylines: [],
+        source: { create: { nameAr: `وكالة ${f.articleId}`, nameRu: null, nameEn: `Agency ${f.articleId}` } },
+        photoCredit: null,
+        leadPhotoUrl: null,
+      }),
+  },
+  {
+    name: "startTranslation (English edition)",
+    allowed: ["translator", "editor", "admin"],
+    run: (prisma, actor, f) => startTranslation(prisma, actor, { articleId: f.articleId, locale: "en" }),
+  },
+  {
     name: "markEditing",
     allowed: ["writer", "otherWriter", "translator", "editor", "admin"],
     run: (prisma, actor, f) => markEditing(prisma, actor, { localizationId: f.ar.id }),
@@ -146,6 +181,9 @@ describe("reading the history", () => {
       (actor: Actor | null) => diffRevisions(ctx.db.prisma, actor, { from: revision.id, to: revision.id }),
       (actor: Actor | null) => listWorkflowHistory(ctx.db.prisma, actor, { localizationId: fixture.ar.id }),
       (actor: Actor | null) => listEditors(ctx.db.prisma, actor, { localizationId: fixture.ar.id }),
+      (actor: Actor | null) => openArticle(ctx.db.prisma, actor, { articleId: fixture.articleId, locale: "ar" }),
+      (actor: Actor | null) => listArticlesForAdmin(ctx.db.prisma, actor, {}),
+      (actor: Actor | null) => listAdminFilterOptions(ctx.db.prisma, actor),
     ];
     for (const read of reads) {
       for (const role of ROLES) {

@@ -120,5 +120,9 @@ export async function snapshotEditorialTables(prisma: PrismaClient) {
     audit: await prisma.auditLog.findMany(byId),
     tags: await prisma.tag.findMany(byId),
     articleTags: await prisma.articleTag.findMany({ orderBy: [{ articleId: "asc" }, { tagId: "asc" }] }),
+    bylines: await prisma.byline.findMany(byId),
+    contributors: await prisma.contributor.findMany(byId),
+    sources: await prisma.source.findMany(byId),
+    photoCredits: await prisma.photoCredit.findMany(byId),
   };
 }

@@ -1,8 +1,10 @@
-// The admin's article list: every localization in every state, with its open warnings. Permission-checked.
-import type { ArticleStatus, Locale, PrismaClient } from "../generated/prisma/client.ts";
+// The admin's article list: every localization in every state, filtered and paged, with its open warnings.
+import { z } from "zod";
+import { ArticleStatus, Locale, type Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 import { readWarnings, type StoredWarning } from "../blocks.ts";
 import { BLOCKING_WARNING_CODES } from "../warnings.ts";
+import { InvalidInputError } from "../editorial/errors.ts";
 
 export type AdminArticleRow = {
   articleId: number;
@@ -12,42 +14,136 @@ export type AdminArticleRow = {
   slug: string;
   status: ArticleStatus;
   publishedAt: Date | null;
+  scheduledAt: Date | null;
   updatedAt: Date;
   source: string | null;
+  author: string | null;
   warnings: StoredWarning[];
   blocked: boolean;
 };
 
+/** The list's filters as they arrive from a query string: anything unknown or malformed is simply not applied. */
+export const adminArticleFilters = z.object({
+  /** `review`: the review queue; `mine`: the actor's own drafts. */
+  view: z.enum(["all", "review", "mine"]).catch("all").default("all"),
+  status: z.enum(ArticleStatus).optional().catch(undefined),
+  locale: z.enum(Locale).optional().catch(undefined),
+  authorId: z.coerce.number().int().positive().optional().catch(undefined),
+  sourceId: z.coerce.number().int().positive().optional().catch(undefined),
+  tag: z.string().trim().min(1).max(100).optional().catch(undefined),
+  warnings: z.enum(["any", "blocking"]).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export type AdminArticleFilters = z.input<typeof adminArticleFilters>;
+
+export type AdminArticlePage = { rows: AdminArticleRow[]; total: number; page: number; pageSize: number };
+
+export const ADMIN_PAGE_SIZE = 50;
+
+function whereFor(actor: Actor, filters: z.infer<typeof adminArticleFilters>): Prisma.ArticleLocalizationWhereInput {
+  const and: Prisma.ArticleLocalizationWhereInput[] = [];
+  if (filters.view === "review") and.push({ status: "in_review" });
+  if (filters.view === "mine") {
+    and.push({ status: "draft" }, { article: { OR: [{ createdById: actor.userId }, { bylines: { some: { userId: actor.userId } } }] } });
+  }
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.locale) and.push({ locale: filters.locale });
+  if (filters.authorId) {
+    and.push({ article: { OR: [{ createdById: filters.authorId }, { bylines: { some: { userId: filters.authorId } } }] } });
+  }
+  if (filters.sourceId) and.push({ article: { sourceId: filters.sourceId } });
+  if (filters.tag) and.push({ article: { tags: { some: { tag: { OR: [{ slug: filters.tag }, { nameAr: filters.tag }] } } } } });
+  if (filters.warnings === "any") and.push({ NOT: { warnings: { equals: [] } } });
+  if (filters.warnings === "blocking") {
+    and.push({
+      OR: [{ title: null }, { title: "" }, ...[...BLOCKING_WARNING_CODES].map((code) => ({ warnings: { array_contains: [{ code }] } }))],
+    });
+  }
+  if (filters.q) and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { slug: { contains: filters.q } }] });
+  return { AND: and };
+}
+
 export async function listArticlesForAdmin(
   prisma: PrismaClient,
   actor: Actor | null,
-  { status, locale, withWarnings, take = 200 }: { status?: ArticleStatus; locale?: Locale; withWarnings?: boolean; take?: number } = {},
-): Promise<AdminArticleRow[]> {
+  input: AdminArticleFilters = {},
+): Promise<AdminArticlePage> {
+  const user = requirePermission(actor, "article.read");
+  const parsed = adminArticleFilters.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(parsed.error.issues);
+  const filters = parsed.data;
+  const where = whereFor(user, filters);
+  const [total, rows] = await Promise.all([
+    prisma.articleLocalization.count({ where }),
+    prisma.articleLocalization.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * ADMIN_PAGE_SIZE,
+      take: ADMIN_PAGE_SIZE,
+      select: {
+        id: true,
+        articleId: true,
+        locale: true,
+        title: true,
+        slug: true,
+        status: true,
+        publishedAt: true,
+        scheduledAt: true,
+        updatedAt: true,
+        warnings: true,
+        article: { select: { source: { select: { nameAr: true } }, createdBy: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  return { rows: rows.map(toRow), total, page: filters.page, pageSize: ADMIN_PAGE_SIZE };
+}
+
+function toRow(row: {
+  id: number;
+  articleId: number;
+  locale: Locale;
+  title: string | null;
+  slug: string;
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+  updatedAt: Date;
+  warnings: unknown;
+  article: { source: { nameAr: string } | null; createdBy: { name: string } | null };
+}): AdminArticleRow {
+  const warnings = readWarnings(row.warnings);
+  return {
+    articleId: row.articleId,
+    localizationId: row.id,
+    locale: row.locale,
+    title: row.title,
+    slug: row.slug,
+    status: row.status,
+    publishedAt: row.publishedAt,
+    scheduledAt: row.scheduledAt,
+    updatedAt: row.updatedAt,
+    source: row.article.source?.nameAr ?? null,
+    author: row.article.createdBy?.name ?? null,
+    warnings,
+    blocked: warnings.some((w) => BLOCKING_WARNING_CODES.has(w.code)),
+  };
+}
+
+export type AdminFilterOptions = {
+  authors: { id: number; name: string }[];
+  sources: { id: number; nameAr: string; nameRu: string | null; nameEn: string | null }[];
+  tags: { slug: string; nameAr: string }[];
+};
+
+/** The choices the list's filters and the attribution panel offer. */
+export async function listAdminFilterOptions(prisma: PrismaClient, actor: Actor | null): Promise<AdminFilterOptions> {
   requirePermission(actor, "article.read");
-  const rows = await prisma.articleLocalization.findMany({
-    where: {
-      ...(status ? { status } : {}),
-      ...(locale ? { locale } : {}),
-      ...(withWarnings ? { NOT: { warnings: { equals: [] } } } : {}),
-    },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take,
-    include: { article: { include: { source: true } } },
-  });
-  return rows.map((row) => {
-    const warnings = readWarnings(row.warnings);
-    return {
-      articleId: row.articleId,
-      localizationId: row.id,
-      locale: row.locale,
-      title: row.title,
-      slug: row.slug,
-      status: row.status,
-      publishedAt: row.publishedAt,
-      updatedAt: row.updatedAt,
-      source: row.article.source?.nameAr ?? null,
-      warnings,
-      blocked: warnings.some((w) => BLOCKING_WARNING_CODES.has(w.code)),
-    };
-  });
+  const [authors, sources, tags] = await Promise.all([
+    prisma.user.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma.source.findMany({ select: { id: true, nameAr: true, nameRu: true, nameEn: true }, orderBy: { nameAr: "asc" } }),
+    prisma.tag.findMany({ select: { slug: true, nameAr: true }, orderBy: { nameAr: "asc" }, take: 500 }),
+  ]);
+  return { authors, sources, tags };
 }

@@ -1,7 +1,19 @@
-// /articles: every localization of every article, in any state, with its warnings — for signed-in staff only.
+// /articles: every localization of every article, in any state, with its warnings — filtered (status, language,
+// author, source, tag, warnings, title search), with the review queue and "my drafts" as views. Staff only.
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BLOCKING_WARNING_CODES, ForbiddenError, listArticlesForAdmin, type AdminArticleRow } from "@minbar/db";
-import { directionOf, formatInteger, formatPublicationDate } from "@minbar/i18n";
+import {
+  BLOCKING_WARNING_CODES,
+  can,
+  ForbiddenError,
+  listAdminFilterOptions,
+  listArticlesForAdmin,
+  type AdminArticleFilters,
+  type AdminArticlePage,
+  type AdminArticleRow,
+} from "@minbar/db";
+import { directionOf, formatInteger, formatPublicationDate, LOCALES } from "@minbar/i18n";
+import { NewArticleButton } from "../../components/editor/new-article-button";
 import { requireActor } from "../../lib/actor";
 import { isKnownWarningCode } from "../../lib/warning-codes";
 import { publicArticleUrl } from "../../lib/public-link";
@@ -9,9 +21,11 @@ import { getDb } from "../../db";
 
 export const dynamic = "force-dynamic";
 
-async function listRows(actor: Awaited<ReturnType<typeof requireActor>>): Promise<AdminArticleRow[] | "forbidden"> {
+type Actor = Awaited<ReturnType<typeof requireActor>>;
+
+async function listRows(actor: Actor, filters: AdminArticleFilters) {
   try {
-    return await listArticlesForAdmin(getDb(), actor);
+    return await Promise.all([listArticlesForAdmin(getDb(), actor, filters), listAdminFilterOptions(getDb(), actor)]);
   } catch (error) {
     if (error instanceof ForbiddenError) return "forbidden";
     throw error;
@@ -28,38 +42,156 @@ const STATUS_STYLES: Record<AdminArticleRow["status"], string> = {
   archived: "bg-stone-200 text-stone-700",
 };
 
-export default async function ArticlesPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+const FILTER_KEYS = ["view", "status", "locale", "authorId", "sourceId", "tag", "warnings", "q", "page"] as const;
+
+function filtersFrom(search: Search): AdminArticleFilters {
+  const filters: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const value = search[key];
+    if (typeof value === "string" && value !== "") filters[key] = value;
+  }
+  return filters as AdminArticleFilters;
+}
+
+function hrefWith(filters: AdminArticleFilters, changes: Partial<Record<(typeof FILTER_KEYS)[number], string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...changes })) if (value !== undefined && value !== "") params.set(key, String(value));
+  const query = params.toString();
+  return query ? `/articles?${query}` : "/articles";
+}
+
+export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
-  const [rows, uiLocale, t, tStatus, tLocales, tWarnings] = await Promise.all([
-    listRows(actor),
+  const filters = filtersFrom(await searchParams);
+  const [result, uiLocale, t, tFilters, tStatus, tLocales, tWarnings] = await Promise.all([
+    listRows(actor, filters),
     getLocale(),
     getTranslations("Articles"),
+    getTranslations("ArticleFilters"),
     getTranslations("Status"),
     getTranslations("Locales"),
     getTranslations("Warnings"),
   ]);
+  if (result === "forbidden") return <p role="alert">{t("forbidden")}</p>;
+  const [{ rows, total, page, pageSize }, options]: [AdminArticlePage, Awaited<ReturnType<typeof listAdminFilterOptions>>] = result;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const view = filters.view ?? "all";
 
   const siteUrls = new Map(
-    rows === "forbidden"
-      ? []
-      : rows.flatMap((row) => {
-          const url = row.status === "published" ? publicArticleUrl(row) : null;
-          return url ? [[row.localizationId, url] as const] : [];
-        }),
+    rows.flatMap((row) => {
+      const url = row.status === "published" ? publicArticleUrl(row) : null;
+      return url ? [[row.localizationId, url] as const] : [];
+    }),
   );
+  const select = "rounded border border-gray-300 bg-white px-2 py-1";
 
   return (
     <>
-      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
+        {can(actor, "article.create") ? <NewArticleButton label={tFilters("newArticle")} /> : null}
       </div>
-      {rows === "forbidden" ? (
-        <p role="alert">{t("forbidden")}</p>
-      ) : rows.length === 0 ? (
-        <p>{t("empty")}</p>
+
+      <nav aria-label={tFilters("label")} className="mb-3">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {(["all", "review", "mine"] as const).map((key) => (
+            <li key={key}>
+              <Link
+                href={hrefWith({}, { view: key === "all" ? undefined : key })}
+                aria-current={view === key ? "page" : undefined}
+                className={`rounded px-3 py-1 ${view === key ? "bg-brand text-white" : "border border-gray-300 bg-white"}`}
+              >
+                {tFilters(`views.${key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <form method="get" aria-label={tFilters("label")} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm">
+        {view !== "all" ? <input type="hidden" name="view" value={view} /> : null}
+        <label>
+          <span className="block text-gray-600">{tFilters("q")}</span>
+          <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} dir="auto" className={select} />
+        </label>
+        <label>
+          <span className="block text-gray-600">{tFilters("status")}</span>
+          <select name="status" defaultValue={filters.status ?? ""} className={select}>
+            <option value="">{tFilters("anyStatus")}</option>
+            {(Object.keys(STATUS_STYLES) as AdminArticleRow["status"][]).map((status) => (
+              <option key={status} value={status}>
+                {tStatus(status)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-gray-600">{tFilters("language")}</span>
+          <select name="locale" defaultValue={filters.locale ?? ""} className={select}>
+            <option value="">{tFilters("anyLanguage")}</option>
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale}>
+                {tLocales(locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-gray-600">{tFilters("author")}</span>
+          <select name="authorId" defaultValue={String(filters.authorId ?? "")} className={select}>
+            <option value="">{tFilters("anyAuthor")}</option>
+            {options.authors.map((author) => (
+              <option key={author.id} value={author.id}>
+                {author.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-gray-600">{tFilters("source")}</span>
+          <select name="sourceId" defaultValue={String(filters.sourceId ?? "")} className={select}>
+            <option value="">{tFilters("anySource")}</option>
+            {options.sources.map((source) => (
+              <option key={source.id} value={source.id}>
+                {[source.nameAr, source.nameRu, source.nameEn].filter(Boolean).join(" / ")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-gray-600">{tFilters("tag")}</span>
+          <input name="tag" list="tag-options" defaultValue={filters.tag ?? ""} maxLength={100} dir="auto" className={select} />
+          <datalist id="tag-options">
+            {options.tags.map((tag) => (
+              <option key={tag.slug} value={tag.slug}>
+                {tag.nameAr}
+              </option>
+            ))}
+          </datalist>
+        </label>
+        <label>
+          <span className="block text-gray-600">{tFilters("warnings")}</span>
+          <select name="warnings" defaultValue={filters.warnings ?? ""} className={select}>
+            <option value="">{tFilters("anyWarnings")}</option>
+            <option value="any">{tFilters("warningsAny")}</option>
+            <option value="blocking">{tFilters("warningsBlocking")}</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-brand px-3 py-1 font-semibold text-white">
+          {tFilters("apply")}
+        </button>
+        <Link href={hrefWith({}, { view: view === "all" ? undefined : view })} className="py-1 text-brand underline">
+          {tFilters("reset")}
+        </Link>
+      </form>
+
+      {rows.length === 0 ? (
+        <p>{total === 0 && Object.keys(filters).length === 0 ? t("empty") : tFilters("none")}</p>
       ) : (
         <>
-          <p className="mb-3 text-sm text-gray-600">{t("count", { count: rows.length, formatted: formatInteger(rows.length, uiLocale) })}</p>
+          <p className="mb-3 text-sm text-gray-600">{t("count", { count: total, formatted: formatInteger(total, uiLocale) })}</p>
           <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
             <table className="w-full text-start text-sm">
               <thead className="border-b border-gray-200 bg-gray-50 text-gray-600">
@@ -76,14 +208,17 @@ export default async function ArticlesPage() {
                 {rows.map((row) => (
                   <tr key={row.localizationId} className="align-top">
                     <td className="max-w-md px-3 py-3">
-                      {row.title ? (
-                        <span lang={row.locale} dir={directionOf(row.locale)} className="block font-semibold">
-                          {row.title}
-                        </span>
-                      ) : (
-                        // No italics: Arabic has none, and a synthetic slant reads as a rendering fault.
-                        <span className="block font-semibold text-red-700">{t("untitled")}</span>
-                      )}
+                      <Link href={`/articles/${row.articleId}/${row.locale}`} className="hover:underline">
+                        {row.title ? (
+                          <span lang={row.locale} dir={directionOf(row.locale)} className="block font-semibold">
+                            {row.title}
+                          </span>
+                        ) : (
+                          // No italics: Arabic has none, and a synthetic slant reads as a rendering fault.
+                          <span className="block font-semibold text-red-700">{t("untitled")}</span>
+                        )}
+                      </Link>
+                      {row.author ? <span className="block text-xs text-gray-600">{row.author}</span> : null}
                     </td>
                     <td className="px-3 py-3 whitespace-nowrap">
                       {tLocales(row.locale)}
@@ -139,6 +274,21 @@ export default async function ArticlesPage() {
               </tbody>
             </table>
           </div>
+          {pages > 1 ? (
+            <nav aria-label={tFilters("page", { page: formatInteger(page, uiLocale), pages: formatInteger(pages, uiLocale) })} className="mt-4 flex items-center gap-3 text-sm">
+              {page > 1 ? (
+                <Link rel="prev" href={hrefWith(filters, { page: page - 1 })} className="rounded border border-gray-300 bg-white px-3 py-1">
+                  {tFilters("previous")}
+                </Link>
+              ) : null}
+              <span>{tFilters("page", { page: formatInteger(page, uiLocale), pages: formatInteger(pages, uiLocale) })}</span>
+              {page < pages ? (
+                <Link rel="next" href={hrefWith(filters, { page: page + 1 })} className="rounded border border-gray-300 bg-white px-3 py-1">
+                  {tFilters("next")}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </>
       )}
     </>

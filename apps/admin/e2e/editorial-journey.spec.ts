@@ -1,0 +1,118 @@
+// The newsroom's day across roles: a writer drafts and submits, cannot publish (no button, and the server refuses
+// the action called directly), an editor edits and publishes, and readers see it on the public site.
+import { expect, test, type Page } from "@playwright/test";
+import { callServerAction, signIn, testDatabase } from "./helpers.ts";
+import { PUBLIC_SITE } from "./public-site.ts";
+import { DESK_EDITOR_USER, WRITER_USER } from "./test-users.ts";
+
+const TITLE = "وزير الخارجية يزور أستانا لبحث الشراكة الاستراتيجية";
+const LEAD = "قال وزير الخارجية اليوم إن الزيارة تفتح صفحة جديدة في العلاقات.";
+const SUBHEADING = "ملفات الزيارة";
+const EDITOR_LINE = "وأضاف المحرر تفاصيل من المؤتمر الصحفي.";
+
+const prisma = testDatabase();
+test.afterAll(() => prisma.$disconnect());
+
+async function waitSaved(page: Page) {
+  await expect(page.getByText("حُفظت كل التغييرات")).toBeVisible({ timeout: 15_000 });
+}
+
+test("a writer drafts and submits; an editor edits and publishes; readers see it", async ({ browser }) => {
+  // Three people, two servers, a dozen saves and moves: one story, told in order.
+  test.setTimeout(120_000);
+  // --- The writer ---------------------------------------------------------------------------------------------
+  const writer = await browser.newPage();
+  await signIn(writer, WRITER_USER);
+  await writer.getByRole("button", { name: "مقال جديد" }).click();
+  await expect(writer).toHaveURL(/\/articles\/\d+\/ar$/);
+  const articleId = Number(/\/articles\/(\d+)\/ar$/.exec(writer.url())?.[1]);
+
+  await writer.getByLabel("العنوان", { exact: true }).fill(TITLE);
+  await writer.getByLabel("الملخص").fill("زيارة رسمية تستمر يومين.");
+  const body = writer.getByRole("textbox", { name: "النص" });
+  await expect(body).toHaveAttribute("dir", "rtl");
+  await body.click();
+  await writer.keyboard.type(LEAD);
+  await writer.keyboard.press("Enter");
+  await writer.getByRole("button", { name: "عنوان فرعي" }).click();
+  await writer.keyboard.type(SUBHEADING);
+  await writer.keyboard.press("Enter");
+  await writer.keyboard.type("ناقش الطرفان التعاون الاقتصادي.");
+  await writer.getByLabel("العنوان في الرابط (slug)").fill("zyara-astana");
+  await waitSaved(writer);
+
+  const stored = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId, locale: "ar" } });
+  expect(stored).toMatchObject({ title: TITLE, slug: "zyara-astana", status: "draft" });
+  expect(stored.body).toEqual([
+    { type: "paragraph", text: LEAD },
+    { type: "heading", text: SUBHEADING },
+    { type: "paragraph", text: "ناقش الطرفان التعاون الاقتصادي." },
+  ]);
+
+  // Only submitting is offered to the writer.
+  await expect(writer.getByRole("button", { name: "انشر" })).toHaveCount(0);
+  await writer.getByRole("button", { name: "أرسل للمراجعة" }).click();
+  await expect(writer.locator("header").getByText("قيد المراجعة")).toBeVisible();
+  await expect(writer.getByText("يمكنك قراءة هذا النص لكن لا يمكنك تعديله في حالته الحالية.")).toBeVisible();
+  await expect(writer.getByRole("button", { name: "انشر" })).toHaveCount(0);
+
+  // The writer calls the approve action directly, with their own session: the server refuses, nothing changes.
+  const submitted = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId, locale: "ar" } });
+  const moveDirectly = (to: string, expectedVersion: number) =>
+    callServerAction(writer.request, `/articles/${articleId}/ar`, "moveAction", [{ localizationId: submitted.id, to, expectedVersion }]);
+  expect(await moveDirectly("approved", submitted.version)).toContain('"code":"forbidden"');
+  expect(await prisma.articleLocalization.findUniqueOrThrow({ where: { id: submitted.id } })).toMatchObject({
+    status: "in_review",
+    version: submitted.version,
+  });
+
+  // --- The editor ---------------------------------------------------------------------------------------------
+  const editor = await browser.newPage();
+  await signIn(editor, DESK_EDITOR_USER);
+  await editor.getByRole("link", { name: "قائمة المراجعة" }).first().click();
+  await editor.getByRole("link", { name: TITLE }).click();
+  await expect(editor).toHaveURL(new RegExp(`/articles/${articleId}/ar$`));
+  const editorBody = editor.getByRole("textbox", { name: "النص" });
+  await editorBody.click();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.press("Enter");
+  await editor.keyboard.type(EDITOR_LINE);
+  await waitSaved(editor);
+
+  await editor.getByRole("button", { name: "وافق" }).click();
+  await expect(editor.locator("header").getByText("معتمد")).toBeVisible();
+
+  // Approved, one step from the public: the writer still cannot publish, neither by button nor by a direct call.
+  await writer.reload();
+  await expect(writer.locator("header").getByText("معتمد")).toBeVisible();
+  await expect(writer.getByRole("button", { name: "انشر" })).toHaveCount(0);
+  const approved = await prisma.articleLocalization.findUniqueOrThrow({ where: { id: submitted.id } });
+  expect(await moveDirectly("published", approved.version)).toContain('"code":"forbidden"');
+  expect(await prisma.articleLocalization.findUniqueOrThrow({ where: { id: submitted.id } })).toMatchObject({ status: "approved", version: approved.version });
+  await writer.close();
+  await editor.getByRole("button", { name: "انشر" }).click();
+  await expect(editor.locator("header").getByText("منشور")).toBeVisible();
+
+  const published = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId, locale: "ar" } });
+  expect(published.status).toBe("published");
+  expect(published.publishedAt).not.toBeNull();
+
+  // History shows each move with who made it.
+  const history = editor.locator("section", { has: editor.getByRole("heading", { name: "السجل والتعليقات" }) });
+  await expect(history).toContainText("مسودة ← قيد المراجعة");
+  await expect(history).toContainText("قيد المراجعة ← معتمد");
+  await expect(history).toContainText("معتمد ← منشور");
+  await expect(history).toContainText(WRITER_USER.name);
+  await expect(history).toContainText(DESK_EDITOR_USER.name);
+
+  // --- A reader -----------------------------------------------------------------------------------------------
+  const reader = await browser.newPage();
+  await reader.goto(`${PUBLIC_SITE}/news/${articleId}/zyara-astana`);
+  await expect(reader.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(reader.getByText(EDITOR_LINE)).toBeVisible();
+  await expect(reader.getByRole("heading", { name: SUBHEADING })).toBeVisible();
+  await reader.goto(`${PUBLIC_SITE}/`);
+  await expect(reader.getByRole("link", { name: TITLE })).toBeVisible();
+  await editor.close();
+  await reader.close();
+});

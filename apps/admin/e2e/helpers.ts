@@ -1,0 +1,40 @@
+// Shared steps of the admin's browser tests: signing in, the test database, and calling a server action directly
+// (as an attacker would, without the button) to prove the server refuses it.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { createPrismaClient, type PrismaClient } from "@minbar/db";
+
+export async function signIn(page: Page, user: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("البريد الإلكتروني").fill(user.email);
+  await page.getByLabel("كلمة المرور").fill(user.password);
+  await page.getByRole("button", { name: "دخول" }).click();
+  await expect(page).toHaveURL(/\/articles$/);
+}
+
+/** The run's database (run.ts passes its URL); one client per test file. */
+export function testDatabase(): PrismaClient {
+  return createPrismaClient(process.env.DATABASE_URL ?? "");
+}
+
+type ManifestEntry = { exportedName?: string; filename?: string };
+
+/** The id Next gave a server action in this build, from the build's own manifest. */
+export function serverActionId(exportedName: string): string {
+  const path = fileURLToPath(new URL("../.next/server/server-reference-manifest.json", import.meta.url));
+  const manifest = JSON.parse(readFileSync(path, "utf8")) as { node: Record<string, ManifestEntry> };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && entry.filename?.includes("/app/"));
+  if (!found) throw new Error(`no server action named ${exportedName} in this build`);
+  return found[0];
+}
+
+/** POSTs to a server action the way Next's client does, with the caller's cookies; returns the raw RSC answer. */
+export async function callServerAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]): Promise<string> {
+  const response = await request.post(pagePath, {
+    headers: { "Next-Action": serverActionId(exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  return response.text();
+}

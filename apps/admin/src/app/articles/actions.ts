@@ -1,0 +1,89 @@
+"use server";
+// The article editor's server actions. Each one is a public endpoint: it resolves the actor from the session and
+// calls a use case of @minbar/db, which validates the input and re-checks every permission.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import {
+  addReviewComment,
+  createArticle,
+  markEditing,
+  moveArticle,
+  restoreRevision,
+  saveAttribution,
+  saveLocalization,
+  startTranslation,
+  type ActiveEditor,
+  type MoveArticleInput,
+  type SaveAttributionInput,
+  type SaveLocalizationInput,
+  type SaveResult,
+} from "@minbar/db";
+import { getDb } from "../../db";
+import { asActor, type ActionResult } from "../../lib/action-result";
+import { revalidatePublicSite } from "../../lib/revalidate-public-site";
+
+const editorPath = (articleId: number, locale: string) => `/articles/${articleId}/${locale}`;
+
+export async function createArticleAction(): Promise<ActionResult<never>> {
+  const result = await asActor((actor) => createArticle(getDb(), actor, { title: null, body: [] }));
+  if (!result.ok) return result;
+  if (result.value.status !== "created") return { ok: false, error: { code: "invalid", detail: "slug" } };
+  redirect(editorPath(result.value.articleId, "ar"));
+}
+
+export async function saveTextAction(input: SaveLocalizationInput): Promise<ActionResult<SaveResult>> {
+  const result = await asActor((actor) => saveLocalization(getDb(), actor, input));
+  if (result.ok && result.value.status === "saved" && result.value.affectsPublicSite) {
+    await revalidatePublicSite(result.value.localization.articleId);
+  }
+  return result;
+}
+
+export async function moveAction(input: MoveArticleInput): Promise<ActionResult<{ version: number }>> {
+  const result = await asActor((actor) => moveArticle(getDb(), actor, input));
+  if (!result.ok) return result;
+  if (result.value.affectsPublicSite) await revalidatePublicSite(result.value.articleId);
+  revalidatePath(editorPath(result.value.articleId, result.value.locale));
+  return { ok: true, value: { version: result.value.version } };
+}
+
+export async function saveAttributionAction(input: SaveAttributionInput): Promise<ActionResult<{ version: number } | { conflict: true }>> {
+  const result = await asActor((actor) => saveAttribution(getDb(), actor, input));
+  if (!result.ok) return result;
+  if (result.value.status === "conflict") return { ok: true, value: { conflict: true } };
+  if (result.value.affectsPublicSite) await revalidatePublicSite(input.articleId);
+  revalidatePath("/articles/[id]/[locale]", "page");
+  return { ok: true, value: { version: result.value.version } };
+}
+
+export async function restoreRevisionAction(input: {
+  articleId: number;
+  localizationId: number;
+  revisionId: number;
+  expectedVersion: number;
+}): Promise<ActionResult<SaveResult>> {
+  const result = await asActor((actor) => restoreRevision(getDb(), actor, input));
+  if (result.ok && result.value.status === "saved") {
+    if (result.value.affectsPublicSite) await revalidatePublicSite(input.articleId);
+    revalidatePath(editorPath(input.articleId, result.value.localization.locale));
+  }
+  return result;
+}
+
+export async function addCommentAction(input: { articleId: number; localizationId: number; body: string }): Promise<ActionResult<{ id: number }>> {
+  const result = await asActor((actor) => addReviewComment(getDb(), actor, { localizationId: input.localizationId, body: input.body }));
+  if (!result.ok) return result;
+  revalidatePath("/articles/[id]/[locale]", "page");
+  return { ok: true, value: { id: result.value.id } };
+}
+
+/** The editor's heartbeat: records that this user has the text open and answers who else has. */
+export async function heartbeatAction(localizationId: number): Promise<ActionResult<ActiveEditor[]>> {
+  return asActor((actor) => markEditing(getDb(), actor, { localizationId }));
+}
+
+export async function startTranslationAction(input: { articleId: number; locale: "ru" | "en" }): Promise<ActionResult<never>> {
+  const result = await asActor((actor) => startTranslation(getDb(), actor, input));
+  if (!result.ok) return result;
+  redirect(editorPath(input.articleId, input.locale));
+}

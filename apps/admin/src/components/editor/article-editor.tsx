@@ -1,0 +1,395 @@
+"use client";
+// The text of one language of an article: fields, the rich-text body, autosave with a conflict view, presence,
+// and the workflow moves (which save first, so a move always acts on the text on screen).
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { EditorContent, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import type { ArticleBlock } from "@minbar/db/blocks";
+import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text";
+import { Toolbar } from "./toolbar";
+import { WorkflowButtons, type MoveOption } from "./workflow-buttons";
+import type { ActionResult } from "../../lib/action-result";
+import { useErrorText, type EditorError } from "./error-text";
+import type { SaveResult } from "@minbar/db";
+import { heartbeatAction, saveTextAction } from "../../app/articles/actions";
+
+export type EditableLocalization = {
+  id: number;
+  articleId: number;
+  locale: "ar" | "ru" | "en";
+  version: number;
+  title: string | null;
+  summary: string | null;
+  slug: string;
+  body: ArticleBlock[];
+  photoAlt: string | null;
+  /** yyyy-mm-dd in the newsroom's calendar, or "" when the story has no date yet. */
+  storyDate: string;
+};
+
+type Props = {
+  localization: EditableLocalization;
+  tags: string[];
+  canEdit: boolean;
+  canEditTags: boolean;
+  moves: MoveOption[];
+};
+
+type Fields = { title: string; summary: string; slug: string; photoAlt: string; storyDate: string; tags: string };
+
+type SaveState =
+  | { kind: "saved" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "error"; error: EditorError }
+  | { kind: "conflict"; theirs: Extract<SaveResult, { status: "conflict" }>["current"] };
+
+const AUTOSAVE_DELAY_MS = 1500;
+const HEARTBEAT_MS = 20_000;
+
+const directionOf = (locale: string) => (locale === "ar" ? "rtl" : "ltr");
+
+function fieldsOf(l: EditableLocalization, tags: string[]): Fields {
+  return { title: l.title ?? "", summary: l.summary ?? "", slug: l.slug, photoAlt: l.photoAlt ?? "", storyDate: l.storyDate, tags: tags.join("، ") };
+}
+
+/** Tags are typed as a list separated by Arabic or Latin commas. */
+const tagList = (text: string) => [...new Set(text.split(/[,،]/).map((tag) => tag.trim()).filter(Boolean))];
+
+export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves }: Props) {
+  const t = useTranslations("Editor");
+  const router = useRouter();
+  const dir = directionOf(localization.locale);
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(localization, tags));
+  const [state, setState] = useState<SaveState>({ kind: "saved" });
+  const [others, setOthers] = useState<string[]>([]);
+  const version = useRef(localization.version);
+  // The story's date is sent only when changed here, so a save never moves a published article's time.
+  const savedDate = useRef(localization.storyDate);
+  const fieldsRef = useRef(fields);
+  const dirty = useRef(false);
+  const saving = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [, startTransition] = useTransition();
+
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2] },
+        // Only what the block model stores is offered, so nothing typed is silently dropped on save.
+        bold: false,
+        italic: false,
+        strike: false,
+        code: false,
+        codeBlock: false,
+        horizontalRule: false,
+        underline: false,
+        link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"], defaultProtocol: "https" },
+      }),
+    ],
+    content: blocksToDoc(localization.body),
+    editable: canEdit,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        dir,
+        lang: localization.locale,
+        "aria-label": t("fields.body"),
+        "aria-multiline": "true",
+        role: "textbox",
+        class: "prose-article min-h-[24rem] rounded-b border border-gray-300 bg-white px-4 py-3 focus:outline-2 focus:outline-brand",
+      },
+    },
+    // Only mark the text changed here: serializing a long article on every keystroke would make typing lag.
+    onUpdate: () => markDirty(),
+  });
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (saving.current) await saving.current;
+    if (!dirty.current || !editor) return true;
+    dirty.current = false;
+    const current = fieldsRef.current;
+    const run = (async () => {
+      setState({ kind: "saving" });
+      let result: ActionResult<SaveResult>;
+      try {
+        result = await saveTextAction({
+          localizationId: localization.id,
+          expectedVersion: version.current,
+          title: current.title,
+          summary: current.summary,
+          slug: current.slug,
+          body: docToBlocks(editor.getJSON() as PmNode),
+          photoAlt: current.photoAlt,
+          ...(current.storyDate && current.storyDate !== savedDate.current ? { publishedAt: `${current.storyDate}T12:00:00Z` } : {}),
+          ...(canEditTags ? { tags: tagList(current.tags) } : {}),
+        });
+      } catch {
+        dirty.current = true;
+        setState({ kind: "error", error: { code: "invalid", detail: t("errors.network") } });
+        return false;
+      }
+      if (!result.ok) {
+        dirty.current = true;
+        setState({ kind: "error", error: result.error });
+        return false;
+      }
+      if (result.value.status === "conflict") {
+        dirty.current = true;
+        setState({ kind: "conflict", theirs: result.value.current });
+        return false;
+      }
+      if (result.value.status === "slug_taken") {
+        dirty.current = true;
+        setState({ kind: "error", error: { code: "slug_taken" } });
+        return false;
+      }
+      version.current = result.value.localization.version;
+      savedDate.current = current.storyDate;
+      setState(dirty.current ? { kind: "dirty" } : { kind: "saved" });
+      return true;
+    })();
+    saving.current = run;
+    try {
+      return await run;
+    } finally {
+      saving.current = null;
+    }
+  }, [editor, localization.id, canEditTags, t]);
+
+  const markDirty = useCallback(() => {
+    dirty.current = true;
+    setState((previous) => (previous.kind === "conflict" ? previous : { kind: "dirty" }));
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+  }, [save]);
+
+  const setField = (name: keyof Fields, value: string) => {
+    const next = { ...fieldsRef.current, [name]: value };
+    fieldsRef.current = next;
+    setFields(next);
+    markDirty();
+  };
+
+  // Leaving with unsaved text asks first (the browser shows its own wording).
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!dirty.current && !saving.current) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  // Presence: say we are here, learn who else is.
+  useEffect(() => {
+    let stopped = false;
+    const beat = async () => {
+      const result = await heartbeatAction(localization.id).catch(() => null);
+      if (!stopped && result?.ok) setOthers(result.value.map((other) => other.name));
+    };
+    void beat();
+    const interval = setInterval(beat, HEARTBEAT_MS);
+    return () => {
+      stopped = true;
+      clearInterval(interval);
+    };
+  }, [localization.id]);
+
+  /** Their text replaces the editor's content; mine is gone by the user's explicit choice. */
+  const takeTheirs = () => {
+    if (state.kind !== "conflict" || !editor) return;
+    const theirs = state.theirs;
+    version.current = theirs.version;
+    const next = fieldsOf({ ...localization, ...theirs, storyDate: fieldsRef.current.storyDate }, tagList(fieldsRef.current.tags));
+    fieldsRef.current = next;
+    setFields(next);
+    editor.commands.setContent(blocksToDoc(theirs.body), { emitUpdate: false });
+    dirty.current = false;
+    setState({ kind: "saved" });
+  };
+
+  /** Mine is saved over theirs, having seen theirs: the replaced text stays in the history as a revision. */
+  const keepMine = () => {
+    if (state.kind !== "conflict") return;
+    version.current = state.theirs.version;
+    dirty.current = true;
+    void save();
+  };
+
+  const beforeMove = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    const ok = await save();
+    return ok ? version.current : null;
+  }, [save]);
+
+  const afterMove = useCallback(
+    (newVersion: number) => {
+      version.current = newVersion;
+      startTransition(() => router.refresh());
+    },
+    [router],
+  );
+
+  const input = "w-full rounded border border-gray-300 bg-white px-3 py-2 disabled:bg-gray-50";
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <SaveStatus state={state} />
+        {others.length > 0 ? (
+          <p role="status" className="rounded bg-amber-50 px-2 py-1 text-amber-900">
+            {t("presence", { names: others.join("، ") })}
+          </p>
+        ) : null}
+      </div>
+
+      {state.kind === "conflict" ? <ConflictPanel theirs={state.theirs} onTakeTheirs={takeTheirs} onKeepMine={keepMine} /> : null}
+
+      <label className="block">
+        <span className="mb-1 block text-sm font-semibold">{t("fields.title")}</span>
+        <input
+          className={`${input} text-xl font-bold`}
+          dir={dir}
+          lang={localization.locale}
+          value={fields.title}
+          maxLength={500}
+          disabled={!canEdit}
+          onChange={(event) => setField("title", event.target.value)}
+        />
+      </label>
+      <label className="block">
+        <span className="mb-1 block text-sm font-semibold">{t("fields.summary")}</span>
+        <textarea
+          className={input}
+          dir={dir}
+          lang={localization.locale}
+          rows={2}
+          maxLength={2000}
+          value={fields.summary}
+          disabled={!canEdit}
+          onChange={(event) => setField("summary", event.target.value)}
+        />
+      </label>
+
+      <div>
+        <span className="mb-1 block text-sm font-semibold" id="body-label">
+          {t("fields.body")}
+        </span>
+        {canEdit && editor ? <Toolbar editor={editor} /> : null}
+        <EditorContent editor={editor} />
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="block">
+          <span className="mb-1 block text-sm font-semibold">{t("fields.slug")}</span>
+          <input
+            className={input}
+            dir="auto"
+            value={fields.slug}
+            maxLength={200}
+            disabled={!canEdit}
+            onChange={(event) => setField("slug", event.target.value)}
+            aria-describedby="slug-hint"
+          />
+          <span id="slug-hint" className="mt-1 block text-xs text-gray-600">
+            {t("fields.slugHint")}
+          </span>
+        </label>
+        <label className="block">
+          <span className="mb-1 block text-sm font-semibold">{t("fields.storyDate")}</span>
+          <input type="date" className={input} value={fields.storyDate} disabled={!canEdit} onChange={(event) => setField("storyDate", event.target.value)} />
+        </label>
+        <label className="block">
+          <span className="mb-1 block text-sm font-semibold">{t("fields.tags")}</span>
+          <input
+            className={input}
+            dir={dir}
+            lang={localization.locale}
+            value={fields.tags}
+            disabled={!canEdit || !canEditTags}
+            onChange={(event) => setField("tags", event.target.value)}
+            aria-describedby="tags-hint"
+          />
+          <span id="tags-hint" className="mt-1 block text-xs text-gray-600">
+            {t("fields.tagsHint")}
+          </span>
+        </label>
+        <label className="block">
+          <span className="mb-1 block text-sm font-semibold">{t("fields.photoAlt")}</span>
+          <input
+            className={input}
+            dir={dir}
+            lang={localization.locale}
+            value={fields.photoAlt}
+            maxLength={500}
+            disabled={!canEdit}
+            onChange={(event) => setField("photoAlt", event.target.value)}
+          />
+        </label>
+      </div>
+
+      {moves.length > 0 ? <WorkflowButtons localizationId={localization.id} moves={moves} beforeMove={beforeMove} afterMove={afterMove} /> : null}
+    </div>
+  );
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const t = useTranslations("Editor");
+  const errorText = useErrorText();
+  const text =
+    state.kind === "saved"
+      ? t("state.saved")
+      : state.kind === "dirty"
+        ? t("state.dirty")
+        : state.kind === "saving"
+          ? t("state.saving")
+          : state.kind === "conflict"
+            ? t("state.conflict")
+            : t("state.error", { reason: errorText(state.error) });
+  const tone = state.kind === "error" || state.kind === "conflict" ? "text-red-700 font-semibold" : state.kind === "saved" ? "text-emerald-800" : "text-gray-700";
+  return (
+    <p role={state.kind === "error" ? "alert" : "status"} aria-live="polite" className={tone} data-save-state={state.kind}>
+      {text}
+    </p>
+  );
+}
+
+function ConflictPanel({
+  theirs,
+  onTakeTheirs,
+  onKeepMine,
+}: {
+  theirs: Extract<SaveResult, { status: "conflict" }>["current"];
+  onTakeTheirs: () => void;
+  onKeepMine: () => void;
+}) {
+  const t = useTranslations("Editor.conflict");
+  const dir = directionOf(theirs.locale);
+  return (
+    <section role="alert" aria-labelledby="conflict-title" className="rounded border-2 border-red-300 bg-red-50 p-4">
+      <h2 id="conflict-title" className="font-bold text-red-900">
+        {theirs.updatedBy ? t("title", { name: theirs.updatedBy.name }) : t("titleUnknown")}
+      </h2>
+      <p className="mt-1 text-sm">{t("explain")}</p>
+      <div className="mt-3 max-h-64 overflow-y-auto rounded bg-white p-3" lang={theirs.locale} dir={dir}>
+        <p className="font-bold">{theirs.title}</p>
+        {theirs.body.map((block, index) => (
+          <p key={index} className={block.type === "heading" ? "font-semibold" : undefined}>
+            {block.text}
+          </p>
+        ))}
+      </div>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <button type="button" onClick={onKeepMine} className="rounded bg-brand px-3 py-1.5 font-semibold text-white">
+          {t("keepMine")}
+        </button>
+        <button type="button" onClick={onTakeTheirs} className="rounded border border-gray-400 bg-white px-3 py-1.5">
+          {t("takeTheirs")}
+        </button>
+      </div>
+    </section>
+  );
+}

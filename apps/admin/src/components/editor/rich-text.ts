@@ -1,0 +1,112 @@
+// The editor's document (ProseMirror JSON, as TipTap produces it) to and from the stored block model — the same
+// blocks the parser produces. Only what blocks can hold is editable: paragraphs, subheadings, quotes, lists, links.
+import type { ArticleBlock, InlineLink } from "@minbar/db/blocks";
+
+export type PmMark = { type: string; attrs?: Record<string, unknown> };
+export type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string; marks?: PmMark[] };
+
+function inline(text: string, links: readonly InlineLink[] | undefined): PmNode[] {
+  const nodes: PmNode[] = [];
+  let at = 0;
+  for (const link of links ?? []) {
+    if (link.start > at) nodes.push({ type: "text", text: text.slice(at, link.start) });
+    nodes.push({ type: "text", text: text.slice(link.start, link.end), marks: [{ type: "link", attrs: { href: link.href } }] });
+    at = link.end;
+  }
+  if (at < text.length) nodes.push({ type: "text", text: text.slice(at) });
+  return nodes;
+}
+
+const paragraph = (text: string, links?: readonly InlineLink[]): PmNode => {
+  const content = inline(text, links);
+  return content.length > 0 ? { type: "paragraph", content } : { type: "paragraph" };
+};
+
+export function blocksToDoc(blocks: readonly ArticleBlock[]): PmNode {
+  const content: PmNode[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case "heading":
+        content.push({ type: "heading", attrs: { level: 2 }, content: inline(block.text, undefined) });
+        break;
+      case "quote": {
+        const last = content.at(-1);
+        const item = paragraph(block.text, block.links);
+        // Consecutive quote blocks are one quotation of several paragraphs.
+        if (last?.type === "blockquote") last.content!.push(item);
+        else content.push({ type: "blockquote", content: [item] });
+        break;
+      }
+      case "list_item": {
+        const listType = block.ordered ? "orderedList" : "bulletList";
+        const last = content.at(-1);
+        const item: PmNode = { type: "listItem", content: [paragraph(block.text, block.links)] };
+        if (last?.type === listType) last.content!.push(item);
+        else content.push({ type: listType, content: [item] });
+        break;
+      }
+      default:
+        content.push(paragraph(block.text, block.links));
+    }
+  }
+  return { type: "doc", content: content.length > 0 ? content : [{ type: "paragraph" }] };
+}
+
+/** Plain text and link ranges of an inline run; hard breaks become spaces, runs of spaces collapse on save. */
+function flatten(nodes: readonly PmNode[] | undefined): { text: string; links: InlineLink[] } {
+  let text = "";
+  const links: InlineLink[] = [];
+  for (const node of nodes ?? []) {
+    const piece = node.type === "text" ? (node.text ?? "") : node.type === "hardBreak" ? " " : flatten(node.content).text;
+    const href = node.marks?.find((mark) => mark.type === "link")?.attrs?.href;
+    if (typeof href === "string" && piece) {
+      const last = links.at(-1);
+      if (last && last.href === href && last.end === text.length) last.end += piece.length;
+      else links.push({ start: text.length, end: text.length + piece.length, href });
+    }
+    text += piece;
+  }
+  return { text, links };
+}
+
+/** Trims the text and moves the link ranges with it; links left empty by the trim are dropped. */
+function trimmed({ text, links }: { text: string; links: InlineLink[] }): { text: string; links?: InlineLink[] } {
+  const lead = text.length - text.trimStart().length;
+  const value = text.trim();
+  const kept = links
+    .map((link) => ({ ...link, start: Math.max(0, link.start - lead), end: Math.min(value.length, link.end - lead) }))
+    .filter((link) => link.end > link.start);
+  return kept.length > 0 ? { text: value, links: kept } : { text: value };
+}
+
+export function docToBlocks(doc: PmNode): ArticleBlock[] {
+  const blocks: ArticleBlock[] = [];
+  const paragraphsOf = (node: PmNode) => (node.content ?? []).filter((child) => child.type === "paragraph" || child.type === "heading");
+  for (const node of doc.content ?? []) {
+    switch (node.type) {
+      case "heading": {
+        const { text } = trimmed(flatten(node.content));
+        if (text) blocks.push({ type: "heading", text });
+        break;
+      }
+      case "blockquote":
+        for (const child of paragraphsOf(node)) {
+          const run = trimmed(flatten(child.content));
+          if (run.text) blocks.push({ type: "quote", ...run });
+        }
+        break;
+      case "bulletList":
+      case "orderedList":
+        for (const item of node.content ?? []) {
+          const run = trimmed(flatten((item.content ?? []).flatMap((child) => [...(child.content ?? []), { type: "hardBreak" }]).slice(0, -1)));
+          if (run.text) blocks.push({ type: "list_item", ...run, ...(node.type === "orderedList" ? { ordered: true } : {}) });
+        }
+        break;
+      default: {
+        const run = trimmed(flatten(node.content));
+        if (run.text) blocks.push({ type: "paragraph", ...run });
+      }
+    }
+  }
+  return blocks;
+}

@@ -1,0 +1,77 @@
+"use client";
+// The body editor's toolbar: block types the block model stores, and links. Buttons report their state.
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useEditorState, type Editor } from "@tiptap/react";
+
+export function Toolbar({ editor }: { editor: Editor }) {
+  const t = useTranslations("Editor.toolbar");
+  const [linking, setLinking] = useState(false);
+  const [href, setHref] = useState("");
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      heading: e.isActive("heading"),
+      quote: e.isActive("blockquote"),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      link: e.isActive("link"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const button = (label: string, pressed: boolean, run: () => void) => (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={run}
+      className={`rounded px-2 py-1 text-sm ${pressed ? "bg-brand text-white" : "hover:bg-brand-soft"}`}
+    >
+      {label}
+    </button>
+  );
+  const applyLink = () => {
+    const value = href.trim();
+    if (/^(https?:\/\/|mailto:)/i.test(value)) chain().extendMarkRange("link").setLink({ href: value }).run();
+    setLinking(false);
+    setHref("");
+  };
+  return (
+    <div role="toolbar" aria-label={t("label")} className="flex flex-wrap items-center gap-1 rounded-t border border-b-0 border-gray-300 bg-gray-50 px-2 py-1">
+      {button(t("paragraph"), !active.heading && !active.quote && !active.bullet && !active.ordered, () => chain().setParagraph().run())}
+      {button(t("heading"), active.heading, () => chain().toggleHeading({ level: 2 }).run())}
+      {button(t("quote"), active.quote, () => chain().toggleBlockquote().run())}
+      {button(t("bulletList"), active.bullet, () => chain().toggleBulletList().run())}
+      {button(t("orderedList"), active.ordered, () => chain().toggleOrderedList().run())}
+      {active.link
+        ? button(t("unlink"), true, () => chain().extendMarkRange("link").unsetLink().run())
+        : button(t("link"), linking, () => setLinking((open) => !open))}
+      {linking ? (
+        <span className="flex items-center gap-1">
+          <input
+            type="url"
+            dir="ltr"
+            aria-label={t("linkAddress")}
+            placeholder="https://"
+            value={href}
+            onChange={(event) => setHref(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                event.preventDefault();
+                applyLink();
+              }
+            }}
+            className="w-56 rounded border border-gray-300 px-2 py-0.5 text-sm"
+          />
+          <button type="button" onClick={applyLink} className="rounded bg-brand px-2 py-0.5 text-sm text-white">
+            {t("applyLink")}
+          </button>
+        </span>
+      ) : null}
+      <span className="ms-auto flex gap-1">
+        {button(t("undo"), false, () => chain().undo().run())}
+        {button(t("redo"), false, () => chain().redo().run())}
+      </span>
+    </div>
+  );
+}

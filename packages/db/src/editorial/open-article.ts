@@ -1,0 +1,95 @@
+// Everything the editor page shows for one language of one article, and what this actor may do with it.
+import { z } from "zod";
+import { Locale, type PrismaClient } from "../generated/prisma/client.ts";
+import { requirePermission, type Actor } from "../permissions.ts";
+import { requireArticleAccess, requireEditAccess } from "./access.ts";
+import { EditorialNotFoundError, parseInput } from "./errors.ts";
+import { loadLocalization, snapshotOf, type LocalizationSnapshot } from "./load-localization.ts";
+import { openBlockingCodes } from "./warning-rules.ts";
+import { allowedMoves } from "./workflow.ts";
+
+export const openArticleInput = z.object({ articleId: z.number().int().positive(), locale: z.enum(Locale) });
+export type OpenArticleInput = z.input<typeof openArticleInput>;
+
+type Names = { nameAr: string; nameRu: string | null; nameEn: string | null };
+
+export type BylineView = { kind: "user"; userId: number; name: string } | { kind: "contributor"; contributorId: number; name: string };
+
+export type ArticleForEditor = {
+  article: {
+    id: number;
+    version: number;
+    originalLocale: Locale;
+    source: ({ id: number } & Names) | null;
+    photoCredit: ({ id: number } & Names) | null;
+    leadPhotoUrl: string | null;
+    bylines: BylineView[];
+    tags: string[];
+    localizations: { id: number; locale: Locale; status: LocalizationSnapshot["status"]; title: string | null }[];
+  };
+  /** Null when this language has not been started yet. */
+  localization: LocalizationSnapshot | null;
+  access: {
+    /** May change this localization's text now. */
+    canEdit: boolean;
+    /** May change what all languages share: tags, attribution, lead photo. */
+    canEditArticle: boolean;
+    /** The workflow moves to offer; each is re-checked when made. */
+    moves: { to: LocalizationSnapshot["status"]; action: string }[];
+    /** Warnings that keep this localization from going live. */
+    blockingCodes: string[];
+  };
+};
+
+const allows = (check: () => unknown): boolean => {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export async function openArticle(prisma: PrismaClient, actor: Actor | null, input: OpenArticleInput): Promise<ArticleForEditor> {
+  const user = requirePermission(actor, "article.read");
+  const { articleId, locale } = parseInput(openArticleInput, input);
+  const names = { select: { id: true, nameAr: true, nameRu: true, nameEn: true } } as const;
+  const row = await prisma.article.findUnique({
+    where: { id: articleId },
+    include: {
+      source: names,
+      photoCredit: names,
+      bylines: { orderBy: { position: "asc" }, include: { user: { select: { id: true, name: true } }, contributor: names } },
+      tags: { include: { tag: { select: { nameAr: true } } } },
+      localizations: { select: { id: true, locale: true, status: true, title: true }, orderBy: { id: "asc" } },
+    },
+  });
+  if (!row) throw new EditorialNotFoundError("article", articleId);
+  const owned = { originalLocale: row.originalLocale, createdById: row.createdById, bylines: row.bylines.map((b) => ({ userId: b.userId })) };
+  const summary = row.localizations.find((l) => l.locale === locale);
+  const target = summary ? await loadLocalization(prisma, summary.id) : null;
+  return {
+    article: {
+      id: row.id,
+      version: row.version,
+      originalLocale: row.originalLocale,
+      source: row.source,
+      photoCredit: row.photoCredit,
+      leadPhotoUrl: row.leadPhotoUrl,
+      bylines: row.bylines.flatMap((b): BylineView[] => {
+        if (b.user) return [{ kind: "user", userId: b.user.id, name: b.user.name }];
+        if (b.contributor) return [{ kind: "contributor", contributorId: b.contributor.id, name: b.contributor.nameAr }];
+        return [];
+      }),
+      tags: row.tags.map((t) => t.tag.nameAr).sort((a, b) => a.localeCompare(b, "ar")),
+      localizations: row.localizations,
+    },
+    localization: target ? snapshotOf(target) : null,
+    access: {
+      canEdit: target !== null && allows(() => requireEditAccess(user, target)),
+      canEditArticle: allows(() => requireArticleAccess(user, owned)),
+      moves: target ? allowedMoves(user, target).map((move) => ({ to: move.to, action: move.action })) : [],
+      blockingCodes: target ? openBlockingCodes(target) : [],
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Starts the Russian or English edition of an article: an empty draft in that language, ready for a translator.
+import { z } from "zod";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { can, requirePermission, type Actor } from "../permissions.ts";
+import { EditorialNotFoundError, InvalidInputError, parseInput } from "./errors.ts";
+import { isSlugTaken } from "./unique-violation.ts";
+
+export const startTranslationInput = z.object({ articleId: z.number().int().positive(), locale: z.enum(["ru", "en"]) });
+export type StartTranslationInput = z.input<typeof startTranslationInput>;
+
+export type StartTranslationResult = { localizationId: number; created: boolean };
+
+export async function startTranslation(prisma: PrismaClient, actor: Actor | null, input: StartTranslationInput): Promise<StartTranslationResult> {
+  const user = requirePermission(actor, can(actor, "article.edit_any") ? "article.edit_any" : "article.translate");
+  const { articleId, locale } = parseInput(startTranslationInput, input);
+  const article = await prisma.article.findUnique({
+    where: { id: articleId },
+    select: { originalLocale: true, localizations: { where: { locale }, select: { id: true } } },
+  });
+  if (!article) throw new EditorialNotFoundError("article", articleId);
+  if (article.originalLocale === locale) throw new InvalidInputError([{ path: ["locale"], message: "this is the article's original language" }]);
+  const existing = article.localizations[0];
+  if (existing) return { localizationId: existing.id, created: false };
+  // A placeholder slug the translator replaces with one made from the translated title.
+  const slug = `article-${articleId}`;
+  try {
+    const created = await prisma.$transaction(async (tx) => {
+      const localization = await tx.articleLocalization.create({
+        data: {
+          articleId,
+          locale,
+          slug,
+          status: "draft",
+          updatedById: user.userId,
+          revisions: { create: { number: 1, slug, body: [], origin: "editor", authorId: user.userId } },
+          transitions: { create: { fromStatus: null, toStatus: "draft", actorId: user.userId } },
+        },
+        select: { id: true },
+      });
+      await tx.auditLog.create({
+        data: {
+          actorId: user.userId,
+          action: "article.translation_start",
+          entityType: "article_localization",
+          entityId: String(localization.id),
+          data: { articleId, locale },
+        },
+      });
+      return localization;
+    });
+    return { localizationId: created.id, created: true };
+  } catch (error) {
+    // Two people started it at once: the other one's draft is the translation.
+    if (isSlugTaken(error) || (error as { code?: string }).code === "P2002") {
+      const row = await prisma.articleLocalization.findUnique({ where: { articleId_locale: { articleId, locale } }, select: { id: true } });
+      if (row) return { localizationId: row.id, created: false };
+    }
+    throw error;
+  }
+}
