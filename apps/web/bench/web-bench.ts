@@ -2,19 +2,13 @@
 // measured with autocannon, then Lighthouse (mobile) on the same article. Prints figures and asserts nothing.
 // Measures the existing production build (`npm run build -w @minbar/web`) on a fresh database holding the seeds.
 // Usage: npm run bench:web -- [--duration=12] [--connections=64] [--skip-home] [--skip-lighthouse]
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
-import { seedsDir } from "@minbar/e2e";
+import { bench, seedsDir } from "@minbar/e2e";
 import { importPaths } from "@minbar/importer";
 
 const { values: args } = parseArgs({
@@ -35,108 +29,21 @@ const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const DEADLINE_MS = (4 * (WARMUP_S + DURATION_S) + 240) * 1000;
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
-const buildIdFile = join(appDir, ".next", "BUILD_ID");
 
-// ---- cleanup: runs once, whichever of success, failure, deadline or Ctrl+C comes first ----------------------------
-
-const cleanups: Array<() => Promise<void>> = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    // Last in, first out: the server goes before the database it is connected to.
-    for (const step of cleanups.reverse()) await step().catch((error) => console.error("cleanup:", error));
-  })();
-  return cleaning;
-}
-async function exitAfterCleanup(code: number, reason?: string): Promise<never> {
-  if (reason) console.error(reason);
-  await cleanUp();
-  process.exit(code);
-}
-process.once("SIGINT", () => void exitAfterCleanup(130, "\ninterrupted; cleaning up"));
-process.once("SIGTERM", () => void exitAfterCleanup(143, "terminated; cleaning up"));
-setTimeout(() => void exitAfterCleanup(1, `bench:web: gave up after ${DEADLINE_MS / 1000} s`), DEADLINE_MS).unref();
+const { onCleanup, exitAfterCleanup, freePort, serverLog } = bench;
+bench.installBenchGuards("bench:web", DEADLINE_MS);
 
 // ---- helpers -------------------------------------------------------------------------------------------------------
 
-async function newestMtime(dir: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
-  }
-  return newest;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "localhost", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 async function seededDatabase(): Promise<TestDatabase> {
   const db = await createTestDatabase();
-  cleanups.push(() => db.drop());
+  onCleanup(() => db.drop());
   const { results, counts } = await importPaths({ prisma: db.prisma, paths: [seedsDir] });
   if (counts.failed > 0 || counts.created !== EXPECTED_SEEDS) {
     const failures = results.filter((r) => r.outcome === "failed").map((r) => `${r.file}: ${r.detail}`);
     throw new Error(`Seed import did not create ${EXPECTED_SEEDS} articles: ${JSON.stringify(counts)} ${failures.join("; ")}`);
   }
   return db;
-}
-
-/** The server's recent output, shown if something goes wrong; a failing page under load logs thousands of lines. */
-const serverLog: string[] = [];
-function keepLog(chunk: Buffer) {
-  serverLog.push(...chunk.toString().split("\n").filter(Boolean));
-  serverLog.splice(0, Math.max(0, serverLog.length - 40));
-}
-
-async function startNext(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const nextBin = createRequire(join(appDir, "package.json")).resolve("next/dist/bin/next");
-  // localhost, not 127.0.0.1: next-intl's proxy loops on a 127.0.0.1 host (vercel/next.js#94342).
-  // Its own process group, so the whole tree can be stopped and Ctrl+C in the terminal reaches only this script.
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "localhost", "-p", String(port)], {
-    cwd: appDir,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-  });
-  child.stdout?.on("data", keepLog);
-  child.stderr?.on("data", keepLog);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  cleanups.push(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const signalGroup = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // Already gone.
-      }
-    };
-    signalGroup("SIGTERM");
-    const killer = setTimeout(() => signalGroup("SIGKILL"), 5000);
-    await exited;
-    clearTimeout(killer);
-  });
-
-  const readyBy = Date.now() + 60_000;
-  while (Date.now() < readyBy) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${serverLog.join("\n")}`);
-    try {
-      const response = await fetch(`http://localhost:${port}/`, { signal: AbortSignal.timeout(5000) });
-      await response.arrayBuffer();
-      if (response.status < 500) return child;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`next start did not answer within 60 s:\n${serverLog.join("\n")}`);
 }
 
 /** The first article linked from the Arabic home page, as the canonical (percent-encoded) URL the site links to. */
@@ -179,7 +86,7 @@ async function lighthouseRun(url: string) {
     handleSIGINT: false,
     logLevel: "silent",
   });
-  cleanups.push(async () => void chrome.kill());
+  onCleanup(async () => void chrome.kill());
   // Mobile form factor, simulated throttling: Lighthouse's defaults.
   const result = await lighthouse(url, {
     port: chrome.port,
@@ -222,22 +129,13 @@ async function lighthouseRun(url: string) {
 
 // ---- the run -------------------------------------------------------------------------------------------------------
 
-if (!existsSync(buildIdFile)) {
-  console.error("bench:web needs a production build of apps/web and found none (.next/BUILD_ID is missing).");
-  console.error("Build it first: npm run build -w @minbar/web");
-  process.exit(1);
-}
-const builtAt = statSync(buildIdFile).mtimeMs;
-console.log(`build ${statSync(buildIdFile).mtime.toISOString()} (apps/web/.next)`);
-if ((await newestMtime(join(appDir, "src"))) > builtAt) {
-  console.log("note: apps/web/src changed after this build; these figures are for the older code");
-}
+await bench.requireProductionBuild(appDir, "@minbar/web", "bench:web");
 
 try {
   const db = await seededDatabase();
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  await startNext(port, {
+  await bench.startNext(appDir, port, {
     DATABASE_URL: db.url,
     PUBLIC_SITE_URL: origin,
     // Throwaway secrets: nothing outlives this run.

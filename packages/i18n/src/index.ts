@@ -36,3 +36,8 @@ export function formatPublicationDate(date: Date, locale: Locale): string {
 export function formatInteger(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocaleOf(locale), { maximumFractionDigits: 0, useGrouping: true }).format(value);
 }
+
+/** A moment with its time, for staff (revisions, history, audit): e.g. ٢٤‏/١١‏/٢٠٢٦، ١:٥٩ ص in Moscow time. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: NEWSROOM_TIME_ZONE }).format(date);
+}

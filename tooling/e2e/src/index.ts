@@ -3,3 +3,4 @@
 export { definePlaywrightConfig, type AppUnderTest } from "./playwright-config.ts";
 export { runEndToEnd } from "./run-end-to-end.ts";
 export { seedsDir } from "./seeds.ts";
+export * as bench from "./bench-harness.ts";

@@ -178,11 +178,26 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves 
     const warn = (event: BeforeUnloadEvent) => {
       if (!dirty.current && !saving.current) return;
       event.preventDefault();
-      event.returnValue = "";
+      // Older engines ask only when returnValue is a non-empty string; the browser shows its own wording.
+      event.returnValue = "unsaved";
+    };
+    // In-app links navigate without unloading the page, so they are asked here, before Next's router sees the click.
+    const guardLinks = (event: MouseEvent) => {
+      if (!dirty.current && !saving.current) return;
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      if (link.getAttribute("target") === "_blank") return;
+      if (window.confirm(t("leaveUnsaved"))) return;
+      event.preventDefault();
+      event.stopPropagation();
     };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
+    document.addEventListener("click", guardLinks, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", guardLinks, true);
+    };
+  }, [t]);
 
   // Presence: say we are here, learn who else is.
   useEffect(() => {
@@ -245,6 +260,8 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves 
           </p>
         ) : null}
       </div>
+
+      {moves.length > 0 ? <WorkflowButtons localizationId={localization.id} moves={moves} beforeMove={beforeMove} afterMove={afterMove} /> : null}
 
       {state.kind === "conflict" ? <ConflictPanel theirs={state.theirs} onTakeTheirs={takeTheirs} onKeepMine={keepMine} /> : null}
 
@@ -331,7 +348,6 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves 
         </label>
       </div>
 
-      {moves.length > 0 ? <WorkflowButtons localizationId={localization.id} moves={moves} beforeMove={beforeMove} afterMove={afterMove} /> : null}
     </div>
   );
 }

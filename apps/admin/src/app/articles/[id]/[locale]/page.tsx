@@ -2,7 +2,7 @@
 // revisions with a word-level diff, and its history with review comments. Everything is re-checked on the server.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import {
   can,
   diffRevisions,
@@ -15,7 +15,7 @@ import {
   type ArticleForEditor,
   type RevisionDiff,
 } from "@minbar/db";
-import { directionOf, isLocale, LOCALES, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
+import { directionOf, formatDateTime, isLocale, LOCALES, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
 import { getDb } from "../../../../db";
 import { requireActor } from "../../../../lib/actor";
 import { isKnownWarningCode } from "../../../../lib/warning-codes";
@@ -45,19 +45,19 @@ export default async function EditArticlePage({ params, searchParams }: { params
   const { id, locale } = await params;
   const articleId = Number(id);
   if (!Number.isSafeInteger(articleId) || articleId <= 0 || !isLocale(locale)) notFound();
-  const [{ actor, data }, t, tStatus, tLocales, tWarnings, format] = await Promise.all([
+  const [{ actor, data }, t, tStatus, tLocales, tWarnings, uiLocale] = await Promise.all([
     load(articleId, locale),
     getTranslations("Editor"),
     getTranslations("Status"),
     getTranslations("Locales"),
     getTranslations("Warnings"),
-    getFormatter(),
+    getLocale(),
   ]);
   if (!data) return <p role="alert">{t("forbidden")}</p>;
   const { article, localization, access } = data;
   const dir = directionOf(locale);
   const canTranslate = can(actor, "article.translate") || can(actor, "article.edit_any");
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => formatDateTime(date, uiLocale);
 
   const search = await searchParams;
   const [revisions, history, options, diff] = localization
@@ -169,7 +169,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
                     {entry.kind === "move" ? (
                       <p>
                         {entry.from ? t("history.move", { from: tStatus(entry.from), to: tStatus(entry.to) }) : t("history.created", { to: tStatus(entry.to) })}
-                        {entry.comment ? (
+                        {entry.comment && entry.actor ? (
                           <span className="block text-gray-700" dir="auto">
                             «{entry.comment}»
                           </span>
