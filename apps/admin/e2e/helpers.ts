@@ -31,10 +31,27 @@ export function serverActionId(exportedName: string): string {
 
 /** POSTs to a server action the way Next's client does, with the caller's cookies; returns the raw RSC answer. */
 export async function callServerAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]): Promise<string> {
-  const response = await request.post(pagePath, {
+  return (await postAction(request, pagePath, exportedName, args)).text();
+}
+
+function postAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]) {
+  return request.post(pagePath, {
     headers: { "Next-Action": serverActionId(exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
-  return response.text();
+}
+
+export type ActionOutcome = { ok: true; value: unknown } | { ok: false; code: string } | { redirect: string };
+
+/** Calls a server action and reads what it returned (line 1 of the flight answer) or where it redirected. */
+export async function callAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]): Promise<ActionOutcome> {
+  const response = await postAction(request, pagePath, exportedName, args);
+  const redirect = response.headers()["x-action-redirect"];
+  if (redirect) return { redirect };
+  const text = await response.text();
+  const line = text.split("\n").find((l) => l.startsWith("1:"));
+  if (!line) throw new Error(`${exportedName}: unexpected answer ${response.status()}: ${text.slice(0, 300)}`);
+  const value = JSON.parse(line.slice(2)) as { ok: boolean; value?: unknown; error?: { code: string } };
+  return value.ok ? { ok: true, value: value.value } : { ok: false, code: value.error?.code ?? "unknown" };
 }

@@ -2,7 +2,7 @@
 // the accounts the tests sign in with.
 import { createUser, ensureBuiltInRoles } from "@minbar/db";
 import { runEndToEnd } from "@minbar/e2e";
-import { ADMIN_USER, DESK_EDITOR_USER, EDITOR_USER, SECOND_EDITOR_USER, WRITER_USER } from "./test-users.ts";
+import { ADMIN_USER, DESK_EDITOR_USER, DISABLED_USER, EDITOR_USER, SECOND_EDITOR_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
 
 await runEndToEnd({
   prepare: async ({ prisma }) => {
@@ -12,5 +12,7 @@ await runEndToEnd({
     await createUser(prisma, { ...WRITER_USER, roleKeys: ["writer"] });
     await createUser(prisma, { ...DESK_EDITOR_USER, roleKeys: ["editor"] });
     await createUser(prisma, { ...SECOND_EDITOR_USER, roleKeys: ["editor"] });
+    await createUser(prisma, { ...TRANSLATOR_USER, roleKeys: ["translator"] });
+    await createUser(prisma, { ...DISABLED_USER, roleKeys: ["editor"] });
   },
 });
