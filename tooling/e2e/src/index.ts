@@ -2,4 +2,5 @@
 // gives each run a fresh seeded database and drops it afterwards.
 export { definePlaywrightConfig, type AppUnderTest } from "./playwright-config.ts";
 export { runEndToEnd } from "./run-end-to-end.ts";
+export { E2E_PREVIEW_SECRET } from "./preview-secret.ts";
 export { seedsDir } from "./seeds.ts";
