@@ -21,6 +21,7 @@ function checkChoice(files: File[], maxFiles: number, maxBytes: number): LimitEr
 
 export function ImportForm({ maxFiles, maxBytes }: Props) {
   const t = useTranslations("Import");
+  const locale = useLocale() as Locale;
   const [files, setFiles] = useState<File[]>([]);
   const [view, setView] = useState<ImportView | null>(null);
   const [choiceError, setChoiceError] = useState<LimitError | null>(null);
@@ -68,7 +69,7 @@ export function ImportForm({ maxFiles, maxBytes }: Props) {
           onChange={choose}
           className="block w-full text-sm file:me-3 file:rounded file:border-0 file:bg-brand-soft file:px-3 file:py-1.5"
         />
-        {files.length > 0 ? <p className="mt-2 text-sm text-gray-600">{t("chosen", { count: files.length })}</p> : null}
+        {files.length > 0 ? <p className="mt-2 text-sm text-gray-600">{t("chosen", { count: formatInteger(files.length, locale) })}</p> : null}
         {choiceError ? (
           <p role="alert" className="mt-2 text-sm text-red-700">
             {t(`errors.${choiceError}`)}
