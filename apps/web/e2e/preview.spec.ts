@@ -2,7 +2,7 @@
 // and never indexed or cached; an altered, foreign or expired token is a 404, and the draft's public URL stays one.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { signPreviewToken } from "@minbar/db";
+import { createPrismaClient, createPreviewToken, createUser, ensureBuiltInRoles, loadActor, signPreviewToken } from "@minbar/db";
 import { DRAFT_SEED_OPENING, PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
 
@@ -48,6 +48,21 @@ test("a valid token shows the draft as readers would see it, marked as a preview
   await expect(page.locator("article")).toContainText(DRAFT_SEED_OPENING);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("(بلا عنوان)");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+});
+
+test("a link made by the admin's use case for an editor opens the draft", async ({ page }) => {
+  const prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
+  try {
+    await ensureBuiltInRoles(prisma);
+    const user = await createUser(prisma, { email: "preview-editor@minbar.test", name: "Preview editor", roleKeys: ["editor"] });
+    const actor = await loadActor(prisma, user.id, user.authVersion);
+    const link = await createPreviewToken(prisma, actor, { articleId: draft.articleId, locale: "ar" }, SECRET);
+    await page.goto(`/preview/${link.token}`);
+    await expect(page.locator("article")).toContainText(DRAFT_SEED_OPENING);
+    expect(await prisma.auditLog.count({ where: { action: "article.preview_link", actorId: user.id } })).toBe(1);
+  } finally {
+    await prisma.$disconnect();
+  }
 });
 
 test("a published article's preview renders the same article as its public page", async ({ page }) => {

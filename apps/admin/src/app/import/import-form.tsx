@@ -60,15 +60,14 @@ export function ImportForm({ maxFiles, maxBytes }: Props) {
         <label htmlFor="import-files" className="mb-2 block font-semibold">
           {t("chooseFiles")}
         </label>
-        <input
-          id="import-files"
-          name="files"
-          type="file"
-          multiple
-          accept=".txt,text/plain"
-          onChange={choose}
-          className="block w-full text-sm file:me-3 file:rounded file:border-0 file:bg-brand-soft file:px-3 file:py-1.5"
-        />
+        {/* The browser's own file button speaks the browser's language; this one speaks the interface's. */}
+        <input id="import-files" name="files" type="file" multiple accept=".txt,text/plain" onChange={choose} className="peer sr-only" />
+        <label
+          htmlFor="import-files"
+          className="inline-block cursor-pointer rounded bg-brand-soft px-3 py-1.5 text-sm font-semibold text-brand peer-focus-visible:ring-2 peer-focus-visible:ring-brand"
+        >
+          {t("chooseButton")}
+        </label>
         {files.length > 0 ? <p className="mt-2 text-sm text-gray-600">{t("chosen", { count: formatInteger(files.length, locale) })}</p> : null}
         {choiceError ? (
           <p role="alert" className="mt-2 text-sm text-red-700">
