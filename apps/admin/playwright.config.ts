@@ -3,4 +3,7 @@
 import { definePlaywrightConfig } from "@minbar/e2e";
 
 // "View on site" links point at the public site's test port; the public site itself is not started here.
-export default definePlaywrightConfig({ port: 3101, readyPath: "/login", env: { PUBLIC_SITE_URL: "http://localhost:3100" } });
+const config = definePlaywrightConfig({ port: 3101, readyPath: "/login", env: { PUBLIC_SITE_URL: "http://localhost:3100" } });
+
+// One spec file at a time: they share one database, and import.spec adds (then removes) articles that others count.
+export default { ...config, workers: 1 };
