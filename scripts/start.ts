@@ -24,6 +24,7 @@ const env = z
     ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional(),
     AUTH_SECRET: z.string().min(32).optional(),
     REVALIDATE_SECRET: z.string().min(16).optional(),
+    PREVIEW_SECRET: z.string().min(32).optional(),
     PUBLIC_SITE_URL: z.string().url().optional(),
     ADMIN_SITE_URL: z.string().url().optional(),
     SKIP_BUILD: z.enum(["0", "1"]).default("0"),
@@ -82,6 +83,8 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret("auth-secret"),
     REVALIDATE_SECRET: env.REVALIDATE_SECRET ?? persistentSecret("revalidate-secret"),
+    // Both apps get the same value: the admin signs preview links with it, the public site checks them.
+    PREVIEW_SECRET: env.PREVIEW_SECRET ?? persistentSecret("preview-secret"),
     PUBLIC_SITE_URL: env.PUBLIC_SITE_URL ?? `http://localhost:${env.WEB_PORT}`,
     ADMIN_SITE_URL: env.ADMIN_SITE_URL ?? `http://localhost:${env.ADMIN_PORT}`,
   };

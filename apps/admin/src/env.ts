@@ -12,6 +12,8 @@ const envSchema = z.object({
   PUBLIC_SITE_URL: z.url().optional(),
   /** Bearer token for the public site's POST /api/revalidate; unset: the public site is not told of changes. */
   REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Signs preview links; the public site must have the same value to open them. */
+  PREVIEW_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
 });
 
 export type AdminEnv = z.infer<typeof envSchema>;
@@ -27,6 +29,7 @@ export function getEnv(): AdminEnv {
       AUTH_SECRET: process.env.AUTH_SECRET,
       PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL,
       REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
+      PREVIEW_SECRET: process.env.PREVIEW_SECRET,
     }).filter(([, value]) => value !== undefined && value.trim() !== ""),
   );
   const parsed = envSchema.safeParse(raw);

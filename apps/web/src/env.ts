@@ -10,6 +10,8 @@ const envSchema = z.object({
   PUBLIC_SITE_URL: z.url().optional(),
   /** Shared with the admin, which calls POST /api/revalidate after a change; without it the endpoint refuses all. */
   REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Shared with the admin, which signs preview links with it; unset: previews are off (every /preview link is a 404). */
+  PREVIEW_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
 });
 
 export type WebEnv = z.infer<typeof envSchema>;
@@ -24,6 +26,7 @@ export function getEnv(): WebEnv {
       DATABASE_URL: process.env.DATABASE_URL,
       PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL,
       REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
+      PREVIEW_SECRET: process.env.PREVIEW_SECRET,
     }).filter(
       ([, value]) => value !== undefined && value.trim() !== "",
     ),

@@ -5,6 +5,7 @@ import { routing } from "./i18n/routing";
 export default createMiddleware(routing);
 
 export const config = {
-  // Everything except API routes, Next internals and files with an extension.
-  matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
+  // Everything except API routes, Next internals, files with an extension, and preview links (/preview/{token}:
+  // one page in the previewed text's language, whatever the URL says, and never a locale redirect).
+  matcher: "/((?!api|_next|_vercel|preview/|.*\\..*).*)",
 };

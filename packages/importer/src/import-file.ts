@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
 import { parseArticle, type ParseResult } from "@minbar/parser";
-import type { PrismaClient } from "@minbar/db";
+import type { Prisma, PrismaClient } from "@minbar/db";
 import { createArticle } from "./create-article.ts";
 import { describeError, type ArticleFile, type ImportResult, type WireFileInput } from "./import-result.ts";
 import { recordOutcomes } from "./record-outcomes.ts";
@@ -31,6 +31,15 @@ export function prepareFile(input: WireFileInput): PreparedFile {
   };
 }
 
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export type ImportOptions = {
+  /** Look up only: say what would happen, write nothing. */
+  dryRun?: boolean;
+  /** Who asked (an upload in the admin): each file then gets an `import.file` audit entry naming them. */
+  actorId?: number;
+};
+
 export type ParseFailure = Extract<ParseResult, { ok: false }>;
 
 export function describeParseFailure(name: string, parsed: ParseFailure): ImportResult {
@@ -38,23 +47,24 @@ export function describeParseFailure(name: string, parsed: ParseFailure): Import
   return { file: name, outcome: "failed", articleId: null, detail, warnings: parsed.warnings };
 }
 
-export async function importFile(
-  prisma: PrismaClient,
-  input: WireFileInput,
-  { dryRun = false }: { dryRun?: boolean } = {},
-): Promise<ImportResult> {
-  return importPreparedFile(prisma, prepareFile(input), { dryRun });
+export async function importFile(prisma: PrismaClient, input: WireFileInput, options: ImportOptions = {}): Promise<ImportResult> {
+  return importPreparedFile(prisma, prepareFile(input), options);
 }
 
 /** The general path: every lookup and write inside one Prisma transaction, retried when a concurrent import wins. */
 export async function importPreparedFile(
   prisma: PrismaClient,
   file: PreparedFile,
-  { dryRun = false }: { dryRun?: boolean } = {},
+  { dryRun = false, actorId }: ImportOptions = {},
 ): Promise<ImportResult> {
   if (!file.parsed.ok) {
     const failure = describeParseFailure(file.name, file.parsed);
-    if (!dryRun) await recordOutcomes(sqlThroughPrisma(prisma), [{ contentHash: file.contentHash, fileName: file.name, outcome: "failed", error: failure.detail ?? undefined }]);
+    if (!dryRun) {
+      await prisma.$transaction(async (tx) => {
+        await recordOutcomes(sqlThroughPrisma(tx), [{ contentHash: file.contentHash, fileName: file.name, outcome: "failed", error: failure.detail ?? undefined }]);
+        if (actorId !== undefined) await auditImportedFile(tx, actorId, file.contentHash, failure);
+      });
+    }
     return failure;
   }
   const write: ArticleFile = { name: file.name, contentHash: file.contentHash, fileKey: file.fileKey, article: file.parsed.article, warnings: file.parsed.warnings };
@@ -71,12 +81,14 @@ export async function importPreparedFile(
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeArticle(prisma, write);
+      return await writeArticle(prisma, write, actorId);
     } catch (error) {
       // A unique violation means a concurrent import got there first (the same file, or a new agency both cite):
       // its transaction has committed, so a fresh attempt sees its rows. A deadlock rolled this attempt back.
       if ((isConcurrencyConflict(error) || error instanceof ConcurrentImportError) && attempt < MAX_ATTEMPTS) continue;
-      return await recordWriteFailure(sqlThroughPrisma(prisma), write, error);
+      const failure = await recordWriteFailure(sqlThroughPrisma(prisma), write, error);
+      if (actorId !== undefined) await auditImportedFile(prisma, actorId, write.contentHash, failure).catch(() => {});
+      return failure;
     }
   }
 }
@@ -94,38 +106,57 @@ export async function recordWriteFailure(sql: SqlClient, file: ArticleFile, erro
   return { file: file.name, outcome: "failed", articleId: null, detail, warnings: file.warnings };
 }
 
-async function writeArticle(prisma: PrismaClient, input: ArticleFile): Promise<ImportResult> {
+/** Who imported a file (an upload in the admin), recorded with the file's own writes. */
+async function auditImportedFile(db: Db, actorId: number, contentHash: string, result: ImportResult): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId,
+      action: "import.file",
+      entityType: result.articleId === null ? null : "article",
+      entityId: result.articleId === null ? null : String(result.articleId),
+      data: { file: result.file, contentHash, outcome: result.outcome, detail: result.detail },
+    },
+  });
+}
+
+async function writeArticle(prisma: PrismaClient, input: ArticleFile, actorId: number | undefined): Promise<ImportResult> {
   return prisma.$transaction(async (tx) => {
-    const sql = sqlThroughPrisma(tx);
-    const seen = await tx.wireFile.findUnique({ where: { contentHash: input.contentHash }, select: { articleId: true } });
-    if (seen) {
-      await recordOutcomes(sql, [{ contentHash: input.contentHash, fileName: input.name, outcome: "unchanged", articleId: seen.articleId }]);
-      return { file: input.name, outcome: "unchanged", articleId: seen.articleId, detail: null, warnings: input.warnings };
-    }
-    const earlier = await latestArticleForKey(tx, input.fileKey);
-    if (earlier === null) {
-      // The same statement the bulk path runs; it writes the wire file, import record and audit entry itself.
-      const created = await createArticle(sql, input);
-      if (!created) throw new ConcurrentImportError("the file was imported concurrently");
-      return created;
-    }
-    const result = await updateArticle(tx, earlier, input);
-    await tx.wireFile.create({
-      data: { contentHash: input.contentHash, fileKey: input.fileKey, fileName: input.name, articleId: result.articleId },
-    });
-    await recordOutcomes(sql, [
-      { contentHash: input.contentHash, fileName: input.name, outcome: result.outcome, articleId: result.articleId, warnings: input.warnings },
-    ]);
-    await tx.auditLog.create({
-      data: {
-        action: `import.${result.outcome}`,
-        entityType: "article",
-        entityId: String(result.articleId),
-        data: { file: input.name, contentHash: input.contentHash, detail: result.detail },
-      },
-    });
+    const result = await writeArticleIn(tx, input);
+    if (actorId !== undefined) await auditImportedFile(tx, actorId, input.contentHash, result);
     return result;
   });
+}
+
+async function writeArticleIn(tx: Prisma.TransactionClient, input: ArticleFile): Promise<ImportResult> {
+  const sql = sqlThroughPrisma(tx);
+  const seen = await tx.wireFile.findUnique({ where: { contentHash: input.contentHash }, select: { articleId: true } });
+  if (seen) {
+    await recordOutcomes(sql, [{ contentHash: input.contentHash, fileName: input.name, outcome: "unchanged", articleId: seen.articleId }]);
+    return { file: input.name, outcome: "unchanged", articleId: seen.articleId, detail: null, warnings: input.warnings };
+  }
+  const earlier = await latestArticleForKey(tx, input.fileKey);
+  if (earlier === null) {
+    // The same statement the bulk path runs; it writes the wire file, import record and audit entry itself.
+    const created = await createArticle(sql, input);
+    if (!created) throw new ConcurrentImportError("the file was imported concurrently");
+    return created;
+  }
+  const result = await updateArticle(tx, earlier, input);
+  await tx.wireFile.create({
+    data: { contentHash: input.contentHash, fileKey: input.fileKey, fileName: input.name, articleId: result.articleId },
+  });
+  await recordOutcomes(sql, [
+    { contentHash: input.contentHash, fileName: input.name, outcome: result.outcome, articleId: result.articleId, warnings: input.warnings },
+  ]);
+  await tx.auditLog.create({
+    data: {
+      action: `import.${result.outcome}`,
+      entityType: "article",
+      entityId: String(result.articleId),
+      data: { file: input.name, contentHash: input.contentHash, detail: result.detail },
+    },
+  });
+  return result;
 }
 
 async function latestArticleForKey(db: Pick<PrismaClient, "wireFile">, fileKey: string): Promise<number | null> {

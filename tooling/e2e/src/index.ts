@@ -2,5 +2,6 @@
 // gives each run a fresh seeded database and drops it afterwards.
 export { definePlaywrightConfig, type AppUnderTest } from "./playwright-config.ts";
 export { runEndToEnd } from "./run-end-to-end.ts";
+export { E2E_PREVIEW_SECRET } from "./preview-secret.ts";
 export { seedsDir } from "./seeds.ts";
 export * as bench from "./bench-harness.ts";

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { importPaths } from "@minbar/importer";
+import { E2E_PREVIEW_SECRET } from "./preview-secret.ts";
 import { seedsDir } from "./seeds.ts";
 
 const EXPECTED_SEEDS = 5;
@@ -38,6 +39,7 @@ export async function runEndToEnd({ prepare = async () => {} }: { prepare?: (db:
           DATABASE_URL: db.url,
           // A throwaway secret unless one is given: sessions only need to outlive this run.
           AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+          PREVIEW_SECRET: E2E_PREVIEW_SECRET,
         },
       });
       const forward = (signal: NodeJS.Signals) => child.kill(signal);

@@ -4,8 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { PublicArticle } from "@minbar/db";
-import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, type Locale } from "@minbar/i18n";
+import { LOCALE_AUTONYMS, directionOf, type Locale } from "@minbar/i18n";
 import { routing } from "../../../../../i18n/routing";
 import { Link, getPathname, permanentRedirect } from "../../../../../i18n/navigation";
 import {
@@ -15,8 +14,8 @@ import {
   listRelated,
   parseArticleId,
   sourcePath,
-  tagPath,
 } from "../../../../../lib/published-content";
+import { ArticleView } from "../../../../../components/article-view";
 import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld";
 import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin } from "../../../../../lib/site-url";
 
@@ -97,12 +96,7 @@ export default async function ArticlePage({ params }: ArticleProps) {
   if (requestedSlug !== article.slug) {
     permanentRedirect({ href: articlePath(article), locale });
   }
-  const [t, tSite, related] = await Promise.all([
-    getTranslations("Article"),
-    getTranslations("Site"),
-    listRelated(article),
-  ]);
-  const otherLocales = article.availableLocales.filter((other): other is Locale => other !== locale);
+  const [tSite, related] = await Promise.all([getTranslations("Site"), listRelated(article)]);
   const origin = configuredOrigin();
   const jsonLd = newsArticleJsonLd({
     url: absoluteUrl(origin, articlePath(article), locale),
@@ -120,103 +114,11 @@ export default async function ArticlePage({ params }: ArticleProps) {
   });
 
   return (
-    <article lang={article.locale} className="mx-auto max-w-3xl">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      <header className="mb-6">
-        <h1 className="text-3xl font-bold leading-tight">{article.title}</h1>
-        <p className="mt-3 text-sm text-gray-600">
-          {t("publishedOn")}{" "}
-          <time dateTime={article.publishedAt.toISOString()}>{formatPublicationDate(article.publishedAt, locale)}</time>
-        </p>
-      </header>
-      {article.summary ? <p className="mb-6 text-lg font-semibold text-gray-800">{article.summary}</p> : null}
-      <div className="space-y-4">
-        {article.blocks.map((block, index) =>
-          block.type === "heading" ? (
-            <h2 key={index} className="pt-4 text-xl font-bold text-brand">
-              {block.text}
-            </h2>
-          ) : (
-            <p key={index}>{block.text}</p>
-          ),
-        )}
-      </div>
-      <footer className="mt-10 space-y-1 border-t border-gray-200 pt-4 text-sm text-gray-600">
-        {article.photoCredit ? <p>{t("photoCredit", { name: article.photoCredit })}</p> : null}
-        {article.source ? (
-          <p>
-            {t.rich("source", {
-              name: article.source.name,
-              link: (chunks) => (
-                <Link href={sourcePath(article.source!.slug)} className="text-brand underline underline-offset-4">
-                  {chunks}
-                </Link>
-              ),
-            })}
-          </p>
-        ) : null}
-        {article.tags.length > 0 ? <TagLinks label={t("tags")} tags={article.tags} /> : null}
-        {otherLocales.length > 0 ? (
-          <p>
-            {t("alsoIn")}{" "}
-            {otherLocales.map((other) => (
-              <Link
-                key={other}
-                href={`/news/${article.id}`}
-                locale={other}
-                lang={other}
-                hrefLang={other}
-                dir={directionOf(other)}
-                className="me-3 text-brand underline"
-              >
-                {LOCALE_AUTONYMS[other]}
-              </Link>
-            ))}
-          </p>
-        ) : null}
-      </footer>
-      {related.length > 0 ? (
-        <aside aria-labelledby="related-heading" className="mt-10 border-t border-gray-200 pt-6">
-          <h2 id="related-heading" className="mb-3 text-lg font-bold">
-            {t("related")}
-          </h2>
-          <ul className="space-y-3">
-            {related.map((item) => (
-              <li key={item.id}>
-                <Link href={articlePath(item)} className="font-semibold hover:text-brand hover:underline">
-                  {item.title}
-                </Link>{" "}
-                <time dateTime={item.publishedAt.toISOString()} className="ms-2 text-sm text-gray-600">
-                  {formatPublicationDate(item.publishedAt, locale)}
-                </time>
-              </li>
-            ))}
-          </ul>
-        </aside>
-      ) : null}
-      <p className="mt-8 text-sm">
-        <Link href="/" className="text-brand underline underline-offset-4">
-          {t("backHome")}
-        </Link>
-      </p>
-    </article>
-  );
-}
-
-function TagLinks({ label, tags }: { label: string; tags: PublicArticle["tags"] }) {
-  return (
-    <nav aria-label={label} className="flex flex-wrap items-baseline gap-2 pt-2">
-      <span>{label}:</span>
-      <ul className="flex flex-wrap gap-2">
-        {tags.map((tag) => (
-          <li key={tag.slug}>
-            <Link href={tagPath(tag.slug)} className="rounded bg-stone-200 px-2 py-0.5 text-gray-800 hover:bg-stone-300">
-              {tag.name}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <ArticleView
+      article={article}
+      related={related}
+      head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />}
+    />
   );
 }
 

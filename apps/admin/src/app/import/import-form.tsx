@@ -1,0 +1,235 @@
+"use client";
+// Holds the chosen files between preview and import (they are sent again on import: nothing is kept on the server)
+// and shows what the server said about each.
+import { useState, useTransition, type ChangeEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { directionOf, formatInteger, formatPublicationDate, type Locale } from "@minbar/i18n";
+import { isKnownWarningCode } from "../../lib/warning-codes";
+import { importFilesAction, previewImportAction } from "./actions";
+import type { FileView, ImportView } from "./import-view";
+
+type Props = { maxFiles: number; maxBytes: number };
+
+type LimitError = "no_files" | "too_many_files" | "too_many_bytes";
+
+function checkChoice(files: File[], maxFiles: number, maxBytes: number): LimitError | null {
+  if (files.length === 0) return "no_files";
+  if (files.length > maxFiles) return "too_many_files";
+  if (files.reduce((sum, file) => sum + file.size, 0) > maxBytes) return "too_many_bytes";
+  return null;
+}
+
+export function ImportForm({ maxFiles, maxBytes }: Props) {
+  const t = useTranslations("Import");
+  const locale = useLocale() as Locale;
+  const [files, setFiles] = useState<File[]>([]);
+  const [view, setView] = useState<ImportView | null>(null);
+  const [choiceError, setChoiceError] = useState<LimitError | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState(false);
+
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = Array.from(event.target.files ?? []);
+    setFiles(chosen);
+    setView(null);
+    setFailure(false);
+    setChoiceError(chosen.length === 0 ? null : checkChoice(chosen, maxFiles, maxBytes));
+  };
+
+  const send = (action: (data: FormData) => Promise<ImportView>) => {
+    const problem = checkChoice(files, maxFiles, maxBytes);
+    setChoiceError(problem);
+    if (problem) return;
+    const data = new FormData();
+    for (const file of files) data.append("files", file, file.name);
+    setFailure(false);
+    startTransition(async () => {
+      try {
+        setView(await action(data));
+      } catch {
+        // The server could not be reached or failed unexpectedly; the chosen files are still here to try again.
+        setFailure(true);
+      }
+    });
+  };
+
+  const previewed = view?.ok === true;
+  return (
+    <div className="space-y-6">
+      <div className="rounded-lg bg-white p-4 shadow-sm">
+        <label htmlFor="import-files" className="mb-2 block font-semibold">
+          {t("chooseFiles")}
+        </label>
+        {/* The browser's own file button speaks the browser's language; this one speaks the interface's. */}
+        <input id="import-files" name="files" type="file" multiple accept=".txt,text/plain" onChange={choose} className="peer sr-only" />
+        <label
+          htmlFor="import-files"
+          className="inline-block cursor-pointer rounded bg-brand-soft px-3 py-1.5 text-sm font-semibold text-brand peer-focus-visible:ring-2 peer-focus-visible:ring-brand"
+        >
+          {t("chooseButton")}
+        </label>
+        {files.length > 0 ? <p className="mt-2 text-sm text-gray-600">{t("chosen", { count: formatInteger(files.length, locale) })}</p> : null}
+        {choiceError ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {t(`errors.${choiceError}`)}
+          </p>
+        ) : null}
+        <div className="mt-4 flex flex-wrap gap-3">
+          <button
+            type="button"
+            onClick={() => send(previewImportAction)}
+            disabled={pending || files.length === 0}
+            className="rounded border border-brand px-4 py-2 font-semibold text-brand hover:bg-brand-soft disabled:opacity-50"
+          >
+            {t("preview")}
+          </button>
+          <button
+            type="button"
+            onClick={() => send(importFilesAction)}
+            disabled={pending || !previewed}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white hover:opacity-90 disabled:opacity-50"
+          >
+            {t("import")}
+          </button>
+          {pending ? (
+            <span role="status" className="self-center text-sm text-gray-600">
+              {t("working")}
+            </span>
+          ) : null}
+        </div>
+        {failure ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {t("errors.unexpected")}
+          </p>
+        ) : null}
+      </div>
+      {view ? <Results view={view} /> : null}
+    </div>
+  );
+}
+
+function Results({ view }: { view: ImportView }) {
+  const t = useTranslations("Import");
+  const locale = useLocale() as Locale;
+  if (!view.ok) {
+    return (
+      <p role="alert" className="rounded bg-red-50 p-3 text-red-800">
+        {t(`errors.${view.error}`)}
+      </p>
+    );
+  }
+  const number = (value: number) => formatInteger(value, locale);
+  return (
+    <section aria-labelledby="import-results-heading" className="space-y-4">
+      <h2 id="import-results-heading" className="text-xl font-bold">
+        {view.dryRun ? t("previewHeading") : t("resultHeading")}
+      </h2>
+      <p className="font-semibold" data-testid="import-summary">
+        {t(view.dryRun ? "summaryDryRun" : "summary", {
+          total: number(view.files.length),
+          created: number(view.counts.created),
+          updated: number(view.counts.updated),
+          unchanged: number(view.counts.unchanged),
+          failed: number(view.counts.failed),
+        })}
+      </p>
+      {view.dryRun ? <p className="text-sm text-gray-600">{t("nothingWritten")}</p> : null}
+      <ul className="space-y-4">
+        {view.files.map((file, index) => (
+          <FileResult key={`${index}-${file.name}`} file={file} dryRun={view.dryRun} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const OUTCOME_STYLES: Record<FileView["outcome"], string> = {
+  created: "bg-emerald-100 text-emerald-900",
+  updated: "bg-sky-100 text-sky-900",
+  unchanged: "bg-gray-200 text-gray-800",
+  failed: "bg-red-100 text-red-800",
+};
+
+function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
+  const t = useTranslations("Import");
+  const tWarnings = useTranslations("Warnings");
+  const { article } = file;
+  // The wire text is Arabic whatever the interface language: its direction and date follow the text.
+  const contentLocale: Locale = article?.locale ?? "ar";
+  const dir = directionOf(contentLocale);
+  return (
+    <li className="rounded-lg bg-white p-4 shadow-sm" data-testid="import-file">
+      <div className="mb-2 flex flex-wrap items-center gap-3">
+        <span dir="ltr" className="font-mono text-sm">
+          {file.name}
+        </span>
+        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLES[file.outcome]}`} data-testid="import-outcome">
+          {t(`${dryRun ? "wouldBe" : "outcome"}.${file.outcome}`)}
+        </span>
+      </div>
+      {file.error ? (
+        <p role="alert" className="text-sm text-red-800">
+          {t(`parseErrors.${file.error.code}`)}
+          {file.error.code === "database" ? <span dir="ltr"> ({file.error.detail})</span> : null}
+        </p>
+      ) : null}
+      {file.warnings.length > 0 ? (
+        <ul aria-label={t("fields.warnings")} className="mb-2 flex flex-wrap gap-1">
+          {file.warnings.map((warning, index) => (
+            <li key={`${warning.code}-${index}`} title={warning.message} className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900">
+              {isKnownWarningCode(warning.code) ? tWarnings(warning.code) : warning.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {article ? (
+        <div className="space-y-2">
+          {article.title ? (
+            <h3 lang={contentLocale} dir={dir} className="text-lg font-bold">
+              {article.title}
+            </h3>
+          ) : (
+            <p>
+              <span className="font-semibold text-red-700">{t("fields.noTitle")}</span>
+              {article.provisionalTitle ? (
+                <>
+                  {" "}
+                  <span className="text-gray-700">{t("fields.provisionalTitle")}:</span>{" "}
+                  <bdi lang={contentLocale} dir={dir} className="font-semibold">
+                    {article.provisionalTitle}
+                  </bdi>
+                </>
+              ) : null}
+            </p>
+          )}
+          <p className="text-sm text-gray-600">
+            {article.publishedOn ? (
+              <time lang={contentLocale} dateTime={article.publishedOn}>
+                {formatPublicationDate(new Date(`${article.publishedOn}T12:00:00Z`), contentLocale)}
+              </time>
+            ) : (
+              t("fields.noDate")
+            )}
+          </p>
+          <div lang={contentLocale} dir={dir} aria-label={t("fields.text")} className="max-h-72 space-y-2 overflow-y-auto rounded border border-gray-100 p-3 text-sm">
+            {article.blocks.map((block, index) =>
+              block.type === "heading" ? (
+                <h4 key={index} className="pt-2 font-bold text-brand">
+                  {block.text}
+                </h4>
+              ) : (
+                <p key={index}>{block.text}</p>
+              ),
+            )}
+          </div>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+            <dt className="text-gray-600">{t("fields.source")}</dt>
+            <dd>{article.source ? <bdi lang={contentLocale} dir={dir}>{article.source}</bdi> : t("fields.none")}</dd>
+            <dt className="text-gray-600">{t("fields.photoCredit")}</dt>
+            <dd>{article.photoCredit ? <bdi lang={contentLocale} dir={dir}>{article.photoCredit}</bdi> : t("fields.none")}</dd>
+          </dl>
+        </div>
+      ) : null}
+    </li>
+  );
+}

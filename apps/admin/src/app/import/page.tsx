@@ -1,0 +1,31 @@
+// /import: staff with article.import upload wire .txt files, preview what each becomes, then import them with the
+// same importer as the CLI. The page only hides the form from others; the actions are refused on the server too.
+import { getLocale, getTranslations } from "next-intl/server";
+import { can } from "@minbar/db";
+import { formatInteger } from "@minbar/i18n";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@minbar/importer";
+import { requireActor } from "../../lib/actor";
+import { ImportForm } from "./import-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function ImportPage() {
+  const actor = await requireActor();
+  const [t, locale] = await Promise.all([getTranslations("Import"), getLocale()]);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
+      {can(actor, "article.import") ? (
+        <>
+          <p className="mb-1 text-gray-700">{t("intro")}</p>
+          <p className="mb-6 text-sm text-gray-600">
+            {t("limits", { files: formatInteger(MAX_UPLOAD_FILES, locale), kilobytes: formatInteger(MAX_UPLOAD_BYTES / 1024, locale) })}
+          </p>
+          <ImportForm maxFiles={MAX_UPLOAD_FILES} maxBytes={MAX_UPLOAD_BYTES} />
+        </>
+      ) : (
+        <p role="alert">{t("errors.forbidden")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+// What a preview link shows: the localization it names, in whatever state, shaped like the public article.
+import type { ArticleStatus, PrismaClient } from "../generated/prisma/client.ts";
+import { leadOf, readBody } from "../blocks.ts";
+import { nameIn, publishedWhere, type PublicArticle } from "../queries/public-articles.ts";
+import { verifyPreviewToken } from "./preview-token.ts";
+
+/** A public article as it would read once published: the title and date may still be missing in a draft. */
+export type PreviewArticle = Omit<PublicArticle, "title" | "publishedAt"> & {
+  localizationId: number;
+  title: string | null;
+  publishedAt: Date | null;
+  status: ArticleStatus;
+  expiresAt: Date;
+};
+
+/**
+ * The article behind a preview token, or null when the token is not genuine, has expired, or names a localization
+ * that no longer exists. Never cached by the caller: a preview must show the text as it is now.
+ */
+export async function loadPreviewArticle(
+  prisma: PrismaClient,
+  { token, secret, now = new Date() }: { token: string; secret: string; now?: Date },
+): Promise<PreviewArticle | null> {
+  const claims = verifyPreviewToken(token, secret, now);
+  if (!claims) return null;
+  const row = await prisma.articleLocalization.findUnique({
+    where: { id: claims.localizationId },
+    include: {
+      article: {
+        include: {
+          source: true,
+          photoCredit: true,
+          tags: { include: { tag: true } },
+          localizations: { select: { locale: true, status: true, publishedAt: true, title: true } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const { locale } = row;
+  const blocks = readBody(row.body);
+  const { source, photoCredit, tags, localizations } = row.article;
+  // "Also in" links only to editions readers can open, as on the public page.
+  const published = localizations.filter((other) => {
+    const rule = publishedWhere(other.locale);
+    return other.status === rule.status && other.publishedAt !== null && other.title !== null;
+  });
+  return {
+    localizationId: row.id,
+    id: row.articleId,
+    locale,
+    slug: row.slug,
+    title: row.title,
+    publishedAt: row.publishedAt,
+    status: row.status,
+    expiresAt: claims.expiresAt,
+    summary: row.summary,
+    lead: row.summary ?? leadOf(blocks),
+    blocks,
+    photoCredit: photoCredit ? nameIn(locale, photoCredit) : null,
+    source: source ? { slug: source.slug, name: nameIn(locale, source) } : null,
+    tags: tags.map(({ tag }) => ({ slug: tag.slug, name: nameIn(locale, tag) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
+    originalLocale: row.article.originalLocale,
+    availableLocales: published.map((other) => other.locale),
+  };
+}
