@@ -2,23 +2,30 @@
 // other change shown, revisions diff and restore, leaving with unsaved text asks first, and HTML typed into any
 // field stays text in the admin and on the public site.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, testDatabase } from "./helpers.ts";
+import { createPublishedArticle, deleteArticlesAfter, lastArticleId, signIn, testDatabase } from "./helpers.ts";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { DESK_EDITOR_USER, SECOND_EDITOR_USER } from "./test-users.ts";
 
 const prisma = testDatabase();
-test.afterAll(() => prisma.$disconnect());
+let before = 0;
+test.beforeAll(async () => {
+  before = await lastArticleId(prisma);
+});
+test.afterAll(async () => {
+  await deleteArticlesAfter(prisma, before);
+  await prisma.$disconnect();
+});
 
 async function waitSaved(page: Page) {
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved", { timeout: 15_000 });
 }
 
-/** A published seed article's Arabic localization, a different one per test so tests stay independent. */
-async function seedArticle(index: number) {
-  const rows = await prisma.articleLocalization.findMany({ where: { locale: "ar", status: "published" }, orderBy: { id: "asc" } });
-  const row = rows[index];
-  if (!row) throw new Error(`no published seed article #${index}`);
-  return row;
+/** A published Arabic article of the test's own (the seeds stay as other specs expect them). */
+function ownArticle(index: number) {
+  return createPublishedArticle(prisma, `مقال اختبار المحرر رقم ${index + 1}`, [
+    "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات كانت بناءة.",
+    "وأضاف أن البلدين سيواصلان التعاون في مجالات الطاقة والنقل والتعليم.",
+  ]);
 }
 
 async function openAs(browser: Browser, user: { email: string; password: string }, articleId: number) {
@@ -31,7 +38,7 @@ async function openAs(browser: Browser, user: { email: string; password: string 
 
 test("two editors on one text: the second save is refused with the other change shown, and nothing is lost", async ({ browser }) => {
   test.setTimeout(90_000);
-  const article = await seedArticle(0);
+  const article = await ownArticle(0);
   const first = await openAs(browser, DESK_EDITOR_USER, article.articleId);
   const second = await openAs(browser, SECOND_EDITOR_USER, article.articleId);
   // Each sees the other (the heartbeat runs on open).
@@ -66,7 +73,7 @@ test("two editors on one text: the second save is refused with the other change 
 });
 
 test("revisions: a readable word diff, right to left, and restoring an old one makes a new revision", async ({ browser }) => {
-  const article = await seedArticle(1);
+  const article = await ownArticle(1);
   const page = await openAs(browser, DESK_EDITOR_USER, article.articleId);
   await page.getByLabel("العنوان", { exact: true }).fill(`${article.title} المحدّث`);
   await waitSaved(page);
@@ -90,7 +97,7 @@ test("revisions: a readable word diff, right to left, and restoring an old one m
 });
 
 test("leaving with unsaved changes asks first", async ({ browser }) => {
-  const article = await seedArticle(2);
+  const article = await ownArticle(2);
   const page = await openAs(browser, DESK_EDITOR_USER, article.articleId);
   // Typed, not filled: browsers ask before unloading only pages the user has interacted with.
   await page.getByLabel("الملخص").click();
@@ -108,7 +115,7 @@ test("leaving with unsaved changes asks first", async ({ browser }) => {
 
 test("HTML and script typed into the editor stay text, in the admin and on the public site", async ({ browser }) => {
   test.setTimeout(90_000);
-  const article = await seedArticle(3);
+  const article = await ownArticle(3);
   const title = `<img src=x onerror="window.__xss='title'"> عنوان`;
   const summary = `<script>window.__xss='summary'</script>`;
   const paragraph = `<b onmouseover="window.__xss='body'">نص</b> <a href="javascript:window.__xss='link'">رابط</a>`;

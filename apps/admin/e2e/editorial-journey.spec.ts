@@ -1,7 +1,7 @@
 // The newsroom's day across roles: a writer drafts and submits, cannot publish (no button, and the server refuses
-// the action called directly), an editor edits and publishes, and readers see it on the public site.
+// the action called directly), an editor edits, previews and publishes, and readers see it on the public site.
 import { expect, test, type Page } from "@playwright/test";
-import { callServerAction, signIn, testDatabase } from "./helpers.ts";
+import { callServerAction, deleteArticlesAfter, lastArticleId, signIn, testDatabase } from "./helpers.ts";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { DESK_EDITOR_USER, WRITER_USER } from "./test-users.ts";
 
@@ -11,7 +11,14 @@ const SUBHEADING = "ملفات الزيارة";
 const EDITOR_LINE = "وأضاف المحرر تفاصيل من المؤتمر الصحفي.";
 
 const prisma = testDatabase();
-test.afterAll(() => prisma.$disconnect());
+let before = 0;
+test.beforeAll(async () => {
+  before = await lastArticleId(prisma);
+});
+test.afterAll(async () => {
+  await deleteArticlesAfter(prisma, before);
+  await prisma.$disconnect();
+});
 
 async function waitSaved(page: Page) {
   await expect(page.getByText("حُفظت كل التغييرات")).toBeVisible({ timeout: 15_000 });

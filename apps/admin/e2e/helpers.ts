@@ -55,3 +55,35 @@ export async function callAction(request: APIRequestContext, pagePath: string, e
   const value = JSON.parse(line.slice(2)) as { ok: boolean; value?: unknown; error?: { code: string } };
   return value.ok ? { ok: true, value: value.value } : { ok: false, code: value.error?.code ?? "unknown" };
 }
+
+/** A published Arabic article written straight into the database, for tests that must not touch the seeds. */
+export async function createPublishedArticle(prisma: PrismaClient, title: string, paragraphs: string[]) {
+  const body = paragraphs.map((text) => ({ type: "paragraph", text }));
+  const slug = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const article = await prisma.article.create({
+    data: {
+      localizations: {
+        create: {
+          locale: "ar",
+          title,
+          slug,
+          body,
+          status: "published",
+          publishedAt: new Date(),
+          revisions: { create: { number: 1, title, slug, body, origin: "editor" } },
+        },
+      },
+    },
+    include: { localizations: true },
+  });
+  return article.localizations[0]!;
+}
+
+/** Removes every article created after `sinceId`, so a spec leaves the shared test database as it found it. */
+export async function deleteArticlesAfter(prisma: PrismaClient, sinceId: number): Promise<void> {
+  await prisma.article.deleteMany({ where: { id: { gt: sinceId } } });
+}
+
+export async function lastArticleId(prisma: PrismaClient): Promise<number> {
+  return (await prisma.article.aggregate({ _max: { id: true } }))._max.id ?? 0;
+}

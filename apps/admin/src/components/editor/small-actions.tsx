@@ -1,10 +1,11 @@
 "use client";
 // Small editor actions with their own pending state and refusal message: start a translation, restore a
-// revision, add a review comment.
+// revision, add a review comment, get a preview link.
 import { useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { addCommentAction, restoreRevisionAction, startTranslationAction } from "../../app/articles/actions";
+import { createPreviewLinkAction, type PreviewLinkResult } from "../../lib/preview-link-actions";
 import { useErrorText, type EditorError } from "./error-text";
 
 function useAction() {
@@ -98,5 +99,37 @@ export function CommentForm({ articleId, localizationId }: { articleId: number; 
       </button>
       {message}
     </form>
+  );
+}
+
+/** A fresh signed preview link (valid 30 minutes), shown as a link that opens the public site's rendering. */
+export function PreviewLink({ articleId, locale }: { articleId: number; locale: "ar" | "ru" | "en" }) {
+  const t = useTranslations("Editor.preview");
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<PreviewLinkResult | null>(null);
+  return (
+    <section aria-labelledby="preview-title" className="rounded border border-gray-200 bg-white p-3 text-sm">
+      <h2 id="preview-title" className="mb-1 font-semibold">
+        {t("title")}
+      </h2>
+      <p className="mb-2 text-gray-600">{t("explain")}</p>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => startTransition(async () => setResult(await createPreviewLinkAction({ articleId, locale })))}
+        className="rounded border border-gray-400 px-3 py-1 disabled:opacity-50"
+      >
+        {t("create")}
+      </button>
+      {result?.ok ? (
+        <a href={result.url} target="_blank" rel="noreferrer" className="mt-2 block font-semibold text-brand underline">
+          {t("open")}
+        </a>
+      ) : result ? (
+        <p role="alert" className="mt-2 font-semibold text-red-700">
+          {t(`errors.${result.error}`)}
+        </p>
+      ) : null}
+    </section>
   );
 }

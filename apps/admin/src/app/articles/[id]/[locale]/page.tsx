@@ -21,7 +21,7 @@ import { requireActor } from "../../../../lib/actor";
 import { isKnownWarningCode } from "../../../../lib/warning-codes";
 import { ArticleEditor } from "../../../../components/editor/article-editor";
 import { AttributionPanel } from "../../../../components/editor/attribution-panel";
-import { CommentForm, RestoreButton, StartTranslationButton } from "../../../../components/editor/small-actions";
+import { CommentForm, PreviewLink, RestoreButton, StartTranslationButton } from "../../../../components/editor/small-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -114,6 +114,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
           </div>
 
           <aside className="space-y-6">
+            <PreviewLink articleId={article.id} locale={locale} />
             <AttributionPanel article={article} options={options} canEdit={access.canEditArticle} canCreateSource={can(actor, "attribution.manage")} />
 
             <section aria-labelledby="revisions-title" className="rounded border border-gray-200 bg-white p-3">
