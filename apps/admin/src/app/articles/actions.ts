@@ -31,12 +31,14 @@ export async function createArticleAction(): Promise<ActionResult<never>> {
   redirect(editorPath(result.value.articleId, "ar"));
 }
 
-export async function saveTextAction(input: SaveLocalizationInput): Promise<ActionResult<SaveResult>> {
+/** What autosave needs back: the new version, or the other change / the taken slug. Not the saved text again. */
+export type SaveTextOutcome = { status: "saved"; version: number } | Exclude<SaveResult, { status: "saved" }>;
+
+export async function saveTextAction(input: SaveLocalizationInput): Promise<ActionResult<SaveTextOutcome>> {
   const result = await asActor((actor) => saveLocalization(getDb(), actor, input));
-  if (result.ok && result.value.status === "saved" && result.value.affectsPublicSite) {
-    await revalidatePublicSite(result.value.localization.articleId);
-  }
-  return result;
+  if (!result.ok || result.value.status !== "saved") return result as ActionResult<SaveTextOutcome>;
+  if (result.value.affectsPublicSite) await revalidatePublicSite(result.value.localization.articleId);
+  return { ok: true, value: { status: "saved", version: result.value.localization.version } };
 }
 
 export async function moveAction(input: MoveArticleInput): Promise<ActionResult<{ version: number }>> {

@@ -13,7 +13,7 @@ import { WorkflowButtons, type MoveOption } from "./workflow-buttons";
 import type { ActionResult } from "../../lib/action-result";
 import { useErrorText, type EditorError } from "./error-text";
 import type { SaveResult } from "@minbar/db";
-import { heartbeatAction, saveTextAction } from "../../app/articles/actions";
+import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions";
 
 export type EditableLocalization = {
   id: number;
@@ -113,7 +113,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves 
     const current = fieldsRef.current;
     const run = (async () => {
       setState({ kind: "saving" });
-      let result: ActionResult<SaveResult>;
+      let result: ActionResult<SaveTextOutcome>;
       try {
         result = await saveTextAction({
           localizationId: localization.id,
@@ -146,7 +146,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves 
         setState({ kind: "error", error: { code: "slug_taken" } });
         return false;
       }
-      version.current = result.value.localization.version;
+      version.current = result.value.version;
       savedDate.current = current.storyDate;
       setState(dirty.current ? { kind: "dirty" } : { kind: "saved" });
       return true;
