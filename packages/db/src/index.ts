@@ -12,3 +12,4 @@ export * from "./queries/article-listings.ts";
 export * from "./queries/search-articles.ts";
 export * from "./queries/admin-articles.ts";
 export * from "./editorial/index.ts";
+export * from "./accounts/index.ts";
