@@ -1,6 +1,6 @@
 // The accounts domain's shared input rules: emails, names, passwords, role keys, ids, and where a request came from.
 import { z } from "zod";
-import { PERMISSIONS } from "../permissions.ts";
+import { isPermission, PERMISSIONS } from "../permissions.ts";
 
 /** Trimmed and lower-cased before it is checked, so `" Ana@Example.TEST "` and `ana@example.test` are one account. */
 export const emailInput = z.string().trim().toLowerCase().max(320).pipe(z.email());
@@ -19,8 +19,9 @@ export const roleKeyInput = z
 
 export const roleKeysInput = z.array(roleKeyInput).max(20).transform((keys) => [...new Set(keys)]);
 
+/** Keys from the permission catalogue (strings in, so a form's values need no cast), de-duplicated, in catalogue order. */
 export const permissionsInput = z
-  .array(z.enum(PERMISSIONS))
+  .array(z.string().refine(isPermission, "not in the permission catalogue"))
   .max(PERMISSIONS.length * 2)
   .transform((keys) => PERMISSIONS.filter((permission) => keys.includes(permission)));
 
