@@ -2,13 +2,14 @@
 // A one-time sign-in link shown once: the address in a read-only field (left to right), a copy button, and when
 // it stops working.
 import { useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 
 export function SignInLinkBox({ url, expiresAt, name }: { url: string; expiresAt: string; name: string }) {
   const t = useTranslations("Accounts");
-  const format = useFormatter();
+  const locale = useLocale();
   const [copied, setCopied] = useState(false);
-  const expires = format.dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short" });
+  const expires = new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: NEWSROOM_TIME_ZONE }).format(new Date(expiresAt));
   return (
     <div role="status" className="mt-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
       <p className="mb-2 font-semibold">{t("linkTitle")}</p>

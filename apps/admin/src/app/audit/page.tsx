@@ -1,10 +1,10 @@
 // /audit: the audit trail, newest first, filtered by who, which action (or family of actions), which entity and
 // which days, 50 to a page. Only for those holding audit.read — the use case checks it.
 import Link from "next/link";
-import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { listAuditLog, type AuditRow } from "@minbar/db";
-import { formatInteger, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
+import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db";
 import { requireActor } from "../../lib/actor";
 import { NotAllowed, orForbidden } from "../../lib/accounts-page";
@@ -71,12 +71,11 @@ function pageHref(filters: Record<FilterName, string>, page: number): string {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const { filters, invalid, query } = readFilters(await searchParams);
-  const [result, t, tActions, locale, format, messages] = await Promise.all([
+  const [result, t, tActions, locale, messages] = await Promise.all([
     orForbidden(() => listAuditLog(getDb(), actor, query)),
     getTranslations("Audit"),
     getTranslations("AuditActions"),
     getLocale(),
-    getFormatter(),
     getMessages(),
   ]);
   if (result === "forbidden") return <NotAllowed title={t("title")} />;
@@ -91,6 +90,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return row.entityId ? `${type} ${row.entityId}` : type;
   };
   const inputClass = "w-full rounded border border-gray-300 px-2 py-1 text-start";
+  const when = new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "medium", timeZone: NEWSROOM_TIME_ZONE });
 
   return (
     <>
@@ -173,7 +173,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {result.rows.map((row) => (
                 <tr key={row.id} className="align-top" data-action={row.action}>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                    <time dateTime={row.at.toISOString()}>{when.format(row.at)}</time>
                   </td>
                   <td className="px-3 py-2">
                     {row.actor ? (
