@@ -12,6 +12,16 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "دخول" }).click();
 }
 
+/** Fills the new-role form's key and its Arabic, Russian and English names; returns the form. */
+async function fillNewRole(page: Page, key: string, [ar, ru, en]: [string, string, string]) {
+  const form = page.getByRole("form", { name: "دور جديد" });
+  await form.getByLabel("المعرّف").fill(key);
+  await form.getByLabel("الاسم بالعربية").fill(ar);
+  await form.getByLabel("الاسم بالروسية").fill(ru);
+  await form.getByLabel("الاسم بالإنجليزية").fill(en);
+  return form;
+}
+
 async function newSession(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   return { context, page: await context.newPage() };
@@ -41,11 +51,7 @@ test("the admin creates a proofreader role and a user with it, and gets a one-ti
   await expect(page.getByRole("heading", { level: 1, name: "الأدوار" })).toBeVisible();
   await expect(page.locator('tr[data-role-key="admin"]')).toContainText("مدير النظام");
 
-  const form = page.getByRole("form", { name: "دور جديد" });
-  await form.getByLabel("المعرّف").fill("proofreader");
-  await form.getByLabel("الاسم بالعربية").fill("مدقق لغوي");
-  await form.getByLabel("الاسم بالروسية").fill("Корректор");
-  await form.getByLabel("الاسم بالإنجليزية").fill("Proofreader");
+  const form = await fillNewRole(page, "proofreader", ["مدقق لغوي", "Корректор", "Proofreader"]);
   await form.getByRole("checkbox", { name: "قراءة المقالات" }).check();
   await form.getByRole("checkbox", { name: "المراجعة", exact: true }).check();
   await form.getByRole("button", { name: "إنشاء الدور" }).click();
@@ -57,11 +63,7 @@ test("the admin creates a proofreader role and a user with it, and gets a one-ti
   await expect(row.locator("li")).toHaveText(["قراءة المقالات", "المراجعة"]);
 
   // The same key again is refused with its own message.
-  const again = page.getByRole("form", { name: "دور جديد" });
-  await again.getByLabel("المعرّف").fill("proofreader");
-  await again.getByLabel("الاسم بالعربية").fill("مكرر");
-  await again.getByLabel("الاسم بالروسية").fill("Дубль");
-  await again.getByLabel("الاسم بالإنجليزية").fill("Duplicate");
+  const again = await fillNewRole(page, "proofreader", ["مكرر", "Дубль", "Duplicate"]);
   await again.getByRole("button", { name: "إنشاء الدور" }).click();
   await expect(page.getByRole("main").getByRole("alert").filter({ hasText: "يوجد دور بهذا المعرّف." })).toBeVisible();
   await expect(page.getByRole("form", { name: "دور جديد" }).getByLabel("الاسم بالعربية")).toHaveValue("مكرر");

@@ -8,6 +8,7 @@ import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db";
 import { requireActor } from "../../lib/actor";
 import { NotAllowed, orForbidden } from "../../lib/accounts-page";
+import { TableFrame } from "../../lib/table-frame";
 import { startOfDay } from "../../lib/zoned-day";
 
 export const dynamic = "force-dynamic";
@@ -158,46 +159,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result.rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full text-start text-sm">
-            <thead className="border-b border-gray-200 bg-gray-50 text-gray-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.at")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.actor")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.action")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.entity")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.address")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {result.rows.map((row) => (
-                <tr key={row.id} className="align-top" data-action={row.action}>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={row.at.toISOString()}>{when.format(row.at)}</time>
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.actor ? (
-                      <>
-                        <span className="block">{row.actor.name}</span>
-                        <span className="block text-xs text-gray-500" dir="ltr">{row.actor.email}</span>
-                      </>
-                    ) : (
-                      <span className="text-gray-500">{t("system")}</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className="block">{actionLabel(row.action)}</span>
-                    <code className="block text-xs text-gray-500" dir="ltr">{row.action}</code>
-                  </td>
-                  <td className="px-3 py-2">{entityLabel(row)}</td>
-                  <td className="px-3 py-2">
-                    <span dir="ltr">{row.address ?? "—"}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableFrame columns={[t("columns.at"), t("columns.actor"), t("columns.action"), t("columns.entity"), t("columns.address")]}>
+          {result.rows.map((row) => (
+            <tr key={row.id} className="align-top" data-action={row.action}>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <time dateTime={row.at.toISOString()}>{when.format(row.at)}</time>
+              </td>
+              <td className="px-3 py-2">
+                {row.actor ? (
+                  <>
+                    <span className="block">{row.actor.name}</span>
+                    <span className="block text-xs text-gray-500" dir="ltr">{row.actor.email}</span>
+                  </>
+                ) : (
+                  <span className="text-gray-500">{t("system")}</span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                <span className="block">{actionLabel(row.action)}</span>
+                <code className="block text-xs text-gray-500" dir="ltr">{row.action}</code>
+              </td>
+              <td className="px-3 py-2">{entityLabel(row)}</td>
+              <td className="px-3 py-2">
+                <span dir="ltr">{row.address ?? "—"}</span>
+              </td>
+            </tr>
+          ))}
+        </TableFrame>
       )}
 
       {result.pageCount > 1 ? (

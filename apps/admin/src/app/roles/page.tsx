@@ -6,6 +6,7 @@ import { formatInteger } from "@minbar/i18n";
 import { getDb } from "../../db";
 import { requireActor } from "../../lib/actor";
 import { NotAllowed, orForbidden, roleName } from "../../lib/accounts-page";
+import { TableFrame } from "../../lib/table-frame";
 import { DeleteRoleButton } from "./delete-role-button";
 import { RoleForm } from "./role-form";
 
@@ -27,47 +28,36 @@ export default async function RolesPage() {
         <RoleForm permissions={permissionOptions} />
       </section>
       <p className="mb-3 text-sm text-gray-600">{t("builtInHint")}</p>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full text-start text-sm">
-          <thead className="border-b border-gray-200 bg-gray-50 text-gray-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-start">{t("columns.name")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("columns.permissions")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("columns.users")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {roles.map((role) => (
-              <tr key={role.id} className="align-top" data-role-key={role.key}>
-                <td className="px-3 py-3">
-                  <span className="block font-semibold">{roleName(role, locale)}</span>
-                  <span className="block text-xs text-gray-500" dir="ltr">{role.key}</span>
-                  <span className={`mt-1 inline-block rounded-full px-2 py-0.5 text-xs ${role.builtIn ? "bg-stone-200 text-stone-700" : "bg-sky-100 text-sky-900"}`}>
-                    {role.builtIn ? t("builtIn") : t("custom")}
-                  </span>
-                </td>
-                <td className="px-3 py-3">
-                  <ul className="flex flex-wrap gap-1">
-                    {role.permissions.map((permission) => (
-                      <li key={permission} className="rounded bg-brand-soft px-2 py-0.5 text-xs">{tPermission(permission)}</li>
-                    ))}
-                  </ul>
-                  {role.builtIn ? null : (
-                    <details className="mt-3">
-                      <summary className="cursor-pointer text-xs text-brand">{t("edit")}</summary>
-                      <div className="mt-3 space-y-3">
-                        <RoleForm permissions={permissionOptions} role={{ ...role, permissions: [...role.permissions] }} />
-                        {role.userCount === 0 ? <DeleteRoleButton roleId={role.id} /> : null}
-                      </div>
-                    </details>
-                  )}
-                </td>
-                <td className="px-3 py-3">{formatInteger(role.userCount, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableFrame columns={[t("columns.name"), t("columns.permissions"), t("columns.users")]}>
+        {roles.map((role) => (
+          <tr key={role.id} className="align-top" data-role-key={role.key}>
+            <td className="px-3 py-3">
+              <span className="block font-semibold">{roleName(role, locale)}</span>
+              <span className="block text-xs text-gray-500" dir="ltr">{role.key}</span>
+              <span className={`mt-1 inline-block rounded-full px-2 py-0.5 text-xs ${role.builtIn ? "bg-stone-200 text-stone-700" : "bg-sky-100 text-sky-900"}`}>
+                {role.builtIn ? t("builtIn") : t("custom")}
+              </span>
+            </td>
+            <td className="px-3 py-3">
+              <ul className="flex flex-wrap gap-1">
+                {role.permissions.map((permission) => (
+                  <li key={permission} className="rounded bg-brand-soft px-2 py-0.5 text-xs">{tPermission(permission)}</li>
+                ))}
+              </ul>
+              {role.builtIn ? null : (
+                <details className="mt-3">
+                  <summary className="cursor-pointer text-xs text-brand">{t("edit")}</summary>
+                  <div className="mt-3 space-y-3">
+                    <RoleForm permissions={permissionOptions} role={{ ...role, permissions: [...role.permissions] }} />
+                    {role.userCount === 0 ? <DeleteRoleButton roleId={role.id} /> : null}
+                  </div>
+                </details>
+              )}
+            </td>
+            <td className="px-3 py-3">{formatInteger(role.userCount, locale)}</td>
+          </tr>
+        ))}
+      </TableFrame>
     </>
   );
 }

@@ -3,12 +3,11 @@
 // permissions from the catalogue. Refused input keeps every value and marks the fields at fault.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group";
 import { OutcomeNotice } from "../../lib/outcome-notice";
 import { saveRoleAction, type RoleFormState, type RoleValues } from "./actions";
 
-export type PermissionOption = { key: string; label: string };
-
-type Props = { permissions: PermissionOption[]; role?: { id: number; version: number } & RoleValues };
+type Props = { permissions: CheckboxOption[]; role?: { id: number; version: number } & RoleValues };
 
 const NAME_FIELDS = [
   { name: "nameAr", lang: "ar", dir: "rtl" },
@@ -67,18 +66,15 @@ export function RoleForm({ permissions, role }: Props) {
             {bad(field.name) ? <span className="mt-1 block text-sm text-red-700">{t(`fieldErrors.${field.name}`)}</span> : null}
           </label>
         ))}
-        <fieldset className="md:col-span-2">
-          <legend className="mb-1 text-sm font-medium">{t("fields.permissions")}</legend>
-          <div className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
-            {permissions.map((permission) => (
-              <label key={permission.key} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="permissions" value={permission.key} defaultChecked={values.permissions.includes(permission.key)} />
-                <span>{permission.label}</span>
-              </label>
-            ))}
-          </div>
-          {bad("permissions") ? <span className="mt-1 block text-sm text-red-700">{t("fieldErrors.permissions")}</span> : null}
-        </fieldset>
+        <div className="md:col-span-2">
+          <CheckboxGroup
+            name="permissions"
+            legend={t("fields.permissions")}
+            options={permissions}
+            checked={values.permissions}
+            error={bad("permissions") ? t("fieldErrors.permissions") : null}
+          />
+        </div>
         <div className="md:col-span-2">
           <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60">
             {pending ? tCommon("saving") : role ? t("save") : t("create")}

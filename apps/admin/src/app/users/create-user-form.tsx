@@ -3,17 +3,17 @@
 // stays and the fields at fault are marked.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group";
 import { OutcomeNotice } from "../../lib/outcome-notice";
 import { SignInLinkBox } from "../../lib/sign-in-link-box";
 import { createUserAction, type CreateUserState } from "./actions";
 
-export type RoleOption = { key: string; name: string };
 
 const initialState: CreateUserState = { notice: null, fields: [], link: null, values: { email: "", name: "", roleKeys: [] }, attempt: 0 };
 
 const inputClass = "w-full rounded border px-3 py-2 text-start";
 
-export function CreateUserForm({ roles }: { roles: RoleOption[] }) {
+export function CreateUserForm({ roles }: { roles: CheckboxOption[] }) {
   const t = useTranslations("Users");
   const tCommon = useTranslations("Accounts");
   const [state, formAction, pending] = useActionState(createUserAction, initialState);
@@ -43,18 +43,15 @@ export function CreateUserForm({ roles }: { roles: RoleOption[] }) {
           />
           {bad("email") ? <span className="mt-1 block text-sm text-red-700">{t("fieldErrors.email")}</span> : null}
         </label>
-        <fieldset className="md:col-span-2">
-          <legend className="mb-1 text-sm font-medium">{t("fields.roles")}</legend>
-          <div className="flex flex-wrap gap-x-4 gap-y-2">
-            {roles.map((role) => (
-              <label key={role.key} className="flex items-center gap-2">
-                <input type="checkbox" name="roleKeys" value={role.key} defaultChecked={state.values.roleKeys.includes(role.key)} />
-                <span>{role.name}</span>
-              </label>
-            ))}
-          </div>
-          {bad("roleKeys") ? <span className="mt-1 block text-sm text-red-700">{t("fieldErrors.roleKeys")}</span> : null}
-        </fieldset>
+        <div className="md:col-span-2">
+          <CheckboxGroup
+            name="roleKeys"
+            legend={t("fields.roles")}
+            options={roles}
+            checked={state.values.roleKeys}
+            error={bad("roleKeys") ? t("fieldErrors.roleKeys") : null}
+          />
+        </div>
         <div className="md:col-span-2">
           <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60">
             {pending ? tCommon("saving") : t("create")}

@@ -5,6 +5,7 @@ import { listRoles, listUsers } from "@minbar/db";
 import { getDb } from "../../db";
 import { requireActor } from "../../lib/actor";
 import { NotAllowed, orForbidden, roleName } from "../../lib/accounts-page";
+import { TableFrame } from "../../lib/table-frame";
 import { CreateUserForm } from "./create-user-form";
 import { UserActions } from "./user-actions";
 
@@ -25,7 +26,7 @@ export default async function UsersPage() {
   ]);
   if (data === "forbidden") return <NotAllowed title={t("title")} />;
   const [users, roles] = data;
-  const roleOptions = roles.map((role) => ({ key: role.key, name: roleName(role, locale) }));
+  const roleOptions = roles.map((role) => ({ key: role.key, label: roleName(role, locale) }));
 
   return (
     <>
@@ -34,55 +35,42 @@ export default async function UsersPage() {
       {users.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full text-start text-sm">
-            <thead className="border-b border-gray-200 bg-gray-50 text-gray-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.name")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.email")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.roles")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.status")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("columns.actions")}</th>
+        <TableFrame columns={[t("columns.name"), t("columns.email"), t("columns.roles"), t("columns.status"), t("columns.actions")]}>
+          {users.map((user) => {
+            const status = user.disabled ? "disabled" : user.hasPassword ? "active" : "pending";
+            return (
+              <tr key={user.id} className="align-top" data-email={user.email}>
+                <td className="px-3 py-3 font-semibold">
+                  {user.name}
+                  {user.id === actor.userId ? <span className="ms-1 font-normal text-gray-500">{t("you")}</span> : null}
+                </td>
+                <td className="px-3 py-3">
+                  <span dir="ltr">{user.email}</span>
+                </td>
+                <td className="px-3 py-3">
+                  {user.roles.length === 0 ? (
+                    <span className="text-gray-500">{t("noRoles")}</span>
+                  ) : (
+                    <ul className="flex flex-wrap gap-1">
+                      {user.roles.map((role) => (
+                        <li key={role.key} className="rounded bg-brand-soft px-2 py-0.5 text-xs">{roleName(role, locale)}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="px-3 py-3">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLES[status]}`}>{t(`status.${status}`)}</span>
+                </td>
+                <td className="px-3 py-3">
+                  <UserActions
+                    user={{ id: user.id, name: user.name, disabled: user.disabled, roleKeys: user.roles.map((role) => role.key) }}
+                    roles={roleOptions}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {users.map((user) => {
-                const status = user.disabled ? "disabled" : user.hasPassword ? "active" : "pending";
-                return (
-                  <tr key={user.id} className="align-top" data-email={user.email}>
-                    <td className="px-3 py-3 font-semibold">
-                      {user.name}
-                      {user.id === actor.userId ? <span className="ms-1 font-normal text-gray-500">{t("you")}</span> : null}
-                    </td>
-                    <td className="px-3 py-3">
-                      <span dir="ltr">{user.email}</span>
-                    </td>
-                    <td className="px-3 py-3">
-                      {user.roles.length === 0 ? (
-                        <span className="text-gray-500">{t("noRoles")}</span>
-                      ) : (
-                        <ul className="flex flex-wrap gap-1">
-                          {user.roles.map((role) => (
-                            <li key={role.key} className="rounded bg-brand-soft px-2 py-0.5 text-xs">{roleName(role, locale)}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="px-3 py-3">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLES[status]}`}>{t(`status.${status}`)}</span>
-                    </td>
-                    <td className="px-3 py-3">
-                      <UserActions
-                        user={{ id: user.id, name: user.name, disabled: user.disabled, roleKeys: user.roles.map((role) => role.key) }}
-                        roles={roleOptions}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </TableFrame>
       )}
     </>
   );

@@ -3,15 +3,15 @@
 // Showing these is a convenience: each action re-checks user.manage on the server.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group";
 import { OutcomeNotice } from "../../lib/outcome-notice";
 import { SignInLinkBox } from "../../lib/sign-in-link-box";
 import { resetPasswordAction, setUserDisabledAction, setUserRolesAction, type UserActionState } from "./actions";
-import type { RoleOption } from "./create-user-form";
 
 const initialState: UserActionState = { notice: null, link: null };
 const buttonClass = "rounded border border-gray-300 bg-white px-2 py-1 text-xs hover:bg-gray-50 disabled:opacity-60";
 
-type Props = { user: { id: number; name: string; disabled: boolean; roleKeys: string[] }; roles: RoleOption[] };
+type Props = { user: { id: number; name: string; disabled: boolean; roleKeys: string[] }; roles: CheckboxOption[] };
 
 export function UserActions({ user, roles }: Props) {
   const t = useTranslations("Users");
@@ -41,14 +41,7 @@ export function UserActions({ user, roles }: Props) {
         <summary className="cursor-pointer text-xs text-brand">{t("editRoles")}</summary>
         <form action={saveRoles} className="mt-2 space-y-2" aria-label={t("editRoles")}>
           <input type="hidden" name="userId" value={user.id} />
-          <div className="flex flex-wrap gap-x-3 gap-y-1">
-            {roles.map((role) => (
-              <label key={role.key} className="flex items-center gap-1 text-xs">
-                <input type="checkbox" name="roleKeys" value={role.key} defaultChecked={user.roleKeys.includes(role.key)} />
-                <span>{role.name}</span>
-              </label>
-            ))}
-          </div>
+          <CheckboxGroup name="roleKeys" legend={t("fields.roles")} options={roles} checked={user.roleKeys} small />
           <button type="submit" disabled={saving} className={buttonClass}>
             {t("saveRoles")}
           </button>
