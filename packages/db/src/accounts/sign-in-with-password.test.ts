@@ -52,6 +52,11 @@ describe("per account", () => {
     h.advance(ACCOUNT_LIMITS.windowMs + 1);
     expect(await attempt(PASSWORD)).toMatchObject({ status: "signed_in", user: { id: user.id } });
     expect(await prisma.auditLog.count({ where: { entityId: String(user.id), action: "auth.sign_in" } })).toBe(1);
+
+    // A day later the old attempts are pruned; the audit log keeps the history.
+    h.advance(25 * 60 * 60_000);
+    expect(await attempt("wrong")).toEqual({ status: "invalid" });
+    expect(await prisma.loginAttempt.count({ where: { email: user.email } })).toBe(1);
   });
 
   it("a success clears the account's count", async () => {

@@ -21,6 +21,9 @@ export type SignInWithPasswordResult =
   | { status: "invalid" }
   | { status: "locked"; scope: ThrottleScope; retryAt: Date };
 
+/** Longer than every throttle window. */
+const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 export type SignInOptions = { sleep?: (ms: number) => Promise<unknown>; now?: () => Date };
 
 // Unknown emails are checked against this throwaway hash, so a wrong email takes as long as a wrong password.
@@ -38,6 +41,8 @@ export async function signInWithPassword(
   const context = { address };
 
   const decision = await checkSignInThrottle(prisma, email, address, now());
+  // Refused attempts write nothing: the lock-out itself was audited when it began, and someone hammering a locked
+  // account must not be able to flood the audit log (or extend the lock).
   if (decision.kind === "refuse") return { status: "locked", scope: decision.scope, retryAt: decision.retryAt };
   if (decision.delayMs > 0) await sleep(decision.delayMs);
 
@@ -49,6 +54,11 @@ export async function signInWithPassword(
   const locks = succeeded ? [] : scopesLockedBy(decision.failures);
   await prisma.$transaction(async (tx) => {
     await tx.loginAttempt.create({ data: { email, address, succeeded, at } });
+    // Attempts older than any window are of no further use (the audit log keeps the history); pruning this
+    // account's and this address's keeps the table small through the indexes it already has.
+    const cutoff = new Date(at.getTime() - ATTEMPT_RETENTION_MS);
+    await tx.loginAttempt.deleteMany({ where: { email, at: { lt: cutoff } } });
+    await tx.loginAttempt.deleteMany({ where: { address, at: { lt: cutoff } } });
     const entity = { actorId: user?.id ?? null, entityType: "user", entityId: user?.id ?? email };
     if (succeeded) {
       await writeAudit(tx, { ...entity, action: "auth.sign_in" }, context);
