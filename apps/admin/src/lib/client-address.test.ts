@@ -1,3 +1,4 @@
+// The client address the throttle and audit log see: first forwarded hop, then X-Real-IP, then "unknown".
 import { describe, expect, it } from "vitest";
 import { clientAddress } from "./client-address";
 

@@ -1,3 +1,4 @@
+// Day boundaries in the newsroom's time zone, for the audit log's date filters.
 import { describe, expect, it } from "vitest";
 import { startOfDay } from "./zoned-day";
 

@@ -1,7 +1,7 @@
 // The admin's accounts domain: users, roles, one-time sign-in links, throttled sign-in and the audit log viewer.
 // Each use case re-checks the actor's permission; each change writes its audit entry in the same transaction.
 export type { RequestContext } from "./inputs.ts";
-export { PASSWORD_MIN_LENGTH } from "./inputs.ts";
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./inputs.ts";
 export * from "./list-users.ts";
 export * from "./create-user-with-sign-in-link.ts";
 export { disableUser, enableUser, userIdInput, type UserIdInput, type SetUserDisabledResult } from "./set-user-disabled.ts";

@@ -9,7 +9,8 @@ export const personNameInput = z.string().trim().min(1).max(200);
 
 /** Long passphrases rather than composition rules (NIST SP 800-63B); the upper bound keeps hashing cheap to refuse. */
 export const PASSWORD_MIN_LENGTH = 12;
-export const passwordInput = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
+export const PASSWORD_MAX_LENGTH = 1024;
+export const passwordInput = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 /** A role's stable key: lower-case Latin letters, digits, `_` and `-`, starting with a letter. */
 export const roleKeyInput = z

@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { PASSWORD_MIN_LENGTH, redeemSignInToken } from "@minbar/db";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, redeemSignInToken } from "@minbar/db";
 import { getDb } from "../../../../db";
 import { clientAddress } from "../../../../lib/client-address";
 import { formText } from "../../../../lib/accounts-action";
@@ -14,13 +14,15 @@ export type SetPasswordState = { error: "mismatch" | "too_short" | "too_long" | 
 const formSchema = z.object({ token: z.string().max(200), password: z.string(), confirm: z.string() });
 
 export async function setPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
-  const { token, password, confirm } = formSchema.parse({
+  const parsed = formSchema.safeParse({
     token: formText(formData, "token"),
     password: formText(formData, "password"),
     confirm: formText(formData, "confirm"),
   });
+  if (!parsed.success) return { error: "unknown" };
+  const { token, password, confirm } = parsed.data;
   if (password.length < PASSWORD_MIN_LENGTH) return { error: "too_short" };
-  if (password.length > 1024) return { error: "too_long" };
+  if (password.length > PASSWORD_MAX_LENGTH) return { error: "too_long" };
   if (password !== confirm) return { error: "mismatch" };
   const result = await redeemSignInToken(getDb(), { token, newPassword: password }, { address: clientAddress(await headers()) });
   if (result.status !== "redeemed") return { error: result.status };

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { inspectSignInToken, PASSWORD_MIN_LENGTH } from "@minbar/db";
+import { inspectSignInToken, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@minbar/db";
 import { getDb } from "../../../../db";
 import { SetPasswordForm } from "./set-password-form";
 
@@ -23,7 +23,7 @@ export default async function SignInLinkPage({ params }: { params: Promise<{ tok
           <p className="mb-4">
             {t("intro", { name: inspected.name, email: inspected.email })}
           </p>
-          <SetPasswordForm token={token} minLength={PASSWORD_MIN_LENGTH} />
+          <SetPasswordForm token={token} limits={{ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }} />
         </>
       ) : (
         <>

@@ -6,7 +6,27 @@ import { setPasswordAction, type SetPasswordState } from "./actions";
 
 const initialState: SetPasswordState = { error: null };
 
-export function SetPasswordForm({ token, minLength }: { token: string; minLength: number }) {
+type Limits = { minLength: number; maxLength: number };
+
+function PasswordField({ name, label, limits, describedBy }: { name: string; label: string; limits: Limits; describedBy?: string }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block text-sm font-medium">{label}</span>
+      <input
+        name={name}
+        type="password"
+        required
+        {...limits}
+        autoComplete="new-password"
+        dir="ltr"
+        aria-describedby={describedBy}
+        className="w-full rounded border border-gray-300 px-3 py-2 text-start"
+      />
+    </label>
+  );
+}
+
+export function SetPasswordForm({ token, limits }: { token: string; limits: Limits }) {
   const t = useTranslations("SignInLink");
   const [state, formAction, pending] = useActionState(setPasswordAction, initialState);
   return (
@@ -14,18 +34,12 @@ export function SetPasswordForm({ token, minLength }: { token: string; minLength
       <input type="hidden" name="token" value={token} />
       {state.error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-          {t(`errors.${state.error}`, { min: minLength })}
+          {t(`errors.${state.error}`, { min: limits.minLength })}
         </p>
       ) : null}
-      <label className="block">
-        <span className="mb-1 block text-sm font-medium">{t("password")}</span>
-        <input name="password" type="password" required minLength={minLength} maxLength={1024} autoComplete="new-password" dir="ltr" className="w-full rounded border border-gray-300 px-3 py-2 text-start" aria-describedby="password-hint" />
-      </label>
-      <p id="password-hint" className="text-sm text-gray-600">{t("hint", { min: minLength })}</p>
-      <label className="block">
-        <span className="mb-1 block text-sm font-medium">{t("confirm")}</span>
-        <input name="confirm" type="password" required minLength={minLength} maxLength={1024} autoComplete="new-password" dir="ltr" className="w-full rounded border border-gray-300 px-3 py-2 text-start" />
-      </label>
+      <PasswordField name="password" label={t("password")} limits={limits} describedBy="password-hint" />
+      <p id="password-hint" className="text-sm text-gray-600">{t("hint", { min: limits.minLength })}</p>
+      <PasswordField name="confirm" label={t("confirm")} limits={limits} />
       <button type="submit" disabled={pending} className="w-full rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60">
         {t("submit")}
       </button>
