@@ -35,7 +35,9 @@ export type ThrottleDecision =
 
 type Window = { count: number; retryAt: Date | null };
 
-async function failureWindow(prisma: PrismaClient, where: { email: string } | { address: string }, since: Date, limits: ThrottleLimits): Promise<Window> {
+type Scope = ({ email: string } | { address: string }) & { id?: { not: bigint } };
+
+async function failureWindow(prisma: PrismaClient, where: Scope, since: Date, limits: ThrottleLimits): Promise<Window> {
   // The lockAfter most recent failures are all it takes to know both the count (capped) and when a lock ends.
   const recent = await prisma.loginAttempt.findMany({
     where: { ...where, succeeded: false, at: { gt: since } },
@@ -52,16 +54,24 @@ function delayFor(failures: number, limits: ThrottleLimits): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - limits.slowAfter));
 }
 
-/** What to do with a sign-in attempt for this email from this address, before anything else is looked at. */
-export async function checkSignInThrottle(prisma: PrismaClient, email: string, address: string, now = new Date()): Promise<ThrottleDecision> {
+/**
+ * What to do with a sign-in attempt for this email from this address, before anything else is looked at.
+ * `attemptId` is the attempt's own row (recorded as a failure before asking, see signInWithPassword), left out of
+ * its own count; attempts still in progress count as failures, so a burst of parallel guesses is throttled too.
+ */
+export async function checkSignInThrottle(
+  prisma: PrismaClient,
+  { email, address, attemptId, now = new Date() }: { email: string; address: string; attemptId?: bigint; now?: Date },
+): Promise<ThrottleDecision> {
+  const notSelf = attemptId === undefined ? {} : { id: { not: attemptId } };
   const accountSince = new Date(now.getTime() - ACCOUNT_LIMITS.windowMs);
   const lastSuccess = await prisma.loginAttempt.findFirst({
     where: { email, succeeded: true, at: { gt: accountSince } },
     orderBy: { at: "desc" },
     select: { at: true },
   });
-  const account = await failureWindow(prisma, { email }, lastSuccess?.at ?? accountSince, ACCOUNT_LIMITS);
-  const byAddress = await failureWindow(prisma, { address }, new Date(now.getTime() - ADDRESS_LIMITS.windowMs), ADDRESS_LIMITS);
+  const account = await failureWindow(prisma, { email, ...notSelf }, lastSuccess?.at ?? accountSince, ACCOUNT_LIMITS);
+  const byAddress = await failureWindow(prisma, { address, ...notSelf }, new Date(now.getTime() - ADDRESS_LIMITS.windowMs), ADDRESS_LIMITS);
   if (account.retryAt) return { kind: "refuse", scope: "account", retryAt: account.retryAt };
   if (byAddress.retryAt) return { kind: "refuse", scope: "address", retryAt: byAddress.retryAt };
   return {
@@ -71,10 +81,10 @@ export async function checkSignInThrottle(prisma: PrismaClient, email: string, a
   };
 }
 
-/** Which scopes this new failure locks (it is the one that reaches lockAfter). */
+/** Which scopes this new failure locks (it is the one that reaches lockAfter; the decision allowed it, so it was below). */
 export function scopesLockedBy(failuresBefore: Record<ThrottleScope, number>): ThrottleScope[] {
   const scopes: ThrottleScope[] = [];
-  if (failuresBefore.account + 1 === ACCOUNT_LIMITS.lockAfter) scopes.push("account");
-  if (failuresBefore.address + 1 === ADDRESS_LIMITS.lockAfter) scopes.push("address");
+  if (failuresBefore.account + 1 >= ACCOUNT_LIMITS.lockAfter) scopes.push("account");
+  if (failuresBefore.address + 1 >= ADDRESS_LIMITS.lockAfter) scopes.push("address");
   return scopes;
 }

@@ -59,6 +59,20 @@ describe("per account", () => {
     expect(await prisma.loginAttempt.count({ where: { email: user.email } })).toBe(1);
   });
 
+  it("throttles a burst of parallel guesses too: no more passwords are checked than the limit allows", async () => {
+    const prisma = ctx.db.prisma;
+    const user = await createTargetUser(prisma, ["writer"], PASSWORD);
+    const h = harness();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        signInWithPassword(i % 2 ? prisma : ctx.second, { email: user.email, password: `guess ${i}`, address: freshAddress() }, h.options),
+      ),
+    );
+    const checked = await prisma.auditLog.count({ where: { entityId: String(user.id), action: "auth.sign_in_failed" } });
+    expect(checked).toBeLessThanOrEqual(ACCOUNT_LIMITS.lockAfter);
+    expect(results.filter((result) => result.status === "locked").length).toBeGreaterThanOrEqual(12 - ACCOUNT_LIMITS.lockAfter);
+  });
+
   it("a success clears the account's count", async () => {
     const prisma = ctx.db.prisma;
     const user = await createTargetUser(prisma, ["writer"], PASSWORD);

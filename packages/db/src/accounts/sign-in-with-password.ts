@@ -40,23 +40,28 @@ export async function signInWithPassword(
   const { email, password, address } = parsed.data;
   const context = { address };
 
-  const decision = await checkSignInThrottle(prisma, email, address, now());
-  // Refused attempts write nothing: the lock-out itself was audited when it began, and someone hammering a locked
-  // account must not be able to flood the audit log (or extend the lock).
-  if (decision.kind === "refuse") return { status: "locked", scope: decision.scope, retryAt: decision.retryAt };
+  // The attempt is recorded as a failure before the decision, so parallel attempts count each other; it turns into
+  // a success only once the password checks out.
+  const attempt = await prisma.loginAttempt.create({ data: { email, address, succeeded: false, at: now() }, select: { id: true, at: true } });
+  const decision = await checkSignInThrottle(prisma, { email, address, attemptId: attempt.id, now: attempt.at });
+  if (decision.kind === "refuse") {
+    // Refused attempts leave nothing: the lock-out was audited when it began, and someone hammering a locked account
+    // must neither flood the audit log nor extend the lock.
+    await prisma.loginAttempt.delete({ where: { id: attempt.id } });
+    return { status: "locked", scope: decision.scope, retryAt: decision.retryAt };
+  }
   if (decision.delayMs > 0) await sleep(decision.delayMs);
 
   const user = await prisma.user.findUnique({ where: { email } });
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await decoy(), password);
   const succeeded = passwordOk && user !== null && user.disabledAt === null;
-  const at = now();
 
   const locks = succeeded ? [] : scopesLockedBy(decision.failures);
   await prisma.$transaction(async (tx) => {
-    await tx.loginAttempt.create({ data: { email, address, succeeded, at } });
+    if (succeeded) await tx.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
     // Attempts older than any window are of no further use (the audit log keeps the history); pruning this
     // account's and this address's keeps the table small through the indexes it already has.
-    const cutoff = new Date(at.getTime() - ATTEMPT_RETENTION_MS);
+    const cutoff = new Date(attempt.at.getTime() - ATTEMPT_RETENTION_MS);
     await tx.loginAttempt.deleteMany({ where: { email, at: { lt: cutoff } } });
     await tx.loginAttempt.deleteMany({ where: { address, at: { lt: cutoff } } });
     const entity = { actorId: user?.id ?? null, entityType: "user", entityId: user?.id ?? email };
@@ -74,7 +79,7 @@ export async function signInWithPassword(
 
   if (locks.length > 0) {
     // This failure was the one too many: say so now rather than on the next try.
-    const after = await checkSignInThrottle(prisma, email, address, now());
+    const after = await checkSignInThrottle(prisma, { email, address, now: now() });
     if (after.kind === "refuse") return { status: "locked", scope: after.scope, retryAt: after.retryAt };
   }
   if (!succeeded || !user) return { status: "invalid" };
