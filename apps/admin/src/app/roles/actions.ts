@@ -60,8 +60,8 @@ export async function saveRoleAction(previous: RoleFormState, formData: FormData
     // A new role's form empties; an edited one keeps what was saved.
     return { notice, fields: [], values: roleId ? values : null, version: result.status === "saved" ? result.version : null, attempt };
   }
-  const fields = result.status === "invalid" ? result.fields : result.status === "key_taken" ? ["key"] : [];
-  return { notice, fields, values, version: previous.version, attempt };
+  // Only format errors mark fields; a taken key is said by the notice itself.
+  return { notice, fields: result.status === "invalid" ? result.fields : [], values, version: previous.version, attempt };
 }
 
 export type DeleteRoleState = { notice: Notice | null };

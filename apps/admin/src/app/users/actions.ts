@@ -43,8 +43,8 @@ export async function createUserAction(previous: CreateUserState, formData: Form
   const attempt = previous.attempt + 1;
   const notice = await noticeFor(result);
   if (result.status !== "created") {
-    const fields = result.status === "invalid" ? result.fields : result.status === "email_taken" ? ["email"] : [];
-    return { notice, fields, link: null, values, attempt };
+    // Only format errors mark fields; a taken email is said by the notice itself.
+    return { notice, fields: result.status === "invalid" ? result.fields : [], link: null, values, attempt };
   }
   revalidatePath("/users");
   const link = { url: await signInLinkUrl(result.token), expiresAt: result.expiresAt.toISOString(), name: values.name.trim() };

@@ -8,7 +8,6 @@ import { OutcomeNotice } from "../../lib/outcome-notice";
 import { SignInLinkBox } from "../../lib/sign-in-link-box";
 import { createUserAction, type CreateUserState } from "./actions";
 
-
 const initialState: CreateUserState = { notice: null, fields: [], link: null, values: { email: "", name: "", roleKeys: [] }, attempt: 0 };
 
 const inputClass = "w-full rounded border px-3 py-2 text-start";
