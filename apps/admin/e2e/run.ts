@@ -2,13 +2,12 @@
 // the accounts the tests sign in with.
 import { createUser, ensureBuiltInRoles } from "@minbar/db";
 import { runEndToEnd } from "@minbar/e2e";
-import { ADMIN_USER, EDITOR_USER, LOCKOUT_USER } from "./test-users.ts";
+import { ADMIN_USER, EDITOR_USER } from "./test-users.ts";
 
 await runEndToEnd({
   prepare: async ({ prisma }) => {
     await ensureBuiltInRoles(prisma);
     await createUser(prisma, { ...ADMIN_USER, roleKeys: ["admin"] });
     await createUser(prisma, { ...EDITOR_USER, roleKeys: ["editor"] });
-    await createUser(prisma, { ...LOCKOUT_USER, roleKeys: ["writer"] });
   },
 });

@@ -3,6 +3,3 @@ export const ADMIN_USER = { email: "admin@minbar.test", name: "مدير الاخ
 
 /** Signs in, then is disabled by the test while the session cookie is still valid. */
 export const EDITOR_USER = { email: "editor@minbar.test", name: "Editor", password: "another long passphrase" } as const;
-
-/** Has wrong passwords typed for them until sign-in is locked; used by no other test. */
-export const LOCKOUT_USER = { email: "writer@minbar.test", name: "Writer", password: "a writer's long passphrase" } as const;
