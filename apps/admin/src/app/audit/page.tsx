@@ -61,6 +61,13 @@ function readFilters(params: SearchParams) {
   };
 }
 
+/** An entry's data in one short line (what changed, why a sign-in failed), or null when there is none. */
+function details(data: AuditRow["data"]): string | null {
+  if (!data || typeof data !== "object" || Array.isArray(data) || Object.keys(data).length === 0) return null;
+  const text = JSON.stringify(data);
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
 function pageHref(filters: Record<FilterName, string>, page: number): string {
   const params = new URLSearchParams();
   for (const name of FILTER_NAMES) if (filters[name]) params.set(name, filters[name]);
@@ -178,6 +185,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td className="px-3 py-2">
                 <span className="block">{actionLabel(row.action)}</span>
                 <code className="block text-xs text-gray-500" dir="ltr">{row.action}</code>
+                {details(row.data) ? (
+                  <code className="mt-1 block max-w-md text-xs break-all text-gray-500" dir="ltr">{details(row.data)}</code>
+                ) : null}
               </td>
               <td className="px-3 py-2">{entityLabel(row)}</td>
               <td className="px-3 py-2">
