@@ -1,11 +1,13 @@
-// Auth.js (next-auth v5) for the admin: email + password checked against the users table, JWT sessions that carry
-// only the user id and auth version — permissions are re-read from the database on every request (see lib/actor).
+// Auth.js (next-auth v5) for the admin: email + password checked against the users table, throttled per account and
+// per address (see @minbar/db signInWithPassword), JWT sessions that carry only the user id and auth version —
+// permissions are re-read from the database on every request (see lib/actor).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyCredentials } from "@minbar/db";
+import { signInWithPassword } from "@minbar/db";
 import { getDb } from "./db";
 import { getEnv } from "./env";
+import { clientAddress } from "./lib/client-address";
 
 declare module "next-auth" {
   interface User {
@@ -21,6 +23,14 @@ export const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1).max(1024),
 });
+
+/** Too many failures: refused without checking the password. `code` reaches the sign-in action, `retryAt` too. */
+export class SignInLocked extends CredentialsSignin {
+  override code = "locked";
+  constructor(readonly retryAt: Date) {
+    super("sign-in locked");
+  }
+}
 
 const tokenClaimsSchema = z.object({ userId: z.number().int().positive(), authVersion: z.number().int() });
 
@@ -39,11 +49,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // Also reached by POST /api/auth/callback/credentials, so the throttle lives here rather than in the form's action.
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
-        if (!user) return null;
+        const result = await signInWithPassword(getDb(), { ...parsed.data, address: clientAddress(request.headers) });
+        if (result.status === "locked") throw new SignInLocked(result.retryAt);
+        if (result.status !== "signed_in") return null;
+        const { user } = result;
         return { id: String(user.id), email: user.email, name: user.name, authVersion: user.authVersion };
       },
     }),

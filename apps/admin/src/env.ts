@@ -10,6 +10,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   /** Absolute origin of the public site, for "view on site" links; optional. */
   PUBLIC_SITE_URL: z.url().optional(),
+  /** Absolute origin of the admin itself, for one-time sign-in links; unset: the host of the request. */
+  ADMIN_SITE_URL: z.url().optional(),
   /** Bearer token for the public site's POST /api/revalidate; unset: the public site is not told of changes. */
   REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Signs preview links; the public site must have the same value to open them. */
@@ -28,6 +30,7 @@ export function getEnv(): AdminEnv {
       DATABASE_URL: process.env.DATABASE_URL,
       AUTH_SECRET: process.env.AUTH_SECRET,
       PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL,
+      ADMIN_SITE_URL: process.env.ADMIN_SITE_URL,
       REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
       PREVIEW_SECRET: process.env.PREVIEW_SECRET,
     }).filter(([, value]) => value !== undefined && value.trim() !== ""),

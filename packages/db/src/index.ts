@@ -3,6 +3,7 @@ export * from "./generated/prisma/client.ts";
 export { createPrismaClient, getPrisma } from "./client.ts";
 export * from "./permissions.ts";
 export * from "./users.ts";
+export * from "./accounts/index.ts";
 export * from "./blocks.ts";
 export * from "./warnings.ts";
 export * from "./search/normalize-arabic.ts";

@@ -1,9 +1,9 @@
 "use server";
 // Sign-in and sign-out form actions. Each is a public POST endpoint: it validates its own input.
 import { AuthError } from "next-auth";
-import { auth, credentialsSchema, signIn, signOut } from "../auth";
+import { auth, credentialsSchema, signIn, signOut, SignInLocked } from "../auth";
 
-export type SignInState = { error: "invalid" | "unavailable" | null; email: string };
+export type SignInState = { error: "invalid" | "unavailable" | "locked" | null; email: string; retryMinutes?: number };
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
@@ -13,6 +13,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     // On success this throws Next's redirect, which must propagate.
     await signIn("credentials", { ...parsed.data, redirectTo: "/articles" });
   } catch (error) {
+    if (error instanceof SignInLocked) {
+      return { error: "locked", email, retryMinutes: Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 60_000)) };
+    }
     if (error instanceof AuthError) {
       return { error: error.type === "CredentialsSignin" ? "invalid" : "unavailable", email };
     }

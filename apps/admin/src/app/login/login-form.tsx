@@ -1,19 +1,21 @@
 "use client";
 // The sign-in form; shows the server's refusal in place and keeps the typed email.
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatInteger } from "@minbar/i18n";
 import { signInAction, type SignInState } from "../../lib/auth-actions";
 
 const initialState: SignInState = { error: null, email: "" };
 
 export function LoginForm() {
   const t = useTranslations("Login");
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(signInAction, initialState);
   return (
     <form action={formAction} className="space-y-4" aria-busy={pending}>
       {state.error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-          {t(state.error)}
+          {state.error === "locked" ? t("locked", { minutes: state.retryMinutes ?? 15, formatted: formatInteger(state.retryMinutes ?? 15, locale) }) : t(state.error)}
         </p>
       ) : null}
       <label className="block">

@@ -1,0 +1,220 @@
+// Accounts as an admin and a new colleague see them: a custom role and a user made with it, the one-time link, the
+// sections that role opens, disabling, the audit trail filtered by action, a spent link, and the sign-in lock-out.
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { createPrismaClient, createUser } from "@minbar/db";
+import { ADMIN_USER } from "./test-users.ts";
+
+const PROOFREADER = { email: "proofreader@minbar.test", name: "ليلى المدققة", password: "proofreading every single line" };
+
+/** Has wrong passwords typed for them until sign-in locks; made here so that no other spec's account is locked. */
+const LOCKOUT_USER = { email: "locked-out@minbar.test", name: "Locked Out", password: "a long passphrase never typed" };
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("البريد الإلكتروني").fill(email);
+  await page.getByLabel("كلمة المرور").fill(password);
+  await page.getByRole("button", { name: "دخول" }).click();
+}
+
+/** Fills the new-role form's key and its Arabic, Russian and English names; returns the form. */
+async function fillNewRole(page: Page, key: string, [ar, ru, en]: [string, string, string]) {
+  const form = page.getByRole("form", { name: "دور جديد" });
+  await form.getByLabel("المعرّف").fill(key);
+  await form.getByLabel("الاسم بالعربية").fill(ar);
+  await form.getByLabel("الاسم بالروسية").fill(ru);
+  await form.getByLabel("الاسم بالإنجليزية").fill(en);
+  return form;
+}
+
+async function newSession(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  return { context, page: await context.newPage() };
+}
+
+test.describe.configure({ mode: "serial" });
+
+let admin: { context: BrowserContext; page: Page };
+let colleague: { context: BrowserContext; page: Page };
+let link = "";
+
+test.beforeAll(async ({ browser }) => {
+  // run.ts hands Playwright the test database's URL.
+  const prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
+  try {
+    await createUser(prisma, { ...LOCKOUT_USER, roleKeys: ["writer"] });
+  } finally {
+    await prisma.$disconnect();
+  }
+  admin = await newSession(browser);
+  colleague = await newSession(browser);
+  await signIn(admin.page, ADMIN_USER.email, ADMIN_USER.password);
+  await expect(admin.page).toHaveURL(/\/articles$/);
+});
+
+test.afterAll(async () => {
+  await admin?.context.close();
+  await colleague?.context.close();
+});
+
+test("the admin creates a proofreader role and a user with it, and gets a one-time link", async () => {
+  const page = admin.page;
+  await page.getByRole("link", { name: "الأدوار" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "الأدوار" })).toBeVisible();
+  await expect(page.locator('tr[data-role-key="admin"]')).toContainText("مدير النظام");
+
+  const form = await fillNewRole(page, "proofreader", ["مدقق لغوي", "Корректор", "Proofreader"]);
+  await form.getByRole("checkbox", { name: "قراءة المقالات" }).check();
+  await form.getByRole("checkbox", { name: "المراجعة", exact: true }).check();
+  await form.getByRole("button", { name: "إنشاء الدور" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "أُنشئ الدور." })).toBeVisible();
+
+  const row = page.locator('tr[data-role-key="proofreader"]');
+  await expect(row).toContainText("مدقق لغوي");
+  await expect(row).toContainText("مخصص");
+  await expect(row.locator("li")).toHaveText(["قراءة المقالات", "المراجعة"]);
+
+  // The same key again is refused with its own message.
+  const again = await fillNewRole(page, "proofreader", ["مكرر", "Дубль", "Duplicate"]);
+  await again.getByRole("button", { name: "إنشاء الدور" }).click();
+  await expect(page.getByRole("main").getByRole("alert").filter({ hasText: "يوجد دور بهذا المعرّف." })).toBeVisible();
+  await expect(page.getByRole("form", { name: "دور جديد" }).getByLabel("الاسم بالعربية")).toHaveValue("مكرر");
+
+  await page.getByRole("link", { name: "المستخدمون" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "المستخدمون" })).toBeVisible();
+  const create = page.locator("section").filter({ has: page.getByRole("heading", { name: "إضافة مستخدم" }) });
+  // A name of blanks passes the browser but not the server: refused in place, the rest of the form kept.
+  await create.getByLabel("الاسم").fill("   ");
+  await create.getByLabel("البريد الإلكتروني").fill(PROOFREADER.email.toUpperCase());
+  await create.getByRole("checkbox", { name: "مدقق لغوي" }).check();
+  await create.getByRole("button", { name: "إضافة وإنشاء رابط الدخول" }).click();
+  await expect(create.getByRole("alert")).toHaveText("تحقق من الحقول المعلّمة.");
+  await expect(create.getByText("أدخل اسمًا (حتى ٢٠٠ حرف).")).toBeVisible();
+  await expect(create.getByLabel("البريد الإلكتروني")).toHaveValue(PROOFREADER.email.toUpperCase());
+  await expect(create.getByRole("checkbox", { name: "مدقق لغوي" })).toBeChecked();
+
+  await create.getByLabel("الاسم").fill(PROOFREADER.name);
+  await create.getByRole("button", { name: "إضافة وإنشاء رابط الدخول" }).click();
+  const linkField = create.getByRole("textbox", { name: "رابط الدخول لمرة واحدة" });
+  await expect(linkField).toBeVisible();
+  link = await linkField.inputValue();
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/login\/link\/[A-Za-z0-9_-]{43}$/);
+
+  const userRow = page.locator(`tr[data-email="${PROOFREADER.email}"]`);
+  await expect(userRow).toContainText(PROOFREADER.name);
+  await expect(userRow).toContainText("مدقق لغوي");
+  await expect(userRow).toContainText("لم يعيّن كلمة مرور بعد");
+
+  // Shown once: after a reload the link is nowhere on the page.
+  await page.reload();
+  await expect(page.getByText(link)).toHaveCount(0);
+});
+
+test("the new colleague sets a password through the link, signs in and sees only what the role opens", async () => {
+  const page = colleague.page;
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "اختيار كلمة المرور" })).toBeVisible();
+  await expect(page.getByText(PROOFREADER.email)).toBeVisible();
+
+  await page.getByLabel("كلمة المرور الجديدة").fill(PROOFREADER.password);
+  await page.getByLabel("تأكيد كلمة المرور").fill("something else entirely");
+  await page.getByRole("button", { name: "حفظ كلمة المرور" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("كلمتا المرور غير متطابقتين.");
+
+  await page.getByLabel("كلمة المرور الجديدة").fill(PROOFREADER.password);
+  await page.getByLabel("تأكيد كلمة المرور").fill(PROOFREADER.password);
+  await page.getByRole("button", { name: "حفظ كلمة المرور" }).click();
+  await expect(page).toHaveURL(/\/login\?password=set$/);
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("حُفظت كلمة المرور. سجّل الدخول بها الآن.");
+
+  await signIn(page, PROOFREADER.email, PROOFREADER.password);
+  await expect(page).toHaveURL(/\/articles$/);
+  const nav = page.getByRole("navigation", { name: "الأقسام" });
+  await expect(nav.getByRole("link")).toHaveText(["المقالات", "قائمة المراجعة"]);
+  await expect(page.getByRole("heading", { level: 1, name: "المقالات" })).toBeVisible();
+
+  // Sections the role does not open answer with a refusal, whatever the address bar says.
+  for (const [path, heading] of [["/users", "المستخدمون"], ["/roles", "الأدوار"], ["/audit", "سجل التدقيق"]] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("ليست لديك صلاحية فتح هذه الصفحة.");
+    await expect(page.locator("table")).toHaveCount(0);
+  }
+});
+
+test("the link cannot be used twice", async ({ page }) => {
+  await page.goto(link);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("استُخدم هذا الرابط من قبل، ولا يصلح إلا مرة واحدة. اطلب رابطًا جديدًا من المدير.");
+  await expect(page.getByLabel("كلمة المرور الجديدة")).toHaveCount(0);
+  await page.goto("/login/link/not-a-real-token-at-all-0123456789");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("هذا الرابط غير صالح.");
+});
+
+test("the admin disables the colleague, whose next request lands on /login", async () => {
+  const page = admin.page;
+  await page.goto("/users");
+  const row = page.locator(`tr[data-email="${PROOFREADER.email}"]`);
+  await expect(row).toContainText("نشط");
+  await row.getByRole("button", { name: "تعطيل" }).click();
+  await expect(row.getByRole("status")).toHaveText("عُطّل الحساب، وانتهت جلساته.");
+  await expect(row).toContainText("معطّل");
+  await expect(row.getByRole("button", { name: "تفعيل" })).toBeVisible();
+
+  // The admin cannot disable themselves: refused with a reason.
+  const self = page.locator(`tr[data-email="${ADMIN_USER.email}"]`);
+  await self.getByRole("button", { name: "تعطيل" }).click();
+  await expect(self.getByRole("alert")).toHaveText("لا يمكنك تعطيل حسابك أنت.");
+
+  await colleague.page.goto("/articles");
+  await expect(colleague.page).toHaveURL(/\/login$/);
+  await signIn(colleague.page, PROOFREADER.email, PROOFREADER.password);
+  await expect(colleague.page.locator("form").getByRole("alert")).toHaveText("البريد الإلكتروني أو كلمة المرور غير صحيحة.");
+});
+
+test("the audit log shows these entries, filtered by action", async () => {
+  const page = admin.page;
+  await page.getByRole("link", { name: "سجل التدقيق" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "سجل التدقيق" })).toBeVisible();
+
+  await page.getByLabel("الإجراء").selectOption({ label: "إضافة مستخدم" });
+  await page.getByRole("button", { name: "تصفية" }).click();
+  await expect(page).toHaveURL(/action=user\.create/);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("إضافة مستخدم");
+  await expect(rows.first()).toContainText(ADMIN_USER.name);
+
+  await page.getByLabel("الإجراء").selectOption({ label: "المستخدمون (الكل)" });
+  await page.getByRole("button", { name: "تصفية" }).click();
+  await expect(page).toHaveURL(/action=user\.(&|$)/);
+  await expect(rows.filter({ hasText: "تعطيل مستخدم" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "إضافة مستخدم" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "إنشاء دور" })).toHaveCount(0);
+
+  await page.getByLabel("الإجراء").selectOption({ label: "إنشاء دور" });
+  await page.getByRole("button", { name: "تصفية" }).click();
+  await expect(rows).toHaveCount(1);
+
+  // The colleague's own trail: the password set through the link, the sign-in, and the refused sign-in after.
+  await page.getByLabel("المستخدم (الاسم أو البريد)").fill(PROOFREADER.email);
+  await page.getByLabel("الإجراء").selectOption({ label: "تسجيل الدخول (الكل)" });
+  await page.getByRole("button", { name: "تصفية" }).click();
+  await expect(rows.filter({ hasText: "تعيين كلمة المرور" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "تسجيل دخول" }).filter({ hasNotText: "فاشلة" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "محاولة دخول فاشلة" })).toHaveCount(1);
+});
+
+test("repeated wrong passwords end in the lock-out message, and then even the right one is refused", async ({ page }) => {
+  test.slow(); // the 4th and 5th failures are slowed by 1 s and 2 s on purpose
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await signIn(page, LOCKOUT_USER.email, `wrong guess number ${attempt}`);
+    await expect(page.locator("form").getByRole("alert")).toHaveText("البريد الإلكتروني أو كلمة المرور غير صحيحة.");
+  }
+  await signIn(page, LOCKOUT_USER.email, "wrong guess number 5");
+  const locked = page.locator("form").getByRole("alert");
+  await expect(locked).toContainText("أُوقف تسجيل الدخول مؤقتًا بعد محاولات فاشلة كثيرة");
+  await expect(locked).toContainText("١٥ دقيقة");
+
+  await signIn(page, LOCKOUT_USER.email, LOCKOUT_USER.password);
+  await expect(page.locator("form").getByRole("alert")).toContainText("أُوقف تسجيل الدخول مؤقتًا");
+  await expect(page).toHaveURL(/\/login$/);
+});
