@@ -8,6 +8,7 @@ import { signInWithPassword } from "@minbar/db";
 import { getDb } from "./db";
 import { getEnv } from "./env";
 import { clientAddress } from "./lib/client-address";
+import { rememberInterfaceLanguage } from "./i18n/locale-cookie";
 
 declare module "next-auth" {
   interface User {
@@ -57,6 +58,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (result.status === "locked") throw new SignInLocked(result.retryAt);
         if (result.status !== "signed_in") return null;
         const { user } = result;
+        // The account's interface language wins over whatever this browser last showed.
+        await rememberInterfaceLanguage(user.uiLocale);
         return { id: String(user.id), email: user.email, name: user.name, authVersion: user.authVersion };
       },
     }),

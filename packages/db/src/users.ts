@@ -1,8 +1,8 @@
 // Users: password hashing, credential checks, the first admin, and resolving a session into an Actor.
 import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import type { PrismaClient } from "./generated/prisma/client.ts";
-import { BUILT_IN_ROLES, isPermission, type Actor, type Permission } from "./permissions.ts";
+import type { Locale, PrismaClient } from "./generated/prisma/client.ts";
+import { BUILT_IN_ROLES, ForbiddenError, isPermission, type Actor, type Permission } from "./permissions.ts";
 
 // `algorithm: 2` is Algorithm.Argon2id, a const enum that isolated modules cannot import. Parameters: OWASP's
 // minimum for argon2id (19 MiB, 2 passes, 1 lane).
@@ -111,4 +111,10 @@ export async function loadActor(prisma: PrismaClient, userId: number, authVersio
   const permissions = new Set<Permission>();
   for (const { role } of user.roles) for (const p of role.permissions) if (isPermission(p)) permissions.add(p);
   return { userId: user.id, email: user.email, name: user.name, permissions };
+}
+
+/** The signed-in user's own choice of interface language, kept with the account so it follows them to any browser. */
+export async function setInterfaceLanguage(prisma: PrismaClient, actor: Actor | null, locale: Locale): Promise<void> {
+  if (!actor) throw new ForbiddenError("article.read");
+  await prisma.user.update({ where: { id: actor.userId }, data: { uiLocale: locale } });
 }

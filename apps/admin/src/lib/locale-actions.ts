@@ -1,13 +1,18 @@
 "use server";
-// Chooses the admin interface language (stored in a cookie; the page re-renders in it).
-import { cookies } from "next/headers";
+// Chooses the admin interface language: kept in a cookie for this browser and, when signed in, with the account,
+// so the next sign-in anywhere opens in it.
 import { revalidatePath } from "next/cache";
 import { isLocale } from "@minbar/i18n";
-import { LOCALE_COOKIE } from "../i18n/locale-cookie";
+import { setInterfaceLanguage } from "@minbar/db";
+import { getDb } from "../db";
+import { rememberInterfaceLanguage } from "../i18n/locale-cookie";
+import { findActor } from "./actor";
 
 export async function chooseLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get("locale");
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax", httpOnly: true });
+  await rememberInterfaceLanguage(locale);
+  const actor = await findActor();
+  if (actor) await setInterfaceLanguage(getDb(), actor, locale);
   revalidatePath("/", "layout");
 }
