@@ -2,18 +2,10 @@
 // each kind of user: only the allowed ones succeed, and a refused call changes nothing in the database.
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import type { ArticleStatus } from "@minbar/db";
-import { callAction, deleteArticlesAfter, lastArticleId, signIn, testDatabase, type ActionOutcome } from "./helpers.ts";
+import { callAction, signIn, useArticleSandbox, type ActionOutcome } from "./helpers.ts";
 import { ADMIN_USER, DESK_EDITOR_USER, DISABLED_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
 
-const prisma = testDatabase();
-let before = 0;
-test.beforeAll(async () => {
-  before = await lastArticleId(prisma);
-});
-test.afterAll(async () => {
-  await deleteArticlesAfter(prisma, before);
-  await prisma.$disconnect();
-});
+const prisma = useArticleSandbox();
 
 const ROLES = ["anonymous", "disabled", "writer", "translator", "editor", "admin"] as const;
 type Role = (typeof ROLES)[number];

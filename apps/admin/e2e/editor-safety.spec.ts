@@ -2,19 +2,11 @@
 // other change shown, revisions diff and restore, leaving with unsaved text asks first, and HTML typed into any
 // field stays text in the admin and on the public site.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createPublishedArticle, deleteArticlesAfter, lastArticleId, signIn, testDatabase } from "./helpers.ts";
+import { createPublishedArticle, signIn, useArticleSandbox } from "./helpers.ts";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { DESK_EDITOR_USER, SECOND_EDITOR_USER } from "./test-users.ts";
 
-const prisma = testDatabase();
-let before = 0;
-test.beforeAll(async () => {
-  before = await lastArticleId(prisma);
-});
-test.afterAll(async () => {
-  await deleteArticlesAfter(prisma, before);
-  await prisma.$disconnect();
-});
+const prisma = useArticleSandbox();
 
 async function waitSaved(page: Page) {
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved", { timeout: 15_000 });

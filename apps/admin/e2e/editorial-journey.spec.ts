@@ -1,7 +1,7 @@
 // The newsroom's day across roles: a writer drafts and submits, cannot publish (no button, and the server refuses
 // the action called directly), an editor edits, previews and publishes, and readers see it on the public site.
 import { expect, test, type Page } from "@playwright/test";
-import { callServerAction, deleteArticlesAfter, lastArticleId, signIn, testDatabase } from "./helpers.ts";
+import { callServerAction, signIn, useArticleSandbox } from "./helpers.ts";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { DESK_EDITOR_USER, WRITER_USER } from "./test-users.ts";
 
@@ -9,16 +9,11 @@ const TITLE = "وزير الخارجية يزور أستانا لبحث الشر
 const LEAD = "قال وزير الخارجية اليوم إن الزيارة تفتح صفحة جديدة في العلاقات.";
 const SUBHEADING = "ملفات الزيارة";
 const EDITOR_LINE = "وأضاف المحرر تفاصيل من المؤتمر الصحفي.";
+const LINK_TEXT = "بيان وزارة الخارجية";
+const QUOTE = "نحن شركاء استراتيجيون.";
+const CONTRIBUTOR = "سامي الحلبي";
 
-const prisma = testDatabase();
-let before = 0;
-test.beforeAll(async () => {
-  before = await lastArticleId(prisma);
-});
-test.afterAll(async () => {
-  await deleteArticlesAfter(prisma, before);
-  await prisma.$disconnect();
-});
+const prisma = useArticleSandbox();
 
 async function waitSaved(page: Page) {
   await expect(page.getByText("حُفظت كل التغييرات")).toBeVisible({ timeout: 15_000 });
@@ -45,6 +40,17 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
   await writer.keyboard.type(SUBHEADING);
   await writer.keyboard.press("Enter");
   await writer.keyboard.type("ناقش الطرفان التعاون الاقتصادي.");
+  await writer.keyboard.press("Enter");
+  // A link over a phrase, then a quotation: the block model keeps both.
+  await writer.keyboard.type(LINK_TEXT);
+  await writer.keyboard.press("Shift+Home");
+  await writer.getByRole("button", { name: "رابط", exact: true }).click();
+  await writer.getByLabel("عنوان الرابط").fill("https://mid.ru/");
+  await writer.getByRole("button", { name: "أضف الرابط" }).click();
+  await writer.keyboard.press("End");
+  await writer.keyboard.press("Enter");
+  await writer.getByRole("button", { name: "اقتباس" }).click();
+  await writer.keyboard.type(QUOTE);
   await writer.getByLabel("العنوان في الرابط (slug)").fill("zyara-astana");
   await waitSaved(writer);
 
@@ -54,6 +60,8 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
     { type: "paragraph", text: LEAD },
     { type: "heading", text: SUBHEADING },
     { type: "paragraph", text: "ناقش الطرفان التعاون الاقتصادي." },
+    { type: "paragraph", text: LINK_TEXT, links: [{ start: 0, end: LINK_TEXT.length, href: "https://mid.ru/" }] },
+    { type: "quote", text: QUOTE },
   ]);
 
   // Only submitting is offered to the writer.
@@ -80,11 +88,21 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
   await editor.getByRole("link", { name: TITLE }).click();
   await expect(editor).toHaveURL(new RegExp(`/articles/${articleId}/ar$`));
   const editorBody = editor.getByRole("textbox", { name: "النص" });
-  await editorBody.click();
-  await editor.keyboard.press("Control+End");
+  await editorBody.getByText("ناقش الطرفان التعاون الاقتصادي.").click();
+  await editor.keyboard.press("End");
   await editor.keyboard.press("Enter");
   await editor.keyboard.type(EDITOR_LINE);
   await waitSaved(editor);
+
+  // Attribution: the writer's byline, an outside contributor, the agency.
+  const attribution = editor.locator("section", { has: editor.getByRole("heading", { name: "النسبة والمصادر" }) });
+  await attribution.getByLabel("أضف كاتباً من الفريق").selectOption({ label: WRITER_USER.name });
+  await attribution.getByRole("button", { name: "أضف", exact: true }).first().click();
+  await attribution.getByPlaceholder("اسم المساهم الخارجي").fill(CONTRIBUTOR);
+  await attribution.getByRole("button", { name: "أضف", exact: true }).nth(1).click();
+  await attribution.getByLabel("الوكالة المصدر").selectOption({ label: "تاس / ТАСС / TASS" });
+  await attribution.getByRole("button", { name: "احفظ النسبة" }).click();
+  await expect(attribution.getByText("حُفظت النسبة.")).toBeVisible();
 
   await editor.getByRole("button", { name: "وافق" }).click();
   await expect(editor.locator("header").getByText("معتمد")).toBeVisible();
@@ -118,6 +136,16 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
   await expect(reader.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   await expect(reader.getByText(EDITOR_LINE)).toBeVisible();
   await expect(reader.getByRole("heading", { name: SUBHEADING })).toBeVisible();
+  await expect(reader.getByRole("link", { name: LINK_TEXT })).toHaveAttribute("href", "https://mid.ru/");
+  await expect(reader.locator("article blockquote")).toHaveText(QUOTE);
+  await expect(reader.getByText(/^بقلم /)).toContainText(WRITER_USER.name);
+  await expect(reader.getByText(/^بقلم /)).toContainText(CONTRIBUTOR);
+  await expect(reader.getByRole("link", { name: "تاس" })).toBeVisible();
+  const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(jsonLd.author).toEqual([
+    { "@type": "Person", name: WRITER_USER.name },
+    { "@type": "Person", name: CONTRIBUTOR },
+  ]);
   await reader.goto(`${PUBLIC_SITE}/`);
   await expect(reader.getByRole("link", { name: TITLE })).toBeVisible();
   await editor.close();

@@ -2,7 +2,7 @@
 // (as an attacker would, without the button) to prove the server refuses it.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createPrismaClient, type PrismaClient } from "@minbar/db";
 
 export async function signIn(page: Page, user: { email: string; password: string }) {
@@ -79,11 +79,19 @@ export async function createPublishedArticle(prisma: PrismaClient, title: string
   return article.localizations[0]!;
 }
 
-/** Removes every article created after `sinceId`, so a spec leaves the shared test database as it found it. */
-export async function deleteArticlesAfter(prisma: PrismaClient, sinceId: number): Promise<void> {
-  await prisma.article.deleteMany({ where: { id: { gt: sinceId } } });
-}
-
-export async function lastArticleId(prisma: PrismaClient): Promise<number> {
-  return (await prisma.article.aggregate({ _max: { id: true } }))._max.id ?? 0;
+/**
+ * The run's database for a spec that adds articles: every article created while the spec runs is removed after it,
+ * so the shared test database is left as the seeds made it for the specs that count articles.
+ */
+export function useArticleSandbox(): PrismaClient {
+  const prisma = testDatabase();
+  let before = 0;
+  test.beforeAll(async () => {
+    before = (await prisma.article.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  });
+  test.afterAll(async () => {
+    await prisma.article.deleteMany({ where: { id: { gt: before } } });
+    await prisma.$disconnect();
+  });
+  return prisma;
 }

@@ -7,6 +7,7 @@ import type { PublicArticle, PublicArticleSummary } from "@minbar/db";
 import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, type Locale } from "@minbar/i18n";
 import { Link } from "../i18n/navigation";
 import { articlePath, sourcePath, tagPath } from "../lib/published-content";
+import { ArticleBlocks } from "./article-blocks";
 
 /** A published article, or a draft on its way there: a draft may have no date yet (then none is shown). */
 export type ArticleViewData = Omit<PublicArticle, "publishedAt"> & { publishedAt: Date | null };
@@ -27,6 +28,9 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
       {head}
       <header className="mb-6">
         <h1 className="text-3xl font-bold leading-tight">{article.title}</h1>
+        {article.bylines.length > 0 ? (
+          <p className="mt-3 text-sm font-semibold text-gray-800">{t("byline", { names: new Intl.ListFormat(locale, { type: "conjunction" }).format(article.bylines) })}</p>
+        ) : null}
         {article.publishedAt ? (
           <p className="mt-3 text-sm text-gray-600">
             {t("publishedOn")}{" "}
@@ -35,19 +39,17 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         ) : null}
       </header>
       {article.summary ? <p className="mb-6 text-lg font-semibold text-gray-800">{article.summary}</p> : null}
-      <div className="space-y-4">
-        {article.blocks.map((block, index) =>
-          block.type === "heading" ? (
-            <h2 key={index} className="pt-4 text-xl font-bold text-brand">
-              {block.text}
-            </h2>
-          ) : (
-            <p key={index}>{block.text}</p>
-          ),
-        )}
-      </div>
+      {article.leadPhoto ? (
+        <figure className="mb-6">
+          {/* An editor's photo from anywhere on the web: a plain img, since next/image would need every host listed. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={article.leadPhoto.url} alt={article.leadPhoto.alt ?? ""} className="h-auto w-full rounded" loading="eager" />
+          {article.photoCredit ? <figcaption className="mt-1 text-xs text-gray-600">{t("photoCredit", { name: article.photoCredit })}</figcaption> : null}
+        </figure>
+      ) : null}
+      <ArticleBlocks blocks={article.blocks} />
       <footer className="mt-10 space-y-1 border-t border-gray-200 pt-4 text-sm text-gray-600">
-        {article.photoCredit ? <p>{t("photoCredit", { name: article.photoCredit })}</p> : null}
+        {article.photoCredit && !article.leadPhoto ? <p>{t("photoCredit", { name: article.photoCredit })}</p> : null}
         {article.source ? (
           <p>
             {t.rich("source", {

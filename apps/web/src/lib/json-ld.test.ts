@@ -24,6 +24,8 @@ describe("newsArticleJsonLd", () => {
       source: { name: "تاس", url: "https://example.test/sources/tass" },
       photoCredit: "مجلس الاتحاد الروسي",
       keywords: [],
+      authors: ["سامي الحلبي", "Anna Petrova"],
+      image: "https://example.test/lead.jpg",
     });
     expect(ld).toMatchObject({
       "@type": "NewsArticle",
@@ -32,6 +34,11 @@ describe("newsArticleJsonLd", () => {
       mainEntityOfPage: { "@id": "https://example.test/news/1/x" },
       sourceOrganization: { name: "تاس" },
       creditText: "مجلس الاتحاد الروسي",
+      author: [
+        { "@type": "Person", name: "سامي الحلبي" },
+        { "@type": "Person", name: "Anna Petrova" },
+      ],
+      image: ["https://example.test/lead.jpg"],
     });
     expect(ld).not.toHaveProperty("description");
   });

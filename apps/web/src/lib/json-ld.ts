@@ -25,6 +25,10 @@ export type NewsArticleInput = {
   source: { name: string; url: string } | null;
   photoCredit: string | null;
   keywords: string[];
+  /** Bylines, in order. */
+  authors: string[];
+  /** The lead photo's address. */
+  image: string | null;
 };
 
 export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unknown> {
@@ -43,5 +47,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
       : {}),
     ...(input.photoCredit ? { creditText: input.photoCredit } : {}),
     ...(input.keywords.length > 0 ? { keywords: input.keywords } : {}),
+    ...(input.authors.length > 0 ? { author: input.authors.map((name) => ({ "@type": "Person", name })) } : {}),
+    ...(input.image ? { image: [input.image] } : {}),
   };
 }

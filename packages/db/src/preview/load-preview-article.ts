@@ -1,7 +1,6 @@
 // What a preview link shows: the localization it names, in whatever state, shaped like the public article.
 import type { ArticleStatus, PrismaClient } from "../generated/prisma/client.ts";
-import { leadOf, readBody } from "../blocks.ts";
-import { nameIn, publishedWhere, type PublicArticle } from "../queries/public-articles.ts";
+import { articleContentInclude, articleContentOf, publishedWhere, type PublicArticle } from "../queries/public-articles.ts";
 import { verifyPreviewToken } from "./preview-token.ts";
 
 /** A public article as it would read once published: the title and date may still be missing in a draft. */
@@ -28,9 +27,7 @@ export async function loadPreviewArticle(
     include: {
       article: {
         include: {
-          source: true,
-          photoCredit: true,
-          tags: { include: { tag: true } },
+          ...articleContentInclude,
           localizations: { select: { locale: true, status: true, publishedAt: true, title: true } },
         },
       },
@@ -38,8 +35,7 @@ export async function loadPreviewArticle(
   });
   if (!row) return null;
   const { locale } = row;
-  const blocks = readBody(row.body);
-  const { source, photoCredit, tags, localizations } = row.article;
+  const { localizations } = row.article;
   // "Also in" links only to editions readers can open, as on the public page.
   const published = localizations.filter((other) => {
     const rule = publishedWhere(other.locale);
@@ -54,13 +50,7 @@ export async function loadPreviewArticle(
     publishedAt: row.publishedAt,
     status: row.status,
     expiresAt: claims.expiresAt,
-    summary: row.summary,
-    lead: row.summary ?? leadOf(blocks),
-    blocks,
-    photoCredit: photoCredit ? nameIn(locale, photoCredit) : null,
-    source: source ? { slug: source.slug, name: nameIn(locale, source) } : null,
-    tags: tags.map(({ tag }) => ({ slug: tag.slug, name: nameIn(locale, tag) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
-    originalLocale: row.article.originalLocale,
+    ...articleContentOf(row, locale),
     availableLocales: published.map((other) => other.locale),
   };
 }

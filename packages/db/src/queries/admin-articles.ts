@@ -82,37 +82,27 @@ export async function listArticlesForAdmin(
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       skip: (filters.page - 1) * ADMIN_PAGE_SIZE,
       take: ADMIN_PAGE_SIZE,
-      select: {
-        id: true,
-        articleId: true,
-        locale: true,
-        title: true,
-        slug: true,
-        status: true,
-        publishedAt: true,
-        scheduledAt: true,
-        updatedAt: true,
-        warnings: true,
-        article: { select: { source: { select: { nameAr: true } }, createdBy: { select: { name: true } } } },
-      },
+      select: rowSelect,
     }),
   ]);
   return { rows: rows.map(toRow), total, page: filters.page, pageSize: ADMIN_PAGE_SIZE };
 }
 
-function toRow(row: {
-  id: number;
-  articleId: number;
-  locale: Locale;
-  title: string | null;
-  slug: string;
-  status: ArticleStatus;
-  publishedAt: Date | null;
-  scheduledAt: Date | null;
-  updatedAt: Date;
-  warnings: unknown;
-  article: { source: { nameAr: string } | null; createdBy: { name: string } | null };
-}): AdminArticleRow {
+const rowSelect = {
+  id: true,
+  articleId: true,
+  locale: true,
+  title: true,
+  slug: true,
+  status: true,
+  publishedAt: true,
+  scheduledAt: true,
+  updatedAt: true,
+  warnings: true,
+  article: { select: { source: { select: { nameAr: true } }, createdBy: { select: { name: true } } } },
+} as const satisfies Prisma.ArticleLocalizationSelect;
+
+function toRow(row: Prisma.ArticleLocalizationGetPayload<{ select: typeof rowSelect }>): AdminArticleRow {
   const warnings = readWarnings(row.warnings);
   return {
     articleId: row.articleId,

@@ -17,6 +17,9 @@ export type PublicNamedLink = { slug: string; name: string };
 export type PublicArticle = PublicArticleSummary & {
   summary: string | null;
   blocks: ArticleBlock[];
+  /** Who wrote it, in order, named in the reader's language where the name has a translation. */
+  bylines: string[];
+  leadPhoto: { url: string; alt: string | null } | null;
   photoCredit: string | null;
   source: PublicNamedLink | null;
   tags: PublicNamedLink[];
@@ -101,32 +104,62 @@ export async function getPublishedArticle(
     include: {
       article: {
         include: {
-          source: true,
-          photoCredit: true,
-          tags: { include: { tag: true } },
+          ...articleContentInclude,
           localizations: { where: { status: "published", publishedAt: { not: null }, title: { not: null } }, select: { locale: true } },
         },
       },
     },
   });
   if (!row || !row.publishedAt || !row.title) return null;
-  const blocks = readBody(row.body);
-  const { source, photoCredit, tags } = row.article;
   return {
     id: row.articleId,
     locale: row.locale,
     slug: row.slug,
     title: row.title,
     publishedAt: row.publishedAt,
+    ...articleContentOf(row, locale),
+    availableLocales: row.article.localizations.map((l) => l.locale),
+  };
+}
+
+type Named = { nameAr: string; nameRu: string | null; nameEn: string | null };
+
+/** What `articleContentOf` reads from the article, for the queries that feed it. */
+export const articleContentInclude = {
+  source: true,
+  photoCredit: true,
+  tags: { include: { tag: true } },
+  bylines: { orderBy: { position: "asc" }, include: { user: { select: { name: true } }, contributor: true } },
+} as const;
+
+/** What an article page shows besides its headline and date, in the reader's language: the public page and the preview share it. */
+export function articleContentOf(
+  row: {
+    summary: string | null;
+    body: unknown;
+    photoAlt: string | null;
+    article: {
+      originalLocale: Locale;
+      leadPhotoUrl: string | null;
+      source: (Named & { slug: string }) | null;
+      photoCredit: Named | null;
+      tags: { tag: Named & { slug: string } }[];
+      bylines: { user: { name: string } | null; contributor: Named | null }[];
+    };
+  },
+  locale: Locale,
+) {
+  const blocks = readBody(row.body);
+  const { source, photoCredit, tags, bylines, leadPhotoUrl } = row.article;
+  return {
     summary: row.summary,
     lead: row.summary ?? leadOf(blocks),
     blocks,
+    bylines: bylines.flatMap((b) => (b.user ? [b.user.name] : b.contributor ? [nameIn(locale, b.contributor)] : [])),
+    leadPhoto: leadPhotoUrl ? { url: leadPhotoUrl, alt: row.photoAlt } : null,
     photoCredit: photoCredit ? nameIn(locale, photoCredit) : null,
     source: source ? { slug: source.slug, name: nameIn(locale, source) } : null,
-    tags: tags
-      .map(({ tag }) => ({ slug: tag.slug, name: nameIn(locale, tag) }))
-      .sort((a, b) => a.name.localeCompare(b.name, locale)),
+    tags: tags.map(({ tag }) => ({ slug: tag.slug, name: nameIn(locale, tag) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
     originalLocale: row.article.originalLocale,
-    availableLocales: row.article.localizations.map((l) => l.locale),
   };
 }

@@ -111,6 +111,8 @@ export default async function ArticlePage({ params }: ArticleProps) {
       : null,
     photoCredit: article.photoCredit,
     keywords: article.tags.map((tag) => tag.name),
+    authors: article.bylines,
+    image: article.leadPhoto?.url ?? null,
   });
 
   return (

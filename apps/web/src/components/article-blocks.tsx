@@ -1,0 +1,94 @@
+// An article's body as readers see it: paragraphs, subheadings, quotations and lists, with links as the editor made
+// them. Everything is text to React (never HTML), and a link is rendered only if its address is http(s) or mailto.
+import type { ReactNode } from "react";
+import { isSafeLinkHref, type ArticleBlock, type InlineLink } from "@minbar/db";
+
+function Inline({ text, links }: { text: string; links?: readonly InlineLink[] | undefined }): ReactNode {
+  if (!links || links.length === 0) return text;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const link of links) {
+    if (link.start < at || link.end > text.length) continue;
+    if (link.start > at) parts.push(text.slice(at, link.start));
+    const label = text.slice(link.start, link.end);
+    parts.push(
+      isSafeLinkHref(link.href) ? (
+        <a key={link.start} href={link.href} rel="noopener nofollow" className="text-brand underline underline-offset-4">
+          {label}
+        </a>
+      ) : (
+        label
+      ),
+    );
+    at = link.end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
+type Group =
+  | { kind: "heading" | "paragraph"; block: ArticleBlock }
+  | { kind: "quote"; blocks: Extract<ArticleBlock, { type: "quote" }>[] }
+  | { kind: "list"; ordered: boolean; blocks: Extract<ArticleBlock, { type: "list_item" }>[] };
+
+/** Consecutive quote blocks are one quotation; consecutive list items of one kind are one list. */
+function groupBlocks(blocks: readonly ArticleBlock[]): Group[] {
+  const groups: Group[] = [];
+  for (const block of blocks) {
+    const last = groups.at(-1);
+    if (block.type === "quote") {
+      if (last?.kind === "quote") last.blocks.push(block);
+      else groups.push({ kind: "quote", blocks: [block] });
+    } else if (block.type === "list_item") {
+      const ordered = block.ordered === true;
+      if (last?.kind === "list" && last.ordered === ordered) last.blocks.push(block);
+      else groups.push({ kind: "list", ordered, blocks: [block] });
+    } else groups.push({ kind: block.type, block });
+  }
+  return groups;
+}
+
+export function ArticleBlocks({ blocks }: { blocks: readonly ArticleBlock[] }) {
+  return (
+    <div className="space-y-4">
+      {groupBlocks(blocks).map((group, index) => {
+        switch (group.kind) {
+          case "heading":
+            return (
+              <h2 key={index} className="pt-4 text-xl font-bold text-brand">
+                {group.block.text}
+              </h2>
+            );
+          case "quote":
+            return (
+              <blockquote key={index} className="space-y-2 border-s-4 border-brand ps-4 text-gray-800">
+                {group.blocks.map((block, i) => (
+                  <p key={i}>
+                    <Inline text={block.text} links={block.links} />
+                  </p>
+                ))}
+              </blockquote>
+            );
+          case "list": {
+            const List = group.ordered ? "ol" : "ul";
+            return (
+              <List key={index} className={`space-y-1 ps-6 ${group.ordered ? "list-decimal" : "list-disc"}`}>
+                {group.blocks.map((block, i) => (
+                  <li key={i}>
+                    <Inline text={block.text} links={block.links} />
+                  </li>
+                ))}
+              </List>
+            );
+          }
+          default:
+            return (
+              <p key={index}>
+                <Inline text={group.block.text} links={"links" in group.block ? group.block.links : undefined} />
+              </p>
+            );
+        }
+      })}
+    </div>
+  );
+}
