@@ -1,6 +1,6 @@
 // Every mutating server action of the editor, posted directly over HTTP (no button involved) with the session of
 // each kind of user: only the allowed ones succeed, and a refused call changes nothing in the database.
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import type { ArticleStatus } from "@minbar/db";
 import { callAction, signIn, useArticleSandbox, type ActionOutcome } from "./helpers.ts";
 import { ADMIN_USER, DESK_EDITOR_USER, DISABLED_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
@@ -92,9 +92,14 @@ const CASES: Case[] = [
 
 async function sessions(browser: Browser): Promise<Record<Role, APIRequestContext>> {
   const out = {} as Record<Role, APIRequestContext>;
-  out.anonymous = (await browser.newContext({ baseURL: test.info().project.use.baseURL })).request;
-  for (const role of ["disabled", "writer", "translator", "editor", "admin"] as const) {
+  const open = async () => {
     const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    contexts.push(context);
+    return context;
+  };
+  out.anonymous = (await open()).request;
+  for (const role of ["disabled", "writer", "translator", "editor", "admin"] as const) {
+    const context = await open();
     await signIn(await context.newPage(), ACCOUNTS[role]);
     out[role] = context.request;
   }
@@ -102,6 +107,11 @@ async function sessions(browser: Browser): Promise<Record<Role, APIRequestContex
   await prisma.user.update({ where: { email: DISABLED_USER.email }, data: { disabledAt: new Date(), authVersion: { increment: 1 } } });
   return out;
 }
+
+const contexts: BrowserContext[] = [];
+test.afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
 
 test("each editor action, called directly, succeeds only for the roles allowed to make it", async ({ browser }) => {
   test.setTimeout(180_000);

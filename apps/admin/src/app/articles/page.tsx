@@ -208,7 +208,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                 {rows.map((row) => (
                   <tr key={row.localizationId} className="align-top">
                     <td className="max-w-md px-3 py-3">
-                      <Link href={`/articles/${row.articleId}/${row.locale}`} className="hover:underline">
+                      {/* Not prefetched: fifty editor pages rendered on every visit to the list would be wasted work. */}
+                      <Link href={`/articles/${row.articleId}/${row.locale}`} prefetch={false} className="hover:underline">
                         {row.title ? (
                           <span lang={row.locale} dir={directionOf(row.locale)} className="block font-semibold">
                             {row.title}

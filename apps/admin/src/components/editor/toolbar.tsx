@@ -35,6 +35,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
     if (/^(https?:\/\/|mailto:)/i.test(value)) chain().extendMarkRange("link").setLink({ href: value }).run();
     setLinking(false);
     setHref("");
+    // The address field disappears with this click: give the text its caret back, just after the link.
+    requestAnimationFrame(() => editor.chain().focus(editor.state.selection.to).run());
   };
   return (
     <div role="toolbar" aria-label={t("label")} className="flex flex-wrap items-center gap-1 rounded-t border border-b-0 border-gray-300 bg-gray-50 px-2 py-1">
