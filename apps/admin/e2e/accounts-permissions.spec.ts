@@ -1,12 +1,12 @@
 // The accounts pages' server actions posted directly by people who may not use them. The admin's browser fills
 // the real forms (create a user, disable one, give roles, define a role); each request is caught before it leaves
-// and replayed byte for byte with the session of a signed-out visitor, a disabled admin, a writer and an editor —
-// none of which changes anything. The same bytes sent with the admin's session do what the forms asked, which
-// proves the replays were sound requests, refused by the server rather than malformed.
+// and replayed byte for byte with the sessions of a signed-out visitor, a disabled admin, a writer, a translator
+// and an editor, none of which changes anything. The same bytes sent with the admin's session do what the forms
+// asked, which proves the replays were sound requests, refused by the server rather than malformed.
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createUser } from "@minbar/db";
 import { signIn, testDatabase } from "./helpers.ts";
-import { ADMIN_USER, DESK_EDITOR_USER, WRITER_USER } from "./test-users.ts";
+import { ADMIN_USER, DESK_EDITOR_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
 
 const prisma = testDatabase();
 const contexts: BrowserContext[] = [];
@@ -65,6 +65,7 @@ test("users and roles actions replayed by the wrong people change nothing; the a
     anonymous: await session(browser, null),
     "disabled admin": disabled,
     writer: await session(browser, WRITER_USER),
+    translator: await session(browser, TRANSLATOR_USER),
     editor: await session(browser, DESK_EDITOR_USER),
   };
 
