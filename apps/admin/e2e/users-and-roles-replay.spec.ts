@@ -3,6 +3,7 @@
 // and replayed byte for byte with the sessions of a signed-out visitor, a disabled admin, a writer, a translator
 // and an editor, none of which changes anything. The same bytes sent with the admin's session do what the forms
 // asked, which proves the replays were sound requests, refused by the server rather than malformed.
+// (Named to run after accounts.spec, whose audit-log checks count the entries its own steps made.)
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createUser } from "@minbar/db";
 import { signIn, testDatabase } from "./helpers.ts";
