@@ -1,9 +1,8 @@
 // Starts the Russian or English edition of an article: an empty draft in that language, ready for a translator.
 import { z } from "zod";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { can, requirePermission, type Actor } from "../permissions.ts";
 import { EditorialNotFoundError, InvalidInputError, parseInput } from "./errors.ts";
-import { isSlugTaken } from "./unique-violation.ts";
 
 export const startTranslationInput = z.object({ articleId: z.number().int().positive(), locale: z.enum(["ru", "en"]) });
 export type StartTranslationInput = z.input<typeof startTranslationInput>;
@@ -50,8 +49,8 @@ export async function startTranslation(prisma: PrismaClient, actor: Actor | null
     });
     return { localizationId: created.id, created: true };
   } catch (error) {
-    // Two people started it at once: the other one's draft is the translation.
-    if (isSlugTaken(error) || (error as { code?: string }).code === "P2002") {
+    // Two people started it at once (the (article, locale) or the placeholder slug is taken): theirs is the translation.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const row = await prisma.articleLocalization.findUnique({ where: { articleId_locale: { articleId, locale } }, select: { id: true } });
       if (row) return { localizationId: row.id, created: false };
     }

@@ -66,8 +66,10 @@ export async function restoreRevisionAction(input: {
 }): Promise<ActionResult<SaveResult>> {
   const result = await asActor((actor) => restoreRevision(getDb(), actor, input));
   if (result.ok && result.value.status === "saved") {
-    if (result.value.affectsPublicSite) await revalidatePublicSite(input.articleId);
-    revalidatePath(editorPath(input.articleId, result.value.localization.locale));
+    // The stored row says which article this was; the caller's articleId only names the page it came from.
+    const { articleId, locale } = result.value.localization;
+    if (result.value.affectsPublicSite) await revalidatePublicSite(articleId);
+    revalidatePath(editorPath(articleId, locale));
   }
   return result;
 }

@@ -1,30 +1,21 @@
 "use client";
 // The text of one language of an article: fields, the rich-text body, autosave with a conflict view, presence,
 // and the workflow moves (which save first, so a move always acts on the text on screen).
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import type { ArticleBlock } from "@minbar/db/blocks";
 import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text";
 import { Toolbar } from "./toolbar";
 import { WorkflowButtons, type MoveOption } from "./workflow-buttons";
 import type { ActionResult } from "../../lib/action-result";
 import { useErrorText, type EditorError } from "./error-text";
-import type { SaveResult } from "@minbar/db";
+import type { LocalizationSnapshot, SaveResult } from "@minbar/db";
+import { directionOf } from "@minbar/i18n";
 import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions";
 
-export type EditableLocalization = {
-  id: number;
-  articleId: number;
-  locale: "ar" | "ru" | "en";
-  version: number;
-  title: string | null;
-  summary: string | null;
-  slug: string;
-  body: ArticleBlock[];
-  photoAlt: string | null;
+export type EditableLocalization = Pick<LocalizationSnapshot, "id" | "articleId" | "locale" | "version" | "title" | "summary" | "slug" | "body" | "photoAlt"> & {
   /** yyyy-mm-dd in the newsroom's calendar, or "" when the story has no date yet. */
   storyDate: string;
 };
@@ -48,8 +39,6 @@ type SaveState =
 
 const AUTOSAVE_DELAY_MS = 1500;
 const HEARTBEAT_MS = 20_000;
-
-const directionOf = (locale: string) => (locale === "ar" ? "rtl" : "ltr");
 
 function fieldsOf(l: EditableLocalization, tags: string[]): Fields {
   return { title: l.title ?? "", summary: l.summary ?? "", slug: l.slug, photoAlt: l.photoAlt ?? "", storyDate: l.storyDate, tags: tags.join("، ") };
@@ -250,6 +239,8 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves 
   );
 
   const input = "w-full rounded border border-gray-300 bg-white px-3 py-2 disabled:bg-gray-50";
+  // Fields holding the article's own text take its language and direction, whatever the interface's.
+  const asContent = { dir, lang: localization.locale, disabled: !canEdit };
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -265,90 +256,49 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves 
 
       {state.kind === "conflict" ? <ConflictPanel theirs={state.theirs} onTakeTheirs={takeTheirs} onKeepMine={keepMine} /> : null}
 
-      <label className="block">
-        <span className="mb-1 block text-sm font-semibold">{t("fields.title")}</span>
-        <input
-          className={`${input} text-xl font-bold`}
-          dir={dir}
-          lang={localization.locale}
-          value={fields.title}
-          maxLength={500}
-          disabled={!canEdit}
-          onChange={(event) => setField("title", event.target.value)}
-        />
-      </label>
-      <label className="block">
-        <span className="mb-1 block text-sm font-semibold">{t("fields.summary")}</span>
-        <textarea
-          className={input}
-          dir={dir}
-          lang={localization.locale}
-          rows={2}
-          maxLength={2000}
-          value={fields.summary}
-          disabled={!canEdit}
-          onChange={(event) => setField("summary", event.target.value)}
-        />
-      </label>
+      <Field label={t("fields.title")}>
+        <input className={`${input} text-xl font-bold`} {...asContent} value={fields.title} maxLength={500} onChange={(event) => setField("title", event.target.value)} />
+      </Field>
+      <Field label={t("fields.summary")}>
+        <textarea className={input} {...asContent} rows={2} maxLength={2000} value={fields.summary} onChange={(event) => setField("summary", event.target.value)} />
+      </Field>
 
       <div>
-        <span className="mb-1 block text-sm font-semibold" id="body-label">
-          {t("fields.body")}
-        </span>
+        {/* The editor names itself (aria-label); this is the visible caption. */}
+        <span className="mb-1 block text-sm font-semibold">{t("fields.body")}</span>
         {canEdit && editor ? <Toolbar editor={editor} /> : null}
         <EditorContent editor={editor} />
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <label className="block">
-          <span className="mb-1 block text-sm font-semibold">{t("fields.slug")}</span>
-          <input
-            className={input}
-            dir="auto"
-            value={fields.slug}
-            maxLength={200}
-            disabled={!canEdit}
-            onChange={(event) => setField("slug", event.target.value)}
-            aria-describedby="slug-hint"
-          />
-          <span id="slug-hint" className="mt-1 block text-xs text-gray-600">
-            {t("fields.slugHint")}
-          </span>
-        </label>
-        <label className="block">
-          <span className="mb-1 block text-sm font-semibold">{t("fields.storyDate")}</span>
+        <Field label={t("fields.slug")} hint={t("fields.slugHint")} hintId="slug-hint">
+          <input className={input} dir="auto" value={fields.slug} maxLength={200} disabled={!canEdit} onChange={(event) => setField("slug", event.target.value)} aria-describedby="slug-hint" />
+        </Field>
+        <Field label={t("fields.storyDate")}>
           <input type="date" className={input} value={fields.storyDate} disabled={!canEdit} onChange={(event) => setField("storyDate", event.target.value)} />
-        </label>
-        <label className="block">
-          <span className="mb-1 block text-sm font-semibold">{t("fields.tags")}</span>
-          <input
-            className={input}
-            dir={dir}
-            lang={localization.locale}
-            value={fields.tags}
-            disabled={!canEdit || !canEditTags}
-            onChange={(event) => setField("tags", event.target.value)}
-            aria-describedby="tags-hint"
-          />
-          <span id="tags-hint" className="mt-1 block text-xs text-gray-600">
-            {t("fields.tagsHint")}
-          </span>
-        </label>
-        <label className="block">
-          <span className="mb-1 block text-sm font-semibold">{t("fields.photoAlt")}</span>
-          <input
-            className={input}
-            dir={dir}
-            lang={localization.locale}
-            value={fields.photoAlt}
-            maxLength={500}
-            disabled={!canEdit}
-            onChange={(event) => setField("photoAlt", event.target.value)}
-          />
-        </label>
+        </Field>
+        <Field label={t("fields.tags")} hint={t("fields.tagsHint")} hintId="tags-hint">
+          <input className={input} {...asContent} disabled={!canEdit || !canEditTags} value={fields.tags} onChange={(event) => setField("tags", event.target.value)} aria-describedby="tags-hint" />
+        </Field>
+        <Field label={t("fields.photoAlt")}>
+          <input className={input} {...asContent} value={fields.photoAlt} maxLength={500} onChange={(event) => setField("photoAlt", event.target.value)} />
+        </Field>
       </div>
-
     </div>
+  );
+}
+
+function Field({ label, hint, hintId, children }: { label: string; hint?: string; hintId?: string; children: ReactNode }) {
+  return (
+    <label className="block">
+      <span className="mb-1 block text-sm font-semibold">{label}</span>
+      {children}
+      {hint ? (
+        <span id={hintId} className="mt-1 block text-xs text-gray-600">
+          {hint}
+        </span>
+      ) : null}
+    </label>
   );
 }
 
