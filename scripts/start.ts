@@ -88,11 +88,14 @@ async function main() {
     PUBLIC_SITE_URL: env.PUBLIC_SITE_URL ?? `http://localhost:${env.WEB_PORT}`,
     ADMIN_SITE_URL: env.ADMIN_SITE_URL ?? `http://localhost:${env.ADMIN_PORT}`,
   };
-  // Next's own binary, not `npx next`: a signal to npx does not reach the server it started.
-  const nextBin = createRequire(join(root, "apps/web/package.json")).resolve("next/dist/bin/next");
-  const startApp = (app: string, port: number) =>
-    spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: join(root, "apps", app), stdio: "inherit", env: appEnv });
-  const children: ChildProcess[] = [startApp("web", env.WEB_PORT), startApp("admin", env.ADMIN_PORT)];
+  // Node itself, not npx or npm: a signal to those does not reach the server they started. The public site runs its
+  // own server (Next.js behind a response cache, apps/web/server/serve.ts); the admin runs Next's.
+  const nextBin = createRequire(join(root, "apps/admin/package.json")).resolve("next/dist/bin/next");
+  const startApp = (app: string, args: string[]) => spawn(process.execPath, args, { cwd: join(root, "apps", app), stdio: "inherit", env: appEnv });
+  const children: ChildProcess[] = [
+    startApp("web", ["--import", "tsx", "server/serve.ts", "-p", String(env.WEB_PORT)]),
+    startApp("admin", [nextBin, "start", "-p", String(env.ADMIN_PORT)]),
+  ];
 
   console.log(`
   Minbar is running.

@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // The Prisma runtime and pg are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
+  // server/serve.ts compresses, outside its response cache, so stored pages are compressed once rather than per request.
+  compress: false,
   experimental: {
     // Pages and data are cached in memory only. Next keeps the record of revalidated tags in memory, so entries
     // written to disk would come back after a restart as if never revalidated (an unpublished article reappearing);

@@ -148,7 +148,7 @@ try {
   // ---- the server ----
   const port = await bench.freePort();
   const origin = `http://localhost:${port}`;
-  await bench.startNext(appDir, port, { DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64"), PREVIEW_SECRET: randomBytes(32).toString("base64url") }, "/login");
+  await bench.startServer(appDir, port, { DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64"), PREVIEW_SECRET: randomBytes(32).toString("base64url") }, "/login");
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],

@@ -12,6 +12,8 @@ const envSchema = z.object({
   REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Shared with the admin, which signs preview links with it; unset: previews are off (every /preview link is a 404). */
   PREVIEW_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Memory for the response cache in front of Next (server/front-cache.ts), in MiB. */
+  FRONT_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
 });
 
 export type WebEnv = z.infer<typeof envSchema>;
@@ -27,6 +29,7 @@ export function getEnv(): WebEnv {
       PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL,
       REVALIDATE_SECRET: process.env.REVALIDATE_SECRET,
       PREVIEW_SECRET: process.env.PREVIEW_SECRET,
+      FRONT_CACHE_MB: process.env.FRONT_CACHE_MB,
     }).filter(
       ([, value]) => value !== undefined && value.trim() !== "",
     ),

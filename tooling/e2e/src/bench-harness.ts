@@ -1,12 +1,12 @@
 // What every `npm run bench:*` that drives a production server needs: cleanup that runs once whatever happens
-// (success, failure, deadline, Ctrl+C), a free port, a `next start` in its own process group, and a check that the
+// (success, failure, deadline, Ctrl+C), a free port, the app's production server in its own process group, and a check that the
 // build being measured is the current code.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { productionServerArgs } from "./production-server.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
 let cleaning: Promise<void> | undefined;
@@ -75,12 +75,11 @@ function keepLog(chunk: Buffer) {
   serverLog.splice(0, Math.max(0, serverLog.length - 40));
 }
 
-/** `next start` of the app in appDir on localhost:port, resolved once `readyPath` answers below 500. */
-export async function startNext(appDir: string, port: number, env: Record<string, string>, readyPath = "/"): Promise<ChildProcess> {
-  const nextBin = createRequire(join(appDir, "package.json")).resolve("next/dist/bin/next");
+/** The production server of the app in appDir on localhost:port, resolved once `readyPath` answers below 500. */
+export async function startServer(appDir: string, port: number, env: Record<string, string>, readyPath = "/"): Promise<ChildProcess> {
   // localhost, not 127.0.0.1: next-intl's proxy loops on a 127.0.0.1 host (vercel/next.js#94342).
   // Its own process group, so the whole tree can be stopped and Ctrl+C in the terminal reaches only the script.
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "localhost", "-p", String(port)], {
+  const child = spawn(process.execPath, productionServerArgs(appDir, port), {
     cwd: appDir,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -106,7 +105,7 @@ export async function startNext(appDir: string, port: number, env: Record<string
 
   const readyBy = Date.now() + 60_000;
   while (Date.now() < readyBy) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${serverLog.join("\n")}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${serverLog.join("\n")}`);
     try {
       const response = await fetch(`http://localhost:${port}${readyPath}`, { signal: AbortSignal.timeout(5000) });
       await response.arrayBuffer();
@@ -116,7 +115,7 @@ export async function startNext(appDir: string, port: number, env: Record<string
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer within 60 s:\n${serverLog.join("\n")}`);
+  throw new Error(`the server did not answer within 60 s:\n${serverLog.join("\n")}`);
 }
 
 /** p-th percentile (0–100) of a list of numbers, nearest-rank. */

@@ -1,5 +1,7 @@
-// Playwright configuration shared by the apps: Debian's Chromium (never a downloaded browser) against `next start`.
+// Playwright configuration shared by the apps: Debian's Chromium (never a downloaded browser) against each app's
+// production server (see production-server.ts).
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import { productionServerCommand } from "./production-server.ts";
 
 export type AppUnderTest = {
   /** Port of the production server under test; distinct from the `npm start` ports so they never collide. */
@@ -35,7 +37,7 @@ export function definePlaywrightConfig({ port: defaultPort, readyPath, env = {},
     webServer: [
       {
         // localhost, not 127.0.0.1: next-intl's proxy loops on a 127.0.0.1 host (vercel/next.js#94342).
-        command: `npx --no-install next start -H localhost -p ${port}`,
+        command: productionServerCommand(process.cwd(), port),
         url: `http://localhost:${port}${readyPath}`,
         reuseExistingServer: false,
         timeout: 60_000,
@@ -43,7 +45,7 @@ export function definePlaywrightConfig({ port: defaultPort, readyPath, env = {},
         env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
       },
       ...alsoServe.map((other) => ({
-        command: `npx --no-install next start -H localhost -p ${other.port}`,
+        command: productionServerCommand(other.appDir, other.port),
         cwd: other.appDir,
         url: `http://localhost:${other.port}${other.readyPath}`,
         reuseExistingServer: false,

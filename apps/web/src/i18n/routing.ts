@@ -8,4 +8,8 @@ export const routing = defineRouting({
   localePrefix: "as-needed",
   // An English browser asking for / must still get the Arabic front page.
   localeDetection: false,
+  // Nothing to remember, and a Set-Cookie would keep every page out of shared caches (server/front-cache.ts included).
+  localeCookie: false,
+  // Each page's <head> links its real translations; the middleware's header would offer every language for every URL.
+  alternateLinks: false,
 });

@@ -4,6 +4,7 @@ import { revalidateTag } from "next/cache";
 import { findArticleFootprint } from "@minbar/db";
 import { getDb } from "../../../db";
 import { getEnv } from "../../../env";
+import { purgeFrontCache } from "../../../lib/front-cache-signal";
 import { isAuthorized, revalidationRequestSchema, tagsAffectedBy } from "../../../lib/revalidation";
 
 export const dynamic = "force-dynamic";
@@ -30,5 +31,8 @@ export async function POST(request: Request): Promise<Response> {
   const tags = tagsAffectedBy(articleId, await findArticleFootprint(getDb(), { id: articleId }));
   // Expire at once rather than serve stale once more: an unpublished article must not be shown to the next reader.
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  // Then the copies the server keeps in front of Next: each is refetched from Next, which re-renders only what the
+  // tags above dropped.
+  purgeFrontCache();
   return Response.json({ revalidated: true, articleId, tags });
 }

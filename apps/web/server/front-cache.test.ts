@@ -1,0 +1,195 @@
+// The response cache in front of Next, on a real HTTP server with real compression; a small handler stands in for
+// Next, writing pages the way Next does (headers, then chunks) and counting how often it is asked to render.
+import { request as httpRequest, createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import compression from "compression";
+import { afterEach, describe, expect, it } from "vitest";
+import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache";
+
+type Page = { status?: number; headers?: Record<string, string | string[]>; chunks?: string[]; gate?: Promise<void>; fail?: boolean };
+
+// An article page as Next sends it from its cache (abridged), in Arabic, in more than one write.
+const ARTICLE_HEADERS = { "content-type": "text/html; charset=utf-8", "cache-control": "s-maxage=31536000", etag: '"abc123"', vary: "rsc, next-router-state-tree" };
+const articleChunks = (edition: string) => ["<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\">", `<h1>لافروف: الحل المشترك ${edition}</h1>`, "<p>نص المقال</p>".repeat(400), "</html>"];
+
+let server: Server | undefined;
+afterEach(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = undefined;
+});
+
+async function serve(pages: Record<string, Page>, options: Partial<FrontCacheOptions> = {}) {
+  const renders: string[] = [];
+  const cache: FrontCache = createFrontCache({
+    render: async (req: IncomingMessage, res: ServerResponse) => {
+      const rsc = req.headers.rsc !== undefined;
+      renders.push(`${req.method} ${req.url}${rsc ? " (rsc)" : ""}`);
+      const page = pages[req.url ?? ""];
+      if (!page) {
+        res.writeHead(404, { "cache-control": "private, no-cache, no-store" }).end("not found");
+        return;
+      }
+      await page.gate;
+      if (page.fail) throw new Error("render failed");
+      res.writeHead(page.status ?? 200, { ...ARTICLE_HEADERS, ...(rsc ? { "content-type": "text/x-component" } : {}), ...page.headers });
+      const chunks = rsc ? ["0:rsc-payload"] : (page.chunks ?? articleChunks("1"));
+      for (const chunk of chunks.slice(0, -1)) res.write(chunk);
+      res.end(chunks.at(-1));
+    },
+    compress: compression() as unknown as FrontCacheOptions["compress"],
+    maxBytes: 64 * 1024 * 1024,
+    ...options,
+  });
+  server = createServer((req, res) => cache.handle(req, res));
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path, method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  /** Storing waits for the compressed forms; this waits for it. */
+  const stored = async (entries: number) => {
+    for (let i = 0; i < 200 && cache.stats.entries !== entries; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(cache.stats.entries).toBe(entries);
+  };
+  return { cache, renders, get, stored };
+}
+
+const ARTICLE = "/news/5/%D9%84%D8%A7%D9%81%D8%B1%D9%88%D9%81";
+
+describe("front cache", () => {
+  it("renders a cacheable page once and answers later requests from memory, byte for byte, in every encoding", async () => {
+    const { renders, get, stored } = await serve({ [ARTICLE]: {} });
+    const first = await get(ARTICLE, { "accept-encoding": "gzip" });
+    expect(first.headers["x-cache"]).toBe("MISS");
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    const html = gunzipSync(first.body).toString("utf8");
+    expect(html).toContain("لافروف: الحل المشترك 1");
+    await stored(1);
+
+    const plain = await get(ARTICLE);
+    expect(plain.headers["x-cache"]).toBe("HIT");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toBe(html);
+    expect(Number(plain.headers["content-length"])).toBe(plain.body.length);
+    expect(plain.headers["cache-control"]).toBe("s-maxage=31536000");
+    expect(plain.headers.etag).toBe('"abc123"');
+    expect(plain.headers.vary).toBe("rsc, next-router-state-tree, Accept-Encoding");
+
+    const brotli = await get(ARTICLE, { "accept-encoding": "gzip, deflate, br, zstd" });
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(brotli.body).toString("utf8")).toBe(html);
+    expect(brotli.body.length).toBeLessThan(plain.body.length / 5);
+    const gzipped = await get(ARTICLE, { "accept-encoding": "gzip" });
+    expect(gunzipSync(gzipped.body).toString("utf8")).toBe(html);
+
+    expect(renders).toEqual([`GET ${ARTICLE}`]);
+  });
+
+  it("answers HEAD and a matching If-None-Match from the stored page without a body", async () => {
+    const { renders, get, stored } = await serve({ [ARTICLE]: {} });
+    await get(ARTICLE);
+    await stored(1);
+    const head = await get(ARTICLE, {}, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.headers["x-cache"]).toBe("HIT");
+    expect(head.body.length).toBe(0);
+    const conditional = await get(ARTICLE, { "if-none-match": 'W/"abc123"' });
+    expect(conditional.status).toBe(304);
+    expect(conditional.body.length).toBe(0);
+    expect((await get(ARTICLE, { "if-none-match": '"other"' })).status).toBe(200);
+    expect(renders).toHaveLength(1);
+  });
+
+  it("keeps what a shared cache must not keep out of it", async () => {
+    const pages: Record<string, Page> = {
+      "/home": { headers: { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } },
+      "/cookie": { headers: { "set-cookie": "NEXT_LOCALE=ar; Path=/" } },
+      "/moved": { status: 308, headers: { location: "/news/5/x" } },
+      "/stale": { headers: { "x-nextjs-cache": "STALE" } },
+    };
+    const { renders, get, cache } = await serve(pages);
+    for (const path of [...Object.keys(pages), "/missing"]) {
+      await get(path);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const again = await get(path);
+      expect(again.headers["x-cache"], path).toBe("MISS");
+      expect(again.headers["set-cookie"]).toEqual(path === "/cookie" ? ["NEXT_LOCALE=ar; Path=/"] : undefined);
+    }
+    expect(cache.stats.entries).toBe(0);
+    expect(renders).toHaveLength(10);
+  });
+
+  it("passes client-router and credentialed requests through without storing or answering them from the page", async () => {
+    const { renders, get, stored } = await serve({ [ARTICLE]: {} });
+    const rsc = await get(ARTICLE, { rsc: "1" });
+    expect(rsc.headers["x-cache"]).toBe("BYPASS");
+    expect(rsc.body.toString()).toBe("0:rsc-payload");
+    await get(ARTICLE);
+    await stored(1);
+    // The stored HTML is never the answer to a router request, nor the RSC payload to a page load.
+    expect((await get(ARTICLE, { rsc: "1" })).body.toString()).toBe("0:rsc-payload");
+    expect((await get(ARTICLE)).body.toString()).toContain("<h1>");
+    expect((await get(ARTICLE, { authorization: "Bearer x" })).headers["x-cache"]).toBe("BYPASS");
+    expect(renders).toEqual([`GET ${ARTICLE} (rsc)`, `GET ${ARTICLE}`, `GET ${ARTICLE} (rsc)`, `GET ${ARTICLE}`]);
+  });
+
+  it("serves the new version after a purge, and never stores a page whose rendering began before the purge", async () => {
+    const pages: Record<string, Page> = { [ARTICLE]: { chunks: articleChunks("1") } };
+    const { cache, renders, get, stored } = await serve(pages);
+    await get(ARTICLE);
+    await stored(1);
+
+    // Publishing a change: Next revalidates, the cache is purged.
+    pages[ARTICLE] = { chunks: articleChunks("2") };
+    cache.purge();
+    expect(cache.stats.entries).toBe(0);
+    expect((await get(ARTICLE)).body.toString()).toContain("الحل المشترك 2");
+    await stored(1);
+
+    // A render still running when the next purge comes (it began with the old text) is sent but not kept.
+    let release!: () => void;
+    pages[ARTICLE] = { chunks: articleChunks("3"), gate: new Promise<void>((resolve) => (release = resolve)) };
+    cache.purge();
+    const inFlight = get(ARTICLE);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    pages[ARTICLE] = { chunks: articleChunks("4") };
+    cache.purge();
+    release();
+    expect((await inFlight).body.toString()).toContain("الحل المشترك 3");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cache.stats.entries).toBe(0);
+    const next = await get(ARTICLE);
+    expect(next.headers["x-cache"]).toBe("MISS");
+    expect(next.body.toString()).toContain("الحل المشترك 4");
+    expect(renders).toHaveLength(4);
+  });
+
+  it("answers 500 when rendering fails and stores nothing", async () => {
+    const { get, cache } = await serve({ [ARTICLE]: { fail: true } });
+    const failed = await get(ARTICLE);
+    expect(failed.status).toBe(500);
+    expect(cache.stats.entries).toBe(0);
+  });
+
+  it("stays within its memory bound, forgetting the least recently used pages", async () => {
+    const pages = Object.fromEntries(["/a", "/b", "/c"].map((path) => [path, {}]));
+    const { get, cache, stored } = await serve(pages, { maxBytes: 25_000 });
+    await get("/a");
+    await stored(1);
+    await get("/b");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await get("/c");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cache.stats.bytes).toBeLessThanOrEqual(25_000);
+    expect(cache.stats.entries).toBeLessThan(3);
+    expect((await get("/c")).headers["x-cache"]).toBe("HIT");
+  });
+});

@@ -1,0 +1,239 @@
+// The public site's response cache, in front of Next.js in the same process. A page Next marks as cacheable by a shared
+// cache (`Cache-Control: s-maxage=…`, no cookie set) is kept in memory, with its gzip and Brotli forms computed once,
+// and answered from there without entering Next at all: Next's own request pipeline costs milliseconds of CPU per
+// request even for a page it holds in its cache, which would cap the site at a few hundred requests/s on two cores.
+//
+// What may be stored is decided by HTTP's rules (http-cache-semantics, as a shared cache), plus ours: only a complete
+// 200 answer to a GET without Next's router headers (client navigations fetch other representations of the same URL),
+// never one Next served stale. Freshness is Next's: the article pages are cached until revalidated, and
+// POST /api/revalidate purges this cache (see src/lib/front-cache-signal.ts) after Next dropped the affected tags, so
+// the next reader of any page gets Next's current version. A response still being rendered when a purge happens is
+// not stored, so a purge can never be undone by a render that started before it.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
+import CachePolicy from "http-cache-semantics";
+import { LRUCache } from "lru-cache";
+import Negotiator from "negotiator";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export type FrontCacheOptions = {
+  /** Renders a request: Next's request handler. */
+  render: Handler;
+  /** Compresses whatever `render` writes, for the responses not answered from the cache (e.g. `compression()`). */
+  compress: Middleware;
+  /** Upper bound of the memory the stored pages take, all encodings counted. */
+  maxBytes: number;
+  /** Larger responses are passed through and not stored. Default 8 MiB. */
+  maxEntryBytes?: number;
+};
+
+export type CacheOutcome = "HIT" | "MISS" | "BYPASS";
+/** Response header saying how a request was answered. */
+export const CACHE_HEADER = "x-cache";
+
+// Headers with which Next's client router asks for another representation (RSC payloads) of the same URL.
+const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
+// Not stored: per-connection headers, the ones this cache writes itself for each answer, and Next's report of its own
+// cache, which would describe the request that filled this one.
+const UNSTORED_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "vary", CACHE_HEADER, "x-nextjs-cache"]);
+const ENCODINGS = ["br", "gzip", "identity"] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+type Entry = {
+  policy: CachePolicy;
+  /** The response's Vary, which this cache always extends with Accept-Encoding. */
+  vary: string;
+  bodies: Record<Encoding, Buffer>;
+};
+
+export type FrontCache = {
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Forgets every stored page; responses being rendered at this moment will not be stored. */
+  purge(): void;
+  readonly stats: { entries: number; bytes: number; hits: number; misses: number; bypasses: number; purges: number };
+};
+
+export function createFrontCache({ render, compress, maxBytes, maxEntryBytes = 8 * 1024 * 1024 }: FrontCacheOptions): FrontCache {
+  const entries = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => entry.bodies.identity.length + entry.bodies.gzip.length + entry.bodies.br.length || 1,
+  });
+  let generation = 0;
+  const counters = { hits: 0, misses: 0, bypasses: 0, purges: 0 };
+
+  function pass(req: IncomingMessage, res: ServerResponse, outcome: CacheOutcome, beforeRender?: () => void) {
+    res.setHeader(CACHE_HEADER, outcome);
+    compress(req, res, () => {
+      beforeRender?.();
+      void Promise.resolve()
+        .then(() => render(req, res))
+        .catch((error: unknown) => failed(res, error));
+    });
+  }
+
+  function store(key: string, policy: CachePolicy, vary: string, identity: Buffer, startedIn: number) {
+    Promise.all([
+      gzipAsync(identity, { level: 6 }),
+      brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    ]).then(
+      ([gzipped, brotli]) => {
+        if (startedIn === generation) entries.set(key, { policy, vary, bodies: { identity, gzip: gzipped, br: brotli } });
+      },
+      (error: unknown) => console.error("[front-cache] compression failed", error),
+    );
+  }
+
+  function capture(req: IncomingMessage, res: ServerResponse, key: string) {
+    const startedIn = generation;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const collect = (chunk: unknown, encoding: unknown) => {
+      if (size > maxEntryBytes || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer =
+        typeof chunk === "string"
+          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+          : chunk instanceof Uint8Array
+            ? Buffer.from(chunk)
+            : null;
+      if (buffer === null) {
+        size = Number.POSITIVE_INFINITY;
+        return;
+      }
+      chunks.push(buffer);
+      size += buffer.length;
+    };
+    // Installed over what `compress` put in place, so this sees the bytes Next wrote, before compression.
+    const write = res.write;
+    const end = res.end;
+    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      collect(chunk, rest[0]);
+      return write.call(this, chunk, ...(rest as [BufferEncoding, () => void]));
+    } as ServerResponse["write"];
+    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      collect(chunk, rest[0]);
+      const result = end.call(this, chunk as string, ...(rest as [BufferEncoding, () => void]));
+      if (startedIn === generation && size <= maxEntryBytes && res.statusCode === 200) {
+        const headers = storedHeaders(res.getHeaders());
+        const policy = new CachePolicy(policyRequest(req), { status: res.statusCode, headers }, { shared: true });
+        // Next marks a page it served past its expiry (while it re-renders it) as STALE: that one is not kept.
+        if (policy.storable() && policy.timeToLive() > 0 && res.getHeader("x-nextjs-cache") !== "STALE") {
+          store(key, policy, varyOf(res.getHeader("vary")), Buffer.concat(chunks, size), startedIn);
+        }
+      }
+      return result;
+    } as ServerResponse["end"];
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!isCacheable(req)) {
+      counters.bypasses++;
+      return pass(req, res, "BYPASS");
+    }
+    const key = req.url ?? "/";
+    const request = policyRequest(req);
+    const entry = entries.get(key);
+    if (entry && entry.policy.satisfiesWithoutRevalidation(request)) {
+      counters.hits++;
+      return answer(entry, req, res);
+    }
+    counters.misses++;
+    if (req.method !== "GET") return pass(req, res, "MISS");
+    pass(req, res, "MISS", () => capture(req, res, key));
+  }
+
+  return {
+    handle,
+    purge() {
+      generation++;
+      counters.purges++;
+      entries.clear();
+    },
+    get stats() {
+      return { entries: entries.size, bytes: entries.calculatedSize, ...counters };
+    },
+  };
+}
+
+/** Only plain page loads: GET or HEAD, no credentials, no router or range request. */
+function isCacheable(req: IncomingMessage): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  if (req.headers.authorization !== undefined || req.headers.range !== undefined) return false;
+  return !ROUTER_HEADERS.some((name) => req.headers[name] !== undefined);
+}
+
+/**
+ * The request as the cache policy sees it: the encoding is this cache's business, so it never splits entries; a HEAD
+ * is answered from the stored GET.
+ */
+function policyRequest(req: IncomingMessage): CachePolicy.Request {
+  const { "accept-encoding": _encoding, ...headers } = req.headers;
+  return { url: req.url ?? "/", method: req.method === "HEAD" ? "GET" : (req.method ?? "GET"), headers };
+}
+
+function storedHeaders(headers: OutgoingHttpHeaders): Record<string, string | string[]> {
+  const stored: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || UNSTORED_HEADERS.has(name)) continue;
+    stored[name] = Array.isArray(value) ? value : String(value);
+  }
+  return stored;
+}
+
+function varyOf(value: ReturnType<ServerResponse["getHeader"]>): string {
+  const names = (Array.isArray(value) ? value.join(",") : String(value ?? ""))
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "" && name.toLowerCase() !== "accept-encoding");
+  return [...names, "Accept-Encoding"].join(", ");
+}
+
+function answer(entry: Entry, req: IncomingMessage, res: ServerResponse) {
+  const headers: OutgoingHttpHeaders = entry.policy.responseHeaders();
+  headers.vary = entry.vary;
+  headers[CACHE_HEADER] = "HIT";
+  const etag = headers.etag;
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (typeof etag === "string" && ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  // Among encodings the client rates equally, the smallest: Brotli, then gzip.
+  const encoding = (negotiateEncoding(req) ?? "identity") as Encoding;
+  const body = entry.bodies[encoding];
+  if (encoding !== "identity") headers["content-encoding"] = encoding;
+  headers["content-length"] = body.length;
+  res.writeHead(200, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+// Negotiator 1's `preferred` option is newer than its published types.
+const negotiateEncoding = (req: IncomingMessage) =>
+  (new Negotiator(req) as unknown as { encoding(available: string[], options: { preferred: string[] }): string | undefined }).encoding(
+    [...ENCODINGS],
+    { preferred: [...ENCODINGS] },
+  );
+
+/** If-None-Match against an entity tag, with the weak comparison RFC 9110 prescribes for it. */
+function matchesEtag(ifNoneMatch: string, etag: string): boolean {
+  if (ifNoneMatch.trim() === "*") return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => opaque(tag) === opaque(etag));
+}
+
+function failed(res: ServerResponse, error: unknown) {
+  console.error("[front-cache] request failed", error);
+  if (!res.headersSent) {
+    res.statusCode = 500;
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+    res.end("Internal Server Error");
+  } else {
+    res.destroy();
+  }
+}

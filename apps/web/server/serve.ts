@@ -1,0 +1,55 @@
+// The public site's production server (`npm start -w @minbar/web`, and what `npm start`, the end-to-end tests and
+// `npm run bench:web` run): the production build of Next.js, with the response cache of ./front-cache.ts in front.
+// Takes next start's -p/--port and -H/--hostname.
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import compression from "compression";
+import { getEnv } from "../src/env";
+import { registerFrontCachePurge } from "../src/lib/front-cache-signal";
+import { createFrontCache, type FrontCacheOptions } from "./front-cache";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
+    hostname: { type: "string", short: "H" },
+  },
+});
+const port = Number(args.port);
+if (!Number.isInteger(port) || port <= 0 || port > 65_535) throw new Error(`--port must be a TCP port, not ${args.port}`);
+
+(process.env as Record<string, string>).NODE_ENV = "production";
+const env = getEnv();
+// Loaded after NODE_ENV is set: Next reads it on import.
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: fileURLToPath(new URL("..", import.meta.url)), hostname: args.hostname ?? "localhost", port });
+const render = app.getRequestHandler();
+await app.prepare();
+
+const cache = createFrontCache({
+  render: (req, res) => render(req, res),
+  // Next's own compression is off (next.config.ts): this one sits outside the cache, which keeps pages uncompressed
+  // and compresses each stored page once.
+  // (Typed for Express; it works on plain Node requests and responses.)
+  compress: compression() as unknown as FrontCacheOptions["compress"],
+  maxBytes: env.FRONT_CACHE_MB * 1024 * 1024,
+});
+registerFrontCachePurge(() => cache.purge());
+
+const server = createServer((req, res) => cache.handle(req, res));
+server.listen(port, args.hostname, () => {
+  console.log(`▲ Minbar public site (Next.js production build, response cache ${env.FRONT_CACHE_MB} MiB) on http://${args.hostname ?? "localhost"}:${port}`);
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  server.closeIdleConnections();
+  void app.close().finally(() => process.exit(0));
+  // Open keep-alive connections must not hold the process.
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
