@@ -101,9 +101,12 @@ test("the language switcher moves between editions", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "آخر الأخبار" })).toBeVisible();
 });
 
-test("page numbers beyond the last page are 404, unreadable ones mean the first page", async ({ page }) => {
-  expect((await page.goto("/?page=2"))?.status()).toBe(404);
-  expect((await page.goto("/?page=abc"))?.status()).toBe(200);
+test("pages are /page/{N}: beyond the last or malformed is 404, /page/1 is the front page", async ({ page }) => {
+  for (const path of ["/page/2", "/page/abc", "/page/02", "/page/-1", "/ru/page/2"]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
+  await page.goto("/page/1");
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("main").getByRole("heading", { level: 2 })).toHaveCount(4);
 });
 

@@ -50,7 +50,8 @@ test("unknown agencies and tags, and pages past the last, are localized 404s", a
     ["/sources/no-such-agency", "الصفحة غير موجودة"],
     ["/ru/sources/no-such-agency", "Страница не найдена"],
     ["/en/tags/no-such-tag", "Page not found"],
-    ["/sources/tass?page=2", "الصفحة غير موجودة"],
+    ["/sources/tass/page/2", "الصفحة غير موجودة"],
+    ["/en/tags/kazakhstan/page/x", "Page not found"],
   ] as const) {
     expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);

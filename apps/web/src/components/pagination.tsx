@@ -1,14 +1,15 @@
-// Previous / "page N of M" / next links under a paginated listing; ?page= is left out for the first page.
+// Previous / "page N of M" / next links under a paginated listing: {listing}/page/{N}, the listing itself for page 1.
 import { getTranslations } from "next-intl/server";
 import { formatInteger, type Locale } from "@minbar/i18n";
 import { Link } from "../i18n/navigation";
+import { pagedPath } from "../lib/published-content";
 
 type PaginationProps = { locale: Locale; pathname: string; page: number; pageCount: number };
 
 export async function Pagination({ locale, pathname, page, pageCount }: PaginationProps) {
   if (pageCount <= 1) return null;
   const t = await getTranslations({ locale, namespace: "Home" });
-  const linkTo = (target: number) => ({ pathname, query: target > 1 ? { page: target } : {} });
+  const linkTo = (target: number) => pagedPath(pathname, target);
   return (
     <nav aria-label={t("pagination")} className="mt-8 flex items-center justify-between gap-4 text-sm">
       {page > 1 ? (

@@ -1,4 +1,6 @@
-// Agency and tag pages are one route shape: a named listing at /{kind}/{slug}, paginated, localized, 404 when unknown.
+// Agency and tag pages are one route shape: a named listing at /{kind}/{slug}, then /{kind}/{slug}/page/{N}, localized,
+// 404 when unknown. Both are rendered on the first visit and cached until POST /api/revalidate drops the agency's or
+// tag's cache tag; the route files declare that (segment options must be written in each file).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
@@ -6,14 +8,12 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { PublicListing } from "@minbar/db";
 import type { Locale } from "@minbar/i18n";
 import { routing } from "../i18n/routing";
-import { getPathname } from "../i18n/navigation";
+import { getPathname, permanentRedirect } from "../i18n/navigation";
 import { ListingPage } from "../components/listing-page";
-import { parsePageNumber, parseSlugSegment } from "./published-content";
+import { pagedPath, parsePageSegment, parseSlugSegment } from "./published-content";
 
-export type ListingRouteProps = {
-  params: Promise<{ locale: string; slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+/** The first page has no `n`; /page/{n} does. */
+export type ListingRouteProps = { params: Promise<{ locale: string; slug: string; n?: string }> };
 
 type ListingRoute = {
   namespace: "Source" | "Tag";
@@ -23,25 +23,26 @@ type ListingRoute = {
 };
 
 export function createListingRoute({ namespace, find, path }: ListingRoute) {
-  async function load({ params, searchParams }: ListingRouteProps) {
-    const { locale, slug: segment } = await params;
+  async function load({ params }: ListingRouteProps) {
+    const { locale, slug: segment, n } = await params;
     if (!hasLocale(routing.locales, locale)) notFound();
     const slug = parseSlugSegment(segment);
-    if (slug === null) notFound();
-    const page = parsePageNumber((await searchParams).page);
+    const page = n === undefined ? 1 : parsePageSegment(n);
+    if (slug === null || page === null) notFound();
     const found = await find(slug, locale, page);
     if (!found || page > found.listing.pageCount) notFound();
-    return { locale, ...found };
+    if (n !== undefined && page === 1) permanentRedirect({ href: path(found.slug), locale });
+    return { locale, page, ...found };
   }
 
   async function generateMetadata(props: ListingRouteProps): Promise<Metadata> {
-    const { locale, name, slug } = await load(props);
+    const { locale, name, slug, page } = await load(props);
     const t = await getTranslations({ locale, namespace });
     return {
       title: t("title", { name }),
       description: t("description", { name }),
       alternates: {
-        canonical: getPathname({ href: path(slug), locale }),
+        canonical: getPathname({ href: pagedPath(path(slug), page), locale }),
         languages: Object.fromEntries(routing.locales.map((other) => [other, getPathname({ href: path(slug), locale: other })])),
       },
     };

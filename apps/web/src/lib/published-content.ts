@@ -104,6 +104,17 @@ export function parseArticleId(segment: string): number | null {
 }
 
 /** The ?page= query as a page number; anything unreadable means page 1. */
+/** A listing's page N as a path: the listing itself for page 1, then {listing}/page/{N} ("/" + "page/2" for the front page). */
+export function pagedPath(pathname: string, page: number): string {
+  if (page <= 1) return pathname;
+  return `${pathname === "/" ? "" : pathname}/page/${page}`;
+}
+
+/** The {N} of a /page/{N} path: a page number written the one canonical way (no sign, no leading zero), else null. */
+export function parsePageSegment(segment: string | undefined): number | null {
+  return segment !== undefined && /^[1-9][0-9]{0,5}$/.test(segment) ? Number(segment) : null;
+}
+
 export function parsePageNumber(value: string | string[] | undefined): number {
   const raw = Array.isArray(value) ? value[0] : value;
   if (!raw || !/^[1-9][0-9]{0,5}$/.test(raw)) return 1;

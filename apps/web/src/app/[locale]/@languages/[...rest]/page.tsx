@@ -13,5 +13,8 @@ export default async function LanguagesSlot({ params }: LanguagesSlotProps) {
   const { locale, rest } = await params;
   if (!hasLocale(routing.locales, locale)) return null;
   const t = await getTranslations({ locale, namespace: "Site" });
-  return <LanguageSwitcher label={t("languages")} current={locale} pathname={`/${(rest ?? []).join("/")}`} />;
+  // Page N of a listing leads to the first page in the other language, which may have fewer pages (never to a 404).
+  const segments = rest ?? [];
+  const listing = segments.length >= 2 && segments.at(-2) === "page" ? segments.slice(0, -2) : segments;
+  return <LanguageSwitcher label={t("languages")} current={locale} pathname={`/${listing.join("/")}`} />;
 }

@@ -2,7 +2,11 @@
 import { createListingRoute } from "../../../../lib/listing-route";
 import { findSourcePage, sourcePath } from "../../../../lib/published-content";
 
-export const dynamic = "force-dynamic";
+export const revalidate = false;
+export const dynamicParams = true;
+export function generateStaticParams(): { locale: string; slug: string }[] {
+  return [];
+}
 
 const route = createListingRoute({
   namespace: "Source",

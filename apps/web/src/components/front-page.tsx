@@ -1,0 +1,44 @@
+// The front page of a language edition: published articles, newest first, page by page (/, then /page/2, …).
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { hasLocale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getPathname } from "../i18n/navigation";
+import { routing } from "../i18n/routing";
+import { listFrontPage, pagedPath } from "../lib/published-content";
+import { feedPath } from "../lib/site-url";
+import { ArticleList } from "./article-list";
+import { Pagination } from "./pagination";
+
+/** Each page is its own canonical URL; the first pages of the editions are each other's translations. */
+export async function frontPageMetadata(locale: string, page: number): Promise<Metadata> {
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: "Site" });
+  return {
+    alternates: {
+      canonical: getPathname({ href: pagedPath("/", page), locale }),
+      languages: page === 1 ? Object.fromEntries(routing.locales.map((other) => [other, getPathname({ href: "/", locale: other })])) : undefined,
+      // Restated: a page's alternates replace the layout's, which carry the feed link.
+      types: { "application/rss+xml": [{ url: feedPath(locale), title: t("feedTitle") }] },
+    },
+  };
+}
+
+export async function FrontPage({ locale, page }: { locale: string; page: number }) {
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const [t, result] = await Promise.all([getTranslations("Home"), listFrontPage(locale, page)]);
+  if (page > result.pageCount) notFound();
+
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
+      {result.items.length === 0 ? (
+        <p className="text-gray-600">{t("empty")}</p>
+      ) : (
+        <ArticleList items={result.items} locale={locale} />
+      )}
+      <Pagination locale={locale} pathname="/" page={result.page} pageCount={result.pageCount} />
+    </>
+  );
+}
