@@ -126,6 +126,18 @@ test.describe("missing pages answer 404 in the reader's language", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Страница не найдена" })).toBeVisible();
   });
 
+  test("an address that is not valid percent-encoding is a 404 in its language, not a server error", async ({ page }) => {
+    for (const [path, heading] of [
+      ["/news/5/%E0%A4%A", "الصفحة غير موجودة"],
+      ["/%C0", "الصفحة غير موجودة"],
+      ["/ru/tags/%FF", "Страница не найдена"],
+      ["/en/sources/%E0%80?x=1", "Page not found"],
+    ] as const) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    }
+  });
+
   test("an Arabic article is not served in the Russian edition (a notice instead, see language-fallback)", async ({ page }) => {
     await page.goto("/");
     const href = await page.getByRole("link", { name: PUBLISHED_SEED_TITLES[0], exact: true }).getAttribute("href");

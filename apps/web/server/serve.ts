@@ -1,7 +1,7 @@
 // The public site's production server (`npm start -w @minbar/web`, and what `npm start`, the end-to-end tests and
 // `npm run bench:web` run): the production build of Next.js, with the response cache of ./front-cache.ts in front.
 // Takes next start's -p/--port and -H/--hostname.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import compression from "compression";
@@ -36,10 +36,27 @@ const cache = createFrontCache({
 });
 registerFrontCachePurge(() => cache.purge());
 
-const server = createServer((req, res) => cache.handle(req, res));
+const server = createServer((req, res) => cache.handle(readablePath(req), res));
 server.listen(port, args.hostname, () => {
   console.log(`▲ Minbar public site (Next.js production build, response cache ${env.FRONT_CACHE_MB} MiB) on http://${args.hostname ?? "localhost"}:${port}`);
 });
+
+/**
+ * A path that is not valid percent-encoded UTF-8 (/news/5/%E0%A4%A) makes Next answer 500 before any page runs. It
+ * names no page, so it is sent to one that does not exist, in the language its prefix names: the localized 404.
+ */
+function readablePath(req: IncomingMessage): IncomingMessage {
+  const url = req.url ?? "/";
+  const end = url.search(/[?#]/);
+  const path = end === -1 ? url : url.slice(0, end);
+  try {
+    decodeURIComponent(path);
+  } catch {
+    const locale = /^\/(ru|en)(?=\/|$)/.exec(path)?.[1];
+    req.url = `${locale ? `/${locale}` : ""}/malformed-address`;
+  }
+  return req;
+}
 
 let stopping = false;
 function stop() {
