@@ -37,7 +37,7 @@ export function LanguageSwitcher({ label, current, pathname }: LanguageSwitcherP
                 lang={locale}
                 hrefLang={locale}
                 dir={directionOf(locale)}
-                className={`text-gray-600 underline-offset-4 hover:text-brand hover:underline ${sizeOf(locale)}`}
+                className={`font-system text-gray-600 underline-offset-4 hover:text-brand hover:underline ${sizeOf(locale)}`}
               >
                 {LOCALE_AUTONYMS[locale]}
               </a>

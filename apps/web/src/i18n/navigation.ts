@@ -24,8 +24,11 @@ type LinkProps = Omit<ComponentProps<typeof NextLink>, "href" | "locale"> & {
 export async function Link({ href, locale, ...rest }: LinkProps) {
   const target = locale ?? ((await getLocale()) as Locale);
   return createElement(NextLink, {
+    // No prefetching: fetching and decoding the payload of every link in view (the masthead's front-page link, the
+    // related stories) is main-thread work on a phone while the reader starts reading, for pages that are served from
+    // cache in milliseconds anyway when clicked.
+    prefetch: false,
     ...rest,
-    ...(locale != null ? { prefetch: false } : {}),
     // `forcePrefix: false` would drop the prefix even where one is needed, so it is left out unless true.
     href: getPathname({ href, locale: target, ...(locale != null ? { forcePrefix: true } : {}) }),
   });
