@@ -7,6 +7,7 @@ export * from "./accounts/index.ts";
 export * from "./blocks.ts";
 export * from "./warnings.ts";
 export * from "./search/normalize-arabic.ts";
+export * from "./search/search-document.ts";
 export * from "./slug.ts";
 export * from "./queries/public-articles.ts";
 export * from "./queries/article-listings.ts";

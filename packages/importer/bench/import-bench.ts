@@ -1,5 +1,6 @@
 // `npm run bench:import`: imports a generated corpus into a fresh PostgreSQL database and prints articles/s.
 // Usage: npm run bench:import -- [count=2000] [concurrency]   (default: the CLI's; the pool has that many connections)
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,15 +27,74 @@ for (let i = 0; i < count; i++) {
 
 const corpusBytes = (await Promise.all((await readdir(dir)).map((name) => stat(join(dir, name))))).reduce((sum, info) => sum + info.size, 0);
 
+/*
+ * CPU time, which a shared machine does not blur the way it blurs wall-clock time: this process's (all its threads)
+ * and that of the PostgreSQL backends serving the bench database, read from /proc when the server runs on this
+ * machine (a backend's process title names its database). Background processes (WAL writer, checkpointer) are
+ * counted apart: they serve every database on the server.
+ */
+type CpuSnapshot = { node: number; backends: Map<number, number>; background: number };
+
+function processCpuMs(pid: string): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+function cpuSnapshot(database: string): CpuSnapshot {
+  const node = process.cpuUsage();
+  const snapshot: CpuSnapshot = { node: (node.user + node.system) / 1000, backends: new Map(), background: 0 };
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return snapshot;
+  }
+  for (const pid of pids) {
+    let title: string;
+    try {
+      title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+    } catch {
+      continue;
+    }
+    if (!title.startsWith("postgres: ")) continue;
+    const ms = processCpuMs(pid);
+    if (ms === null) continue;
+    if (title.includes(` ${database} `)) snapshot.backends.set(Number(pid), ms);
+    else if (/: (walwriter|checkpointer|background writer|autovacuum)/.test(title)) snapshot.background += ms;
+  }
+  return snapshot;
+}
+
+function cpuPerArticle(before: CpuSnapshot, after: CpuSnapshot, articles: number) {
+  let backends = 0;
+  for (const [pid, ms] of after.backends) backends += ms - (before.backends.get(pid) ?? 0);
+  const per = (ms: number) => (ms / articles).toFixed(2);
+  const seen = after.backends.size > 0;
+  return `CPU per article: node ${per(after.node - before.node)} ms, PostgreSQL backends ${seen ? `${per(backends)} ms` : "not visible (server not local?)"}` +
+    (seen ? ` (+ background ${per(after.background - before.background)} ms)` : "");
+}
+
 // createTestDatabase makes a fresh, migrated database; drop() below removes it whatever happens.
 const db = await createTestDatabase();
 try {
-  const started = performance.now();
-  const first = await importPaths({ prisma: db.prisma, databaseUrl: db.url, paths: [dir], concurrency });
-  const firstMs = performance.now() - started;
-  const againStarted = performance.now();
-  const again = await importPaths({ prisma: db.prisma, databaseUrl: db.url, paths: [dir], concurrency });
-  const againMs = performance.now() - againStarted;
+  // The closing snapshot is taken when the last result arrives, while the import's connections are still open.
+  const measured = async () => {
+    const before = cpuSnapshot(db.name);
+    let after: CpuSnapshot | null = null;
+    let seen = 0;
+    const onResult = () => {
+      if (++seen === count) after = cpuSnapshot(db.name);
+    };
+    const started = performance.now();
+    const summary = await importPaths({ prisma: db.prisma, databaseUrl: db.url, paths: [dir], concurrency, onResult });
+    const ms = performance.now() - started;
+    return { summary, ms, cpu: cpuPerArticle(before, after ?? cpuSnapshot(db.name), count) };
+  };
+  const { summary: first, ms: firstMs, cpu: firstCpu } = await measured();
+  const { summary: again, ms: againMs, cpu: againCpu } = await measured();
   for (const failure of [...first.results, ...again.results].filter((r) => r.outcome === "failed").slice(0, 5)) {
     console.log(`failed: ${failure.file}: ${failure.detail}`);
   }
@@ -42,7 +102,9 @@ try {
   console.log(`corpus: ${count} generated articles, ${(corpusBytes / 1024 / 1024).toFixed(1)} MiB (${seeds.length} seeds varied)`);
   console.log(`database: PostgreSQL, fresh database ${db.name}; importer pool ${concurrency} connection(s), concurrency ${concurrency}`);
   console.log(`first import:  ${first.counts.created} created, ${first.counts.failed} failed in ${(firstMs / 1000).toFixed(2)} s → ${rate(count, firstMs)} articles/s`);
+  console.log(`               ${firstCpu}`);
   console.log(`second import: ${again.counts.unchanged} unchanged in ${(againMs / 1000).toFixed(2)} s → ${rate(count, againMs)} articles/s`);
+  console.log(`               ${againCpu}`);
 } finally {
   await db.drop();
   await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 // Imports every wire file under the given files and folders, each on its own, and sums up what happened.
+import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { PrismaClient } from "@minbar/db";
@@ -121,7 +122,7 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
     const batch: { path: string; bytes: Uint8Array; contentHash: string; fileKey: string }[] = [];
     for (const path of files.slice(start, start + BATCH_SIZE)) {
-      const bytes = await readBytes(path);
+      const bytes = readBytesNow(path);
       if (typeof bytes === "string") report(unreadable(path, bytes));
       else batch.push({ path, bytes, contentHash: hashBytes(bytes), fileKey: fileKeyOf(path) });
     }
@@ -212,6 +213,20 @@ class Limiter {
 
 async function readBytes(path: string): Promise<Uint8Array | string> {
   return readFile(path).catch((error: NodeJS.ErrnoException) => error.code ?? error.message);
+}
+
+/**
+ * The bulk path reads synchronously: a wire file is a few kilobytes, and fs/promises' readFile costs four thread
+ * pool round trips per file (open, stat, read, close), about 150 µs of this process's CPU against 35 µs here. A
+ * batch (250 files, ~10 ms) holds the event loop that long; the statements in flight keep the database busy.
+ */
+function readBytesNow(path: string): Uint8Array | string {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return code ?? message;
+  }
 }
 
 function unreadable(path: string, reason: string): ImportResult {

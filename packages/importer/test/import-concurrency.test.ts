@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
-import type { PrismaClient } from "@minbar/db";
+import { normalizeArabicForSearch, type PrismaClient } from "@minbar/db";
 import { importPaths, type ImportSummary } from "../src/index.ts";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
@@ -42,6 +42,21 @@ async function variants(copies: number, tag: string, agency?: string): Promise<s
   return dir;
 }
 
+/** Localizations whose stored search document differs from the one PostgreSQL builds from their text. */
+async function searchDocumentsOutOfStep(): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM article_localizations
+    WHERE search_vector IS DISTINCT FROM minbar_search_vector(locale, title, summary, body)`;
+  return rows[0]?.n ?? -1;
+}
+
+async function arabicMatches(query: string): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM article_localizations
+    WHERE search_vector @@ plainto_tsquery('arabic', ${normalizeArabicForSearch(query)})`;
+  return rows[0]?.n ?? -1;
+}
+
 const sum = (summaries: ImportSummary[], outcome: keyof ImportSummary["counts"]) =>
   summaries.reduce((total, summary) => total + summary.counts[outcome], 0);
 
@@ -67,6 +82,13 @@ it("creates the seeds with everything an import records, and is idempotent", asy
   const tass = await prisma.source.findUniqueOrThrow({ where: { slug: "tass" } });
   expect(tass).toMatchObject({ nameAr: "تاس", nameRu: "ТАСС", nameEn: "TASS" });
   expect(await prisma.auditLog.findMany({ select: { action: true } })).toEqual(Array(5).fill({ action: "import.created" }));
+  // The search document the statement built from TypeScript-normalized text is the one PostgreSQL builds from the
+  // row, and search finds the articles through spelling variants as soon as they are committed.
+  expect(await searchDocumentsOutOfStep()).toBe(0);
+  expect(await arabicMatches("الإستراتيجية")).toBeGreaterThan(0);
+  expect(await arabicMatches("الإستراتيجية")).toBe(await arabicMatches("الاستراتيجيه"));
+  expect(await arabicMatches("كازاخســتان")).toBe(5);
+  expect(await arabicMatches("لافروف")).toBe(2);
 
   const again = await importWithPool([SEEDS]);
   expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 5, failed: 0 });
@@ -109,6 +131,7 @@ it("lets two importers race on the same files: each article once, the loser sees
   expect(await prisma.revision.count()).toBe(20);
   expect(await prisma.wireFile.count()).toBe(20);
   expect(await prisma.source.count({ where: { slug: "tass" } })).toBe(1);
+  expect(await searchDocumentsOutOfStep()).toBe(0);
 });
 
 it("lets two importers race on a new agency: one record, every article linked to it", async () => {

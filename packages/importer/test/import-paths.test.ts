@@ -33,6 +33,14 @@ async function seedCopy(): Promise<string> {
   return dir;
 }
 
+/** Localizations whose stored search document differs from the one PostgreSQL builds from their text. */
+async function searchDocumentsOutOfStep(): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM article_localizations
+    WHERE search_vector IS DISTINCT FROM minbar_search_vector(locale, title, summary, body)`;
+  return rows[0]?.n ?? -1;
+}
+
 async function tableCounts() {
   const [articles, localizations, revisions, sources, credits, wireFiles] = await Promise.all([
     prisma.article.count(),
@@ -69,6 +77,7 @@ describe("importing the seeds", () => {
     expect(lavrov?.article.photoCredit).toBeNull();
     expect(lavrov?.article.source?.nameAr).toBe("المكتب الصحفي في وزارة الخارجية الروسية");
     expect(await prisma.revision.count({ where: { origin: "import", number: 1 } })).toBe(5);
+    expect(await searchDocumentsOutOfStep()).toBe(0);
   });
 
   it("links every article citing تاس to one TASS record named in three languages", async () => {
@@ -163,6 +172,11 @@ describe("a changed wire file", () => {
     const articleId = results.find((r) => r.outcome === "updated")?.articleId ?? -1;
     const loc = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId }, include: { revisions: true } });
     expect(JSON.stringify(loc.body)).toContain("عاجل: أكد رئيس الوزراء الروسي");
+    // The applied text's search document was rebuilt with it.
+    expect(await searchDocumentsOutOfStep()).toBe(0);
+    const found = await prisma.$queryRaw<{ id: number }[]>`
+      SELECT id FROM article_localizations WHERE search_vector @@ plainto_tsquery('arabic', 'عاجل')`;
+    expect(found.map((row) => row.id)).toEqual([loc.id]);
     expect(loc.revisions.map((r) => [r.number, r.origin, r.applied])).toEqual([
       [1, "import", true],
       [2, "import", true],
