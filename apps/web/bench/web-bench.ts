@@ -2,7 +2,7 @@
 // production server (server/serve.ts: Next.js behind its response cache), measured with autocannon, then Lighthouse
 // (mobile) on the same article. Prints figures and asserts nothing.
 // Measures the existing production build (`npm run build -w @minbar/web`) on a fresh database holding the seeds.
-// Usage: npm run bench:web -- [--duration=12] [--connections=64] [--skip-home] [--skip-lighthouse]
+// Usage: npm run bench:web -- [--duration=12] [--connections=64] [--skip-home] [--skip-lighthouse] [--lighthouse-runs=5]
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -18,16 +18,19 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "64" },
     "skip-home": { type: "boolean", default: false },
     "skip-lighthouse": { type: "boolean", default: false },
+    "lighthouse-runs": { type: "string", default: "5" },
   },
 });
 const DURATION_S = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 if (!(DURATION_S > 0) || !(CONNECTIONS > 0)) throw new Error("--duration and --connections must be positive numbers");
 const WARMUP_S = 3;
+const LIGHTHOUSE_RUNS = Number(args["lighthouse-runs"]);
+if (!Number.isInteger(LIGHTHOUSE_RUNS) || LIGHTHOUSE_RUNS < 1) throw new Error("--lighthouse-runs must be a positive integer");
 const EXPECTED_SEEDS = 5;
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 // A ceiling on the whole run, so a hung server, database or browser never leaves it running (and holding a port).
-const DEADLINE_MS = (4 * (WARMUP_S + DURATION_S) + 240) * 1000;
+const DEADLINE_MS = (4 * (WARMUP_S + DURATION_S) + 120 + 60 * LIGHTHOUSE_RUNS) * 1000;
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -84,50 +87,64 @@ async function load(label: string, url: string) {
   );
 }
 
-async function lighthouseRun(url: string) {
+async function lighthouseRuns(url: string, runs: number) {
   // Imported here so `--skip-lighthouse` works even where Lighthouse cannot load.
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
-  const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM,
-    // The last two flags keep Chromium from reaching for Google's hosts on a machine with no internet.
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
-    // Ours, not chrome-launcher's: its handler would exit before the server and database are cleaned up.
-    handleSIGINT: false,
-    logLevel: "silent",
-  });
-  onCleanup(async () => void chrome.kill());
-  // Mobile form factor, simulated throttling: Lighthouse's defaults.
-  const result = await lighthouse(url, {
-    port: chrome.port,
-    output: "json",
-    logLevel: "error",
-    onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-    maxWaitForLoad: 45_000,
-  });
-  if (!result) throw new Error("Lighthouse returned no result");
-  const { lhr } = result;
-  if (lhr.runtimeError) console.log(`lighthouse runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  for (const warning of lhr.runWarnings) console.log(`lighthouse warning: ${warning}`);
-  const score = (id: string) => {
+  type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
+  const results: Lhr[] = [];
+  for (let run = 0; run < runs; run++) {
+    // A fresh browser each time: nothing cached from the previous run.
+    const chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      // The last two flags keep Chromium from reaching for Google's hosts on a machine with no internet.
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
+      // Ours, not chrome-launcher's: its handler would exit before the server and database are cleaned up.
+      handleSIGINT: false,
+      logLevel: "silent",
+    });
+    try {
+      // Mobile form factor, simulated throttling: Lighthouse's defaults.
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+        maxWaitForLoad: 45_000,
+      });
+      if (!result) throw new Error("Lighthouse returned no result");
+      results.push(result.lhr);
+    } finally {
+      chrome.kill();
+    }
+  }
+  const score = (lhr: Lhr, id: string) => {
     const value = lhr.categories[id]?.score;
-    return value === null || value === undefined ? "n/a" : String(Math.round(value * 100));
+    return value === null || value === undefined ? Number.NaN : Math.round(value * 100);
   };
-  console.log(
-    `lighthouse ${lhr.lighthouseVersion} (${lhr.configSettings.formFactor}, ${lhr.configSettings.throttlingMethod} throttling): ` +
-      `performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}, SEO ${score("seo")}`,
-  );
   const metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
-  console.log(`  ${metrics.map((id) => `${lhr.audits[id]?.title}: ${lhr.audits[id]?.displayValue ?? "n/a"}`).join(", ")}`);
-  // Where the time goes, even when no single audit fails.
-  const opportunities = Object.values(lhr.audits)
-    .filter((audit) => audit.details?.type === "opportunity" && (audit.numericValue ?? 0) > 0)
-    .map((audit) => `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
-  if (opportunities.length > 0) console.log(`  opportunities: ${opportunities.join("; ")}`);
+  for (const lhr of results) {
+    console.log(`  run: performance ${score(lhr, "performance")}   ${metrics.map((id) => `${id.replace(/-/g, " ")} ${lhr.audits[id]?.displayValue ?? "n/a"}`).join(", ")}`);
+  }
+  // Lighthouse's own advice for simulated throttling, whose figures move from run to run: report the median run.
+  const median = [...results].sort((a, b) => score(a, "performance") - score(b, "performance"))[Math.floor(results.length / 2)]!;
+  if (median.runtimeError) console.log(`lighthouse runtime error: ${median.runtimeError.code} ${median.runtimeError.message}`);
+  for (const warning of median.runWarnings) console.log(`lighthouse warning: ${warning}`);
+  console.log(
+    `lighthouse ${median.lighthouseVersion} (${median.configSettings.formFactor}, ${median.configSettings.throttlingMethod} throttling), median of ${results.length} runs: ` +
+      `performance ${score(median, "performance")}, accessibility ${score(median, "accessibility")}, best practices ${score(median, "best-practices")}, SEO ${score(median, "seo")}`,
+  );
+  const audits = median.audits;
+  console.log(`  host benchmark index ${median.environment.benchmarkIndex}, CPU slowdown ${median.configSettings.throttling.cpuSlowdownMultiplier}×`);
+  const breakdown = audits["mainthread-work-breakdown"]?.details;
+  if (breakdown && "items" in breakdown) {
+    const items = breakdown.items as { group?: unknown; duration?: unknown }[];
+    console.log(`  main thread (simulated): ${items.map((item) => `${String(item.group)} ${Math.round(Number(item.duration))} ms`).join(", ")}`);
+  }
   // What cost points, so a score under 100 says where to look.
-  for (const category of Object.values(lhr.categories)) {
+  for (const category of Object.values(median.categories)) {
     for (const ref of category.auditRefs) {
-      const audit = lhr.audits[ref.id];
+      const audit = audits[ref.id];
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
         console.log(`  ${category.title}: ${audit.title} (score ${audit.score}${audit.displayValue ? `, ${audit.displayValue}` : ""})`);
         const items = audit.details && "items" in audit.details && Array.isArray(audit.details.items) ? audit.details.items : [];
@@ -162,7 +179,7 @@ try {
   await load("article", articleUrl);
   if (!args["skip-home"]) await load("home", `${origin}/`);
   console.log(`machine: load average ${loadavg()[0]!.toFixed(2)} (1 min) after`);
-  if (!args["skip-lighthouse"]) await lighthouseRun(articleUrl);
+  if (!args["skip-lighthouse"]) await lighthouseRuns(articleUrl, LIGHTHOUSE_RUNS);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   if (serverLog.length > 0) console.error(`--- last lines from the server ---\n${serverLog.join("\n")}`);

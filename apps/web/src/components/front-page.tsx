@@ -1,7 +1,7 @@
 // The front page of a language edition: published articles, newest first, page by page (/, then /page/2, …).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale } from "next-intl";
+import { isLocale } from "@minbar/i18n";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getPathname } from "../i18n/navigation";
 import { routing } from "../i18n/routing";
@@ -12,7 +12,7 @@ import { Pagination } from "./pagination";
 
 /** Each page is its own canonical URL; the first pages of the editions are each other's translations. */
 export async function frontPageMetadata(locale: string, page: number): Promise<Metadata> {
-  if (!hasLocale(routing.locales, locale)) return {};
+  if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "Site" });
   return {
     alternates: {
@@ -25,7 +25,7 @@ export async function frontPageMetadata(locale: string, page: number): Promise<M
 }
 
 export async function FrontPage({ locale, page }: { locale: string; page: number }) {
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const [t, result] = await Promise.all([getTranslations("Home"), listFrontPage(locale, page)]);
   if (page > result.pageCount) notFound();

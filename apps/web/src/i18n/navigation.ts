@@ -1,35 +1,32 @@
-// Locale-aware Link, redirect and pathname helpers bound to the site's routing.
-import NextLink from "next/link";
-import { createElement, type ComponentProps } from "react";
-import { createNavigation } from "next-intl/navigation";
+// Locale-aware paths, links and redirects for the site's routing: Arabic unprefixed (/news/…), Russian and English
+// under /ru and /en. Written here rather than taken from next-intl's createNavigation: that module also defines
+// next-intl's Link, a client component, and importing it at all puts its code (with next/link and a message
+// formatting library) into every page's JavaScript.
+import { createElement, type AnchorHTMLAttributes } from "react";
+import { permanentRedirect as nextPermanentRedirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { Locale } from "@minbar/i18n";
-import { routing } from "./routing";
+import { getPathname, type Href } from "./paths";
 
-const navigation = createNavigation(routing);
+export { getPathname, type Href };
 
-export const { redirect, permanentRedirect, getPathname } = navigation;
+/** Redirects (308) to `href` in `locale`'s edition: an address that has moved for good (an outdated slug). */
+export function permanentRedirect({ href, locale }: { href: Href; locale: Locale }): never {
+  nextPermanentRedirect(getPathname({ href, locale }));
+}
 
-type LinkProps = Omit<ComponentProps<typeof NextLink>, "href" | "locale"> & {
-  href: Parameters<typeof getPathname>[0]["href"];
-  /** Another edition: the link then always carries its prefix, as next-intl's own Link does. */
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
+  href: Href;
+  /** Another edition's page; the current edition's when left out. */
   locale?: Locale;
 };
 
 /**
- * next-intl's Link for server components, minus its client half: next-intl's Link renders a client component that
- * reads the locale from NextIntlClientProvider, which would be the only reason to ship that provider. The locale is
- * known here on the server, so the href is computed here and a plain next/link rendered.
+ * A link to a page of the site, as a plain <a>. Not next/link: it is a client component, and on a reading site it
+ * buys nothing worth its cost. Every public page is served whole from cache in milliseconds, so a normal navigation
+ * is as quick as the client router's, while next/link's code would be downloaded, parsed and run on every phone
+ * before the reader can scroll.
  */
 export async function Link({ href, locale, ...rest }: LinkProps) {
-  const target = locale ?? ((await getLocale()) as Locale);
-  return createElement(NextLink, {
-    // No prefetching: fetching and decoding the payload of every link in view (the masthead's front-page link, the
-    // related stories) is main-thread work on a phone while the reader starts reading, for pages that are served from
-    // cache in milliseconds anyway when clicked.
-    prefetch: false,
-    ...rest,
-    // `forcePrefix: false` would drop the prefix even where one is needed, so it is left out unless true.
-    href: getPathname({ href, locale: target, ...(locale != null ? { forcePrefix: true } : {}) }),
-  });
+  return createElement("a", { ...rest, href: getPathname({ href, locale: locale ?? ((await getLocale()) as Locale) }) });
 }

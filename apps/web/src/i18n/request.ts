@@ -1,12 +1,11 @@
 // Per-request next-intl configuration: the locale from the URL and its message catalogue.
-import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
-import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
+import { NEWSROOM_TIME_ZONE, isLocale } from "@minbar/i18n";
 import { routing } from "./routing";
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
-  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  const locale = isLocale(requested) ? requested : routing.defaultLocale;
   return {
     locale,
     timeZone: NEWSROOM_TIME_ZONE,

@@ -3,7 +3,7 @@
 // tag's cache tag; the route files declare that (segment options must be written in each file).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale } from "next-intl";
+import { isLocale } from "@minbar/i18n";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { PublicListing } from "@minbar/db";
 import type { Locale } from "@minbar/i18n";
@@ -25,7 +25,7 @@ type ListingRoute = {
 export function createListingRoute({ namespace, find, path }: ListingRoute) {
   async function load({ params }: ListingRouteProps) {
     const { locale, slug: segment, n } = await params;
-    if (!hasLocale(routing.locales, locale)) notFound();
+    if (!isLocale(locale)) notFound();
     const slug = parseSlugSegment(segment);
     const page = n === undefined ? 1 : parsePageSegment(n);
     if (slug === null || page === null) notFound();

@@ -2,10 +2,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { directionOf } from "@minbar/i18n";
-import { routing } from "../../i18n/routing";
+import { directionOf, isLocale } from "@minbar/i18n";
 import { Link } from "../../i18n/navigation";
 import { SearchForm } from "../../components/search-form";
 import { getEnv } from "../../env";
@@ -17,7 +15,7 @@ type LayoutProps = { children: ReactNode; languages: ReactNode; params: Promise<
 
 export async function generateMetadata({ params }: Omit<LayoutProps, "children" | "languages">): Promise<Metadata> {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
+  if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "Site" });
   const siteUrl = getEnv().PUBLIC_SITE_URL;
   return {
@@ -32,7 +30,7 @@ export async function generateMetadata({ params }: Omit<LayoutProps, "children" 
 
 export default async function LocaleLayout({ children, languages, params }: LayoutProps) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "Site" });
   return (

@@ -3,10 +3,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatInteger, formatPublicationDate } from "@minbar/i18n";
-import { routing } from "../../../i18n/routing";
+import { formatInteger, formatPublicationDate, isLocale } from "@minbar/i18n";
 import { Link } from "../../../i18n/navigation";
 import { SearchForm } from "../../../components/search-form";
 import { HighlightedText } from "../../../components/highlighted-text";
@@ -24,7 +22,7 @@ const quoted = (chunks: ReactNode) => <bdi className="font-semibold">{chunks}</b
 
 export async function generateMetadata({ params, searchParams }: SearchProps): Promise<Metadata> {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
+  if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "Search" });
   const query = readSearchQuery((await searchParams).q);
   return {
@@ -35,7 +33,7 @@ export async function generateMetadata({ params, searchParams }: SearchProps): P
 
 export default async function SearchPage({ params, searchParams }: SearchProps) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const search = await searchParams;
   const query = readSearchQuery(search.q);

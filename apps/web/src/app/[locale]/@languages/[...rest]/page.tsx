@@ -2,16 +2,15 @@
 // beside the pages is, so the switcher renders on the server (no client JavaScript, no request headers read, so
 // cached article pages stay static). It matches every path below the front page (../page.tsx re-exports it for
 // the front page), including those that end in a 404.
-import { hasLocale } from "next-intl";
+import { isLocale } from "@minbar/i18n";
 import { getTranslations } from "next-intl/server";
-import { routing } from "../../../../i18n/routing";
 import { LanguageSwitcher } from "../../../../components/language-switcher";
 
 type LanguagesSlotProps = { params: Promise<{ locale: string; rest?: string[] }> };
 
 export default async function LanguagesSlot({ params }: LanguagesSlotProps) {
   const { locale, rest } = await params;
-  if (!hasLocale(routing.locales, locale)) return null;
+  if (!isLocale(locale)) return null;
   const t = await getTranslations({ locale, namespace: "Site" });
   // Page N of a listing leads to the first page in the other language, which may have fewer pages (never to a 404).
   const segments = rest ?? [];

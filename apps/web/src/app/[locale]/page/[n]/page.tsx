@@ -1,10 +1,9 @@
 // The front page's further pages, /page/{N}: cached like the first (../../page.tsx); /page/1 is the front page itself.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale } from "next-intl";
+import { isLocale } from "@minbar/i18n";
 import { FrontPage, frontPageMetadata } from "../../../../components/front-page";
 import { permanentRedirect } from "../../../../i18n/navigation";
-import { routing } from "../../../../i18n/routing";
 import { parsePageSegment } from "../../../../lib/published-content";
 
 export const revalidate = false;
@@ -23,7 +22,7 @@ export async function generateMetadata({ params }: HomePageNProps): Promise<Meta
 export default async function HomePageN({ params }: HomePageNProps) {
   const { locale, n } = await params;
   const page = parsePageSegment(n);
-  if (page === null || !hasLocale(routing.locales, locale)) notFound();
+  if (page === null || !isLocale(locale)) notFound();
   if (page === 1) permanentRedirect({ href: "/", locale });
   return <FrontPage locale={locale} page={page} />;
 }

@@ -2,10 +2,8 @@
 // other languages but not this one gets a page saying so (not indexed), so the language switcher never ends on a 404.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { LOCALE_AUTONYMS, directionOf, type Locale } from "@minbar/i18n";
-import { routing } from "../../../../../i18n/routing";
+import { LOCALE_AUTONYMS, directionOf, isLocale, type Locale } from "@minbar/i18n";
 import { Link, getPathname, permanentRedirect } from "../../../../../i18n/navigation";
 import {
   articlePath,
@@ -32,7 +30,7 @@ type ArticleProps = { params: Promise<{ locale: string; id: string; slug?: strin
 
 async function loadArticle(params: ArticleProps["params"]) {
   const { locale, id: idSegment, slug } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   const id = parseArticleId(idSegment);
   if (id === null) notFound();
   const article = await findPublishedArticle(id, locale);

@@ -1,0 +1,16 @@
+// Paths inside an edition: Arabic unprefixed (/news/…), Russian and English under /ru and /en (see routing.ts).
+import { DEFAULT_LOCALE, type Locale } from "@minbar/i18n";
+
+/** A path inside an edition, without its prefix: "/news/12/slug", or a path with query parameters. */
+export type Href = string | { pathname: string; query?: Record<string, string | number | undefined> };
+
+/** `href` in `locale`'s edition: "/news/12" stays as it is in Arabic, becomes "/ru/news/12" in Russian. */
+export function getPathname({ href, locale }: { href: Href; locale: Locale }): string {
+  const pathname = typeof href === "string" ? href : href.pathname;
+  const prefixed = locale === DEFAULT_LOCALE ? pathname : `/${locale}${pathname === "/" ? "" : pathname}`;
+  if (typeof href === "string" || !href.query) return prefixed;
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(href.query)) if (value !== undefined) query.set(name, String(value));
+  const search = query.toString();
+  return search ? `${prefixed}?${search}` : prefixed;
+}
