@@ -2,7 +2,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -11,6 +10,7 @@ import { applyMigrations } from "@minbar/db/migrate";
 import { startEmbeddedPostgres } from "@minbar/db/embedded";
 import { readDbEnv } from "@minbar/db/env";
 import { resolveDataDir } from "@minbar/db/local-data";
+import { productionServerArgs } from "@minbar/e2e/production-server";
 import { importPaths } from "@minbar/importer";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -90,12 +90,11 @@ async function main() {
   };
   // Node itself, not npx or npm: a signal to those does not reach the server they started. The public site runs its
   // own server (Next.js behind a response cache, apps/web/server/serve.ts); the admin runs Next's.
-  const nextBin = createRequire(join(root, "apps/admin/package.json")).resolve("next/dist/bin/next");
-  const startApp = (app: string, args: string[]) => spawn(process.execPath, args, { cwd: join(root, "apps", app), stdio: "inherit", env: appEnv });
-  const children: ChildProcess[] = [
-    startApp("web", ["--import", "tsx", "server/serve.ts", "-p", String(env.WEB_PORT)]),
-    startApp("admin", [nextBin, "start", "-p", String(env.ADMIN_PORT)]),
-  ];
+  const startApp = (app: string, port: number) => {
+    const appDir = join(root, "apps", app);
+    return spawn(process.execPath, productionServerArgs(appDir, port, null), { cwd: appDir, stdio: "inherit", env: appEnv });
+  };
+  const children: ChildProcess[] = [startApp("web", env.WEB_PORT), startApp("admin", env.ADMIN_PORT)];
 
   console.log(`
   Minbar is running.

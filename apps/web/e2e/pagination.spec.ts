@@ -4,10 +4,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@minbar/db";
 import { importPaths } from "@minbar/importer";
-import { REVALIDATE_SECRET } from "./revalidate-secret.ts";
+import { revalidate } from "./revalidate-secret.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -31,10 +31,6 @@ const prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
 let createdIds: number[] = [];
 let seedArticleId = 0;
 
-function revalidate(request: APIRequestContext, articleId: number) {
-  return request.post("/api/revalidate", { headers: { Authorization: `Bearer ${REVALIDATE_SECRET}` }, data: { articleId } });
-}
-
 test.beforeAll(async ({ request }) => {
   // Before the stories arrive there is no second page, and that answer is cached too; revalidation must drop it.
   for (const path of ["/page/2", "/sources/tass/page/2"]) expect((await request.get(path)).status(), path).toBe(404);
@@ -49,13 +45,13 @@ test.beforeAll(async ({ request }) => {
     await rm(dir, { recursive: true, force: true });
   }
   createdIds = (await prisma.article.findMany({ where: { id: { gt: before } }, select: { id: true } })).map(({ id }) => id);
-  expect((await revalidate(request, createdIds[0]!)).status()).toBe(200);
+  expect((await revalidate(request, { articleId: createdIds[0] })).status()).toBe(200);
 });
 
 test.afterAll(async ({ request }) => {
   await prisma.article.deleteMany({ where: { id: { in: createdIds } } });
   // A seed article citing TASS: revalidating it drops the front page, the agency's pages and the feeds.
-  await revalidate(request, seedArticleId);
+  await revalidate(request, { articleId: seedArticleId });
   await prisma.$disconnect();
 });
 

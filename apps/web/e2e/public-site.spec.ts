@@ -46,6 +46,17 @@ test.describe("Arabic front page", () => {
     const family = await page.getByRole("heading", { level: 1 }).evaluate((el) => getComputedStyle(el).fontFamily);
     expect(family).toContain("Noto Naskh Arabic");
   });
+
+  test("no web font is fetched for the language switcher's Русский and English", async ({ page }) => {
+    const fonts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "font") fonts.push(request.url());
+    });
+    await page.goto("/");
+    await page.evaluate(() => document.fonts.ready);
+    expect(fonts.some((url) => url.includes("noto-naskh-arabic-arabic"))).toBe(true);
+    expect(fonts.filter((url) => /noto-sans-(cyrillic|latin)/.test(url))).toEqual([]);
+  });
 });
 
 test("an article shows its headline, date, subheadings, photo credit and source", async ({ page }) => {

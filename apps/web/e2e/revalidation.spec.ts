@@ -1,9 +1,9 @@
 // Pages are served from cache and refreshed by POST /api/revalidate: a change made straight in the database shows
 // only after the endpoint is called, without a rebuild. The database is put back as it was afterwards.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
-import { REVALIDATE_SECRET } from "./revalidate-secret.ts";
+import { REVALIDATE_SECRET, revalidate } from "./revalidate-secret.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
 
 // Tests here change shared rows, so they run in order and never alongside each other.
@@ -35,10 +35,6 @@ async function setStatus(locale: "ru" | "en", slug: string, status: "published" 
     [locale, slug, status],
   );
   expect(rowCount).toBe(1);
-}
-
-function revalidate(request: APIRequestContext, body: unknown, secret = REVALIDATE_SECRET) {
-  return request.post("/api/revalidate", { headers: { Authorization: `Bearer ${secret}` }, data: body });
 }
 
 async function russianEditionId(page: Page): Promise<number> {

@@ -56,7 +56,7 @@ export type FrontCache = {
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** Forgets every stored page; responses being rendered at this moment will not be stored. */
   purge(): void;
-  readonly stats: { entries: number; bytes: number; hits: number; misses: number; bypasses: number; purges: number };
+  readonly stats: { entries: number; bytes: number };
 };
 
 export function createFrontCache({ render, compress, maxBytes, maxEntryBytes = 8 * 1024 * 1024 }: FrontCacheOptions): FrontCache {
@@ -65,7 +65,6 @@ export function createFrontCache({ render, compress, maxBytes, maxEntryBytes = 8
     sizeCalculation: (entry) => entry.bodies.identity.length + entry.bodies.gzip.length + entry.bodies.br.length || 1,
   });
   let generation = 0;
-  const counters = { hits: 0, misses: 0, bypasses: 0, purges: 0 };
 
   function pass(req: IncomingMessage, res: ServerResponse, outcome: CacheOutcome, beforeRender?: () => void) {
     res.setHeader(CACHE_HEADER, outcome);
@@ -89,7 +88,7 @@ export function createFrontCache({ render, compress, maxBytes, maxEntryBytes = 8
     );
   }
 
-  function capture(req: IncomingMessage, res: ServerResponse, key: string) {
+  function capture(req: IncomingMessage, res: ServerResponse, key: string, request: CachePolicy.Request) {
     const startedIn = generation;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -120,7 +119,7 @@ export function createFrontCache({ render, compress, maxBytes, maxEntryBytes = 8
       const result = end.call(this, chunk as string, ...(rest as [BufferEncoding, () => void]));
       if (startedIn === generation && size <= maxEntryBytes && res.statusCode === 200) {
         const headers = storedHeaders(res.getHeaders());
-        const policy = new CachePolicy(policyRequest(req), { status: res.statusCode, headers }, { shared: true });
+        const policy = new CachePolicy(request, { status: res.statusCode, headers }, { shared: true });
         // Next marks a page it served past its expiry (while it re-renders it) as STALE: that one is not kept.
         if (policy.storable() && policy.timeToLive() > 0 && res.getHeader("x-nextjs-cache") !== "STALE") {
           store(key, policy, varyOf(res.getHeader("vary")), Buffer.concat(chunks, size), startedIn);
@@ -131,31 +130,23 @@ export function createFrontCache({ render, compress, maxBytes, maxEntryBytes = 8
   }
 
   function handle(req: IncomingMessage, res: ServerResponse) {
-    if (!isCacheable(req)) {
-      counters.bypasses++;
-      return pass(req, res, "BYPASS");
-    }
+    if (!isCacheable(req)) return pass(req, res, "BYPASS");
     const key = req.url ?? "/";
     const request = policyRequest(req);
     const entry = entries.get(key);
-    if (entry && entry.policy.satisfiesWithoutRevalidation(request)) {
-      counters.hits++;
-      return answer(entry, req, res);
-    }
-    counters.misses++;
+    if (entry && entry.policy.satisfiesWithoutRevalidation(request)) return answer(entry, req, res);
     if (req.method !== "GET") return pass(req, res, "MISS");
-    pass(req, res, "MISS", () => capture(req, res, key));
+    pass(req, res, "MISS", () => capture(req, res, key, request));
   }
 
   return {
     handle,
     purge() {
       generation++;
-      counters.purges++;
       entries.clear();
     },
     get stats() {
-      return { entries: entries.size, bytes: entries.calculatedSize, ...counters };
+      return { entries: entries.size, bytes: entries.calculatedSize };
     },
   };
 }

@@ -4,14 +4,17 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
-/** Arguments for `node` (process.execPath) that serve appDir's production build on hostname:port. */
-export function productionServerArgs(appDir: string, port: number, hostname = "localhost"): string[] {
+/**
+ * Arguments for `node` (process.execPath) that serve appDir's production build on hostname:port; with a null
+ * hostname, on every interface (as `npm start` does).
+ */
+export function productionServerArgs(appDir: string, port: number, hostname: string | null = "localhost"): string[] {
   const own = join(appDir, "server", "serve.ts");
   // Next's own binary, not `npx next`: a signal to npx does not reach the server it started.
   const start = existsSync(own)
     ? ["--import", "tsx", own]
     : [createRequire(join(appDir, "package.json")).resolve("next/dist/bin/next"), "start"];
-  return [...start, "-H", hostname, "-p", String(port)];
+  return [...start, ...(hostname === null ? [] : ["-H", hostname]), "-p", String(port)];
 }
 
 /** The same as one shell command line (Playwright's webServer takes a string). */

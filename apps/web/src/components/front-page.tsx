@@ -3,10 +3,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isLocale } from "@minbar/i18n";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getPathname } from "../i18n/navigation";
-import { routing } from "../i18n/routing";
+import { editionPaths, getPathname } from "../i18n/navigation";
 import { listFrontPage, pagedPath } from "../lib/published-content";
-import { feedPath } from "../lib/site-url";
+import { feedAlternate } from "../lib/site-url";
 import { ArticleList } from "./article-list";
 import { Pagination } from "./pagination";
 
@@ -17,9 +16,9 @@ export async function frontPageMetadata(locale: string, page: number): Promise<M
   return {
     alternates: {
       canonical: getPathname({ href: pagedPath("/", page), locale }),
-      languages: page === 1 ? Object.fromEntries(routing.locales.map((other) => [other, getPathname({ href: "/", locale: other })])) : undefined,
+      languages: page === 1 ? editionPaths("/") : undefined,
       // Restated: a page's alternates replace the layout's, which carry the feed link.
-      types: { "application/rss+xml": [{ url: feedPath(locale), title: t("feedTitle") }] },
+      types: feedAlternate(locale, t("feedTitle")),
     },
   };
 }

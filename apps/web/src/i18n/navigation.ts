@@ -8,7 +8,7 @@ import { getLocale } from "next-intl/server";
 import type { Locale } from "@minbar/i18n";
 import { getPathname, type Href } from "./paths";
 
-export { getPathname, type Href };
+export { editionPaths, getPathname, type Href } from "./paths";
 
 /** Redirects (308) to `href` in `locale`'s edition: an address that has moved for good (an outdated slug). */
 export function permanentRedirect({ href, locale }: { href: Href; locale: Locale }): never {

@@ -1,5 +1,5 @@
 // Paths inside an edition: Arabic unprefixed (/news/…), Russian and English under /ru and /en (see routing.ts).
-import { DEFAULT_LOCALE, type Locale } from "@minbar/i18n";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@minbar/i18n";
 
 /** A path inside an edition, without its prefix: "/news/12/slug", or a path with query parameters. */
 export type Href = string | { pathname: string; query?: Record<string, string | number | undefined> };
@@ -13,4 +13,9 @@ export function getPathname({ href, locale }: { href: Href; locale: Locale }): s
   for (const [name, value] of Object.entries(href.query)) if (value !== undefined) query.set(name, String(value));
   const search = query.toString();
   return search ? `${prefixed}?${search}` : prefixed;
+}
+
+/** The same path in every edition, for hreflang alternates: { ar: "/tags/x", ru: "/ru/tags/x", en: "/en/tags/x" }. */
+export function editionPaths(href: Href): Record<Locale, string> {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, getPathname({ href, locale })])) as Record<Locale, string>;
 }

@@ -7,8 +7,7 @@ import { isLocale } from "@minbar/i18n";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { PublicListing } from "@minbar/db";
 import type { Locale } from "@minbar/i18n";
-import { routing } from "../i18n/routing";
-import { getPathname, permanentRedirect } from "../i18n/navigation";
+import { editionPaths, getPathname, permanentRedirect } from "../i18n/navigation";
 import { ListingPage } from "../components/listing-page";
 import { pagedPath, parsePageSegment, parseSlugSegment } from "./published-content";
 
@@ -43,7 +42,7 @@ export function createListingRoute({ namespace, find, path }: ListingRoute) {
       description: t("description", { name }),
       alternates: {
         canonical: getPathname({ href: pagedPath(path(slug), page), locale }),
-        languages: Object.fromEntries(routing.locales.map((other) => [other, getPathname({ href: path(slug), locale: other })])),
+        languages: editionPaths(path(slug)),
       },
     };
   }

@@ -103,7 +103,6 @@ export function parseArticleId(segment: string): number | null {
   return id <= 2_147_483_647 ? id : null;
 }
 
-/** The ?page= query as a page number; anything unreadable means page 1. */
 /** A listing's page N as a path: the listing itself for page 1, then {listing}/page/{N} ("/" + "page/2" for the front page). */
 export function pagedPath(pathname: string, page: number): string {
   if (page <= 1) return pathname;
@@ -115,10 +114,9 @@ export function parsePageSegment(segment: string | undefined): number | null {
   return segment !== undefined && /^[1-9][0-9]{0,5}$/.test(segment) ? Number(segment) : null;
 }
 
+/** The ?page= query (search) as a page number; anything unreadable means page 1. */
 export function parsePageNumber(value: string | string[] | undefined): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw || !/^[1-9][0-9]{0,5}$/.test(raw)) return 1;
-  return Number(raw);
+  return parsePageSegment(Array.isArray(value) ? value[0] : value) ?? 1;
 }
 
 /** The article's path inside a locale; the slug is percent-encoded because it is usually Arabic. */

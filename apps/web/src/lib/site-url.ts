@@ -23,6 +23,11 @@ export function absoluteUrl(origin: string, href: string, locale: Locale): strin
   return `${origin}${getPathname({ href, locale })}`;
 }
 
+/** Metadata `alternates.types` pointing feed readers to the edition's RSS feed. */
+export function feedAlternate(locale: Locale, title: string) {
+  return { "application/rss+xml": [{ url: feedPath(locale), title }] };
+}
+
 /** The edition's feed: a route handler outside the locale proxy, so its path is spelled out rather than localized. */
 export function feedPath(locale: Locale): string {
   return locale === "ar" ? "/feed.xml" : `/${locale}/feed.xml`;

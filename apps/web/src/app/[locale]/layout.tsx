@@ -7,7 +7,7 @@ import { directionOf, isLocale } from "@minbar/i18n";
 import { Link } from "../../i18n/navigation";
 import { SearchForm } from "../../components/search-form";
 import { getEnv } from "../../env";
-import { feedPath } from "../../lib/site-url";
+import { feedAlternate, feedPath } from "../../lib/site-url";
 import "../globals.css";
 
 // `languages` is the @languages slot: the language switcher, which needs the current path (see its page.tsx).
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Omit<LayoutProps, "children" 
     title: { default: t("name"), template: `%s — ${t("name")}` },
     description: t("description"),
     // Feed readers find the edition's RSS feed from any of its pages.
-    alternates: { types: { "application/rss+xml": [{ url: feedPath(locale), title: t("feedTitle") }] } },
+    alternates: { types: feedAlternate(locale, t("feedTitle")) },
   };
 }
 
