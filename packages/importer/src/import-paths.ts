@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { PrismaClient } from "@minbar/db";
 import { parseArticle } from "@minbar/parser";
 import { attributionNames } from "./attribution.ts";
-import { articleSlugBase, createArticle } from "./create-article.ts";
+import { articleSlugBase, createArticle, KnownAttribution } from "./create-article.ts";
 import { findKnownFiles } from "./find-known-files.ts";
 import {
   describeParseFailure,
@@ -28,12 +28,12 @@ export type ImportPathsInput = {
   paths: string[];
   dryRun?: boolean;
   /**
-   * The URL of the database `prisma` is connected to. When given, the importer writes through a pg pool of its own
-   * (`concurrency` connections, asynchronous commit): the fast path for bulk imports. Without it the same
-   * statements go through `prisma`, about half as fast.
+   * The URL of the database `prisma` is connected to. When given, the importer writes through pipelined connections
+   * of its own (see openImportPool): the fast path for bulk imports. Without it the same statements go through
+   * `prisma`, about half as fast.
    */
   databaseUrl?: string;
-  /** Files written at once; each has its own transaction. */
+  /** Files being written at once (sent and not yet answered); each has its own transaction. */
   concurrency?: number;
   onResult?: (result: ImportResult) => void;
 };
@@ -41,7 +41,9 @@ export type ImportPathsInput = {
 /** Files hashed and looked up together: one lookup query and one insert of unchanged records per batch. */
 const BATCH_SIZE = 250;
 
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = 16;
+/** Connections of the fast path: the writes in flight are shared among them (see openImportPool). */
+export const IMPORT_CONNECTIONS = 2;
 
 /** Expands folders into their `.txt` files (sorted by name); files named directly are taken whatever their extension. */
 export async function collectFiles(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
@@ -78,7 +80,7 @@ export async function importPaths({
   const width = Math.max(1, Math.min(concurrency, files.length));
   if (dryRun) await previewFiles(prisma, files, width, report);
   else {
-    const pool = databaseUrl && files.length > 0 ? openImportPool(databaseUrl, width) : null;
+    const pool = databaseUrl && files.length > 0 ? openImportPool(databaseUrl, Math.min(IMPORT_CONNECTIONS, width)) : null;
     try {
       await writeFiles({ prisma, sql: pool ?? sqlThroughPrisma(prisma), files, concurrency: width, report });
     } finally {
@@ -116,6 +118,7 @@ type WriteFilesInput = { prisma: PrismaClient; sql: SqlClient; files: string[]; 
 async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFilesInput): Promise<void> {
   const writes = new Limiter(concurrency);
   const gate = new WriteGate();
+  const attribution = new KnownAttribution();
   // Files sharing a key within one run are written one after the other: the second is an update of the first.
   const lastWriteOfKey = new Map<string, Promise<unknown>>();
 
@@ -148,7 +151,7 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
         ? () => earlier.then(() => importPreparedFile(prisma, file))
         : known.keysWithArticle.has(file.fileKey)
           ? () => importPreparedFile(prisma, file)
-          : () => createOrFallBack(prisma, sql, gate, file, article);
+          : () => createOrFallBack(prisma, sql, gate, attribution, file, article);
       const { done } = await writes.run(async () => {
         report(await write().catch((error: unknown) => recordWriteFailure(sql, article, error)));
       });
@@ -164,13 +167,14 @@ async function createOrFallBack(
   prisma: PrismaClient,
   sql: SqlClient,
   gate: WriteGate,
+  attribution: KnownAttribution,
   file: PreparedFile,
   article: ArticleFile,
 ): Promise<ImportResult> {
   const release = await gate.claim(attributionNames(article.article), [`slug:${articleSlugBase(article)}`]);
   let created: ImportResult | null = null;
   try {
-    created = await createArticle(sql, article);
+    created = await createArticle(sql, article, attribution);
     if (created) return created;
   } catch (error) {
     if (!isConcurrencyConflict(error)) return await recordWriteFailure(sql, article, error);

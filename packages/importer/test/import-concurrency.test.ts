@@ -7,6 +7,9 @@ import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
 import { normalizeArabicForSearch, type PrismaClient } from "@minbar/db";
 import { importPaths, type ImportSummary } from "../src/index.ts";
+import { createArticle, KnownAttribution } from "../src/create-article.ts";
+import { prepareFile } from "../src/import-file.ts";
+import { openImportPool } from "../src/sql-client.ts";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 
@@ -143,4 +146,37 @@ it("lets two importers race on a new agency: one record, every article linked to
   expect(agencies).toHaveLength(1);
   // Four of the five seeds name their agency in the line replaced above; the fifth cites another.
   expect(agencies[0]?._count.articles).toBe(24);
+});
+
+it("writes articles citing an agency it already met with its record's id, and recovers when that record is gone", async () => {
+  const pool = openImportPool(db.url, 2);
+  try {
+    // Both cite TASS and the Federation Council's photo service (spelt الإتحاد in one, الاتحاد in the other).
+    const [first, second] = (await readdir(SEEDS)).sort().filter((name) => name.startsWith("000") || name.startsWith("001"));
+    const fileOf = async (name: string) => {
+      const prepared = prepareFile({ name, bytes: await readFile(join(SEEDS, name)) });
+      if (!prepared.parsed.ok) throw new Error(`seed ${name} does not parse`);
+      return { name, contentHash: prepared.contentHash, fileKey: prepared.fileKey, article: prepared.parsed.article, warnings: prepared.parsed.warnings };
+    };
+    const known = new KnownAttribution();
+    await createArticle(pool, await fileOf(first as string), known);
+    const tass = await prisma.source.findUniqueOrThrow({ where: { slug: "tass" } });
+    const credit = await prisma.photoCredit.findFirstOrThrow();
+    expect([...known.sources.values()]).toEqual([tass.id]);
+    expect([...known.credits.values()]).toEqual([credit.id]);
+
+    // The record is deleted behind the importer's back: the next article is linked to a new one, not lost.
+    await prisma.source.delete({ where: { id: tass.id } });
+    const created = await createArticle(pool, await fileOf(second as string), known);
+    expect(created?.outcome).toBe("created");
+    const article = await prisma.article.findUniqueOrThrow({ where: { id: created?.articleId as number }, include: { source: true } });
+    expect(article.source).toMatchObject({ slug: "tass", nameEn: "TASS" });
+    expect(article.source?.id).not.toBe(tass.id);
+    expect(article.photoCreditId).toBe(credit.id);
+    expect([...known.sources.values()]).toEqual([article.source?.id]);
+    expect(await prisma.source.count()).toBe(1);
+    expect(await prisma.photoCredit.count()).toBe(1);
+  } finally {
+    await pool.end();
+  }
 });
