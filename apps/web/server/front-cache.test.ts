@@ -1,11 +1,11 @@
 // The response cache in front of Next, on a real HTTP server with real compression; a small handler stands in for
 // Next, writing pages the way Next does (headers, then chunks) and counting how often it is asked to render.
-import { request as httpRequest, createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache";
+import { listen } from "./test-http";
 
 type Page = { status?: number; headers?: Record<string, string | string[]>; chunks?: string[]; gate?: Promise<void>; fail?: boolean };
 
@@ -41,19 +41,9 @@ async function serve(pages: Record<string, Page>, options: Partial<FrontCacheOpt
     maxBytes: 64 * 1024 * 1024,
     ...options,
   });
-  server = createServer((req, res) => cache.handle(req, res));
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
-    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      const req = httpRequest({ host: "127.0.0.1", port, path, method, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      });
-      req.on("error", reject);
-      req.end();
-    });
+  const listening = await listen((req, res) => cache.handle(req, res));
+  server = listening.server;
+  const get = listening.client;
   /** Storing waits for the compressed forms; this waits for it. */
   const stored = async (entries: number) => {
     for (let i = 0; i < 200 && cache.stats.entries !== entries; i++) await new Promise((resolve) => setTimeout(resolve, 5));

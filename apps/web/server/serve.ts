@@ -1,13 +1,16 @@
 // The public site's production server (`npm start -w @minbar/web`, and what `npm start`, the end-to-end tests and
-// `npm run bench:web` run): the production build of Next.js, with the response cache of ./front-cache.ts in front.
+// `npm run bench:web` run): the production build of Next.js, with the response cache of ./front-cache.ts in front and,
+// between the two, ./plain-html.ts taking Next's client runtime out of the pages.
 // Takes next start's -p/--port and -H/--hostname.
 import { createServer, type IncomingMessage } from "node:http";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import compression from "compression";
 import { getEnv } from "../src/env";
 import { registerFrontCachePurge } from "../src/lib/front-cache-signal";
 import { createFrontCache, type FrontCacheOptions } from "./front-cache";
+import { clientRuntimeUsers, servePlainHtml } from "./plain-html";
 
 const { values: args } = parseArgs({
   options: {
@@ -22,9 +25,16 @@ if (!Number.isInteger(port) || port <= 0 || port > 65_535) throw new Error(`--po
 const env = getEnv();
 // Loaded after NODE_ENV is set: Next reads it on import.
 const { default: next } = await import("next");
-const app = next({ dev: false, dir: fileURLToPath(new URL("..", import.meta.url)), hostname: args.hostname ?? "localhost", port });
-const render = app.getRequestHandler();
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const app = next({ dev: false, dir: appDir, hostname: args.hostname ?? "localhost", port });
+const nextHandler = app.getRequestHandler();
 await app.prepare();
+
+// Pages are served without Next's client runtime only while the build has no client component that needs it.
+const runtimeUsers = clientRuntimeUsers(join(appDir, ".next"));
+const plainHtml = runtimeUsers.length === 0;
+if (!plainHtml) console.warn(`[plain-html] pages keep Next's client runtime, which these client modules need: ${runtimeUsers.join(", ")}`);
+const render = plainHtml ? servePlainHtml(nextHandler) : nextHandler;
 
 const cache = createFrontCache({
   render: (req, res) => render(req, res),
@@ -38,7 +48,8 @@ registerFrontCachePurge(() => cache.purge());
 
 const server = createServer((req, res) => cache.handle(readablePath(req), res));
 server.listen(port, args.hostname, () => {
-  console.log(`▲ Minbar public site (Next.js production build, response cache ${env.FRONT_CACHE_MB} MiB) on http://${args.hostname ?? "localhost"}:${port}`);
+  const pages = plainHtml ? "pages as plain HTML" : "pages with Next's client runtime";
+  console.log(`▲ Minbar public site (Next.js production build, ${pages}, response cache ${env.FRONT_CACHE_MB} MiB) on http://${args.hostname ?? "localhost"}:${port}`);
 });
 
 /**
