@@ -2,11 +2,10 @@
 // running `npm start` is never disturbed). Run through `npm run test:e2e`, which gives it a seeded database.
 import { definePlaywrightConfig } from "@minbar/e2e";
 import { REVALIDATE_SECRET } from "./e2e/revalidate-secret.ts";
-
-const PORT = 3100;
+import { SITE_ORIGIN, SITE_PORT } from "./e2e/site-origin.ts";
 
 export default definePlaywrightConfig({
-  port: PORT,
+  port: SITE_PORT,
   readyPath: "/",
-  env: { PUBLIC_SITE_URL: `http://localhost:${PORT}`, REVALIDATE_SECRET },
+  env: { PUBLIC_SITE_URL: SITE_ORIGIN, REVALIDATE_SECRET },
 });

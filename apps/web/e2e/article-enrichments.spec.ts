@@ -3,14 +3,14 @@ import { expect, test } from "@playwright/test";
 import { PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { TAGS } from "./extra-localizations.ts";
 import { arabicArticleHref } from "./helpers.ts";
+import { SITE_ORIGIN } from "./site-origin.ts";
 
-const ORIGIN = "http://localhost:3100";
 
 test("the agency links to its page, which lists its articles under its Arabic name", async ({ page }) => {
   await page.goto(await arabicArticleHref(page, PUBLISHED_SEED_TITLES[1]));
   const footer = page.getByRole("article").locator("footer");
   await footer.getByRole("link", { name: "تاس", exact: true }).click();
-  await expect(page).toHaveURL(`${ORIGIN}/sources/tass`);
+  await expect(page).toHaveURL(`${SITE_ORIGIN}/sources/tass`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("أخبار تاس");
   // Seeds 000–002 cite تاس; 003 cites the ministry's press office and 004 is a draft.
   await expect(page.getByRole("main").getByRole("heading", { level: 2 })).toHaveText([
@@ -25,7 +25,7 @@ test("tags link to their pages", async ({ page }) => {
   const tags = page.getByRole("navigation", { name: "الوسوم" });
   await expect(tags.getByRole("link")).toHaveCount(2);
   await tags.getByRole("link", { name: TAGS.kazakhstan.nameAr }).click();
-  await expect(page).toHaveURL(`${ORIGIN}/tags/kazakhstan`);
+  await expect(page).toHaveURL(`${SITE_ORIGIN}/tags/kazakhstan`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("الوسم: كازاخستان");
   await expect(page.getByRole("main").getByRole("heading", { level: 2 })).toHaveText([
     PUBLISHED_SEED_TITLES[0],
@@ -55,7 +55,7 @@ test("JSON-LD describes a NewsArticle with language, date, agency and photo cred
     inLanguage: "ar",
     url: page.url(),
     mainEntityOfPage: { "@id": page.url() },
-    sourceOrganization: { name: "تاس", url: `${ORIGIN}/sources/tass` },
+    sourceOrganization: { name: "تاس", url: `${SITE_ORIGIN}/sources/tass` },
     keywords: [TAGS.kazakhstan.nameAr],
   });
   expect(data.creditText).toMatch(/^مجلس ال[اإ]تحاد الروسي$/);

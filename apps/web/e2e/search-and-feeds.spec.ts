@@ -3,8 +3,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DRAFT_SEED_OPENING, PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
+import { SITE_ORIGIN } from "./site-origin.ts";
 
-const ORIGIN = "http://localhost:3100";
 const [NOV_2024, MAR_2024, MAY_2022, JUN_2020] = [
   PUBLISHED_SEED_TITLES[2],
   PUBLISHED_SEED_TITLES[0],
@@ -194,12 +194,12 @@ test.describe("RSS feeds", () => {
     const xml = await response.text();
     const feed = await parseRss(page, xml);
     expect(feed.error).toBeNull();
-    expect([feed.root, feed.version, feed.language, feed.self]).toEqual(["rss", "2.0", "ar", `${ORIGIN}/feed.xml`]);
+    expect([feed.root, feed.version, feed.language, feed.self]).toEqual(["rss", "2.0", "ar", `${SITE_ORIGIN}/feed.xml`]);
     expect(feed.items.map((item) => item.title)).toEqual([NOV_2024, MAR_2024, MAY_2022, JUN_2020]);
     expect(xml).not.toContain(DRAFT_SEED_OPENING);
     for (const item of feed.items) {
-      expect(item.link).toMatch(new RegExp(`^${ORIGIN}/news/\\d+/[^/]+$`));
-      expect(item.guid).toMatch(new RegExp(`^${ORIGIN}/news/\\d+$`));
+      expect(item.link).toMatch(new RegExp(`^${SITE_ORIGIN}/news/\\d+/[^/]+$`));
+      expect(item.guid).toMatch(new RegExp(`^${SITE_ORIGIN}/news/\\d+$`));
       expect(Number.isNaN(Date.parse(item.pubDate ?? ""))).toBe(false);
       expect(item.description).toBeTruthy();
     }
@@ -217,7 +217,7 @@ test.describe("RSS feeds", () => {
     expect(feed.error).toBeNull();
     expect(feed.language).toBe("ru");
     expect(feed.items.map((item) => [item.title, item.description])).toEqual([[RUSSIAN_EDITION.title, RUSSIAN_EDITION.summary]]);
-    expect(feed.items[0]?.link).toBe(`${ORIGIN}/ru/news/${/\/news\/(\d+)$/.exec(feed.items[0]?.guid ?? "")?.[1]}/${RUSSIAN_EDITION.slug}`);
+    expect(feed.items[0]?.link).toBe(`${SITE_ORIGIN}/ru/news/${/\/news\/(\d+)$/.exec(feed.items[0]?.guid ?? "")?.[1]}/${RUSSIAN_EDITION.slug}`);
   });
 
   test("/en/feed.xml: a well-formed feed without the English draft", async ({ page, request }) => {
@@ -230,13 +230,13 @@ test.describe("RSS feeds", () => {
   test("/ar/feed.xml redirects to /feed.xml, an unknown language is 404", async ({ request }) => {
     const redirect = await request.get("/ar/feed.xml", { maxRedirects: 0 });
     expect(redirect.status()).toBe(308);
-    expect(new URL(redirect.headers()["location"] ?? "", ORIGIN).pathname).toBe("/feed.xml");
+    expect(new URL(redirect.headers()["location"] ?? "", SITE_ORIGIN).pathname).toBe("/feed.xml");
     expect((await request.get("/xx/feed.xml")).status()).toBe(404);
   });
 
   test("each edition's pages point feed readers to its feed", async ({ page }) => {
     await page.goto("/ru");
-    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", `${ORIGIN}/ru/feed.xml`);
+    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", `${SITE_ORIGIN}/ru/feed.xml`);
     await page.goto("/");
     await expect(page.getByRole("link", { name: "خلاصة RSS" })).toHaveAttribute("href", "/feed.xml");
   });
@@ -251,19 +251,19 @@ test("/sitemap.xml lists the front pages and every published article, with hrefl
   expect(sitemap.error).toBeNull();
   expect(sitemap.root).toBe("urlset");
   const locs = sitemap.urls.map((url) => url.loc ?? "");
-  for (const loc of locs) expect(loc.startsWith(`${ORIGIN}/`)).toBe(true);
+  for (const loc of locs) expect(loc.startsWith(`${SITE_ORIGIN}/`)).toBe(true);
 
-  expect(locs.filter((loc) => !loc.includes("/news/")).sort()).toEqual([`${ORIGIN}/`, `${ORIGIN}/en`, `${ORIGIN}/ru`]);
-  const arabic = locs.filter((loc) => /^http:\/\/localhost:3100\/news\//.test(loc));
-  const russian = locs.filter((loc) => loc.startsWith(`${ORIGIN}/ru/news/`));
+  expect(locs.filter((loc) => !loc.includes("/news/")).sort()).toEqual([`${SITE_ORIGIN}/`, `${SITE_ORIGIN}/en`, `${SITE_ORIGIN}/ru`]);
+  const arabic = locs.filter((loc) => loc.startsWith(`${SITE_ORIGIN}/news/`));
+  const russian = locs.filter((loc) => loc.startsWith(`${SITE_ORIGIN}/ru/news/`));
   expect(arabic).toHaveLength(4);
   expect(russian).toEqual([expect.stringMatching(new RegExp(`/ru/news/\\d+/${RUSSIAN_EDITION.slug}$`))]);
   // The English draft is not listed.
-  expect(locs.filter((loc) => loc.startsWith(`${ORIGIN}/en/news/`))).toEqual([]);
+  expect(locs.filter((loc) => loc.startsWith(`${SITE_ORIGIN}/en/news/`))).toEqual([]);
 
   // The Russian edition and its Arabic original point to each other; the other articles have no other language.
   const id = /\/ru\/news\/(\d+)\//.exec(russian[0] ?? "")?.[1];
-  const original = arabic.find((loc) => loc.startsWith(`${ORIGIN}/news/${id}/`));
+  const original = arabic.find((loc) => loc.startsWith(`${SITE_ORIGIN}/news/${id}/`));
   expect(original).toBeTruthy();
   const expected = [
     { rel: "alternate", hreflang: "ar", href: original },
@@ -288,6 +288,6 @@ test("/robots.txt allows crawling and names the sitemap", async ({ request }) =>
   const response = await request.get("/robots.txt");
   expect(response.status()).toBe(200);
   const body = await response.text();
-  expect(body).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+  expect(body).toContain(`Sitemap: ${SITE_ORIGIN}/sitemap.xml`);
   expect(body).toMatch(/User-Agent: \*\s+Allow: \//i);
 });

@@ -1,12 +1,12 @@
 // `npm run bench:import`: imports a generated corpus into a fresh PostgreSQL database and prints articles/s.
-// Usage: npm run bench:import -- [count=2000] [concurrency]   (default: the CLI's; the pool has that many connections)
+// Usage: npm run bench:import -- [count=2000] [concurrency]   (statements in flight; default: the CLI's)
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
-import { DEFAULT_CONCURRENCY, importPaths } from "../src/index.ts";
+import { DEFAULT_CONCURRENCY, IMPORT_CONNECTIONS, importPaths } from "../src/index.ts";
 
 const count = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? DEFAULT_CONCURRENCY);
@@ -68,6 +68,27 @@ function cpuSnapshot(database: string): CpuSnapshot {
   return snapshot;
 }
 
+/**
+ * The machine's two kinds of lost time over a run, from /proc/stat: the share of CPU time the hypervisor gave to
+ * other guests (steal), which slows everything here without showing in any process's figures, and how busy the
+ * cores were. Null where /proc/stat is not readable.
+ */
+function hostTimes(): { steal: number; idle: number; total: number } | null {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
+    return { steal, idle: idle + iowait, total: user + nice + system + idle + iowait + irq + softirq + steal };
+  } catch {
+    return null;
+  }
+}
+
+function describeHost(before: ReturnType<typeof hostTimes>, after: ReturnType<typeof hostTimes>): string {
+  if (!before || !after || after.total === before.total) return "host: not measured";
+  const share = (ticks: number) => `${Math.round((100 * ticks) / (after.total - before.total))}%`;
+  return `host: cores busy ${share(after.total - before.total - (after.idle - before.idle) - (after.steal - before.steal))}, stolen by the hypervisor ${share(after.steal - before.steal)}`;
+}
+
 function cpuPerArticle(before: CpuSnapshot, after: CpuSnapshot, articles: number) {
   let backends = 0;
   for (const [pid, ms] of after.backends) backends += ms - (before.backends.get(pid) ?? 0);
@@ -83,15 +104,20 @@ try {
   // The closing snapshot is taken when the last result arrives, while the import's connections are still open.
   const measured = async () => {
     const before = cpuSnapshot(db.name);
+    const hostBefore = hostTimes();
     let after: CpuSnapshot | null = null;
+    let hostAfter: ReturnType<typeof hostTimes> = null;
     let seen = 0;
     const onResult = () => {
-      if (++seen === count) after = cpuSnapshot(db.name);
+      if (++seen === count) {
+        after = cpuSnapshot(db.name);
+        hostAfter = hostTimes();
+      }
     };
     const started = performance.now();
     const summary = await importPaths({ prisma: db.prisma, databaseUrl: db.url, paths: [dir], concurrency, onResult });
     const ms = performance.now() - started;
-    return { summary, ms, cpu: cpuPerArticle(before, after ?? cpuSnapshot(db.name), count) };
+    return { summary, ms, cpu: `${cpuPerArticle(before, after ?? cpuSnapshot(db.name), count)}\n               ${describeHost(hostBefore, hostAfter ?? hostTimes())}` };
   };
   const { summary: first, ms: firstMs, cpu: firstCpu } = await measured();
   const { summary: again, ms: againMs, cpu: againCpu } = await measured();
@@ -100,7 +126,7 @@ try {
   }
   const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
   console.log(`corpus: ${count} generated articles, ${(corpusBytes / 1024 / 1024).toFixed(1)} MiB (${seeds.length} seeds varied)`);
-  console.log(`database: PostgreSQL, fresh database ${db.name}; importer pool ${concurrency} connection(s), concurrency ${concurrency}`);
+  console.log(`database: PostgreSQL, fresh database ${db.name}; importer ${Math.min(IMPORT_CONNECTIONS, concurrency)} pipelined connection(s), ${concurrency} statements in flight`);
   console.log(`first import:  ${first.counts.created} created, ${first.counts.failed} failed in ${(firstMs / 1000).toFixed(2)} s → ${rate(count, firstMs)} articles/s`);
   console.log(`               ${firstCpu}`);
   console.log(`second import: ${again.counts.unchanged} unchanged in ${(againMs / 1000).toFixed(2)} s → ${rate(count, againMs)} articles/s`);
