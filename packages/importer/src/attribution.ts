@@ -1,9 +1,22 @@
 // Finds or creates the source (agency) and photo-credit records an article cites: one record per name.
-import { makeMatchKey, makeSlug, slugCandidates, type Prisma } from "@minbar/db";
+import { makeMatchKey as matchKeyOf, makeSlug, slugCandidates, type Prisma } from "@minbar/db";
 import { KNOWN_AGENCIES } from "./known-agencies.ts";
 import { freeSlug } from "./free-slug.ts";
 
 type Tx = Prisma.TransactionClient;
+
+// Every article names its agency and credit, nearly always ones seen before: their keys are remembered (a few
+// hundred names at most in practice; forgotten all at once past a bound).
+const matchKeys = new Map<string, string>();
+function makeMatchKey(name: string): string {
+  let key = matchKeys.get(name);
+  if (key === undefined) {
+    if (matchKeys.size >= 10_000) matchKeys.clear();
+    key = matchKeyOf(name);
+    matchKeys.set(name, key);
+  }
+  return key;
+}
 
 const agencyByKey = new Map(KNOWN_AGENCIES.flatMap((agency) => agency.aliases.map((alias) => [makeMatchKey(alias), agency])));
 

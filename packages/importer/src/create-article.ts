@@ -82,9 +82,10 @@ article AS (
 localization AS (
   INSERT INTO article_localizations (article_id, locale, title, slug, body, status, published_at, warnings, updated_at, search_vector)
   SELECT article.id, 'ar', :title::text,
+         -- The base alone first: the numbered ones are all probed (the sort needs them) and are rarely needed.
          coalesce(
-           (SELECT c.slug FROM generate_series(1, :numbered_slugs::int) AS n,
-                   LATERAL (SELECT CASE WHEN n = 1 THEN :slug::text ELSE :slug::text || '-' || n END AS slug) AS c
+           CASE WHEN (SELECT l.id FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = :slug::text) IS NULL THEN :slug::text END,
+           (SELECT c.slug FROM generate_series(2, :numbered_slugs::int) AS n, LATERAL (SELECT :slug::text || '-' || n AS slug) AS c
              WHERE (SELECT l.id FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = c.slug) IS NULL
              ORDER BY n LIMIT 1),
            :fallback_slug::text),
@@ -128,9 +129,16 @@ const CREATE_ARTICLE_CITING_KNOWN = namedStatement(
   `WITH ${GUARD}, ${ARTICLE_AND_RECORDS(":source_id::int", ":credit_id::int")}`,
 );
 
-/** The slug an article would like; a number or a random suffix is added when it is taken. */
+const slugBases = new WeakMap<ArticleFile, string>();
+
+/** The slug an article would like; a number or a random suffix is added when it is taken. Made once per file. */
 export function articleSlugBase(file: ArticleFile): string {
-  return makeSlug(file.article.title ?? file.article.provisionalTitle ?? file.fileKey);
+  let base = slugBases.get(file);
+  if (base === undefined) {
+    base = makeSlug(file.article.title ?? file.article.provisionalTitle ?? file.fileKey);
+    slugBases.set(file, base);
+  }
+  return base;
 }
 
 /**

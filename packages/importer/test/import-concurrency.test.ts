@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
-import { normalizeArabicForSearch, type PrismaClient } from "@minbar/db";
+import { makeSlug, normalizeArabicForSearch, NUMBERED_SLUGS, type PrismaClient } from "@minbar/db";
+import { parseArticle } from "@minbar/parser";
 import { importPaths, type ImportSummary } from "../src/index.ts";
 import { createArticle, KnownAttribution } from "../src/create-article.ts";
 import { prepareFile } from "../src/import-file.ts";
@@ -179,4 +180,28 @@ it("writes articles citing an agency it already met with its record's id, and re
   } finally {
     await pool.end();
   }
+});
+
+it("gives articles whose titles make the same slug the next free number, then a random suffix when none is free", async () => {
+  const name = (await readdir(SEEDS)).sort()[0] as string;
+  const seed = await readFile(join(SEEDS, name), "utf8");
+  const parsed = parseArticle(Buffer.from(seed), { filename: name });
+  if (!parsed.ok || !parsed.article.title) throw new Error("the first seed has a title");
+  const base = makeSlug(parsed.article.title);
+  // Someone holds base-2 and base-4 … base-20: base and base-3 are the free candidates.
+  const held = [2, ...Array.from({ length: NUMBERED_SLUGS - 3 }, (_, i) => i + 4)];
+  for (const n of held) {
+    await prisma.article.create({ data: { localizations: { create: { locale: "ar", slug: `${base}-${n}`, title: "held", body: [] } } } });
+  }
+  const dir = await mkdtemp(join(tmpdir(), "minbar-import-slugs-"));
+  // Same title, different text: four new articles, written one after the other in the order of their names.
+  const at = seed.lastIndexOf("رئيس");
+  for (let i = 0; i < 4; i++) await writeFile(join(dir, `same_title_${i}.txt`), `${seed.slice(0, at)}(${i}) ${seed.slice(at)}`);
+  expect((await importWithPool([dir], 1)).counts.created).toBe(4);
+  const slugs = (
+    await prisma.articleLocalization.findMany({ where: { title: { not: "held" } }, orderBy: { id: "asc" }, select: { slug: true } })
+  ).map((row) => row.slug);
+  expect(slugs.slice(0, 2)).toEqual([base, `${base}-3`]);
+  for (const slug of slugs.slice(2)) expect(slug).toMatch(new RegExp(`^${base}-[0-9a-f]{8}$`));
+  expect(new Set(slugs).size).toBe(4);
 });
