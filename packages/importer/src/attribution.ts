@@ -5,18 +5,24 @@ import { freeSlug } from "./free-slug.ts";
 
 type Tx = Prisma.TransactionClient;
 
-// Every article names its agency and credit, nearly always ones seen before: their keys are remembered (a few
-// hundred names at most in practice; forgotten all at once past a bound).
-const matchKeys = new Map<string, string>();
-function makeMatchKey(name: string): string {
-  let key = matchKeys.get(name);
-  if (key === undefined) {
-    if (matchKeys.size >= 10_000) matchKeys.clear();
-    key = matchKeyOf(name);
-    matchKeys.set(name, key);
-  }
-  return key;
+/**
+ * `describe`, remembering its result per name: every article names its agency and credit, nearly always ones seen
+ * before (a few hundred names in practice; all forgotten at once past a bound). Results are shared: read-only.
+ */
+function remembered<T>(describe: (name: string) => T): (name: string) => T {
+  const memory = new Map<string, T>();
+  return (name) => {
+    let result = memory.get(name);
+    if (result === undefined) {
+      if (memory.size >= 10_000) memory.clear();
+      result = describe(name);
+      memory.set(name, result);
+    }
+    return result;
+  };
 }
+
+const makeMatchKey = remembered(matchKeyOf);
 
 const agencyByKey = new Map(KNOWN_AGENCIES.flatMap((agency) => agency.aliases.map((alias) => [makeMatchKey(alias), agency])));
 
@@ -32,7 +38,9 @@ export type SourceRecord = {
 };
 
 /** The one place that decides how a cited agency is matched and named; the SQL and the Prisma paths share it. */
-export function describeSource(name: string): SourceRecord {
+export const describeSource = remembered(sourceRecordOf);
+
+function sourceRecordOf(name: string): SourceRecord {
   const known = agencyByKey.get(makeMatchKey(name));
   if (known) {
     return {

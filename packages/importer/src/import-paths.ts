@@ -19,6 +19,7 @@ import {
 import { describeError, type ArticleFile, type ImportOutcome, type ImportResult } from "./import-result.ts";
 import { recordOutcomes, type OutcomeRecord } from "./record-outcomes.ts";
 import { isConcurrencyConflict, openImportPool, sqlThroughPrisma, type SqlClient } from "./sql-client.ts";
+import { Limiter } from "./limiter.ts";
 import { WriteGate } from "./write-gate.ts";
 
 export type ImportSummary = { results: ImportResult[]; counts: Record<ImportOutcome, number> };
@@ -116,7 +117,7 @@ type WriteFilesInput = { prisma: PrismaClient; sql: SqlClient; files: string[]; 
  * file happens on this thread while the statements already sent are running in the database.
  */
 async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFilesInput): Promise<void> {
-  const writes = new Limiter(concurrency);
+  const writes = new Limiter(concurrency, Math.max(1, Math.floor(concurrency / 4)));
   const gate = new WriteGate();
   const attribution = new KnownAttribution();
   // Files sharing a key within one run are written one after the other: the second is an update of the first.
@@ -197,23 +198,6 @@ async function recordQuietOutcomes(sql: SqlClient, quiet: { record: OutcomeRecor
   }
 }
 
-/** Runs at most `size` tasks at once; `run` waits for a free slot, so the caller never races ahead of the database. */
-class Limiter {
-  private readonly running = new Set<Promise<void>>();
-  constructor(private readonly size: number) {}
-
-  /** Resolves once the task has started; `done` settles when it has finished (tasks must not reject). */
-  async run(task: () => Promise<void>): Promise<{ done: Promise<void> }> {
-    while (this.running.size >= this.size) await Promise.race(this.running);
-    const done: Promise<void> = task().finally(() => this.running.delete(done));
-    this.running.add(done);
-    return { done };
-  }
-
-  async idle(): Promise<void> {
-    await Promise.all(this.running);
-  }
-}
 
 /**
  * Wire files are read synchronously: one is a few kilobytes, and fs/promises' readFile costs four thread pool round

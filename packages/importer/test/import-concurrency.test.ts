@@ -205,3 +205,21 @@ it("gives articles whose titles make the same slug the next free number, then a 
   for (const slug of slugs.slice(2)) expect(slug).toMatch(new RegExp(`^${base}-[0-9a-f]{8}$`));
   expect(new Set(slugs).size).toBe(4);
 });
+
+it("replaces an import connection the server closed, failing only what it was carrying", async () => {
+  const pool = openImportPool(db.url, 1);
+  try {
+    expect(await pool.query<{ n: number }>("SELECT 1 AS n", [])).toEqual([{ n: 1 }]);
+    await prisma.$queryRawUnsafe("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'minbar-import' AND datname = current_database()");
+    // The client learns of it by an error event; until then a query may still be sent on the dead socket and fail.
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < 5 && outcomes.at(-1) !== "ok"; attempt++) {
+      outcomes.push(await pool.query("SELECT 1 AS n", []).then(() => "ok", (error: Error) => error.message));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(outcomes.at(-1)).toBe("ok");
+    expect(outcomes.length).toBeLessThanOrEqual(2);
+  } finally {
+    await pool.end();
+  }
+});
