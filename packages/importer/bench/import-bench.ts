@@ -1,5 +1,5 @@
 // `npm run bench:import`: imports a generated corpus into a fresh PostgreSQL database and prints articles/s.
-// Usage: npm run bench:import -- [count=2000] [concurrency]   (statements in flight; default: the CLI's)
+// Usage: npm run bench:import -- [count=10000] [concurrency]   (statements in flight; default: the CLI's)
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
 import { DEFAULT_CONCURRENCY, IMPORT_CONNECTIONS, importPaths } from "../src/index.ts";
 
-const count = Number(process.argv[2] ?? 2000);
+const count = Number(process.argv[2] ?? 10_000);
 const concurrency = Number(process.argv[3] ?? DEFAULT_CONCURRENCY);
 const seedsDir = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 const seeds = await Promise.all((await readdir(seedsDir)).sort().map((name) => readFile(join(seedsDir, name), "utf8")));
