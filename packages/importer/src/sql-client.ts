@@ -1,4 +1,4 @@
-// Runs the importer's hand-written SQL either on its own pg pool (bulk imports) or through a Prisma client.
+// Runs the importer's hand-written SQL either on its own pipelined connections (bulk imports) or through Prisma.
 import pg from "pg";
 import { Prisma, type PrismaClient } from "@minbar/db";
 
