@@ -114,7 +114,9 @@ type WriteFilesInput = { prisma: PrismaClient; sql: SqlClient; files: string[]; 
 /**
  * Batch by batch: read and hash the files, look them all up in one query, record the unchanged and unparseable
  * ones in one insert, and write each new article with one statement, `concurrency` at a time. Parsing the next
- * file happens on this thread while the statements already sent are running in the database.
+ * file happens on this thread while the statements already sent are running in the database, and the next batch is
+ * looked up while this one is written: waiting for that answer (queued behind the statements in flight) let the
+ * database run dry once per batch.
  */
 async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFilesInput): Promise<void> {
   const writes = new Limiter(concurrency, Math.max(1, Math.floor(concurrency / 4)));
@@ -123,14 +125,24 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
   // Files sharing a key within one run are written one after the other: the second is an update of the first.
   const lastWriteOfKey = new Map<string, Promise<unknown>>();
 
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+  const readBatch = (start: number) => {
     const batch: { path: string; bytes: Uint8Array; contentHash: string; fileKey: string }[] = [];
     for (const path of files.slice(start, start + BATCH_SIZE)) {
       const bytes = readBytes(path);
       if (typeof bytes === "string") report(unreadable(path, bytes));
       else batch.push({ path, bytes, contentHash: hashBytes(bytes), fileKey: fileKeyOf(path) });
     }
-    const known = await findKnownFiles(sql, batch);
+    const known = findKnownFiles(sql, batch);
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    known.catch(() => {});
+    return { batch, known };
+  };
+  const recorded: Promise<void>[] = [];
+
+  for (let start = 0, next = readBatch(0); start < files.length; start += BATCH_SIZE) {
+    const { batch } = next;
+    const known = await next.known;
+    if (start + BATCH_SIZE < files.length) next = readBatch(start + BATCH_SIZE);
 
     const quiet: { record: OutcomeRecord; result: ImportResult }[] = [];
     for (const entry of batch) {
@@ -158,9 +170,9 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
       });
       lastWriteOfKey.set(file.fileKey, done);
     }
-    await recordQuietOutcomes(sql, quiet, report);
+    recorded.push(recordQuietOutcomes(sql, quiet, report));
   }
-  await writes.idle();
+  await Promise.all([writes.idle(), ...recorded]);
 }
 
 /** The fast path for a file the batch lookup did not know; anything unexpected goes to the general path. */
@@ -197,7 +209,6 @@ async function recordQuietOutcomes(sql: SqlClient, quiet: { record: OutcomeRecor
     for (const { result } of quiet) report({ ...result, outcome: "failed", detail });
   }
 }
-
 
 /**
  * Wire files are read synchronously: one is a few kilobytes, and fs/promises' readFile costs four thread pool round

@@ -1,6 +1,6 @@
 // The bulk path (the importer's own pg pool): atomic articles, and concurrent importers that neither fail nor duplicate.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -222,4 +222,23 @@ it("replaces an import connection the server closed, failing only what it was ca
   } finally {
     await pool.end();
   }
+});
+
+it("imports runs longer than one batch: a file repeated in a later batch is unchanged, a changed one an update", async () => {
+  const dir = await variants(52, "many");
+  const names = (await readdir(dir)).sort();
+  expect(names.length).toBe(260);
+  const first = names[0] as string;
+  // After the first batch of 250 (names sort as written): the same bytes under a new name, and new bytes under the
+  // first file's name (its key) in a subfolder imported with the rest.
+  const later = join(dir, "zz");
+  await mkdir(later);
+  const bytes = await readFile(join(dir, first), "utf8");
+  await writeFile(join(dir, "zz_same_bytes.txt"), bytes);
+  await writeFile(join(later, first), bytes.replace("رئيس", "رئيس (تحديث)"));
+  const { counts, results } = await importWithPool([dir, later]);
+  expect(results.filter((r) => r.outcome === "failed")).toEqual([]);
+  expect(counts).toEqual({ created: 260, updated: 1, unchanged: 1, failed: 0 });
+  expect(await prisma.article.count()).toBe(260);
+  expect(await searchDocumentsOutOfStep()).toBe(0);
 });
