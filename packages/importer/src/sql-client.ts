@@ -84,10 +84,11 @@ export function openImportPool(url: string, connections: number): ImportPool {
     // (planning its CTEs cost more than most of their inserts); every lookup in it is an index probe either way.
     options: "-c synchronous_commit=off -c plan_cache_mode=force_generic_plan",
   };
-  type Connection = { client: pg.Client; ready: Promise<unknown>; outstanding: number; broken: boolean; corked: boolean };
+  type Connection = { id: number; client: pg.Client; ready: Promise<unknown>; outstanding: number; broken: boolean; corked: boolean };
+  let opened = 0;
   const open = (): Connection => {
     const client = new pg.Client(config);
-    const connection: Connection = { client, ready: client.connect(), outstanding: 0, broken: false, corked: false };
+    const connection: Connection = { id: ++opened, client, ready: client.connect(), outstanding: 0, broken: false, corked: false };
     // An error event without a listener would end the process; the queries in flight reject on their own.
     client.on("error", () => {
       connection.broken = true;
@@ -126,7 +127,11 @@ export function openImportPool(url: string, connections: number): ImportPool {
       try {
         await connection.ready;
         holdWrites(connection);
-        const result = await connection.client.query(typeof statement === "string" ? { text: statement, values } : { ...statement, values });
+        // Prepared statements are named per connection: the embedded database (PGlite) serves every connection from
+        // one session, where a second connection preparing the same name would fail.
+        const result = await connection.client.query(
+          typeof statement === "string" ? { text: statement, values } : { name: `${statement.name}-${connection.id}`, text: statement.text, values },
+        );
         return result.rows as Row[];
       } finally {
         connection.outstanding--;

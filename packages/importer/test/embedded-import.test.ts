@@ -1,0 +1,59 @@
+// The bulk path against the embedded database (PGlite behind the wire protocol), which `npm start` runs when no
+// DATABASE_URL is set: there every connection shares one session, so what one connection prepares the other sees.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@minbar/db";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@minbar/db/embedded";
+import { applyMigrations } from "@minbar/db/migrate";
+import { importPaths } from "../src/index.ts";
+
+const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
+
+let dataDir: string;
+let db: EmbeddedPostgres;
+let prisma: PrismaClient;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "minbar-import-embedded-"));
+  db = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg"), port: await freePort() });
+  await applyMigrations({ url: db.url });
+  prisma = createPrismaClient(db.url);
+}, 120_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await db?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+it("imports through the pipelined connections into the embedded database, then finds every file unchanged", async () => {
+  const dir = join(dataDir, "files");
+  await mkdir(dir);
+  for (const name of await readdir(SEEDS)) {
+    const text = await readFile(join(SEEDS, name), "utf8");
+    for (let i = 0; i < 12; i++) {
+      await writeFile(join(dir, `${i}_${name}`), text.replace(/^(Ru En\s*\n\s*\n)?([^\n]+)/, (_m, nav: string | undefined, title: string) => `${nav ?? ""}${title} ${i}`));
+    }
+  }
+  const first = await importPaths({ prisma, databaseUrl: db.url, paths: [dir] });
+  expect(first.results.filter((r) => r.outcome === "failed")).toEqual([]);
+  expect(first.counts.created).toBe(60);
+  expect(await prisma.source.count({ where: { slug: "tass" } })).toBe(1);
+  const again = await importPaths({ prisma, databaseUrl: db.url, paths: [dir] });
+  expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 60, failed: 0 });
+}, 120_000);
