@@ -9,7 +9,7 @@ import { createPrismaClient, ensureFirstAdmin } from "@minbar/db";
 import { applyMigrations } from "@minbar/db/migrate";
 import { startEmbeddedPostgres } from "@minbar/db/embedded";
 import { readDbEnv } from "@minbar/db/env";
-import { resolveDataDir } from "@minbar/db/local-data";
+import { embeddedDataDir, resolveDataDir } from "@minbar/db/local-data";
 import { productionServerArgs } from "@minbar/e2e/production-server";
 import { importPaths } from "@minbar/importer";
 
@@ -51,10 +51,10 @@ async function main() {
   if (databaseUrl) {
     log(`using PostgreSQL from DATABASE_URL`);
   } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite"), port: dbEnv.embeddedDbPort });
+    const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(dbEnv), port: dbEnv.embeddedDbPort });
     databaseUrl = embedded.url;
     stopDatabase = embedded.stop;
-    log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in ${join(dataDir, "pglite")}`);
+    log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in ${embeddedDataDir(dbEnv)}`);
   }
 
   const migrated = await applyMigrations({ url: databaseUrl, log });

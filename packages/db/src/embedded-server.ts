@@ -61,7 +61,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const pglite = db;
     let stopped = false;
     return {
-      url: `postgresql://postgres@${host}:${options.port}/postgres`,
+      url: embeddedUrl(host, options.port),
       async stop() {
         if (stopped) return;
         stopped = true;
@@ -118,6 +118,17 @@ function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
     const sent = group.map((part) => enqueue(handlerId, part.message, part.onData));
     return Promise.all(sent).then((bytes) => bytes.reduce((sum, n) => sum + n, 0));
   };
+}
+
+const embeddedUrl = (host: string, port: number) => `postgresql://postgres@${host}:${port}/postgres`;
+
+/**
+ * The URL of the embedded database another process (`npm start`) is serving from `dataDir`, read from its lock
+ * file; undefined when none is running. Lets a command reach the database `npm start` runs without being told.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const holder = readLock(lockFileFor(path.resolve(dataDir)));
+  return holder && isAlive(holder.pid) ? embeddedUrl(holder.host, holder.port) : undefined;
 }
 
 function assertPortFree(host: string, port: number): Promise<void> {

@@ -10,6 +10,11 @@ export function resolveDataDir(env: DbEnv = readDbEnv()): string {
   return env.dataDir ?? path.join(findRepoRoot(), ".data");
 }
 
+/** Where the embedded database (PGlite) keeps its files: `pglite` in the data folder. */
+export function embeddedDataDir(env: DbEnv = readDbEnv()): string {
+  return path.join(resolveDataDir(env), "pglite");
+}
+
 /**
  * The folder holding turbo.json, looked for from the working directory first (a Next app runs in apps/<name>)
  * and then from this file, so the default data folder is the same whichever workspace starts the process.

@@ -1,8 +1,10 @@
 // `npm run import -- <dir|file>... [--dry-run]`: imports wire files and prints one line per file and a summary.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { getPrisma } from "@minbar/db";
+import { createPrismaClient } from "@minbar/db";
+import { runningEmbeddedUrl } from "@minbar/db/embedded";
 import { readDbEnv } from "@minbar/db/env";
+import { embeddedDataDir } from "@minbar/db/local-data";
 import { importPaths } from "./import-paths.ts";
 import type { ImportResult } from "./import-file.ts";
 
@@ -32,12 +34,22 @@ async function main(): Promise<number> {
   // npm runs workspace scripts inside the package folder; paths are meant relative to where the user typed.
   const base = process.env.INIT_CWD ?? process.cwd();
   const paths = parsed.positionals.map((path) => resolve(base, path));
-  const prisma = getPrisma();
+  // DATABASE_URL, or else the embedded database `npm start` is running.
+  const env = readDbEnv();
+  const databaseUrl = env.databaseUrl ?? runningEmbeddedUrl(embeddedDataDir(env));
+  if (!databaseUrl) {
+    console.error(
+      "No database to import into: DATABASE_URL is not set and the embedded database is not running. Run `npm start` " +
+        "(in another terminal), or set DATABASE_URL, e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/minbar",
+    );
+    return 2;
+  }
+  const prisma = createPrismaClient(databaseUrl);
   try {
     const { results, counts } = await importPaths({
       prisma,
       // The same database as `prisma`; bulk writes then go through the importer's own, faster connections.
-      databaseUrl: readDbEnv().databaseUrl,
+      databaseUrl,
       paths,
       dryRun,
       onResult: (result) => console.log(describe({ ...result, file: relativeTo(base, result.file) }, dryRun)),

@@ -1,4 +1,5 @@
 // Runs the importer's hand-written SQL either on its own pipelined connections (bulk imports) or through Prisma.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { Prisma, type PrismaClient } from "@minbar/db";
 
@@ -84,11 +85,20 @@ export function openImportPool(url: string, connections: number): ImportPool {
     // (planning its CTEs cost more than most of their inserts); every lookup in it is an index probe either way.
     options: "-c synchronous_commit=off -c plan_cache_mode=force_generic_plan",
   };
-  type Connection = { id: number; client: pg.Client; ready: Promise<unknown>; outstanding: number; broken: boolean; corked: boolean };
-  let opened = 0;
+  type Connection = {
+    /** Suffix of the names it prepares statements under (see query). */
+    id: string;
+    prepared: Set<string>;
+    client: pg.Client;
+    ready: Promise<unknown>;
+    outstanding: number;
+    broken: boolean;
+    corked: boolean;
+  };
   const open = (): Connection => {
     const client = new pg.Client(config);
-    const connection: Connection = { id: ++opened, client, ready: client.connect(), outstanding: 0, broken: false, corked: false };
+    const id = randomUUID().slice(0, 8);
+    const connection: Connection = { id, prepared: new Set(), client, ready: client.connect(), outstanding: 0, broken: false, corked: false };
     // An error event without a listener would end the process; the queries in flight reject on their own.
     client.on("error", () => {
       connection.broken = true;
@@ -127,11 +137,14 @@ export function openImportPool(url: string, connections: number): ImportPool {
       try {
         await connection.ready;
         holdWrites(connection);
-        // Prepared statements are named per connection: the embedded database (PGlite) serves every connection from
-        // one session, where a second connection preparing the same name would fail.
-        const result = await connection.client.query(
-          typeof statement === "string" ? { text: statement, values } : { name: `${statement.name}-${connection.id}`, text: statement.text, values },
-        );
+        // Prepared statements are named per connection: the embedded database (PGlite) serves every connection, of
+        // every process, from one session, where a second connection preparing the same name would fail.
+        let query: pg.QueryConfig = { text: typeof statement === "string" ? statement : statement.text, values };
+        if (typeof statement !== "string") {
+          query = { ...query, name: `${statement.name}-${connection.id}` };
+          connection.prepared.add(query.name as string);
+        }
+        const result = await connection.client.query(query);
         return result.rows as Row[];
       } finally {
         connection.outstanding--;
@@ -139,7 +152,15 @@ export function openImportPool(url: string, connections: number): ImportPool {
     },
     async end() {
       ended = true;
-      await Promise.all(pool.map((connection) => connection.client.end().catch(() => {})));
+      await Promise.all(
+        pool.map(async (connection) => {
+          // In a shared session (PGlite) they would outlive the connection.
+          if (!connection.broken) {
+            for (const name of connection.prepared) await connection.client.query(`DEALLOCATE "${name}"`).catch(() => {});
+          }
+          await connection.client.end().catch(() => {});
+        }),
+      );
     },
   };
 }

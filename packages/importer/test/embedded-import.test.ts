@@ -10,6 +10,7 @@ import { createPrismaClient, type PrismaClient } from "@minbar/db";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@minbar/db/embedded";
 import { applyMigrations } from "@minbar/db/migrate";
 import { importPaths } from "../src/index.ts";
+import { execFile } from "node:child_process";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 
@@ -30,7 +31,8 @@ function freePort(): Promise<number> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "minbar-import-embedded-"));
-  db = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg"), port: await freePort() });
+  // Where `npm start` keeps it when MINBAR_DATA_DIR names `dataDir` (see embeddedDataDir).
+  db = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite"), port: await freePort() });
   await applyMigrations({ url: db.url });
   prisma = createPrismaClient(db.url);
 }, 120_000);
@@ -57,3 +59,30 @@ it("imports through the pipelined connections into the embedded database, then f
   const again = await importPaths({ prisma, databaseUrl: db.url, paths: [dir] });
   expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 60, failed: 0 });
 }, 120_000);
+
+const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
+/** Runs the CLI without DATABASE_URL. Asynchronously: the embedded database answers from this very process. */
+function runImport(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _unset, ...rest } = process.env;
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", CLI, ...args], { encoding: "utf8", env: { ...rest, INIT_CWD: "", ...env } }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+it("`npm run import` without DATABASE_URL imports into the embedded database `npm start` is running", async () => {
+  const result = await runImport([SEEDS], { MINBAR_DATA_DIR: dataDir });
+  expect(result.stderr).toBe("");
+  expect(result.stdout).toMatch(/5 file\(s\): \d+ created, 0 updated, \d+ unchanged, 0 failed/);
+  expect(result.status).toBe(0);
+}, 60_000);
+
+it("`npm run import` says where it could import when there is neither DATABASE_URL nor a running embedded database", async () => {
+  const empty = await mkdtemp(join(tmpdir(), "minbar-no-db-"));
+  const result = await runImport([SEEDS], { MINBAR_DATA_DIR: empty });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toMatch(/^No database to import into: DATABASE_URL is not set and the embedded database is not running/);
+  expect(result.stderr).not.toMatch(/\bat /);
+  await rm(empty, { recursive: true, force: true });
+});
