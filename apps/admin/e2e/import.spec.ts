@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrismaClient, type PrismaClient } from "@minbar/db";
 import { seedsDir } from "@minbar/e2e";
+import { PUBLIC_SITE } from "./public-site.ts";
 import { ADMIN_USER } from "./test-users.ts";
 
 // Two seed files changed just enough to be new articles (the run has already imported the seeds themselves), plus a
@@ -42,7 +43,10 @@ async function signIn(page: Page) {
 
 const fileItem = (page: Page, name: string) => page.getByTestId("import-file").filter({ hasText: name });
 
-test("preview, import, import again: each file on its own, audited, then listed in /articles", async ({ page }) => {
+test("preview, import, import again: each file on its own, audited, then listed in /articles", async ({ page, request }) => {
+  // The public front page, served (and from now on cached) before the import.
+  const frontPage = async () => (await request.get(`${PUBLIC_SITE}/`)).text();
+  expect(await frontPage()).not.toContain(NEW_TITLE);
   await signIn(page);
   await page.getByRole("link", { name: "استيراد" }).click();
   await expect(page).toHaveURL(/\/import$/);
@@ -81,6 +85,8 @@ test("preview, import, import again: each file on its own, audited, then listed 
   await expect(fileItem(page, NAMES[0]!).getByTestId("import-outcome")).toHaveText("أُنشئ");
   await expect(fileItem(page, NAMES[1]!).getByTestId("import-outcome")).toHaveText("أُنشئ");
   await expect(fileItem(page, NAMES[2]!).getByTestId("import-outcome")).toHaveText("تعذّر");
+  // The published article is on the public site's front page at once, the drafts nowhere.
+  expect(await frontPage()).toContain(NEW_TITLE);
 
   // The same files again: already imported, nothing changes.
   await page.getByRole("button", { name: "استيراد", exact: true }).click();

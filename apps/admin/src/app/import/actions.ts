@@ -5,6 +5,7 @@ import { ForbiddenError } from "@minbar/db";
 import { importFiles, UploadRefusedError } from "@minbar/importer";
 import { getDb } from "../../db";
 import { findActor } from "../../lib/actor";
+import { revalidatePublicSite } from "../../lib/revalidate-public-site";
 import { fileViewOf, type ImportView } from "./import-view";
 
 async function run(formData: FormData, dryRun: boolean): Promise<ImportView> {
@@ -13,6 +14,10 @@ async function run(formData: FormData, dryRun: boolean): Promise<ImportView> {
   try {
     const files = await Promise.all(uploads.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     const { results, counts } = await importFiles({ prisma: getDb(), actor, files, dryRun });
+    // Articles the import created or changed (published ones appear at once) refresh the public site's pages, as
+    // every other publish path does; an upload holds at most a few dozen files.
+    const changed = results.filter((result) => result.outcome === "created" || result.outcome === "updated");
+    await Promise.all(changed.flatMap((result) => (result.articleId === null ? [] : [revalidatePublicSite(result.articleId)])));
     return { ok: true, dryRun, files: results.map(fileViewOf), counts };
   } catch (error) {
     if (error instanceof ForbiddenError) return { ok: false, error: "forbidden" };
