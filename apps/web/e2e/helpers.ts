@@ -1,4 +1,4 @@
-// Small helpers the specs share: finding a seed article's URL from the front page.
+// Small helpers the specs share: finding a seed article's URL from the front page, checking localized 404s.
 import { expect, type Page } from "@playwright/test";
 
 /** The Arabic article path (/news/{id}/{slug}) of a published seed article, read from the front page. */
@@ -11,4 +11,12 @@ export async function arabicArticleHref(page: Page, title: string): Promise<stri
 
 export function articleIdOf(href: string): number {
   return Number(/\/news\/(\d+)/.exec(href)?.[1]);
+}
+
+/** Each path answers 404 with the not-found page of its own language (its heading). */
+export async function expectLocalizedNotFound(page: Page, cases: readonly (readonly [path: string, heading: string])[]): Promise<void> {
+  for (const [path, heading] of cases) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+  }
 }

@@ -25,11 +25,12 @@ export function namedStatement(name: string, text: string): NamedStatement {
     const index = names.includes(param) ? names.indexOf(param) : names.push(param) - 1;
     return `$${index + 1}`;
   });
+  const known = new Set(names);
   return {
     name,
     text: numbered,
     values(input) {
-      const extra = Object.keys(input).filter((key) => !names.includes(key));
+      const extra = Object.keys(input).filter((key) => !known.has(key));
       const missing = names.filter((param) => input[param] === undefined);
       if (extra.length > 0 || missing.length > 0) {
         throw new Error(`statement ${name}: ${[...missing.map((p) => `missing :${p}`), ...extra.map((p) => `unknown :${p}`)].join(", ")}`);

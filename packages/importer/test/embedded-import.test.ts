@@ -58,6 +58,9 @@ it("imports through the pipelined connections into the embedded database, then f
   expect(await prisma.source.count({ where: { slug: "tass" } })).toBe(1);
   const again = await importPaths({ prisma, databaseUrl: db.url, paths: [dir] });
   expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 60, failed: 0 });
+  // The session is shared by every connection: what the import prepared is gone with its connections.
+  const left = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements WHERE name LIKE 'minbar-import-%'`;
+  expect(left).toEqual([]);
 }, 120_000);
 
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
