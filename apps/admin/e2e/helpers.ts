@@ -56,8 +56,11 @@ export async function callAction(request: APIRequestContext, pagePath: string, e
   return value.ok ? { ok: true, value: value.value } : { ok: false, code: value.error?.code ?? "unknown" };
 }
 
-/** A published Arabic article written straight into the database, for tests that must not touch the seeds. */
-export async function createPublishedArticle(prisma: PrismaClient, title: string, paragraphs: string[]) {
+/**
+ * An Arabic article written straight into the database, for tests that must not touch the seeds: published, or
+ * approved and waiting for an editor to publish or schedule it.
+ */
+export async function createPublishedArticle(prisma: PrismaClient, title: string, paragraphs: string[], status: "published" | "approved" = "published") {
   const body = paragraphs.map((text) => ({ type: "paragraph", text }));
   const slug = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const article = await prisma.article.create({
@@ -68,8 +71,8 @@ export async function createPublishedArticle(prisma: PrismaClient, title: string
           title,
           slug,
           body,
-          status: "published",
-          publishedAt: new Date(),
+          status,
+          publishedAt: status === "published" ? new Date() : null,
           revisions: { create: { number: 1, title, slug, body, origin: "editor" } },
         },
       },

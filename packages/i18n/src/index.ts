@@ -37,6 +37,15 @@ export function formatInteger(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocaleOf(locale), { maximumFractionDigits: 0, useGrouping: true }).format(value);
 }
 
+/**
+ * The newsroom's time zone named for staff, next to a time they read or type: توقيت موسكو الرسمي / Москва,
+ * стандартное время / Moscow Standard Time. From the zone's own data, so it follows NEWSROOM_TIME_ZONE.
+ */
+export function newsroomTimeZoneName(locale: Locale): string {
+  const parts = new Intl.DateTimeFormat(intlLocaleOf(locale), { timeZone: NEWSROOM_TIME_ZONE, timeZoneName: "longGeneric" }).formatToParts(new Date());
+  return parts.find((part) => part.type === "timeZoneName")?.value ?? NEWSROOM_TIME_ZONE;
+}
+
 /** A moment with its time, for staff (revisions, history, audit): e.g. ٢٤‏/١١‏/٢٠٢٦، ١:٥٩ ص in Moscow time. */
 export function formatDateTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: NEWSROOM_TIME_ZONE }).format(date);

@@ -12,7 +12,7 @@ import {
 import { findActor } from "./actor";
 
 export type ActionError =
-  | { code: "signed_out" | "forbidden" | "not_found" | "stale" | "invalid_move" }
+  | { code: "signed_out" | "forbidden" | "not_found" | "stale" | "invalid_move" | "schedule_time" }
   | { code: "invalid"; detail: string }
   | { code: "blocked"; warnings: string[] };
 
@@ -37,6 +37,10 @@ export function toActionError(error: unknown): ActionError | null {
   if (error instanceof StaleVersionError) return { code: "stale" };
   if (error instanceof InvalidMoveError) return { code: "invalid_move" };
   if (error instanceof BlockedByWarningsError) return { code: "blocked", warnings: [...error.codes] };
-  if (error instanceof InvalidInputError) return { code: "invalid", detail: error.issues.map((issue) => issue.message).join("; ") };
+  if (error instanceof InvalidInputError) {
+    // The one field an editor types a value the server may refuse into: said in the interface language.
+    if (error.issues.every((issue) => issue.path[0] === "scheduledAt")) return { code: "schedule_time" };
+    return { code: "invalid", detail: error.issues.map((issue) => issue.message).join("; ") };
+  }
   return null;
 }

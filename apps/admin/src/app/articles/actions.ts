@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import {
   addReviewComment,
   createArticle,
+  InvalidInputError,
   markEditing,
   moveArticle,
   restoreRevision,
@@ -18,9 +19,11 @@ import {
   type SaveLocalizationInput,
   type SaveResult,
 } from "@minbar/db";
+import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db";
 import { asActor, type ActionResult } from "../../lib/action-result";
 import { revalidatePublicSite } from "../../lib/revalidate-public-site";
+import { zonedWallTime } from "../../lib/zoned-time";
 
 const editorPath = (articleId: number, locale: string) => `/articles/${articleId}/${locale}`;
 
@@ -41,8 +44,21 @@ export async function saveTextAction(input: SaveLocalizationInput): Promise<Acti
   return { ok: true, value: { status: "saved", version: result.value.localization.version } };
 }
 
-export async function moveAction(input: MoveArticleInput): Promise<ActionResult<{ version: number }>> {
-  const result = await asActor((actor) => moveArticle(getDb(), actor, input));
+/**
+ * A move as the editor sends it. A schedule is the time the newsroom's clocks will show (`YYYY-MM-DDTHH:MM`, as an
+ * `<input type="datetime-local">` gives it), read in the newsroom's time zone here on the server: the time every
+ * page of the admin shows, whatever zone the editor's computer is set to.
+ */
+export type MoveActionInput = Omit<MoveArticleInput, "scheduledAt"> & { scheduledFor?: string };
+
+export async function moveAction({ scheduledFor, ...move }: MoveActionInput): Promise<ActionResult<{ version: number }>> {
+  const result = await asActor((actor) => {
+    const scheduledAt = scheduledFor === undefined ? undefined : zonedWallTime(String(scheduledFor), NEWSROOM_TIME_ZONE);
+    if (scheduledAt === null) throw new InvalidInputError([{ path: ["scheduledAt"], message: "not a date and time (YYYY-MM-DDTHH:MM)" }]);
+    // Only the fields of the type: a caller's own `scheduledAt` (an instant, bypassing the zone) is not passed on.
+    const { localizationId, to, expectedVersion, comment } = move;
+    return moveArticle(getDb(), actor, { localizationId, to, expectedVersion, comment, scheduledAt });
+  });
   if (!result.ok) return result;
   if (result.value.affectsPublicSite) await revalidatePublicSite(result.value.articleId);
   revalidatePath(editorPath(result.value.articleId, result.value.locale));

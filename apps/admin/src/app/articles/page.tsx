@@ -12,7 +12,7 @@ import {
   type AdminArticlePage,
   type AdminArticleRow,
 } from "@minbar/db";
-import { directionOf, formatInteger, formatPublicationDate, LOCALES } from "@minbar/i18n";
+import { directionOf, formatDateTime, formatInteger, formatPublicationDate, LOCALES } from "@minbar/i18n";
 import { NewArticleButton } from "../../components/editor/new-article-button";
 import { requireActor } from "../../lib/actor";
 import { isKnownWarningCode } from "../../lib/warning-codes";
@@ -233,6 +233,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                       <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLES[row.status]}`}>
                         {tStatus(row.status)}
                       </span>
+                      {row.status === "scheduled" && row.scheduledAt ? (
+                        <time dateTime={row.scheduledAt.toISOString()} className="mt-1 block text-xs whitespace-nowrap text-gray-600">
+                          {formatDateTime(row.scheduledAt, uiLocale)}
+                        </time>
+                      ) : null}
                     </td>
                     <td className="px-3 py-3">
                       <ul className="flex flex-wrap gap-1">

@@ -9,7 +9,7 @@ import { getDb } from "../../db";
 import { requireActor } from "../../lib/actor";
 import { NotAllowed, orForbidden } from "../../lib/accounts-page";
 import { TableFrame } from "../../lib/table-frame";
-import { startOfDay } from "../../lib/zoned-day";
+import { startOfDay } from "../../lib/zoned-time";
 
 export const dynamic = "force-dynamic";
 

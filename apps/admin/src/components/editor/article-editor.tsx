@@ -26,6 +26,8 @@ type Props = {
   canEdit: boolean;
   canEditTags: boolean;
   moves: MoveOption[];
+  /** The newsroom's time zone, named in the interface language: a schedule is typed in it. */
+  timeZoneName: string;
 };
 
 type Fields = { title: string; summary: string; slug: string; photoAlt: string; storyDate: string; tags: string };
@@ -47,7 +49,7 @@ function fieldsOf(l: EditableLocalization, tags: string[]): Fields {
 /** Tags are typed as a list separated by Arabic or Latin commas. */
 const tagList = (text: string) => [...new Set(text.split(/[,،]/).map((tag) => tag.trim()).filter(Boolean))];
 
-export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves }: Props) {
+export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves, timeZoneName }: Props) {
   const t = useTranslations("Editor");
   const router = useRouter();
   const dir = directionOf(localization.locale);
@@ -252,7 +254,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves 
         ) : null}
       </div>
 
-      {moves.length > 0 ? <WorkflowButtons localizationId={localization.id} moves={moves} beforeMove={beforeMove} afterMove={afterMove} /> : null}
+      {moves.length > 0 ? <WorkflowButtons localizationId={localization.id} moves={moves} timeZoneName={timeZoneName} beforeMove={beforeMove} afterMove={afterMove} /> : null}
 
       {state.kind === "conflict" ? <ConflictPanel theirs={state.theirs} onTakeTheirs={takeTheirs} onKeepMine={keepMine} /> : null}
 

@@ -11,6 +11,8 @@ export type MoveOption = { to: "draft" | "in_review" | "approved" | "scheduled" 
 type Props = {
   localizationId: number;
   moves: MoveOption[];
+  /** The newsroom's time zone, named: the schedule is read in it on the server (see moveAction). */
+  timeZoneName: string;
   /** Saves pending text; resolves to the version to move from, or null if the text could not be saved. */
   beforeMove: () => Promise<number | null>;
   afterMove: (version: number) => void;
@@ -18,7 +20,7 @@ type Props = {
 
 const PRIMARY = new Set(["article.publish", "article.submit", "article.approve"]);
 
-export function WorkflowButtons({ localizationId, moves, beforeMove, afterMove }: Props) {
+export function WorkflowButtons({ localizationId, moves, timeZoneName, beforeMove, afterMove }: Props) {
   const t = useTranslations("Editor.workflow");
   const errorText = useErrorText();
   const [comment, setComment] = useState("");
@@ -37,7 +39,7 @@ export function WorkflowButtons({ localizationId, moves, beforeMove, afterMove }
         to: move.to,
         expectedVersion: version,
         ...(comment.trim() ? { comment } : {}),
-        ...(move.to === "scheduled" && when ? { scheduledAt: new Date(when).toISOString() } : {}),
+        ...(move.to === "scheduled" && when ? { scheduledFor: when } : {}),
       });
       if (result.ok) {
         setComment("");
@@ -60,7 +62,7 @@ export function WorkflowButtons({ localizationId, moves, beforeMove, afterMove }
       </label>
       {schedules ? (
         <label className="mb-2 block text-sm">
-          <span className="mb-1 block">{t("scheduleAt")}</span>
+          <span className="mb-1 block">{t("scheduleAt", { zone: timeZoneName })}</span>
           <input type="datetime-local" value={when} onChange={(event) => setWhen(event.target.value)} className="rounded border border-gray-300 bg-white px-2 py-1" />
         </label>
       ) : null}

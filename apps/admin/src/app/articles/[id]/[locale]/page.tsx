@@ -15,7 +15,7 @@ import {
   type ArticleForEditor,
   type RevisionDiff,
 } from "@minbar/db";
-import { directionOf, formatDateTime, isLocale, LOCALES, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
+import { directionOf, formatDateTime, isLocale, LOCALES, NEWSROOM_TIME_ZONE, newsroomTimeZoneName, type Locale } from "@minbar/i18n";
 import { getDb } from "../../../../db";
 import { requireActor } from "../../../../lib/actor";
 import { isKnownWarningCode } from "../../../../lib/warning-codes";
@@ -58,6 +58,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
   const dir = directionOf(locale);
   const canTranslate = can(actor, "article.translate") || can(actor, "article.edit_any");
   const when = (date: Date) => formatDateTime(date, uiLocale);
+  const zone = newsroomTimeZoneName(uiLocale);
 
   const search = await searchParams;
   const [revisions, history, options, diff] = localization
@@ -83,6 +84,11 @@ export default async function EditArticlePage({ params, searchParams }: { params
             {localization?.title || <span className="text-red-700">{t("untitled")}</span>}
           </h1>
           {localization ? <span className="rounded-full bg-gray-200 px-2 py-0.5 text-sm font-semibold">{tStatus(localization.status)}</span> : null}
+          {localization?.status === "scheduled" && localization.scheduledAt ? (
+            <span className="text-sm text-indigo-900" data-testid="scheduled-for">
+              {t("scheduledFor", { when: when(localization.scheduledAt), zone })}
+            </span>
+          ) : null}
         </div>
         <LanguageTabs article={article} current={locale} canTranslate={canTranslate} labels={{ language: (l) => tLocales(l), start: (l) => t("startTranslation", { language: tLocales(l) }), tabs: t("languages") }} />
       </header>
@@ -110,6 +116,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
               canEdit={access.canEdit}
               canEditTags={access.canEditArticle}
               moves={access.moves}
+              timeZoneName={zone}
             />
           </div>
 
