@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // The Prisma runtime, pg and the argon2 native binding are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
+  // forbidden() from next/navigation: a page the user may not see answers 403 with app/forbidden.tsx in the layout.
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

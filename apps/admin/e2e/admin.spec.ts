@@ -1,6 +1,7 @@
 // The admin as staff see it: sign-in (refused and accepted), the article list with statuses and warnings, sign-out.
 import { expect, test, type Page } from "@playwright/test";
 import { createPrismaClient } from "@minbar/db";
+import { PUBLIC_SITE } from "./public-site.ts";
 import { ADMIN_USER, EDITOR_USER } from "./test-users.ts";
 
 async function signIn(page: Page, password: string, email: string = ADMIN_USER.email) {
@@ -51,7 +52,7 @@ test("the admin signs in and sees every seed article with its status and warning
   await expect(published.getByText("لافروف يناقش", { exact: false })).toHaveAttribute("dir", "rtl");
   await expect(rows.filter({ hasText: "تاس" })).toHaveCount(4);
   const siteLink = published.getByRole("link", { name: "عرض في الموقع" });
-  await expect(siteLink).toHaveAttribute("href", /^http:\/\/localhost:3100\/news\/\d+\/%D9%84/);
+  await expect(siteLink).toHaveAttribute("href", new RegExp(`^${PUBLIC_SITE}/news/\\d+/%D9%84`));
   await expect(drafts.getByRole("link", { name: "عرض في الموقع" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "تسجيل الخروج" }).click();

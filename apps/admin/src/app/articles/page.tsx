@@ -5,32 +5,20 @@ import { getLocale, getTranslations } from "next-intl/server";
 import {
   BLOCKING_WARNING_CODES,
   can,
-  ForbiddenError,
   listAdminFilterOptions,
   listArticlesForAdmin,
   type AdminArticleFilters,
-  type AdminArticlePage,
   type AdminArticleRow,
 } from "@minbar/db";
 import { directionOf, formatDateTime, formatInteger, formatPublicationDate, LOCALES } from "@minbar/i18n";
 import { NewArticleButton } from "../../components/editor/new-article-button";
 import { requireActor } from "../../lib/actor";
+import { orForbidden } from "../../lib/or-forbidden";
 import { isKnownWarningCode } from "../../lib/warning-codes";
 import { publicArticleUrl } from "../../lib/public-link";
 import { getDb } from "../../db";
 
 export const dynamic = "force-dynamic";
-
-type Actor = Awaited<ReturnType<typeof requireActor>>;
-
-async function listRows(actor: Actor, filters: AdminArticleFilters) {
-  try {
-    return await Promise.all([listArticlesForAdmin(getDb(), actor, filters), listAdminFilterOptions(getDb(), actor)]);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return "forbidden";
-    throw error;
-  }
-}
 
 const STATUS_STYLES: Record<AdminArticleRow["status"], string> = {
   draft: "bg-gray-200 text-gray-800",
@@ -65,8 +53,8 @@ function hrefWith(filters: AdminArticleFilters, changes: Partial<Record<(typeof 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const filters = filtersFrom(await searchParams);
-  const [result, uiLocale, t, tFilters, tStatus, tLocales, tWarnings] = await Promise.all([
-    listRows(actor, filters),
+  const [[{ rows, total, page, pageSize }, options], uiLocale, t, tFilters, tStatus, tLocales, tWarnings] = await Promise.all([
+    orForbidden(() => Promise.all([listArticlesForAdmin(getDb(), actor, filters), listAdminFilterOptions(getDb(), actor)])),
     getLocale(),
     getTranslations("Articles"),
     getTranslations("ArticleFilters"),
@@ -74,8 +62,6 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     getTranslations("Locales"),
     getTranslations("Warnings"),
   ]);
-  if (result === "forbidden") return <p role="alert">{t("forbidden")}</p>;
-  const [{ rows, total, page, pageSize }, options]: [AdminArticlePage, Awaited<ReturnType<typeof listAdminFilterOptions>>] = result;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const view = filters.view ?? "all";
 

@@ -7,7 +7,7 @@ import { listAuditLog, type AuditRow } from "@minbar/db";
 import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db";
 import { requireActor } from "../../lib/actor";
-import { NotAllowed, orForbidden } from "../../lib/accounts-page";
+import { orForbidden } from "../../lib/or-forbidden";
 import { TableFrame } from "../../lib/table-frame";
 import { startOfDay } from "../../lib/zoned-time";
 
@@ -86,7 +86,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     getLocale(),
     getMessages(),
   ]);
-  if (result === "forbidden") return <NotAllowed title={t("title")} />;
 
   // The actions with a label, straight from the catalogue, so the filter offers exactly what can be named.
   const knownActions = Object.entries(messages.AuditActions).flatMap(([group, actions]) => Object.keys(actions).map((name) => `${group}.${name}`));

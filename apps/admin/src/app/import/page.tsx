@@ -1,5 +1,6 @@
 // /import: staff with article.import upload wire .txt files, preview what each becomes, then import them with the
-// same importer as the CLI. The page only hides the form from others; the actions are refused on the server too.
+// same importer as the CLI. Others get a 403 (app/forbidden.tsx); the actions are refused on the server too.
+import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@minbar/db";
 import { formatInteger } from "@minbar/i18n";
@@ -11,21 +12,16 @@ export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
   const actor = await requireActor();
+  if (!can(actor, "article.import")) forbidden();
   const [t, locale] = await Promise.all([getTranslations("Import"), getLocale()]);
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
-      {can(actor, "article.import") ? (
-        <>
-          <p className="mb-1 text-gray-700">{t("intro")}</p>
-          <p className="mb-6 text-sm text-gray-600">
-            {t("limits", { files: formatInteger(MAX_UPLOAD_FILES, locale), kilobytes: formatInteger(MAX_UPLOAD_BYTES / 1024, locale) })}
-          </p>
-          <ImportForm maxFiles={MAX_UPLOAD_FILES} maxBytes={MAX_UPLOAD_BYTES} />
-        </>
-      ) : (
-        <p role="alert">{t("errors.forbidden")}</p>
-      )}
+      <p className="mb-1 text-gray-700">{t("intro")}</p>
+      <p className="mb-6 text-sm text-gray-600">
+        {t("limits", { files: formatInteger(MAX_UPLOAD_FILES, locale), kilobytes: formatInteger(MAX_UPLOAD_BYTES / 1024, locale) })}
+      </p>
+      <ImportForm maxFiles={MAX_UPLOAD_FILES} maxBytes={MAX_UPLOAD_BYTES} />
     </>
   );
 }

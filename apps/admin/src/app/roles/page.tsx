@@ -1,11 +1,13 @@
 // /roles: built-in and custom roles with their localized names and permissions; create a custom role, edit or
 // delete one. Only for those holding role.manage — the use cases check it.
+import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can, listRoles, PERMISSIONS } from "@minbar/db";
 import { formatInteger } from "@minbar/i18n";
 import { getDb } from "../../db";
 import { requireActor } from "../../lib/actor";
-import { NotAllowed, orForbidden, roleName } from "../../lib/accounts-page";
+import { orForbidden } from "../../lib/or-forbidden";
+import { roleName } from "../../lib/role-name";
 import { TableFrame } from "../../lib/table-frame";
 import { DeleteRoleButton } from "./delete-role-button";
 import { RoleForm } from "./role-form";
@@ -16,8 +18,8 @@ export default async function RolesPage() {
   const actor = await requireActor();
   const [t, tPermission, locale] = await Promise.all([getTranslations("Roles"), getTranslations("PermissionNames"), getLocale()]);
   // listRoles also serves user managers; this page is for role managers, and its actions re-check role.manage.
-  const roles = can(actor, "role.manage") ? await orForbidden(() => listRoles(getDb(), actor)) : "forbidden";
-  if (roles === "forbidden") return <NotAllowed title={t("title")} />;
+  if (!can(actor, "role.manage")) forbidden();
+  const roles = await orForbidden(() => listRoles(getDb(), actor));
   const permissionOptions = PERMISSIONS.map((key) => ({ key, label: tPermission(key) }));
 
   return (

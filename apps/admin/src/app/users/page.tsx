@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { listRoles, listUsers } from "@minbar/db";
 import { getDb } from "../../db";
 import { requireActor } from "../../lib/actor";
-import { NotAllowed, orForbidden, roleName } from "../../lib/accounts-page";
+import { orForbidden } from "../../lib/or-forbidden";
+import { roleName } from "../../lib/role-name";
 import { TableFrame } from "../../lib/table-frame";
 import { CreateUserForm } from "./create-user-form";
 import { UserActions } from "./user-actions";
@@ -19,13 +20,11 @@ const STATUS_STYLES = {
 
 export default async function UsersPage() {
   const actor = await requireActor();
-  const [data, locale, t] = await Promise.all([
+  const [[users, roles], locale, t] = await Promise.all([
     orForbidden(() => Promise.all([listUsers(getDb(), actor), listRoles(getDb(), actor)])),
     getLocale(),
     getTranslations("Users"),
   ]);
-  if (data === "forbidden") return <NotAllowed title={t("title")} />;
-  const [users, roles] = data;
   const roleOptions = roles.map((role) => ({ key: role.key, label: roleName(role, locale) }));
 
   return (

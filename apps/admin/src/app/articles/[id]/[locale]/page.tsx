@@ -7,7 +7,6 @@ import {
   can,
   diffRevisions,
   EditorialNotFoundError,
-  ForbiddenError,
   listAdminFilterOptions,
   listRevisions,
   listWorkflowHistory,
@@ -18,6 +17,7 @@ import {
 import { directionOf, formatDateTime, isLocale, LOCALES, NEWSROOM_TIME_ZONE, newsroomTimeZoneName, type Locale } from "@minbar/i18n";
 import { getDb } from "../../../../db";
 import { requireActor } from "../../../../lib/actor";
+import { orForbidden } from "../../../../lib/or-forbidden";
 import { isKnownWarningCode } from "../../../../lib/warning-codes";
 import { ArticleEditor } from "../../../../components/editor/article-editor";
 import { AttributionPanel } from "../../../../components/editor/attribution-panel";
@@ -33,10 +33,9 @@ const storyDateOf = (date: Date | null) => (date ? new Intl.DateTimeFormat("en-C
 async function load(articleId: number, locale: Locale) {
   const actor = await requireActor();
   try {
-    return { actor, data: await openArticle(getDb(), actor, { articleId, locale }) };
+    return { actor, data: await orForbidden(() => openArticle(getDb(), actor, { articleId, locale })) };
   } catch (error) {
     if (error instanceof EditorialNotFoundError) notFound();
-    if (error instanceof ForbiddenError) return { actor, data: null };
     throw error;
   }
 }
@@ -53,7 +52,6 @@ export default async function EditArticlePage({ params, searchParams }: { params
     getTranslations("Warnings"),
     getLocale(),
   ]);
-  if (!data) return <p role="alert">{t("forbidden")}</p>;
   const { article, localization, access } = data;
   const dir = directionOf(locale);
   const canTranslate = can(actor, "article.translate") || can(actor, "article.edit_any");
