@@ -25,7 +25,7 @@ test("an editor in New York schedules for 10:00 Moscow time; the article goes ou
   // A time already past is refused, in the interface language, and nothing moves.
   await field.fill(`${moscowDay(-1)}T10:00`);
   await schedule.click();
-  await expect(page.getByRole("alert")).toHaveText("اختر موعدًا قادمًا للنشر.");
+  await expect(page.locator("section[aria-labelledby=workflow-title]").getByRole("alert")).toHaveText("اختر موعدًا قادمًا للنشر.");
   expect((await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("approved");
 
   const day = moscowDay(1);
