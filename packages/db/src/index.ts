@@ -14,4 +14,5 @@ export * from "./queries/article-listings.ts";
 export * from "./queries/search-articles.ts";
 export * from "./queries/admin-articles.ts";
 export * from "./editorial/index.ts";
+export * from "./site-signals/pending-site-signals.ts";
 export * from "./preview/index.ts";
