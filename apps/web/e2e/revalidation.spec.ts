@@ -2,6 +2,7 @@
 // only after the endpoint is called, without a rebuild. The database is put back as it was afterwards.
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { MAX_ARTICLE_IDS_PER_REQUEST } from "@minbar/site-signal";
 import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
 import { REVALIDATE_SECRET, revalidate } from "./revalidate-secret.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
@@ -41,15 +42,30 @@ async function russianEditionId(page: Page): Promise<number> {
   return articleIdOf(await arabicArticleHref(page, RUSSIAN_EDITION.originalTitle));
 }
 
-test("a wrong, missing or malformed secret gets 401 and changes nothing; a bad body gets 400", async ({ request }) => {
+test("a wrong, missing or malformed secret gets 401 and changes nothing; a bad body gets 400, an oversized one 413", async ({ request }) => {
   const wrong = await revalidate(request, { articleId: 1 }, "not-the-secret");
   expect(wrong.status()).toBe(401);
   const almost = await revalidate(request, { articleId: 1 }, `${REVALIDATE_SECRET}x`);
   expect(almost.status()).toBe(401);
   expect((await request.post("/api/revalidate", { data: { articleId: 1 } })).status()).toBe(401);
-  for (const body of [{}, { articleId: "1" }, { articleId: -1 }, { articleId: 1, path: "/" }]) {
-    expect((await revalidate(request, body)).status(), JSON.stringify(body)).toBe(400);
+  const tooMany = Array.from({ length: MAX_ARTICLE_IDS_PER_REQUEST + 1 }, (_, i) => i + 1);
+  for (const body of [
+    {},
+    { articleId: "1" },
+    { articleId: -1 },
+    { articleId: 1, path: "/" },
+    { articleIds: [] },
+    { articleIds: [1, 0] },
+    { articleIds: ["1"] },
+    { articleIds: 1 },
+    { articleIds: [1], articleId: 1 },
+    { articleIds: tooMany },
+  ]) {
+    const response = await revalidate(request, body);
+    expect(response.status(), JSON.stringify(body).slice(0, 60)).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid body", expected: { articleId: expect.any(String), articleIds: expect.any(String) } });
   }
+  expect((await revalidate(request, { articleIds: [1], note: "x".repeat(20_000) })).status()).toBe(413);
   expect((await request.get("/api/revalidate")).status()).toBe(405);
 });
 
@@ -152,4 +168,38 @@ test("publishing the English draft replaces the cached notice with the article",
   const notice = await page.goto(`/en/news/${id}/${ENGLISH_DRAFT.slug}`);
   expect(notice?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is not available in English");
+});
+
+test("one request for several articles refreshes the pages of each, dropping each tag once", async ({ page, request }) => {
+  const russianId = await russianEditionId(page);
+  const englishId = articleIdOf(await arabicArticleHref(page, ENGLISH_DRAFT.originalTitle));
+  await page.goto("/ru");
+  await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
+  await page.goto("/en");
+  await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toHaveCount(0);
+
+  try {
+    await setStatus("ru", RUSSIAN_EDITION.slug, "unpublished");
+    await setStatus("en", ENGLISH_DRAFT.slug, "published");
+    const response = await revalidate(request, { articleIds: [russianId, englishId] });
+    expect(response.status()).toBe(200);
+    const { articleIds, tags } = (await response.json()) as { articleIds: number[]; tags: string[] };
+    expect(articleIds).toEqual([russianId, englishId]);
+    // Both articles are tagged lavrov: the tag is dropped once.
+    expect(tags).toEqual(expect.arrayContaining([`article:${russianId}`, `article:${englishId}`, "tag:lavrov", "listing:front", "feed:en"]));
+    expect(new Set(tags).size).toBe(tags.length);
+
+    await page.goto("/ru");
+    await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toHaveCount(0);
+    await page.goto("/en");
+    await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toBeVisible();
+  } finally {
+    await setStatus("ru", RUSSIAN_EDITION.slug, "published");
+    await setStatus("en", ENGLISH_DRAFT.slug, "draft");
+    expect((await revalidate(request, { articleIds: [russianId, englishId] })).status()).toBe(200);
+  }
+  await page.goto("/ru");
+  await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
+  await page.goto("/en");
+  await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toHaveCount(0);
 });

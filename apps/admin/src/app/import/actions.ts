@@ -15,9 +15,10 @@ async function run(formData: FormData, dryRun: boolean): Promise<ImportView> {
     const files = await Promise.all(uploads.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     const { results, counts } = await importFiles({ prisma: getDb(), actor, files, dryRun });
     // Articles the import created or changed (published ones appear at once) refresh the public site's pages, as
-    // every other publish path does; an upload holds at most a few dozen files.
-    const changed = results.filter((result) => result.outcome === "created" || result.outcome === "updated");
-    await Promise.all(changed.flatMap((result) => (result.articleId === null ? [] : [revalidatePublicSite(result.articleId)])));
+    // every other publish path does: one signal for all of them.
+    const changed = results.filter((result) => !dryRun && (result.outcome === "created" || result.outcome === "updated"));
+    const articleIds = changed.flatMap((result) => (result.articleId === null ? [] : [result.articleId]));
+    if (articleIds.length > 0) await revalidatePublicSite(articleIds);
     return { ok: true, dryRun, files: results.map(fileViewOf), counts };
   } catch (error) {
     if (error instanceof ForbiddenError) return { ok: false, error: "forbidden" };
