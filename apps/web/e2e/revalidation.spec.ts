@@ -1,11 +1,20 @@
 // Pages are served from cache and refreshed by POST /api/revalidate: a change made straight in the database shows
-// only after the endpoint is called, without a rebuild. The database is put back as it was afterwards.
+// only after the endpoint is called, without a rebuild; an import from the command line calls it by itself. The
+// database is put back as it was afterwards.
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { seedsDir } from "@minbar/e2e";
 import { MAX_ARTICLE_IDS_PER_REQUEST } from "@minbar/site-signal";
 import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
 import { REVALIDATE_SECRET, revalidate } from "./revalidate-secret.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
+import { PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
+import { SITE_ORIGIN } from "./site-origin.ts";
 
 // Tests here change shared rows, so they run in order and never alongside each other.
 test.describe.configure({ mode: "serial" });
@@ -202,4 +211,42 @@ test("one request for several articles refreshes the pages of each, dropping eac
   await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
   await page.goto("/en");
   await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toHaveCount(0);
+});
+
+test("an import from the command line shows on the cached front page at once", async ({ page, request }) => {
+  const title = "خبر تجريبي لاختبار الاستيراد من سطر الأوامر";
+  const fileKey = "e2e-cli-import";
+  const fileName = `${fileKey}.txt`;
+  // The front page, served from the cache in front of Next before the import.
+  await expect.poll(async () => (await request.get("/")).headers()["x-cache"], { timeout: 5_000 }).toBe("HIT");
+  expect(await (await request.get("/")).text()).not.toContain(title);
+
+  // A seed file with a new title: a new, complete article, published with the seed's date.
+  const dir = await mkdtemp(join(tmpdir(), "minbar-e2e-cli-"));
+  const seed = await readFile(join(seedsDir, "000_b2cb0b8d8c1ae332.txt"), "utf8");
+  await writeFile(join(dir, fileName), seed.replace(PUBLISHED_SEED_TITLES[0], title));
+  try {
+    // `npm run import` as cron would run it, told where the site is and its secret through the environment.
+    const cli = fileURLToPath(new URL("../../../packages/importer/src/cli.ts", import.meta.url));
+    const run = spawnSync(process.execPath, ["--import", "tsx", cli, dir], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, PUBLIC_SITE_URL: SITE_ORIGIN, REVALIDATE_SECRET, INIT_CWD: "" },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^created\\s+.*${fileName} → article \\d+ \\(published\\)`, "m"));
+    expect(run.stdout.trim().split("\n").at(-1)).toBe("public site: refreshed (1 article)");
+
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    // Other specs count the seed articles: remove the new one and tell the site.
+    const { rows } = await db.query<{ article_id: number }>("DELETE FROM wire_files WHERE file_key = $1 RETURNING article_id", [fileKey]);
+    const articleIds = rows.map((row) => row.article_id);
+    await db.query("DELETE FROM articles WHERE id = ANY($1::int[])", [articleIds]);
+    if (articleIds.length > 0) expect((await revalidate(request, { articleIds })).status()).toBe(200);
+  }
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });
