@@ -1,7 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, first admin, seed import, both apps.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -9,12 +8,13 @@ import { createPrismaClient, ensureFirstAdmin } from "@minbar/db";
 import { applyMigrations } from "@minbar/db/migrate";
 import { startEmbeddedPostgres } from "@minbar/db/embedded";
 import { readDbEnv } from "@minbar/db/env";
-import { embeddedDataDir, resolveDataDir } from "@minbar/db/local-data";
+import { embeddedDataDir, loadRootEnvFile, persistentSecret, resolveDataDir } from "@minbar/db/local-data";
 import { productionServerArgs } from "@minbar/e2e/production-server";
 import { importPaths } from "@minbar/importer";
+import { localSiteTarget, recordRunningSite } from "@minbar/site-signal/local";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-if (existsSync(join(root, ".env"))) process.loadEnvFile(join(root, ".env"));
+loadRootEnvFile();
 
 const env = z
   .object({
@@ -23,9 +23,7 @@ const env = z
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional(),
     AUTH_SECRET: z.string().min(32).optional(),
-    REVALIDATE_SECRET: z.string().min(16).optional(),
     PREVIEW_SECRET: z.string().min(32).optional(),
-    PUBLIC_SITE_URL: z.string().url().optional(),
     ADMIN_SITE_URL: z.string().url().optional(),
     SKIP_BUILD: z.enum(["0", "1"]).default("0"),
   })
@@ -35,17 +33,11 @@ const dbEnv = readDbEnv();
 const dataDir = resolveDataDir(dbEnv);
 const log = (line: string) => console.log(`[minbar] ${line}`);
 
-/** A secret generated once and kept in the data folder, so sessions survive restarts. */
-function persistentSecret(name: string): string {
-  const path = join(dataDir, name);
-  if (existsSync(path)) return readFileSync(path, "utf8").trim();
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
 async function main() {
   mkdirSync(dataDir, { recursive: true });
+  // PUBLIC_SITE_URL and REVALIDATE_SECRET (checked here, before anything starts), or this server's address and a
+  // secret generated once.
+  const site = localSiteTarget({ dataDir, defaultUrl: `http://localhost:${env.WEB_PORT}` });
   let databaseUrl = dbEnv.databaseUrl;
   let stopDatabase = async () => {};
   if (databaseUrl) {
@@ -81,11 +73,11 @@ async function main() {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,
-    AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret("auth-secret"),
-    REVALIDATE_SECRET: env.REVALIDATE_SECRET ?? persistentSecret("revalidate-secret"),
+    AUTH_SECRET: env.AUTH_SECRET ?? persistentSecret(dataDir, "auth-secret"),
+    REVALIDATE_SECRET: site.secret,
     // Both apps get the same value: the admin signs preview links with it, the public site checks them.
-    PREVIEW_SECRET: env.PREVIEW_SECRET ?? persistentSecret("preview-secret"),
-    PUBLIC_SITE_URL: env.PUBLIC_SITE_URL ?? `http://localhost:${env.WEB_PORT}`,
+    PREVIEW_SECRET: env.PREVIEW_SECRET ?? persistentSecret(dataDir, "preview-secret"),
+    PUBLIC_SITE_URL: site.siteUrl,
     ADMIN_SITE_URL: env.ADMIN_SITE_URL ?? `http://localhost:${env.ADMIN_PORT}`,
   };
   // Node itself, not npx or npm: a signal to those does not reach the server they started. The public site runs its
@@ -95,6 +87,8 @@ async function main() {
     return spawn(process.execPath, productionServerArgs(appDir, port, null), { cwd: appDir, stdio: "inherit", env: appEnv });
   };
   const children: ChildProcess[] = [startApp("web", env.WEB_PORT), startApp("admin", env.ADMIN_PORT)];
+  // So that `npm run import`, run beside this, finds the site to tell about what it imported.
+  recordRunningSite({ dataDir, siteUrl: site.siteUrl });
 
   console.log(`
   Minbar is running.

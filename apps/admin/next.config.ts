@@ -5,7 +5,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  transpilePackages: ["@minbar/db", "@minbar/i18n", "@minbar/importer", "@minbar/parser"],
+  transpilePackages: ["@minbar/db", "@minbar/i18n", "@minbar/importer", "@minbar/parser", "@minbar/site-signal"],
   // The Prisma runtime, pg and the argon2 native binding are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   poweredByHeader: false,

@@ -1,10 +1,20 @@
 // Pages are served from cache and refreshed by POST /api/revalidate: a change made straight in the database shows
-// only after the endpoint is called, without a rebuild. The database is put back as it was afterwards.
+// only after the endpoint is called, without a rebuild; an import from the command line calls it by itself. The
+// database is put back as it was afterwards.
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { seedsDir } from "@minbar/e2e";
+import { MAX_ARTICLE_IDS_PER_REQUEST } from "@minbar/site-signal";
 import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
 import { REVALIDATE_SECRET, revalidate } from "./revalidate-secret.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
+import { PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
+import { SITE_ORIGIN } from "./site-origin.ts";
 
 // Tests here change shared rows, so they run in order and never alongside each other.
 test.describe.configure({ mode: "serial" });
@@ -41,15 +51,30 @@ async function russianEditionId(page: Page): Promise<number> {
   return articleIdOf(await arabicArticleHref(page, RUSSIAN_EDITION.originalTitle));
 }
 
-test("a wrong, missing or malformed secret gets 401 and changes nothing; a bad body gets 400", async ({ request }) => {
+test("a wrong, missing or malformed secret gets 401 and changes nothing; a bad body gets 400, an oversized one 413", async ({ request }) => {
   const wrong = await revalidate(request, { articleId: 1 }, "not-the-secret");
   expect(wrong.status()).toBe(401);
   const almost = await revalidate(request, { articleId: 1 }, `${REVALIDATE_SECRET}x`);
   expect(almost.status()).toBe(401);
   expect((await request.post("/api/revalidate", { data: { articleId: 1 } })).status()).toBe(401);
-  for (const body of [{}, { articleId: "1" }, { articleId: -1 }, { articleId: 1, path: "/" }]) {
-    expect((await revalidate(request, body)).status(), JSON.stringify(body)).toBe(400);
+  const tooMany = Array.from({ length: MAX_ARTICLE_IDS_PER_REQUEST + 1 }, (_, i) => i + 1);
+  for (const body of [
+    {},
+    { articleId: "1" },
+    { articleId: -1 },
+    { articleId: 1, path: "/" },
+    { articleIds: [] },
+    { articleIds: [1, 0] },
+    { articleIds: ["1"] },
+    { articleIds: 1 },
+    { articleIds: [1], articleId: 1 },
+    { articleIds: tooMany },
+  ]) {
+    const response = await revalidate(request, body);
+    expect(response.status(), JSON.stringify(body).slice(0, 60)).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid body", expected: { articleId: expect.any(String), articleIds: expect.any(String) } });
   }
+  expect((await revalidate(request, { articleIds: [1], note: "x".repeat(20_000) })).status()).toBe(413);
   expect((await request.get("/api/revalidate")).status()).toBe(405);
 });
 
@@ -152,4 +177,76 @@ test("publishing the English draft replaces the cached notice with the article",
   const notice = await page.goto(`/en/news/${id}/${ENGLISH_DRAFT.slug}`);
   expect(notice?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is not available in English");
+});
+
+test("one request for several articles refreshes the pages of each, dropping each tag once", async ({ page, request }) => {
+  const russianId = await russianEditionId(page);
+  const englishId = articleIdOf(await arabicArticleHref(page, ENGLISH_DRAFT.originalTitle));
+  await page.goto("/ru");
+  await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
+  await page.goto("/en");
+  await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toHaveCount(0);
+
+  try {
+    await setStatus("ru", RUSSIAN_EDITION.slug, "unpublished");
+    await setStatus("en", ENGLISH_DRAFT.slug, "published");
+    const response = await revalidate(request, { articleIds: [russianId, englishId] });
+    expect(response.status()).toBe(200);
+    const { articleIds, tags } = (await response.json()) as { articleIds: number[]; tags: string[] };
+    expect(articleIds).toEqual([russianId, englishId]);
+    // Both articles are tagged lavrov: the tag is dropped once.
+    expect(tags).toEqual(expect.arrayContaining([`article:${russianId}`, `article:${englishId}`, "tag:lavrov", "listing:front", "feed:en"]));
+    expect(new Set(tags).size).toBe(tags.length);
+
+    await page.goto("/ru");
+    await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toHaveCount(0);
+    await page.goto("/en");
+    await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toBeVisible();
+  } finally {
+    await setStatus("ru", RUSSIAN_EDITION.slug, "published");
+    await setStatus("en", ENGLISH_DRAFT.slug, "draft");
+    expect((await revalidate(request, { articleIds: [russianId, englishId] })).status()).toBe(200);
+  }
+  await page.goto("/ru");
+  await expect(page.getByRole("link", { name: RUSSIAN_EDITION.title })).toBeVisible();
+  await page.goto("/en");
+  await expect(page.getByRole("link", { name: ENGLISH_DRAFT.title })).toHaveCount(0);
+});
+
+test("an import from the command line shows on the cached front page at once", async ({ page, request }) => {
+  const title = "خبر تجريبي لاختبار الاستيراد من سطر الأوامر";
+  const fileKey = "e2e-cli-import";
+  const fileName = `${fileKey}.txt`;
+  // The front page, served from the cache in front of Next before the import.
+  await expect.poll(async () => (await request.get("/")).headers()["x-cache"], { timeout: 5_000 }).toBe("HIT");
+  expect(await (await request.get("/")).text()).not.toContain(title);
+
+  // A seed file with a new title: a new, complete article, published with the seed's date.
+  const dir = await mkdtemp(join(tmpdir(), "minbar-e2e-cli-"));
+  const seed = await readFile(join(seedsDir, "000_b2cb0b8d8c1ae332.txt"), "utf8");
+  await writeFile(join(dir, fileName), seed.replace(PUBLISHED_SEED_TITLES[0], title));
+  try {
+    // `npm run import` as cron would run it, told where the site is and its secret through the environment.
+    const cli = fileURLToPath(new URL("../../../packages/importer/src/cli.ts", import.meta.url));
+    const run = spawnSync(process.execPath, ["--import", "tsx", cli, dir], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, PUBLIC_SITE_URL: SITE_ORIGIN, REVALIDATE_SECRET, INIT_CWD: "" },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^created\\s+.*${fileName} → article \\d+ \\(published\\)`, "m"));
+    expect(run.stdout.trim().split("\n").at(-1)).toBe("public site: refreshed (1 article)");
+
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    // Other specs count the seed articles: remove the new one and tell the site.
+    const { rows } = await db.query<{ article_id: number }>("DELETE FROM wire_files WHERE file_key = $1 RETURNING article_id", [fileKey]);
+    const articleIds = rows.map((row) => row.article_id);
+    await db.query("DELETE FROM articles WHERE id = ANY($1::int[])", [articleIds]);
+    if (articleIds.length > 0) expect((await revalidate(request, { articleIds })).status()).toBe(200);
+  }
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { isProcessAlive } from "./local-data.ts";
 
 export type EmbeddedPostgresOptions = {
   /** Folder holding the database files; created (with its parents) if missing. */
@@ -128,7 +129,7 @@ const embeddedUrl = (host: string, port: number) => `postgresql://postgres@${hos
  */
 export function runningEmbeddedUrl(dataDir: string): string | undefined {
   const holder = readLock(lockFileFor(path.resolve(dataDir)));
-  return holder && isAlive(holder.pid) ? embeddedUrl(holder.host, holder.port) : undefined;
+  return holder && isProcessAlive(holder.pid) ? embeddedUrl(holder.host, holder.port) : undefined;
 }
 
 function assertPortFree(host: string, port: number): Promise<void> {
@@ -177,7 +178,7 @@ function acquireDataDirLock(dataDir: string, where: { host: string; port: number
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readLock(lockPath);
-      if (holder && isAlive(holder.pid)) {
+      if (holder && isProcessAlive(holder.pid)) {
         throw new EmbeddedPostgresError(
           `The embedded database in ${dataDir} is already in use by process ${holder.pid} ` +
             `(serving ${holder.host}:${holder.port} since ${holder.startedAt}). Stop that process first; if no ` +
@@ -222,14 +223,4 @@ function readLock(lockPath: string): LockContents | undefined {
     // Missing or half-written: treated as no valid holder.
   }
   return undefined;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

@@ -1,6 +1,8 @@
-// Where local state lives (the embedded database, generated secrets). Kept apart from env.ts because looking
-// for the repository root on disk makes Next's bundler trace the whole project into every app that imports it.
-import { existsSync } from "node:fs";
+// Where local state lives (the embedded database, generated secrets) and the root `.env` that configures it. Kept
+// apart from env.ts because looking for the repository root on disk makes Next's bundler trace the whole project into
+// every app that imports it.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDbEnv, type DbEnv } from "./env";
@@ -13,6 +15,46 @@ export function resolveDataDir(env: DbEnv = readDbEnv()): string {
 /** Where the embedded database (PGlite) keeps its files: `pglite` in the data folder. */
 export function embeddedDataDir(env: DbEnv = readDbEnv()): string {
   return path.join(resolveDataDir(env), "pglite");
+}
+
+/**
+ * Loads `.env` at the repository root, if there is one, into process.env; variables already set keep their value.
+ * `npm start` and the commands run beside it (the importer's CLI) read the same file, so they agree on the database,
+ * the data folder and the public site.
+ */
+export function loadRootEnvFile(): void {
+  const file = path.join(findRepoRoot(), ".env");
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** The secret kept in the data folder under `name` (see persistentSecret), or undefined when none was generated yet. */
+export function storedSecret(dataDir: string, name: string): string | undefined {
+  try {
+    return readFileSync(path.join(dataDir, name), "utf8").trim() || undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** A secret generated once and kept in the data folder (readable by its owner only), so it survives restarts. */
+export function persistentSecret(dataDir: string, name: string): string {
+  const stored = storedSecret(dataDir, name);
+  if (stored) return stored;
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(path.join(dataDir, name), `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Whether a process with this id exists (the owner of a lock or record file in the data folder). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**

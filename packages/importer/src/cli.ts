@@ -1,14 +1,20 @@
-// `npm run import -- <dir|file>... [--dry-run]`: imports wire files and prints one line per file and a summary.
+// `npm run import -- <dir|file>... [--dry-run]`: imports wire files and prints one line per file and a summary, then
+// tells the public site about the articles it created or changed and prints whether the site was told.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@minbar/db";
 import { runningEmbeddedUrl } from "@minbar/db/embedded";
 import { readDbEnv } from "@minbar/db/env";
-import { embeddedDataDir } from "@minbar/db/local-data";
+import { embeddedDataDir, loadRootEnvFile, resolveDataDir } from "@minbar/db/local-data";
+import { signalPublicSite } from "@minbar/site-signal";
+import { findSiteTarget } from "@minbar/site-signal/local";
 import { importPaths } from "./import-paths.ts";
 import type { ImportResult } from "./import-file.ts";
+import { changedArticleIds } from "./import-result.ts";
 
 const USAGE = "usage: npm run import -- [--dry-run] <folder|file>...";
+/** For each request to the public site: a cron job can wait for a site that is slow to drop a thousand articles. */
+const SIGNAL_TIMEOUT_MS = 30_000;
 
 function describe(result: ImportResult, dryRun: boolean): string {
   const verb = dryRun && result.outcome !== "unchanged" && result.outcome !== "failed" ? `would be ${result.outcome}` : result.outcome;
@@ -34,6 +40,8 @@ async function main(): Promise<number> {
   // npm runs workspace scripts inside the package folder; paths are meant relative to where the user typed.
   const base = process.env.INIT_CWD ?? process.cwd();
   const paths = parsed.positionals.map((path) => resolve(base, path));
+  // The root .env, as `npm start` reads it, so both agree on the database and the public site.
+  loadRootEnvFile();
   // DATABASE_URL, or else the embedded database `npm start` is running.
   const env = readDbEnv();
   const databaseUrl = env.databaseUrl ?? runningEmbeddedUrl(embeddedDataDir(env));
@@ -45,8 +53,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const prisma = createPrismaClient(databaseUrl);
+  let summary;
   try {
-    const { results, counts } = await importPaths({
+    summary = await importPaths({
       prisma,
       // The same database as `prisma`; bulk writes then go through the importer's own, faster connections.
       databaseUrl,
@@ -54,15 +63,31 @@ async function main(): Promise<number> {
       dryRun,
       onResult: (result) => console.log(describe({ ...result, file: relativeTo(base, result.file) }, dryRun)),
     });
-    const prefix = dryRun ? "dry run, nothing written: " : "";
-    console.log(
-      `${prefix}${results.length} file(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`,
-    );
-    return counts.failed > 0 ? 1 : 0;
   } finally {
     await prisma.$disconnect();
   }
+  const { results, counts } = summary;
+  const prefix = dryRun ? "dry run, nothing written: " : "";
+  console.log(
+    `${prefix}${results.length} file(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`,
+  );
+  const changed = dryRun ? [] : changedArticleIds(results);
+  // The exit code stays about the files: a public site that is down or not configured is reported, not failed.
+  if (changed.length > 0) console.log(await tellPublicSite(changed, resolveDataDir(env)));
+  return counts.failed > 0 ? 1 : 0;
 }
+
+/** Sends the articles' ids to the public site (see findSiteTarget for where it is); the line saying how that went. */
+async function tellPublicSite(articleIds: number[], dataDir: string): Promise<string> {
+  const found = findSiteTarget({ dataDir });
+  if (!found.target) return `public site: not told (${found.reason})`;
+  const result = await signalPublicSite({ target: found.target, articleIds, timeoutMs: SIGNAL_TIMEOUT_MS });
+  if (result.confirmed) return `public site: refreshed (${articlesCount(result.articles)})`;
+  if (result.articles === 0) return `public site: not told (${result.reason})`;
+  return `public site: refreshed ${result.articles} of ${articlesCount(articleIds.length)}, then not told (${result.reason})`;
+}
+
+const articlesCount = (n: number) => `${n} article${n === 1 ? "" : "s"}`;
 
 function relativeTo(base: string, path: string): string {
   return path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path;

@@ -12,6 +12,14 @@ export type ImportResult = {
   warnings: ParseWarning[];
 };
 
+/** The articles a (written, not dry) import created or changed, each once: what the public site must be told about. */
+export function changedArticleIds(results: readonly ImportResult[]): number[] {
+  const ids = results.flatMap((result) =>
+    (result.outcome === "created" || result.outcome === "updated") && result.articleId !== null ? [result.articleId] : [],
+  );
+  return [...new Set(ids)];
+}
+
 export type WireFileInput = { name: string; bytes: Uint8Array };
 
 /** A wire file that parsed, ready to be written. */

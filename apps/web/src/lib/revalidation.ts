@@ -1,18 +1,10 @@
-// What POST /api/revalidate does, apart from HTTP: check the caller's secret, and turn "article N changed" into the
-// cache tags of every page that shows it.
+// What POST /api/revalidate does, apart from HTTP: check the caller's secret, and turn "these articles changed" into
+// the cache tags of every page that shows them (the body's shape is @minbar/site-signal's revalidationRequestSchema).
 import { createHash, timingSafeEqual } from "node:crypto";
 import "server-only";
-import { z } from "zod";
 import type { ArticleFootprint } from "@minbar/db";
 import { LOCALES } from "@minbar/i18n";
 import { cacheTags } from "./cache-tags";
-
-export const revalidationRequestSchema = z.strictObject({
-  /** The article whose localization, attribution or tags changed (published, unpublished, edited, deleted). */
-  articleId: z.number().int().positive().max(2_147_483_647),
-});
-
-export type RevalidationRequest = z.infer<typeof revalidationRequestSchema>;
 
 /**
  * Whether the Authorization header carries the configured secret as a bearer token. Both sides are hashed first, so
@@ -27,16 +19,19 @@ export function isAuthorized(authorization: string | null, secret: string | unde
 }
 
 /**
- * The tags to drop after article `id` changed: its own pages, the front pages, feeds and sitemap, and the agency and
- * tag pages it appears on. `footprint` is null for an article that no longer exists.
+ * The tags to drop after the articles `ids` changed, each once: their own pages, the front pages, feeds and sitemap,
+ * and the agency and tag pages they appear on. `footprints` holds those of the articles that still exist.
  */
-export function tagsAffectedBy(id: number, footprint: ArticleFootprint | null): string[] {
-  return [
-    cacheTags.article(id),
+export function tagsAffectedBy(ids: readonly number[], footprints: readonly ArticleFootprint[]): string[] {
+  const tags = new Set([
+    ...ids.map((id) => cacheTags.article(id)),
     cacheTags.frontPage,
     ...LOCALES.map((locale) => cacheTags.feed(locale)),
     cacheTags.sitemap,
-    ...(footprint?.sourceSlug ? [cacheTags.source(footprint.sourceSlug)] : []),
-    ...(footprint?.tagSlugs ?? []).map((slug) => cacheTags.tag(slug)),
-  ];
+  ]);
+  for (const footprint of footprints) {
+    if (footprint.sourceSlug) tags.add(cacheTags.source(footprint.sourceSlug));
+    for (const slug of footprint.tagSlugs) tags.add(cacheTags.tag(slug));
+  }
+  return [...tags];
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { getPublishedArticle } from "./public-articles.ts";
 import {
-  findArticleFootprint,
+  findArticleFootprints,
   findPublishedEditions,
   listPublishedArticlesBySource,
   listPublishedArticlesByTag,
@@ -115,12 +115,15 @@ describe("findPublishedEditions", () => {
   });
 });
 
-describe("findArticleFootprint", () => {
-  it("names every localization's slug, the agency and the tags, published or not", async () => {
-    const footprint = await findArticleFootprint(db.prisma, { id: ids.main! });
-    expect(footprint?.slugs.map((s) => s.slug).sort()).toEqual(["ar-main", "ru-main"]);
-    expect(footprint?.sourceSlug).toBe("tass");
-    expect(footprint?.tagSlugs.sort()).toEqual(["energy", "kazakhstan"]);
-    expect(await findArticleFootprint(db.prisma, { id: 999_999 })).toBeNull();
+describe("findArticleFootprints", () => {
+  it("names every localization's slug, the agency and the tags, published or not, of each article in one answer", async () => {
+    const footprints = await findArticleFootprints(db.prisma, { ids: [ids.oneTag!, 999_999, ids.main!] });
+    expect(footprints.map((f) => f.id)).toEqual([ids.main, ids.oneTag]);
+    const [main, oneTag] = footprints;
+    expect(main?.slugs.map((s) => s.slug).sort()).toEqual(["ar-main", "ru-main"]);
+    expect(main?.sourceSlug).toBe("tass");
+    expect(main?.tagSlugs.sort()).toEqual(["energy", "kazakhstan"]);
+    expect(oneTag).toEqual({ id: ids.oneTag, slugs: [{ locale: "ar", slug: "ar-oneTag" }], sourceSlug: null, tagSlugs: ["kazakhstan"] });
+    expect(await findArticleFootprints(db.prisma, { ids: [999_999] })).toEqual([]);
   });
 });

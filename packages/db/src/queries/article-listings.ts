@@ -138,21 +138,25 @@ export type ArticleFootprint = {
   tagSlugs: string[];
 };
 
-/** Where an article appears on the public site, for refreshing exactly those pages after it changed. */
-export async function findArticleFootprint(prisma: PrismaClient, { id }: { id: number }): Promise<ArticleFootprint | null> {
-  const article = await prisma.article.findUnique({
-    where: { id },
+/**
+ * Where each of the articles appears on the public site, for refreshing exactly those pages after they changed; one
+ * query whatever the number. Ids of articles that no longer exist are left out.
+ */
+export async function findArticleFootprints(prisma: PrismaClient, { ids }: { ids: readonly number[] }): Promise<ArticleFootprint[]> {
+  const articles = await prisma.article.findMany({
+    where: { id: { in: [...ids] } },
     select: {
+      id: true,
       source: { select: { slug: true } },
       tags: { select: { tag: { select: { slug: true } } } },
       localizations: { select: { locale: true, slug: true } },
     },
+    orderBy: { id: "asc" },
   });
-  if (!article) return null;
-  return {
-    id,
+  return articles.map((article) => ({
+    id: article.id,
     slugs: article.localizations,
     sourceSlug: article.source?.slug ?? null,
     tagSlugs: article.tags.map((t) => t.tag.slug),
-  };
+  }));
 }

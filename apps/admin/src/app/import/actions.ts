@@ -2,7 +2,7 @@
 // The import page's server actions: preview (a dry run with the real importer) and import. Thin on purpose: the
 // importer's importFiles checks article.import and the upload limits itself, so a direct POST gets no further.
 import { ForbiddenError } from "@minbar/db";
-import { importFiles, UploadRefusedError } from "@minbar/importer";
+import { changedArticleIds, importFiles, UploadRefusedError } from "@minbar/importer";
 import { getDb } from "../../db";
 import { findActor } from "../../lib/actor";
 import { revalidatePublicSite } from "../../lib/revalidate-public-site";
@@ -15,9 +15,9 @@ async function run(formData: FormData, dryRun: boolean): Promise<ImportView> {
     const files = await Promise.all(uploads.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     const { results, counts } = await importFiles({ prisma: getDb(), actor, files, dryRun });
     // Articles the import created or changed (published ones appear at once) refresh the public site's pages, as
-    // every other publish path does; an upload holds at most a few dozen files.
-    const changed = results.filter((result) => result.outcome === "created" || result.outcome === "updated");
-    await Promise.all(changed.flatMap((result) => (result.articleId === null ? [] : [revalidatePublicSite(result.articleId)])));
+    // every other publish path does: one signal for all of them.
+    const changed = dryRun ? [] : changedArticleIds(results);
+    if (changed.length > 0) await revalidatePublicSite(changed);
     return { ok: true, dryRun, files: results.map(fileViewOf), counts };
   } catch (error) {
     if (error instanceof ForbiddenError) return { ok: false, error: "forbidden" };

@@ -1,38 +1,45 @@
-// POST /api/revalidate, called by the admin after an article changed: `Authorization: Bearer <REVALIDATE_SECRET>`,
-// body `{ "articleId": 123 }`. Drops the cached pages that show the article, so the next visit rebuilds them.
+// POST /api/revalidate, called by the admin after an article changed and by the importer's CLI after a run:
+// `Authorization: Bearer <REVALIDATE_SECRET>`, body `{ "articleId": 123 }` or `{ "articleIds": [123, 124] }` (at most
+// MAX_ARTICLE_IDS_PER_REQUEST). Drops the cached pages that show the articles, so the next visit rebuilds them.
 import { revalidateTag } from "next/cache";
-import { findArticleFootprint } from "@minbar/db";
+import { findArticleFootprints } from "@minbar/db";
+import { articleIdsOf, MAX_ARTICLE_IDS_PER_REQUEST, REVALIDATION_REQUEST_SHAPE, revalidationRequestSchema } from "@minbar/site-signal";
 import { getDb } from "../../../db";
 import { getEnv } from "../../../env";
 import { purgeFrontCache } from "../../../lib/front-cache-signal";
-import { isAuthorized, revalidationRequestSchema, tagsAffectedBy } from "../../../lib/revalidation";
+import { isAuthorized, tagsAffectedBy } from "../../../lib/revalidation";
 
 export const dynamic = "force-dynamic";
 
-// A request body is one small JSON object; anything bigger is not from the admin.
-const MAX_BODY_BYTES = 1_024;
+// The largest body a sender has reason to send: the most ids a request may carry, each of up to ten digits, with room
+// to spare for whitespace. Anything bigger is refused.
+const MAX_BODY_BYTES = 1_024 + MAX_ARTICLE_IDS_PER_REQUEST * 16;
 
 export async function POST(request: Request): Promise<Response> {
   if (!isAuthorized(request.headers.get("authorization"), getEnv().REVALIDATE_SECRET)) {
     return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
   }
   const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) {
+    return Response.json({ error: "body too large", maxBytes: MAX_BODY_BYTES }, { status: 413 });
+  }
   let body: unknown;
   try {
-    body = text.length <= MAX_BODY_BYTES ? JSON.parse(text) : undefined;
+    body = JSON.parse(text);
   } catch {
     body = undefined;
   }
   const parsed = revalidationRequestSchema.safeParse(body);
   if (!parsed.success) {
-    return Response.json({ error: "invalid body", expected: { articleId: "positive integer" } }, { status: 400 });
+    return Response.json({ error: "invalid body", expected: REVALIDATION_REQUEST_SHAPE }, { status: 400 });
   }
-  const { articleId } = parsed.data;
-  const tags = tagsAffectedBy(articleId, await findArticleFootprint(getDb(), { id: articleId }));
+  const articleIds = articleIdsOf(parsed.data);
+  // One query for all the articles, and each tag expired once however many of them share it.
+  const tags = tagsAffectedBy(articleIds, await findArticleFootprints(getDb(), { ids: articleIds }));
   // Expire at once rather than serve stale once more: an unpublished article must not be shown to the next reader.
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   // Then the copies the server keeps in front of Next: each is refetched from Next, which re-renders only what the
   // tags above dropped.
   purgeFrontCache();
-  return Response.json({ revalidated: true, articleId, tags });
+  return Response.json({ revalidated: true, ...parsed.data, tags });
 }

@@ -1,0 +1,35 @@
+// The body POST /api/revalidate accepts: one article id, or a bounded list of them, and nothing else.
+import { describe, expect, it } from "vitest";
+import { articleIdsOf, MAX_ARTICLE_IDS_PER_REQUEST, revalidationRequestSchema } from "./revalidation-request";
+
+describe("revalidationRequestSchema", () => {
+  it("wants one positive integer article id and nothing else", () => {
+    expect(revalidationRequestSchema.safeParse({ articleId: 3 }).success).toBe(true);
+    for (const body of [{}, { articleId: "3" }, { articleId: 0 }, { articleId: 1.5 }, { articleId: 3, extra: 1 }, null]) {
+      expect(revalidationRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+    }
+  });
+
+  it("or a list of 1 to MAX_ARTICLE_IDS_PER_REQUEST of them, never both", () => {
+    const most = Array.from({ length: MAX_ARTICLE_IDS_PER_REQUEST }, (_, i) => i + 1);
+    expect(revalidationRequestSchema.safeParse({ articleIds: [3] }).success).toBe(true);
+    expect(revalidationRequestSchema.safeParse({ articleIds: most }).success).toBe(true);
+    for (const body of [
+      { articleIds: [] },
+      { articleIds: [...most, MAX_ARTICLE_IDS_PER_REQUEST + 1] },
+      { articleIds: [1, 0] },
+      { articleIds: [1, "2"] },
+      { articleIds: [2_147_483_648] },
+      { articleIds: 3 },
+      { articleIds: [3], articleId: 3 },
+      { articleIds: [3], extra: 1 },
+    ]) {
+      expect(revalidationRequestSchema.safeParse(body).success, JSON.stringify(body).slice(0, 80)).toBe(false);
+    }
+  });
+
+  it("names each id once", () => {
+    expect(articleIdsOf({ articleId: 3 })).toEqual([3]);
+    expect(articleIdsOf({ articleIds: [3, 1, 3] })).toEqual([3, 1]);
+  });
+});

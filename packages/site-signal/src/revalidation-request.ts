@@ -1,0 +1,28 @@
+// The body of POST /api/revalidate: checked by the public site, sent by signalPublicSite. One definition, so the
+// client never sends what the site refuses.
+import { z } from "zod";
+
+/** Ids one request may carry; signalPublicSite sends a longer list in several requests. */
+export const MAX_ARTICLE_IDS_PER_REQUEST = 1_000;
+
+const articleId = z.number().int().positive().max(2_147_483_647);
+
+export const revalidationRequestSchema = z.union([
+  /** One article whose localization, attribution or tags changed (published, unpublished, edited, deleted). */
+  z.strictObject({ articleId }),
+  /** Several at once (an import): their pages are dropped together, each cache tag once. */
+  z.strictObject({ articleIds: z.array(articleId).min(1).max(MAX_ARTICLE_IDS_PER_REQUEST) }),
+]);
+
+export type RevalidationRequest = z.infer<typeof revalidationRequestSchema>;
+
+/** What a refused body is told to look like (the public site's 400 answer). */
+export const REVALIDATION_REQUEST_SHAPE = {
+  articleId: "positive integer",
+  articleIds: `or, instead of articleId, an array of 1 to ${MAX_ARTICLE_IDS_PER_REQUEST} positive integers`,
+} as const;
+
+/** The ids a request names, each once. */
+export function articleIdsOf(request: RevalidationRequest): number[] {
+  return "articleId" in request ? [request.articleId] : [...new Set(request.articleIds)];
+}

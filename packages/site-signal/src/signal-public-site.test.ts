@@ -1,0 +1,114 @@
+// The revalidation signal against a real local HTTP server: what it sends, in how many requests, and that failures
+// never throw.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { MAX_ARTICLE_IDS_PER_REQUEST } from "./revalidation-request";
+import { signalPublicSite } from "./signal-public-site";
+
+type Received = { method?: string; url?: string; authorization?: string; contentType?: string; body: string };
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers) server.closeAllConnections();
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/** A server on 127.0.0.1 at a random port that records each request and answers the nth with `answer(n)`. */
+async function startSite(answer: (n: number) => { status: number; headers?: Record<string, string> } | null) {
+  const received: Received[] = [];
+  const server = createServer(async (request: IncomingMessage, response) => {
+    let body = "";
+    for await (const chunk of request) body += String(chunk);
+    received.push({
+      method: request.method,
+      url: request.url,
+      authorization: request.headers.authorization,
+      contentType: request.headers["content-type"],
+      body,
+    });
+    const reply = answer(received.length);
+    // null: accept and never answer.
+    if (reply) response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers }).end("{}");
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { siteUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+const secret = "test-revalidate-secret-0123456789";
+const idsIn = (request: Received): number[] => (JSON.parse(request.body) as { articleIds: number[] }).articleIds;
+
+describe("signalPublicSite", () => {
+  it("POSTs the article ids as JSON to /api/revalidate with the bearer secret", async () => {
+    const site = await startSite(() => ({ status: 200 }));
+    const result = await signalPublicSite({ target: { siteUrl: `${site.siteUrl}/`, secret }, articleIds: [42, 7, 42] });
+    expect(result).toEqual({ confirmed: true, articles: 2 });
+    expect(site.received).toEqual([
+      {
+        method: "POST",
+        url: "/api/revalidate",
+        authorization: `Bearer ${secret}`,
+        contentType: "application/json",
+        body: JSON.stringify({ articleIds: [42, 7] }),
+      },
+    ]);
+  });
+
+  it("sends a long list in requests of at most the maximum the site accepts, one after the other", async () => {
+    const site = await startSite(() => ({ status: 200 }));
+    const articleIds = Array.from({ length: 2 * MAX_ARTICLE_IDS_PER_REQUEST + 1 }, (_, i) => i + 1);
+    const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds });
+    expect(result).toEqual({ confirmed: true, articles: articleIds.length });
+    expect(site.received.map((request) => idsIn(request).length)).toEqual([MAX_ARTICLE_IDS_PER_REQUEST, MAX_ARTICLE_IDS_PER_REQUEST, 1]);
+    expect(site.received.flatMap(idsIn)).toEqual(articleIds);
+  });
+
+  it("stops at the first request the site does not confirm, saying how many it had confirmed", async () => {
+    const site = await startSite((n) => ({ status: n === 1 ? 200 : 500 }));
+    const articleIds = Array.from({ length: 3 * MAX_ARTICLE_IDS_PER_REQUEST }, (_, i) => i + 1);
+    const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds });
+    expect(result).toEqual({ confirmed: false, articles: MAX_ARTICLE_IDS_PER_REQUEST, reason: `${site.siteUrl} answered 500` });
+    expect(site.received).toHaveLength(2);
+  });
+
+  it("names a refused secret", async () => {
+    const site = await startSite(() => ({ status: 401 }));
+    const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [7] });
+    expect(result).toEqual({ confirmed: false, articles: 0, reason: expect.stringContaining("refused the secret") });
+  });
+
+  it("reports a refused connection as a failure without throwing", async () => {
+    // Take a free port and close it again, so nothing listens there.
+    const site = await startSite(() => ({ status: 200 }));
+    await new Promise((resolve) => servers.pop()?.close(resolve));
+    const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [7] });
+    expect(result).toEqual({ confirmed: false, articles: 0, reason: expect.stringContaining("unreachable") });
+  });
+
+  it("gives up after the timeout when the site does not answer", async () => {
+    const site = await startSite(() => null);
+    const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [7], timeoutMs: 200 });
+    expect(result).toEqual({ confirmed: false, articles: 0, reason: `${site.siteUrl} did not answer within 200 ms` });
+  });
+
+  it("never follows a redirect, so the secret goes nowhere else", async () => {
+    const elsewhere = await startSite(() => ({ status: 200 }));
+    const site = await startSite(() => ({ status: 307, headers: { location: `${elsewhere.siteUrl}/api/revalidate` } }));
+    const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [7] });
+    expect(result).toMatchObject({ confirmed: false, articles: 0 });
+    expect(site.received).toHaveLength(1);
+    expect(elsewhere.received).toEqual([]);
+  });
+
+  it("sends nothing when there is nothing to tell, and refuses a target that is not a URL", async () => {
+    const site = await startSite(() => ({ status: 200 }));
+    expect(await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [] })).toEqual({ confirmed: true, articles: 0 });
+    expect(site.received).toEqual([]);
+    expect(await signalPublicSite({ target: { siteUrl: "not a url", secret }, articleIds: [7] })).toEqual({
+      confirmed: false,
+      articles: 0,
+      reason: "not a URL: not a url",
+    });
+  });
+});
