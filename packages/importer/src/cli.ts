@@ -2,12 +2,12 @@
 // tells the public site about the articles it created or changed and prints whether the site was told.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@minbar/db";
+import { createPrismaClient, type PrismaClient } from "@minbar/db";
 import { runningEmbeddedUrl } from "@minbar/db/embedded";
 import { readDbEnv } from "@minbar/db/env";
 import { embeddedDataDir, loadRootEnvFile, resolveDataDir } from "@minbar/db/local-data";
-import { signalPublicSite } from "@minbar/site-signal";
 import { findSiteTarget } from "@minbar/site-signal/local";
+import { signalAndTrack } from "@minbar/site-signal/tracked";
 import { importPaths } from "./import-paths.ts";
 import type { ImportResult } from "./import-file.ts";
 import { changedArticleIds } from "./import-result.ts";
@@ -53,9 +53,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const prisma = createPrismaClient(databaseUrl);
-  let summary;
   try {
-    summary = await importPaths({
+    const { results, counts } = await importPaths({
       prisma,
       // The same database as `prisma`; bulk writes then go through the importer's own, faster connections.
       databaseUrl,
@@ -63,28 +62,31 @@ async function main(): Promise<number> {
       dryRun,
       onResult: (result) => console.log(describe({ ...result, file: relativeTo(base, result.file) }, dryRun)),
     });
+    const prefix = dryRun ? "dry run, nothing written: " : "";
+    console.log(
+      `${prefix}${results.length} file(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`,
+    );
+    const changed = dryRun ? [] : changedArticleIds(results);
+    // The exit code stays about the files: a public site that is down or not configured is reported, not failed.
+    if (changed.length > 0) console.log(await tellPublicSite(prisma, changed, resolveDataDir(env)));
+    return counts.failed > 0 ? 1 : 0;
   } finally {
     await prisma.$disconnect();
   }
-  const { results, counts } = summary;
-  const prefix = dryRun ? "dry run, nothing written: " : "";
-  console.log(
-    `${prefix}${results.length} file(s): ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`,
-  );
-  const changed = dryRun ? [] : changedArticleIds(results);
-  // The exit code stays about the files: a public site that is down or not configured is reported, not failed.
-  if (changed.length > 0) console.log(await tellPublicSite(changed, resolveDataDir(env)));
-  return counts.failed > 0 ? 1 : 0;
 }
 
-/** Sends the articles' ids to the public site (see findSiteTarget for where it is); the line saying how that went. */
-async function tellPublicSite(articleIds: number[], dataDir: string): Promise<string> {
+/**
+ * Sends the articles' ids to the public site (see findSiteTarget for where it is); the line saying how that went.
+ * What the site does not confirm is kept in the database, and the admin's scheduler sends it again.
+ */
+async function tellPublicSite(prisma: PrismaClient, articleIds: number[], dataDir: string): Promise<string> {
   const found = findSiteTarget({ dataDir });
-  if (!found.target) return `public site: not told (${found.reason})`;
-  const result = await signalPublicSite({ target: found.target, articleIds, timeoutMs: SIGNAL_TIMEOUT_MS });
+  const result = await signalAndTrack({ prisma, target: found.target, articleIds, timeoutMs: SIGNAL_TIMEOUT_MS });
   if (result.confirmed) return `public site: refreshed (${articlesCount(result.articles)})`;
-  if (result.articles === 0) return `public site: not told (${result.reason})`;
-  return `public site: refreshed ${result.articles} of ${articlesCount(articleIds.length)}, then not told (${result.reason})`;
+  const reason = found.target ? result.reason : found.reason;
+  const kept = result.kept ? "; the admin sends it again once the site answers" : "";
+  if (result.articles === 0) return `public site: not told (${reason})${kept}`;
+  return `public site: refreshed ${result.articles} of ${articlesCount(articleIds.length)}, then not told (${reason})${kept}`;
 }
 
 const articlesCount = (n: number) => `${n} article${n === 1 ? "" : "s"}`;

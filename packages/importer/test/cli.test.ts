@@ -82,8 +82,12 @@ it("prints an outcome per file and a summary, exits 1 when a file failed, and is
   expect(lines.filter((line) => line.startsWith("created "))).toHaveLength(5);
   expect(lines.find((line) => line.includes("broken.txt"))).toMatch(/^failed\s+.*broken\.txt: empty:/);
   expect(lines.at(-2)).toBe("6 file(s): 5 created, 0 updated, 0 unchanged, 1 failed");
-  // Nothing says where a public site is: the import is done all the same, and says who was not told.
-  expect(lines.at(-1)).toBe(`public site: not told (PUBLIC_SITE_URL is not set and no \`npm start\` serves the site from ${dataDir})`);
+  // Nothing says where a public site is: the import is done all the same, and says who was not told. The articles
+  // are kept for the admin's scheduler, which knows the site and sends the signal again.
+  expect(lines.at(-1)).toBe(
+    `public site: not told (PUBLIC_SITE_URL is not set and no \`npm start\` serves the site from ${dataDir}); the admin sends it again once the site answers`,
+  );
+  expect(await db.prisma.pendingSiteSignal.count()).toBe(5);
 
   // Nothing created or changed: nothing to tell.
   const second = await runImport([SEEDS]);
@@ -148,7 +152,7 @@ describe("telling the public site", () => {
     try {
       const refused = await runImport([dir], env);
       expect(refused.status).toBe(0);
-      expect(lastLine(refused.stdout)).toBe(`public site: not told (${site.siteUrl} answered 500)`);
+      expect(lastLine(refused.stdout)).toBe(`public site: not told (${site.siteUrl} answered 500); the admin sends it again once the site answers`);
     } finally {
       await new Promise((resolve) => site.server.close(resolve));
     }
@@ -157,6 +161,9 @@ describe("telling the public site", () => {
     const down = await runImport([dir], env);
     expect(down.status).toBe(0);
     expect(down.stdout).toMatch(/^updated\s+.*cli-d\.txt/m);
-    expect(lastLine(down.stdout)).toMatch(new RegExp(`^public site: not told \\(${site.siteUrl} unreachable: `));
+    expect(lastLine(down.stdout)).toMatch(new RegExp(`^public site: not told \\(${site.siteUrl} unreachable: .*\\); the admin sends it again`));
+    // Both unconfirmed signals are kept as one article to send again, for the admin's scheduler.
+    const articleId = Number(/cli-d\.txt → article (\d+)/.exec(down.stdout)?.[1]);
+    expect(await db.prisma.pendingSiteSignal.findUnique({ where: { articleId } })).toMatchObject({ attempts: 2 });
   });
 });

@@ -1,40 +1,9 @@
 // The revalidation signal against a real local HTTP server: what it sends, in how many requests, and that failures
 // never throw.
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_ARTICLE_IDS_PER_REQUEST } from "./revalidation-request";
 import { signalPublicSite } from "./signal-public-site";
-
-type Received = { method?: string; url?: string; authorization?: string; contentType?: string; body: string };
-
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const server of servers) server.closeAllConnections();
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
-});
-
-/** A server on 127.0.0.1 at a random port that records each request and answers the nth with `answer(n)`. */
-async function startSite(answer: (n: number) => { status: number; headers?: Record<string, string> } | null) {
-  const received: Received[] = [];
-  const server = createServer(async (request: IncomingMessage, response) => {
-    let body = "";
-    for await (const chunk of request) body += String(chunk);
-    received.push({
-      method: request.method,
-      url: request.url,
-      authorization: request.headers.authorization,
-      contentType: request.headers["content-type"],
-      body,
-    });
-    const reply = answer(received.length);
-    // null: accept and never answer.
-    if (reply) response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers }).end("{}");
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { siteUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
-}
+import { startSite, type Received } from "./test-site";
 
 const secret = "test-revalidate-secret-0123456789";
 const idsIn = (request: Received): number[] => (JSON.parse(request.body) as { articleIds: number[] }).articleIds;
@@ -81,7 +50,7 @@ describe("signalPublicSite", () => {
   it("reports a refused connection as a failure without throwing", async () => {
     // Take a free port and close it again, so nothing listens there.
     const site = await startSite(() => ({ status: 200 }));
-    await new Promise((resolve) => servers.pop()?.close(resolve));
+    await site.close();
     const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [7] });
     expect(result).toEqual({ confirmed: false, articles: 0, reason: expect.stringContaining("unreachable") });
   });

@@ -1,34 +1,64 @@
 // The admin's side of the public site's revalidation signal (@minbar/site-signal): the target from its environment
-// (PUBLIC_SITE_URL, REVALIDATE_SECRET), failures logged, never thrown.
-import { signalPublicSite, type SiteTarget } from "@minbar/site-signal";
+// (PUBLIC_SITE_URL, REVALIDATE_SECRET); what the site does not confirm is kept for the scheduler to send again
+// (pending_site_signals); failures logged, never thrown.
+import { getPrisma, type PrismaClient } from "@minbar/db";
+import type { SiteTarget } from "@minbar/site-signal";
+import { resendDueSignals, signalAndTrack, type TrackedSignalResult } from "@minbar/site-signal/tracked";
 import { getEnv } from "../env";
 
+type Log = Pick<Console, "warn" | "error">;
+
 /** The target configured in the environment, or null when either half is missing. */
-function targetFromEnv(): SiteTarget | null {
+export function siteTargetFromEnv(): SiteTarget | null {
   const env = getEnv();
   if (!env.PUBLIC_SITE_URL || !env.REVALIDATE_SECRET) return null;
   return { siteUrl: env.PUBLIC_SITE_URL, secret: env.REVALIDATE_SECRET };
 }
 
+function report(which: string, result: TrackedSignalResult, log: Log): void {
+  if (!result.confirmed) {
+    const kept = result.kept ? "; kept, the scheduler sends it again" : result.kept === false ? `; NOT kept for a retry: ${result.trackingError}` : "";
+    log.error(`[revalidate] ${which}: ${result.reason}${kept}`);
+  } else if (result.kept === false) {
+    log.error(`[revalidate] ${which}: confirmed, but the pending signals could not be updated: ${result.trackingError}`);
+  }
+}
+
+const describeIds = (ids: readonly number[]) => (ids.length === 1 ? `article ${ids[0]}` : `${ids.length} articles`);
+
+export type RevalidateOptions = { prisma?: PrismaClient; target?: SiteTarget | null; log?: Log };
+
 /**
  * Tells the public site that these articles changed; resolves to true when it confirmed. Never throws: the articles
  * are already saved when this runs, and a public site that is down must not turn a successful publish into an error.
+ * What it does not confirm is sent again by the scheduler (resendDueSiteSignals) until it does.
  */
-export async function revalidatePublicSite(articleIds: number | readonly number[]): Promise<boolean> {
+export async function revalidatePublicSite(articleIds: number | readonly number[], options: RevalidateOptions = {}): Promise<boolean> {
   const ids = typeof articleIds === "number" ? [articleIds] : articleIds;
-  const which = ids.length === 1 ? `article ${ids[0]}` : `${ids.length} articles`;
+  const log = options.log ?? console;
   let target: SiteTarget | null;
   try {
-    target = targetFromEnv();
+    target = options.target === undefined ? siteTargetFromEnv() : options.target;
   } catch (error) {
-    console.error(`[revalidate] ${which}: ${error instanceof Error ? error.message : String(error)}`);
+    log.error(`[revalidate] ${describeIds(ids)}: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   }
-  if (!target) {
-    console.warn(`[revalidate] ${which}: skipped, PUBLIC_SITE_URL or REVALIDATE_SECRET is not set`);
-    return false;
-  }
-  const result = await signalPublicSite({ target, articleIds: ids });
-  if (!result.confirmed) console.error(`[revalidate] ${which}: ${result.reason}`);
+  if (!target) log.warn(`[revalidate] ${describeIds(ids)}: PUBLIC_SITE_URL or REVALIDATE_SECRET is not set`);
+  const result = await signalAndTrack({ prisma: options.prisma ?? getPrisma(), target, articleIds: ids });
+  report(describeIds(ids), result, log);
   return result.confirmed;
+}
+
+/** Sends again the signals the site has not confirmed and that are due; the number sent. Never throws. */
+export async function resendDueSiteSignals({ prisma, now, target, log = console }: { prisma: PrismaClient; now: Date; target: SiteTarget | null; log?: Log }): Promise<number> {
+  if (!target) return 0;
+  try {
+    const resent = await resendDueSignals({ prisma, target, now });
+    if (!resent) return 0;
+    report(`again: ${describeIds(resent.articleIds)}`, resent, log);
+    return resent.articleIds.length;
+  } catch (error) {
+    log.error(`[revalidate] pending signals could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
+  }
 }

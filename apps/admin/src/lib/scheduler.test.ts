@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@minbar/db";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
+import { startSite } from "@minbar/site-signal/testing";
+import { resendDueSiteSignals, revalidatePublicSite } from "./revalidate-public-site";
 import { runSchedulerTick, startSchedulerLoop } from "./scheduler";
 
 let db: TestDatabase;
@@ -44,8 +46,8 @@ describe("runSchedulerTick", () => {
     const due = await createScheduledArticle(db.prisma, "due", new Date(now.getTime() - 60_000));
     const future = await createScheduledArticle(db.prisma, "future", new Date(now.getTime() + 60 * 60_000));
     const revalidated: number[] = [];
-    const revalidate = async (articleId: number) => {
-      revalidated.push(articleId);
+    const revalidate = async (articleIds: number[]) => {
+      revalidated.push(...articleIds);
       return true;
     };
 
@@ -86,6 +88,34 @@ describe("runSchedulerTick", () => {
     });
     expect(published.map((row) => row.articleId)).toEqual([due.articleId]);
     expect((await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: due.localizationId } })).status).toBe("published");
+  });
+
+  it("a signal the public site did not confirm is sent again by a later tick, until the site confirms it", async () => {
+    // The site is down for the first request (503) and back for the next.
+    const site = await startSite((n) => ({ status: n === 1 ? 503 : 200 }));
+    const target = { siteUrl: site.siteUrl, secret: "test-revalidate-secret-0123456789" };
+    const log = { info: () => {}, warn: () => {}, error: () => {} };
+    const tick = (now: Date) =>
+      runSchedulerTick({
+        prisma: db.prisma,
+        now,
+        revalidate: (articleIds) => revalidatePublicSite(articleIds, { prisma: db.prisma, target, log }),
+        resend: () => resendDueSiteSignals({ prisma: db.prisma, now, target, log }),
+        log,
+      });
+    const start = new Date();
+    const due = await createScheduledArticle(db.prisma, "site-down", new Date(start.getTime() - 1_000));
+    const sent = () => site.received.map((request) => (JSON.parse(request.body) as { articleIds: number[] }).articleIds);
+
+    await tick(start);
+    expect(sent()).toEqual([[due.articleId]]);
+    expect(await db.prisma.pendingSiteSignal.findMany({ select: { articleId: true, attempts: true } })).toEqual([{ articleId: due.articleId, attempts: 1 }]);
+    // A tick before the retry is due sends nothing; the one after sends it again, and the site confirms.
+    await tick(new Date(start.getTime() + 5_000));
+    expect(sent()).toHaveLength(1);
+    await tick(new Date(start.getTime() + 20_000));
+    expect(sent()).toEqual([[due.articleId], [due.articleId]]);
+    expect(await db.prisma.pendingSiteSignal.count()).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 // Publishes scheduled articles on time from inside the admin's server process, with nobody signed in.
 import { getPrisma, publishDueScheduled, type PrismaClient, type PublishedBySchedule } from "@minbar/db";
 import { getEnv, isNextBuild } from "../env";
-import { revalidatePublicSite } from "./revalidate-public-site";
+import { resendDueSiteSignals, revalidatePublicSite, siteTargetFromEnv } from "./revalidate-public-site";
 
 /** Well inside the promised minute, even when one tick waits out a slow public site. */
 export const SCHEDULER_INTERVAL_MS = 15_000;
@@ -11,28 +11,26 @@ type Log = Pick<Console, "info" | "error">;
 export type SchedulerTickInput = {
   prisma: PrismaClient;
   now: Date;
-  /** Sends the public site's revalidation signal for one article; expected not to throw (see revalidatePublicSite). */
-  revalidate: (articleId: number) => Promise<unknown>;
+  /** Sends the public site's revalidation signal for these articles; expected not to throw (see revalidatePublicSite). */
+  revalidate: (articleIds: number[]) => Promise<unknown>;
+  /** Sends again the signals the site has not confirmed yet, when due (see resendDueSiteSignals). */
+  resend?: () => Promise<unknown>;
   log?: Log;
 };
 
 /**
  * One pass: publish every localization that is due (atomic and idempotent in the database, so a restart or a
- * second admin process is harmless), then tell the public site about each affected article once.
+ * second admin process is harmless), tell the public site about the affected articles in one signal, then send again
+ * the signals it has not confirmed before (it was down).
  */
-export async function runSchedulerTick({ prisma, now, revalidate, log = console }: SchedulerTickInput): Promise<PublishedBySchedule[]> {
+export async function runSchedulerTick({ prisma, now, revalidate, resend, log = console }: SchedulerTickInput): Promise<PublishedBySchedule[]> {
   const published = await publishDueScheduled(prisma, now);
-  if (published.length === 0) return published;
-  log.info(
-    `[scheduler] published ${published.map((row) => `article ${row.articleId} (${row.locale})`).join(", ")}`,
-  );
-  const articleIds = [...new Set(published.map((row) => row.articleId))];
-  const outcomes = await Promise.allSettled(articleIds.map((articleId) => revalidate(articleId)));
-  outcomes.forEach((outcome, index) => {
-    if (outcome.status === "rejected") {
-      log.error(`[scheduler] revalidating article ${articleIds[index]} failed: ${String(outcome.reason)}`);
-    }
-  });
+  if (published.length > 0) {
+    log.info(`[scheduler] published ${published.map((row) => `article ${row.articleId} (${row.locale})`).join(", ")}`);
+    const articleIds = [...new Set(published.map((row) => row.articleId))];
+    await revalidate(articleIds).catch((error: unknown) => log.error(`[scheduler] revalidating ${articleIds.join(", ")} failed: ${String(error)}`));
+  }
+  await resend?.();
   return published;
 }
 
@@ -74,7 +72,16 @@ export function startScheduledPublishing(log: Log = console): void {
   }
   holder.__minbarScheduler = startSchedulerLoop({
     log,
-    tick: () => runSchedulerTick({ prisma: getPrisma(), now: new Date(), revalidate: (articleId) => revalidatePublicSite(articleId), log }),
+    tick: () => {
+      const [prisma, now] = [getPrisma(), new Date()];
+      return runSchedulerTick({
+        prisma,
+        now,
+        revalidate: (articleIds) => revalidatePublicSite(articleIds, { prisma }),
+        resend: () => resendDueSiteSignals({ prisma, now, target: siteTargetFromEnv() }),
+        log,
+      });
+    },
   });
-  log.info(`[scheduler] publishing scheduled articles every ${SCHEDULER_INTERVAL_MS / 1000} s`);
+  log.info(`[scheduler] publishing scheduled articles and resending unconfirmed signals to the public site every ${SCHEDULER_INTERVAL_MS / 1000} s`);
 }

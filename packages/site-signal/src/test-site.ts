@@ -1,0 +1,42 @@
+// A stand-in public site for the signal's tests: a real HTTP server on 127.0.0.1 that records what it receives.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
+
+export type Received = { method?: string; url?: string; authorization?: string; contentType?: string; body: string };
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers) server.closeAllConnections();
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/**
+ * A server on 127.0.0.1 at a random port that records each request and answers the nth with `answer(n)`; closed
+ * after each test, or before by `close()` (then nothing listens at its address).
+ */
+export async function startSite(answer: (n: number) => { status: number; headers?: Record<string, string> } | null) {
+  const received: Received[] = [];
+  const server = createServer(async (request: IncomingMessage, response) => {
+    let body = "";
+    for await (const chunk of request) body += String(chunk);
+    received.push({
+      method: request.method,
+      url: request.url,
+      authorization: request.headers.authorization,
+      contentType: request.headers["content-type"],
+      body,
+    });
+    const reply = answer(received.length);
+    // null: accept and never answer.
+    if (reply) response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers }).end("{}");
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const close = () => new Promise<void>((resolve) => {
+    servers.splice(servers.indexOf(server), 1);
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return { siteUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, close };
+}

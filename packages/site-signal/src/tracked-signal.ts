@@ -1,0 +1,46 @@
+// The signal with a memory: what the public site did not confirm (it was down, too slow, or nowhere to be found) is
+// kept in the database (pending_site_signals) and sent again by the admin's scheduler, waiting longer after each
+// failure, until the site confirms. Without it, a missed signal left the site's cached pages — which outlive a restart
+// of the site — showing the old state until the article changed again.
+import { dueSiteSignals, forgetConfirmedSignals, rememberUnconfirmedSignals, type PrismaClient } from "@minbar/db";
+import { signalPublicSite, type SignalResult, type SiteTarget } from "./signal-public-site.ts";
+
+export type TrackedSignalInput = {
+  prisma: PrismaClient;
+  /** Null when no public site is known: the articles are kept for whoever knows it (the admin's scheduler). */
+  target: SiteTarget | null;
+  articleIds: readonly number[];
+  timeoutMs?: number;
+  now?: Date;
+};
+
+/**
+ * What the site said, and whether the articles it did not confirm were kept for a retry: null when there were none,
+ * false (with the database's error) when they could not be written.
+ */
+export type TrackedSignalResult = SignalResult & { kept: boolean | null; trackingError?: string };
+
+/** Sends the signal; forgets what the site confirmed and keeps what it did not. Never throws. */
+export async function signalAndTrack({ prisma, target, articleIds, timeoutMs, now = new Date() }: TrackedSignalInput): Promise<TrackedSignalResult> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return { confirmed: true, articles: 0, kept: null };
+  const result: SignalResult = target
+    ? await signalPublicSite({ target, articleIds: ids, timeoutMs })
+    : { confirmed: false, articles: 0, reason: "no public site configured" };
+  // signalPublicSite confirms the ids in order, stopping at the first request that fails.
+  const confirmed = ids.slice(0, result.articles);
+  const unconfirmed = ids.slice(result.articles);
+  try {
+    await forgetConfirmedSignals(prisma, confirmed, now);
+    if (unconfirmed.length > 0) await rememberUnconfirmedSignals(prisma, unconfirmed, result.confirmed ? "" : result.reason, now);
+    return { ...result, kept: unconfirmed.length > 0 ? true : null };
+  } catch (error) {
+    return { ...result, kept: unconfirmed.length > 0 ? false : null, trackingError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Sends again the signals that are due (oldest first, at most `limit`); null when none is. */
+export async function resendDueSignals({ prisma, target, now = new Date(), limit, timeoutMs }: Omit<TrackedSignalInput, "articleIds" | "target"> & { target: SiteTarget; limit?: number }) {
+  const due = await dueSiteSignals(prisma, now, limit);
+  return due.length === 0 ? null : { articleIds: due, ...(await signalAndTrack({ prisma, target, articleIds: due, timeoutMs, now })) };
+}
