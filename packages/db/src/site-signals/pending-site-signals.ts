@@ -3,6 +3,7 @@
 // a restart. The article is remembered here instead of only logged, and the admin's scheduler sends the signal again,
 // waiting longer after each failure, until the site confirms.
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { requirePermission, type Actor } from "../permissions.ts";
 
 /** The wait after the first failure; it doubles with each further one, up to RETRY_MAX_MS. */
 export const RETRY_BASE_MS = 15_000;
@@ -51,4 +52,14 @@ export async function dueSiteSignals(prisma: PrismaClient, now: Date, limit = 1_
 export async function forgetConfirmedSignals(prisma: PrismaClient, articleIds: readonly number[], sentAt: Date): Promise<void> {
   if (articleIds.length === 0) return;
   await prisma.pendingSiteSignal.deleteMany({ where: { articleId: { in: [...new Set(articleIds)] }, failedAt: { lte: sentAt } } });
+}
+
+/**
+ * For the newsroom: how many changed articles the public site has not confirmed yet and since when the oldest
+ * waits, so that staff know why a change is not online yet (and that it is being retried). Staff who read articles.
+ */
+export async function unconfirmedSiteChanges(prisma: PrismaClient, actor: Actor | null): Promise<{ count: number; since: Date | null }> {
+  requirePermission(actor, "article.read");
+  const result = await prisma.pendingSiteSignal.aggregate({ _count: { _all: true }, _min: { since: true } });
+  return { count: result._count._all, since: result._min.since };
 }

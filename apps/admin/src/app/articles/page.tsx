@@ -7,6 +7,7 @@ import {
   can,
   listAdminFilterOptions,
   listArticlesForAdmin,
+  unconfirmedSiteChanges,
   type AdminArticleFilters,
   type AdminArticleRow,
 } from "@minbar/db";
@@ -53,8 +54,10 @@ function hrefWith(filters: AdminArticleFilters, changes: Partial<Record<(typeof 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const filters = filtersFrom(await searchParams);
-  const [[{ rows, total, page, pageSize }, options], uiLocale, t, tFilters, tStatus, tLocales, tWarnings] = await Promise.all([
-    orForbidden(() => Promise.all([listArticlesForAdmin(getDb(), actor, filters), listAdminFilterOptions(getDb(), actor)])),
+  const [[{ rows, total, page, pageSize }, options, unconfirmed], uiLocale, t, tFilters, tStatus, tLocales, tWarnings] = await Promise.all([
+    orForbidden(() =>
+      Promise.all([listArticlesForAdmin(getDb(), actor, filters), listAdminFilterOptions(getDb(), actor), unconfirmedSiteChanges(getDb(), actor)]),
+    ),
     getLocale(),
     getTranslations("Articles"),
     getTranslations("ArticleFilters"),
@@ -79,6 +82,12 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         {can(actor, "article.create") ? <NewArticleButton label={tFilters("newArticle")} /> : null}
       </div>
+
+      {unconfirmed.count > 0 && unconfirmed.since ? (
+        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("siteBehind", { count: unconfirmed.count, formatted: formatInteger(unconfirmed.count, uiLocale), since: formatDateTime(unconfirmed.since, uiLocale) })}
+        </p>
+      ) : null}
 
       <nav aria-label={tFilters("label")} className="mb-3">
         <ul className="flex flex-wrap gap-2 text-sm">

@@ -1,0 +1,31 @@
+// A change the public site has not confirmed (it was down): the article list says so, and the admin's scheduler
+// sends the signal again on its own — here to the real public site of the test run, which confirms it.
+import { expect, test } from "@playwright/test";
+import { createPublishedArticle, signIn, useArticleSandbox } from "./helpers.ts";
+import { ADMIN_USER } from "./test-users.ts";
+
+const prisma = useArticleSandbox();
+
+test("the article list says the public site is behind, until the scheduler's retry is confirmed", async ({ page }) => {
+  test.setTimeout(90_000);
+  const article = await createPublishedArticle(prisma, "مقال لم يؤكده الموقع العام", ["فقرة."]);
+  const failedAt = new Date(Date.now() - 60_000);
+  // As a publish leaves it when the site does not answer; the retry is not due for an hour yet.
+  await prisma.pendingSiteSignal.create({
+    data: { articleId: article.articleId, since: failedAt, failedAt, nextAttemptAt: new Date(Date.now() + 3_600_000), lastError: "unreachable" },
+  });
+  try {
+    await signIn(page, ADMIN_USER);
+    const note = page.getByRole("status").filter({ hasText: "الموقع العام" });
+    await expect(note).toContainText("لم يؤكد الموقع العام بعدُ تغيير مقال واحد");
+
+    // The retry falls due: the scheduler (every 15 s) sends it, the public site confirms, and the note goes.
+    await prisma.pendingSiteSignal.update({ where: { articleId: article.articleId }, data: { nextAttemptAt: new Date() } });
+    await expect.poll(() => prisma.pendingSiteSignal.count({ where: { articleId: article.articleId } }), { timeout: 45_000 }).toBe(0);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "المقالات" })).toBeVisible();
+    await expect(note).toHaveCount(0);
+  } finally {
+    await prisma.pendingSiteSignal.deleteMany({ where: { articleId: article.articleId } });
+  }
+});
