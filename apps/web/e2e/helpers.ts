@@ -16,7 +16,10 @@ export function articleIdOf(href: string): number {
 /** Each path answers 404 with the not-found page of its own language (its heading). */
 export async function expectLocalizedNotFound(page: Page, cases: readonly (readonly [path: string, heading: string])[]): Promise<void> {
   for (const [path, heading] of cases) {
-    expect((await page.goto(path))?.status(), path).toBe(404);
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    // In the HTML the server sent, not filled in by script (see server/plain-html.ts).
+    expect(await response?.text(), path).toContain(`${heading}</h1>`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   }
 }

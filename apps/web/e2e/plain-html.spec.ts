@@ -70,3 +70,32 @@ test("the language switcher and the search form work by plain navigation", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expectPlainHtml(page, scripts);
 });
+
+test("a missing page is a whole page without JavaScript: the edition's frame and its 404, in its language", async ({ browser }) => {
+  // A reader (or crawler) without JavaScript: Next's own 404 document is empty until its runtime fills it in.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const scripts = scriptRequests(page);
+  const response = await page.goto("/ru/news/999999/no-such-story");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Страница не найдена");
+  await expect(page).toHaveTitle(/^Страница не найдена — /);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  await expect(page.getByRole("search")).toBeVisible();
+  // The other editions' links lead to their front pages, not to another missing page.
+  await expect(page.getByRole("navigation", { name: "Язык" }).getByRole("link", { name: "English" })).toHaveAttribute("href", "/en");
+  await page.getByRole("link", { name: "На главную" }).click();
+  await expect(page).toHaveURL(/\/ru$/);
+  await context.close();
+
+  // With JavaScript, the same page and still no framework script.
+  const withScript = await browser.newPage();
+  const requested = scriptRequests(withScript);
+  expect((await withScript.goto("/no/such/path"))?.status()).toBe(404);
+  await expect(withScript.getByRole("heading", { level: 1 })).toHaveText("الصفحة غير موجودة");
+  await expect(withScript.locator("html")).toHaveAttribute("dir", "rtl");
+  await expectPlainHtml(withScript, requested);
+  await withScript.close();
+  expect(scripts).toEqual([]);
+});

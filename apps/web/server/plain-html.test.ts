@@ -4,13 +4,14 @@
 // reading client reference manifests.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache";
-import { clientRuntimeUsers, etagOf, servePlainHtml, stripClientRuntime } from "./plain-html";
+import { clientRuntimeUsers, etagOf, notFoundPagesFrom, servePlainHtml, stripClientRuntime, type NotFoundPage } from "./plain-html";
 import { listen } from "./test-http";
 
 const ARTICLE_HTML = readFileSync(new URL("./fixtures/article-ar.html", import.meta.url), "utf8");
@@ -177,8 +178,8 @@ afterEach(async () => {
 });
 
 /** The wrapper alone in front of the Next-like handler, as when nothing caches. */
-async function direct(pages: Record<string, Page>) {
-  const render = servePlainHtml(nextLike(pages));
+async function direct(pages: Record<string, Page>, options: { notFoundPage?: NotFoundPage } = {}) {
+  const render = servePlainHtml(nextLike(pages), options);
   const listening = await listen((req, res) => {
     void Promise.resolve(render(req, res)).catch(() => res.destroy());
   });
@@ -261,6 +262,41 @@ describe("servePlainHtml", () => {
     expect(Number(missing.headers["content-length"])).toBe(missing.body.length);
   });
 
+  it("sends the edition's 404 page in place of Next's empty error document, and that page itself as a 404", async () => {
+    const errorDocument = '<!DOCTYPE html><html id="__next_error__"><head></head><body><div hidden=""></div></body></html>';
+    const asked: string[] = [];
+    const notFoundPage: NotFoundPage = async (locale) => {
+      asked.push(locale);
+      return Buffer.from(`<!DOCTYPE html><html lang="${locale}"><body><h1>404 (${locale})</h1></body></html>`);
+    };
+    const get = await direct(
+      {
+        "/news/999": { status: 404, body: errorDocument },
+        "/ru/nonsense?q=1": { status: 404, body: errorDocument, writeHead: true },
+        "/en/news/1": { status: 500, body: errorDocument },
+        "/ru/not-found-view": { body: ARTICLE_HTML },
+      },
+      { notFoundPage },
+    );
+    const arabic = await get("/news/999");
+    expect([arabic.status, arabic.body.toString("utf8")]).toEqual([404, '<!DOCTYPE html><html lang="ar"><body><h1>404 (ar)</h1></body></html>']);
+    expect(Number(arabic.headers["content-length"])).toBe(arabic.body.length);
+    const russian = await get("/ru/nonsense?q=1");
+    expect([russian.status, russian.body.toString("utf8")]).toEqual([404, '<!DOCTYPE html><html lang="ru"><body><h1>404 (ru)</h1></body></html>']);
+    // A server error stays Next's; the 404 page asked for by its own address answers 404, without the runtime.
+    expect((await get("/en/news/1")).body.toString("utf8")).toBe(errorDocument);
+    const view = await get("/ru/not-found-view");
+    expect([view.status, view.body.toString("utf8")]).toEqual([404, PLAIN_ARTICLE]);
+    expect(asked).toEqual(["ar", "ru"]);
+  });
+
+  it("keeps Next's error document when the 404 page cannot be had", async () => {
+    const errorDocument = '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>';
+    const get = await direct({ "/en/gone": { status: 404, body: errorDocument } }, { notFoundPage: async () => null });
+    const answer = await get("/en/gone");
+    expect([answer.status, answer.body.toString("utf8")]).toEqual([404, errorDocument]);
+  });
+
   it("passes everything but HTML through byte for byte, and without waiting for its end", async () => {
     const binary = Buffer.from([0, 0xff, 0xd8, 0xc3, 0x28, 0x3c, 0x73]);
     // Text that looks like the runtime, in responses that are not pages.
@@ -326,6 +362,32 @@ describe("servePlainHtml", () => {
 });
 
 // ---- the guard ----------------------------------------------------------------------------------------------------
+
+describe("notFoundPagesFrom", () => {
+  it("fetches each edition's 404 page from the server once, and nothing that is not that page", async () => {
+    const requests: string[] = [];
+    const listening = await listen((req, res) => {
+      requests.push(req.url ?? "");
+      const answers: Record<string, [number, string, string]> = {
+        "/not-found-view": [404, "text/html; charset=utf-8", "<html lang=ar>404</html>"],
+        "/ru/not-found-view": [200, "text/html; charset=utf-8", "<html lang=ru>soft 404</html>"],
+        "/en/not-found-view": [404, "text/html", '<html id="__next_error__"></html>'],
+      };
+      const [status, type, body] = answers[req.url ?? ""] ?? [404, "text/plain", "no"];
+      res.writeHead(status, { "content-type": type }).end(body);
+    });
+    server = listening.server;
+    const { port } = listening.server.address() as AddressInfo;
+    const pages = notFoundPagesFrom(`http://127.0.0.1:${port}`);
+    expect((await pages("ar"))?.toString("utf8")).toBe("<html lang=ar>404</html>");
+    expect((await pages("ar"))?.toString("utf8")).toBe("<html lang=ar>404</html>");
+    expect(await pages("ru")).toBeNull();
+    expect(await pages("en")).toBeNull();
+    expect(await pages("en")).toBeNull();
+    expect(requests).toEqual(["/not-found-view", "/ru/not-found-view", "/en/not-found-view", "/en/not-found-view"]);
+    expect(await notFoundPagesFrom("http://127.0.0.1:1")("ar")).toBeNull();
+  });
+});
 
 describe("clientRuntimeUsers", () => {
   let dist: string | undefined;

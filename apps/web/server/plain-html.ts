@@ -15,6 +15,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
+import type { Locale } from "@minbar/i18n";
+import { getPathname, localeOfPath, NOT_FOUND_VIEW } from "../src/i18n/paths";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -38,6 +40,8 @@ const TURBOPACK_PREFIX = '(globalThis["TURBOPACK"]';
  * boundary whose server rendering failed (`<!--$!-->`), left for the browser to render.
  */
 const RENDERED_IN_BROWSER = /<html\b[^>]*\bid="__next_error__"|<!--\$!-->/;
+/** Next's error document alone (see RENDERED_IN_BROWSER): for a 404, the localized 404 page is sent in its place. */
+const NEXT_ERROR_DOCUMENT = /<html\b[^>]*\bid="__next_error__"/;
 
 function attributesOf(source: string): Map<string, string> {
   const attributes = new Map<string, string>();
@@ -126,14 +130,22 @@ const bodiless = (status: number) => status < 200 || status === 204 || status ==
 export const etagOf = (body: Buffer) => `"${createHash("sha1").update(body).digest("base64url")}"`;
 
 /**
+ * The localized 404 page of an edition, as sent to readers (app/[locale]/not-found-view), or null when it cannot be
+ * had; servePlainHtml sends it in place of Next's error document.
+ */
+export type NotFoundPage = (locale: Locale) => Promise<Buffer | null>;
+
+/**
  * Next's request handler, with each HTML response (any status) buffered and sent through stripClientRuntime. Other
  * responses (RSC payloads, feeds, JSON, static files) pass through untouched and unbuffered. Installed inside the
  * front cache's `render`, this is the outermost layer over the response: what it passes on is what the cache
- * stores and what gets compressed.
+ * stores and what gets compressed. With `notFoundPage`, a 404 that Next sends as its error document (empty until its
+ * client runtime renders it) is answered with the localized 404 page instead, and that page asked for directly
+ * answers 404 too.
  */
-export function servePlainHtml(render: Handler): Handler {
+export function servePlainHtml(render: Handler, options: { notFoundPage?: NotFoundPage } = {}): Handler {
   return (req, res) => {
-    const release = bufferHtml(req, res);
+    const release = bufferHtml(req, res, options.notFoundPage);
     return Promise.resolve()
       .then(() => render(req, res))
       .catch((error: unknown) => {
@@ -144,8 +156,32 @@ export function servePlainHtml(render: Handler): Handler {
   };
 }
 
+/**
+ * Fetches each edition's 404 page from this server (`origin`) once it is first needed, and keeps it: it holds no data,
+ * and a new build means a new process. A failed fetch is tried again next time.
+ */
+export function notFoundPagesFrom(origin: string, timeoutMs = 10_000): NotFoundPage {
+  const pages = new Map<Locale, Buffer>();
+  return async (locale) => {
+    const kept = pages.get(locale);
+    if (kept) return kept;
+    try {
+      const response = await fetch(new URL(getPathname({ href: NOT_FOUND_VIEW, locale }), origin), { signal: AbortSignal.timeout(timeoutMs) });
+      const body = Buffer.from(await response.arrayBuffer());
+      const html = /^text\/html\b/i.test(response.headers.get("content-type") ?? "");
+      if (response.status !== 404 || !html || RENDERED_IN_BROWSER.test(body.toString("utf8"))) return null;
+      pages.set(locale, body);
+      return body;
+    } catch {
+      return null;
+    }
+  };
+}
+
+const pathOf = (url: string | undefined) => (url ?? "/").split(/[?#]/, 1)[0]!;
+
 /** Installs the buffering over `res`; returns a function that takes it off, dropping whatever was buffered. */
-function bufferHtml(req: IncomingMessage, res: ServerResponse): () => void {
+function bufferHtml(req: IncomingMessage, res: ServerResponse, notFoundPage?: NotFoundPage): () => void {
   const { write, end, writeHead, flushHeaders } = res;
   let mode: "undecided" | "pass" | "buffer" = "undecided";
   const chunks: Buffer[] = [];
@@ -198,22 +234,31 @@ function bufferHtml(req: IncomingMessage, res: ServerResponse): () => void {
     collect(chunk, rest[0]);
     const original = Buffer.concat(chunks);
     release();
-    let body: Buffer | undefined;
+    const send = (body: Buffer | undefined) => {
+      if (body !== undefined) {
+        if (res.hasHeader("content-length")) res.setHeader("content-length", body.length);
+        if (res.hasHeader("etag")) res.setHeader("etag", etagOf(body));
+      }
+      for (const writeCallback of writeCallbacks) process.nextTick(writeCallback);
+      const finish = end as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
+      return body === undefined ? finish.call(res, callback) : finish.call(res, body, callback);
+    };
     if (original.length === 0 && req.method === "HEAD") {
       // Next answers HEAD with the headers of a body it does not send: their length and validator describe the
       // page before the transform, which cannot be known without it.
       res.removeHeader("content-length");
       res.removeHeader("etag");
-    } else {
-      const html = original.toString("utf8");
-      const stripped = stripClientRuntime(html);
-      body = stripped === html ? original : Buffer.from(stripped, "utf8");
-      if (res.hasHeader("content-length")) res.setHeader("content-length", body.length);
-      if (res.hasHeader("etag")) res.setHeader("etag", etagOf(body));
+      return send(undefined);
     }
-    for (const writeCallback of writeCallbacks) process.nextTick(writeCallback);
-    const finish = end as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
-    return body === undefined ? finish.call(res, callback) : finish.call(res, body, callback);
+    const html = original.toString("utf8");
+    const locale = localeOfPath(pathOf(req.url));
+    if (notFoundPage && pathOf(req.url) === getPathname({ href: NOT_FOUND_VIEW, locale })) res.statusCode = 404;
+    if (notFoundPage && res.statusCode === 404 && NEXT_ERROR_DOCUMENT.test(html)) {
+      void notFoundPage(locale).then((page) => send(page ?? original));
+      return res;
+    }
+    const stripped = stripClientRuntime(html);
+    return send(stripped === html ? original : Buffer.from(stripped, "utf8"));
   } as ServerResponse["end"];
 
   return release;

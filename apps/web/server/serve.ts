@@ -10,7 +10,7 @@ import compression from "compression";
 import { getEnv } from "../src/env";
 import { registerFrontCachePurge } from "../src/lib/front-cache-signal";
 import { createFrontCache, type FrontCacheOptions } from "./front-cache";
-import { clientRuntimeUsers, servePlainHtml } from "./plain-html";
+import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html";
 
 const { values: args } = parseArgs({
   options: {
@@ -34,7 +34,9 @@ await app.prepare();
 const runtimeUsers = clientRuntimeUsers(join(appDir, ".next"));
 const plainHtml = runtimeUsers.length === 0;
 if (!plainHtml) console.warn(`[plain-html] pages keep Next's client runtime, which these client modules need: ${runtimeUsers.join(", ")}`);
-const render = plainHtml ? servePlainHtml(nextHandler) : nextHandler;
+// The localized 404 page is fetched from this very server (see notFoundPagesFrom), where it listens.
+const selfHost = !args.hostname || args.hostname === "0.0.0.0" || args.hostname === "::" ? "127.0.0.1" : args.hostname;
+const render = plainHtml ? servePlainHtml(nextHandler, { notFoundPage: notFoundPagesFrom(`http://${selfHost.includes(":") ? `[${selfHost}]` : selfHost}:${port}`) }) : nextHandler;
 
 const cache = createFrontCache({
   render: (req, res) => render(req, res),

@@ -19,3 +19,12 @@ export function getPathname({ href, locale }: { href: Href; locale: Locale }): s
 export function editionPaths(href: Href): Record<Locale, string> {
   return Object.fromEntries(LOCALES.map((locale) => [locale, getPathname({ href, locale })])) as Record<Locale, string>;
 }
+
+/** The path of the localized 404 page in each edition (app/[locale]/not-found-view; see server/plain-html.ts). */
+export const NOT_FOUND_VIEW = "/not-found-view";
+
+/** The edition a path belongs to, by its prefix: /ru/… Russian, /en/… English, anything else Arabic. */
+export function localeOfPath(path: string): Locale {
+  const prefix = /^\/([a-z]{2})(?=\/|$|\?)/.exec(path)?.[1];
+  return LOCALES.find((locale) => locale !== DEFAULT_LOCALE && locale === prefix) ?? DEFAULT_LOCALE;
+}

@@ -5,6 +5,7 @@
 import { isLocale } from "@minbar/i18n";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "../../../../components/language-switcher";
+import { NOT_FOUND_VIEW } from "../../../../i18n/paths";
 
 type LanguagesSlotProps = { params: Promise<{ locale: string; rest?: string[] }> };
 
@@ -15,5 +16,7 @@ export default async function LanguagesSlot({ params }: LanguagesSlotProps) {
   // Page N of a listing leads to the first page in the other language, which may have fewer pages (never to a 404).
   const segments = rest ?? [];
   const listing = segments.length >= 2 && segments.at(-2) === "page" ? segments.slice(0, -2) : segments;
-  return <LanguageSwitcher label={t("languages")} current={locale} pathname={`/${listing.join("/")}`} />;
+  // The 404 page (sent for any missing address) leads to the other editions' front pages.
+  const pathname = `/${listing.join("/")}`;
+  return <LanguageSwitcher label={t("languages")} current={locale} pathname={pathname === NOT_FOUND_VIEW ? "/" : pathname} />;
 }
