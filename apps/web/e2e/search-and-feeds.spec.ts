@@ -2,7 +2,7 @@
 // the Russian edition and English draft that run.ts adds.
 import { expect, test, type Page } from "@playwright/test";
 import { DRAFT_SEED_OPENING, PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
-import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
+import { ENGLISH_DRAFT, RUSSIAN_EDITION, TAGS } from "./extra-localizations.ts";
 import { SITE_ORIGIN } from "./site-origin.ts";
 
 const [NOV_2024, MAR_2024, MAY_2022, JUN_2020] = [
@@ -156,6 +156,8 @@ async function parseRss(page: Page, xml: string) {
       root: doc.documentElement.nodeName,
       version: doc.documentElement.getAttribute("version"),
       language: channel ? text(channel, "language") : null,
+      // The channel's own title comes before any item's.
+      title: channel ? text(channel, "title") : null,
       self: doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link")[0]?.getAttribute("href") ?? null,
       items: [...doc.getElementsByTagName("item")].map((item) => ({
         title: text(item, "title"),
@@ -232,6 +234,43 @@ test.describe("RSS feeds", () => {
     expect(redirect.status()).toBe(308);
     expect(new URL(redirect.headers()["location"] ?? "", SITE_ORIGIN).pathname).toBe("/feed.xml");
     expect((await request.get("/xx/feed.xml")).status()).toBe(404);
+  });
+
+  test("an agency's and a tag's feeds, in each edition: only their published articles", async ({ page, request }) => {
+    const tass = await request.get("/sources/tass/feed.xml");
+    expect([tass.status(), tass.headers()["content-type"]]).toEqual([200, expect.stringContaining("application/rss+xml")]);
+    const arabic = await parseRss(page, await tass.text());
+    expect([arabic.error, arabic.language, arabic.title, arabic.self]).toEqual([null, "ar", "أخبار تاس — منبر", `${SITE_ORIGIN}/sources/tass/feed.xml`]);
+    expect(arabic.items.map((item) => item.title)).toEqual([NOV_2024, MAR_2024, MAY_2022]);
+
+    const kazakhstan = await parseRss(page, await (await request.get("/ru/tags/kazakhstan/feed.xml")).text());
+    expect([kazakhstan.error, kazakhstan.language, kazakhstan.title]).toEqual([null, "ru", `Тег: ${TAGS.kazakhstan.nameRu} — Минбар`]);
+    expect(kazakhstan.items.map((item) => item.title)).toEqual([RUSSIAN_EDITION.title]);
+    expect(kazakhstan.items[0]?.link).toMatch(new RegExp(`^${SITE_ORIGIN}/ru/news/\\d+/${RUSSIAN_EDITION.slug}$`));
+    const english = await parseRss(page, await (await request.get("/en/sources/tass/feed.xml")).text());
+    expect([english.error, english.language, english.items.length]).toEqual([null, "en", 0]);
+
+    const redirect = await request.get("/ar/tags/kazakhstan/feed.xml", { maxRedirects: 0 });
+    expect([redirect.status(), new URL(redirect.headers()["location"] ?? "", SITE_ORIGIN).pathname]).toEqual([308, "/tags/kazakhstan/feed.xml"]);
+    for (const missing of ["/sources/no-such-agency/feed.xml", "/ru/tags/no-such-tag/feed.xml", "/en/sources/%E0%A4%A/feed.xml", "/xx/tags/kazakhstan/feed.xml"]) {
+      expect((await request.get(missing)).status(), missing).toBe(404);
+    }
+  });
+
+  test("every page points feed readers to its edition's feed, and agency and tag pages to their own first", async ({ page }) => {
+    const feeds = page.locator('link[rel="alternate"][type="application/rss+xml"]');
+    await page.goto("/ru/tags/kazakhstan");
+    await expect(feeds).toHaveCount(2);
+    expect(await feeds.evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.getAttribute("title")]))).toEqual([
+      [`${SITE_ORIGIN}/ru/tags/kazakhstan/feed.xml`, `Тег: ${TAGS.kazakhstan.nameRu} — Минбар`],
+      [`${SITE_ORIGIN}/ru/feed.xml`, "Минбар — последние новости"],
+    ]);
+    await page.goto("/sources/tass");
+    await expect(feeds.first()).toHaveAttribute("href", `${SITE_ORIGIN}/sources/tass/feed.xml`);
+    await page.getByRole("main").getByRole("link", { name: NOV_2024, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(NOV_2024);
+    await expect(feeds).toHaveCount(1);
+    await expect(feeds).toHaveAttribute("href", `${SITE_ORIGIN}/feed.xml`);
   });
 
   test("each edition's pages point feed readers to its feed", async ({ page }) => {

@@ -1,22 +1,24 @@
-// The RSS feed of one language edition: its latest published articles, with absolute links.
+// RSS feeds: an edition's (its latest published articles) and an agency's or a tag's in one edition, with absolute
+// links. Route handlers: /feed.xml, /{locale}/feed.xml, /sources/{slug}/feed.xml, /tags/{slug}/feed.xml (and their
+// /ru, /en forms). Paths with a dot bypass the locale proxy, so these apply its rules themselves.
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@minbar/i18n";
-import { articlePath, listFeedArticles } from "./published-content";
+import type { PublicArticleSummary } from "@minbar/db";
+import { isLocale, type Locale } from "@minbar/i18n";
+import { routing } from "../i18n/routing";
+import { articlePath, listFeedArticles, listSourceFeed, listTagFeed, parseSlugSegment, sourcePath, tagPath } from "./published-content";
 import { renderRss } from "./rss";
 import { absoluteUrl, feedPath, siteOrigin } from "./site-url";
 
-export async function feedResponse(locale: Locale): Promise<Response> {
-  const [origin, t, articles] = await Promise.all([
-    siteOrigin(),
-    getTranslations({ locale, namespace: "Site" }),
-    listFeedArticles(locale),
-  ]);
+type FeedInput = { locale: Locale; title: string; description: string; pathname: string; articles: PublicArticleSummary[] };
+
+async function rssResponse({ locale, title, description, pathname, articles }: FeedInput): Promise<Response> {
+  const origin = await siteOrigin();
   const xml = renderRss({
-    title: t("feedTitle"),
-    link: absoluteUrl(origin, "/", locale),
-    self: `${origin}${feedPath(locale)}`,
-    description: t("description"),
+    title,
+    link: absoluteUrl(origin, pathname, locale),
+    self: `${origin}${feedPath(locale, pathname)}`,
+    description,
     language: locale,
     items: articles.map((article) => ({
       title: article.title,
@@ -28,4 +30,54 @@ export async function feedResponse(locale: Locale): Promise<Response> {
     })),
   });
   return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+}
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** The edition's feed. */
+export async function feedResponse(locale: Locale): Promise<Response> {
+  const [t, articles] = await Promise.all([getTranslations({ locale, namespace: "Site" }), listFeedArticles(locale)]);
+  return rssResponse({ locale, title: t("feedTitle"), description: t("description"), pathname: "/", articles });
+}
+
+const LISTINGS = {
+  source: { namespace: "Source", find: listSourceFeed, path: sourcePath },
+  tag: { namespace: "Tag", find: listTagFeed, path: tagPath },
+} as const;
+
+export type ListingKind = keyof typeof LISTINGS;
+
+/** An agency's or a tag's feed title, as its page's <link rel="alternate"> and the feed itself give it. */
+export async function listingFeedTitle(kind: ListingKind, locale: Locale, name: string): Promise<string> {
+  const [t, site] = await Promise.all([getTranslations({ locale, namespace: LISTINGS[kind].namespace }), getTranslations({ locale, namespace: "Site" })]);
+  return `${t("title", { name })} — ${site("name")}`;
+}
+
+/** An agency's or a tag's feed in one edition, from the slug segment of its URL; 404 when there is no such one. */
+export async function listingFeedResponse(kind: ListingKind, segment: string, locale: Locale): Promise<Response> {
+  const { namespace, find, path } = LISTINGS[kind];
+  const slug = parseSlugSegment(segment);
+  const found = slug === null ? null : await find(slug, locale);
+  if (!found) return notFound();
+  const t = await getTranslations({ locale, namespace });
+  const title = await listingFeedTitle(kind, locale, found.name);
+  return rssResponse({ locale, title, description: t("description", { name: found.name }), pathname: path(found.slug), articles: found.articles });
+}
+
+type LocaleParams = { params: Promise<{ locale: string; slug?: string }> };
+
+/**
+ * The GET handler of a feed under /{locale}: the Arabic form redirects to the unprefixed path (Arabic pages have no
+ * prefix), an unknown locale is 404.
+ */
+export function localizedFeedRoute(respond: (locale: Locale, slug: string | undefined) => Promise<Response>) {
+  return async (request: Request, { params }: LocaleParams): Promise<Response> => {
+    const { locale, slug } = await params;
+    if (!isLocale(locale)) return notFound();
+    if (locale === routing.defaultLocale) {
+      const url = new URL(request.url);
+      return Response.redirect(new URL(url.pathname.replace(/^\/[^/]+/, ""), url), 308);
+    }
+    return respond(locale, slug);
+  };
 }

@@ -9,19 +9,23 @@ import type { PublicListing } from "@minbar/db";
 import type { Locale } from "@minbar/i18n";
 import { editionPaths, getPathname, permanentRedirect } from "../i18n/navigation";
 import { ListingPage } from "../components/listing-page";
+import { listingFeedTitle, type ListingKind } from "./feed";
 import { pagedPath, parsePageSegment, parseSlugSegment } from "./published-content";
+import { feedAlternate } from "./site-url";
 
 /** The first page has no `n`; /page/{n} does. */
 export type ListingRouteProps = { params: Promise<{ locale: string; slug: string; n?: string }> };
 
 type ListingRoute = {
   namespace: "Source" | "Tag";
+  /** Which feed the page offers (lib/feed.ts). */
+  feed: ListingKind;
   /** The listing's page, with the name and canonical slug of what it lists; null when the slug is unknown. */
   find: (slug: string, locale: Locale, page: number) => Promise<{ name: string; slug: string; listing: PublicListing } | null>;
   path: (slug: string) => string;
 };
 
-export function createListingRoute({ namespace, find, path }: ListingRoute) {
+export function createListingRoute({ namespace, feed, find, path }: ListingRoute) {
   async function load({ params }: ListingRouteProps) {
     const { locale, slug: segment, n } = await params;
     if (!isLocale(locale)) notFound();
@@ -36,13 +40,19 @@ export function createListingRoute({ namespace, find, path }: ListingRoute) {
 
   async function generateMetadata(props: ListingRouteProps): Promise<Metadata> {
     const { locale, name, slug, page } = await load(props);
-    const t = await getTranslations({ locale, namespace });
+    const [t, site, feedTitle] = await Promise.all([
+      getTranslations({ locale, namespace }),
+      getTranslations({ locale, namespace: "Site" }),
+      listingFeedTitle(feed, locale, name),
+    ]);
     return {
       title: t("title", { name }),
       description: t("description", { name }),
       alternates: {
         canonical: getPathname({ href: pagedPath(path(slug), page), locale }),
         languages: editionPaths(path(slug)),
+        // The listing's own feed, and the edition's (a page's alternates replace the layout's).
+        types: feedAlternate(locale, site("feedTitle"), { pathname: path(slug), title: feedTitle }),
       },
     };
   }

@@ -152,6 +152,22 @@ export function listFeedArticles(locale: Locale) {
   );
 }
 
+/** An agency's latest published articles in one language, for its feed; null when no agency has that slug. */
+export function listSourceFeed(slug: string, locale: Locale) {
+  return cached(["source-feed", slug, locale], [cacheTags.source(slug)], async () => {
+    const found = await listPublishedArticlesBySource(getDb(), { slug, locale, page: 1, pageSize: FEED_SIZE });
+    return found && { name: found.source.name, slug: found.source.slug, articles: found.items };
+  });
+}
+
+/** A tag's latest published articles in one language, for its feed; null when no tag has that slug. */
+export function listTagFeed(slug: string, locale: Locale) {
+  return cached(["tag-feed", slug, locale], [cacheTags.tag(slug)], async () => {
+    const found = await listPublishedArticlesByTag(getDb(), { slug, locale, page: 1, pageSize: FEED_SIZE });
+    return found && { name: found.tag.name, slug: found.tag.slug, articles: found.items };
+  });
+}
+
 // One sitemap file may hold 50,000 URLs; beyond that the site needs a sitemap index.
 const SITEMAP_LIMIT = 50_000;
 const SITEMAP_BATCH = 1_000;

@@ -23,14 +23,23 @@ export function absoluteUrl(origin: string, href: string, locale: Locale): strin
   return `${origin}${getPathname({ href, locale })}`;
 }
 
-/** Metadata `alternates.types` pointing feed readers to the edition's RSS feed. */
-export function feedAlternate(locale: Locale, title: string) {
-  return { "application/rss+xml": [{ url: feedPath(locale), title }] };
+/**
+ * Metadata `alternates.types` pointing feed readers to RSS feeds: the page's own listing first (an agency's or a
+ * tag's page), then the edition's.
+ */
+export function feedAlternate(locale: Locale, title: string, listing?: { pathname: string; title: string }) {
+  const listingFeed = listing ? [{ url: feedPath(locale, listing.pathname), title: listing.title }] : [];
+  return { "application/rss+xml": [...listingFeed, { url: feedPath(locale), title }] };
 }
 
-/** The edition's feed: a route handler outside the locale proxy, so its path is spelled out rather than localized. */
-export function feedPath(locale: Locale): string {
-  return locale === "ar" ? "/feed.xml" : `/${locale}/feed.xml`;
+/**
+ * The RSS feed of a page that lists articles, in its edition: the front page's (`/`: /feed.xml, /ru/feed.xml) or an
+ * agency's or tag's (/sources/tass/feed.xml, /ru/tags/x/feed.xml). Route handlers outside the locale proxy, so the
+ * path is spelled out here rather than localized by it.
+ */
+export function feedPath(locale: Locale, pathname = "/"): string {
+  const page = getPathname({ href: pathname, locale });
+  return `${page === "/" ? "" : page}/feed.xml`;
 }
 
 /**

@@ -10,6 +10,7 @@ export function generateStaticParams(): { locale: string; slug: string }[] {
 
 const route = createListingRoute({
   namespace: "Source",
+  feed: "source",
   find: async (slug, locale, page) => {
     const listing = await findSourcePage(slug, locale, page);
     return listing && { name: listing.source.name, slug: listing.source.slug, listing };

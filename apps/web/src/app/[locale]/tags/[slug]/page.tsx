@@ -10,6 +10,7 @@ export function generateStaticParams(): { locale: string; slug: string }[] {
 
 const route = createListingRoute({
   namespace: "Tag",
+  feed: "tag",
   find: async (slug, locale, page) => {
     const listing = await findTagPage(slug, locale, page);
     return listing && { name: listing.tag.name, slug: listing.tag.slug, listing };

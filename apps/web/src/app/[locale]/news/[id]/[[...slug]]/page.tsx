@@ -15,7 +15,7 @@ import {
 } from "../../../../../lib/published-content";
 import { ArticleView } from "../../../../../components/article-view";
 import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld";
-import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin } from "../../../../../lib/site-url";
+import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin, feedAlternate } from "../../../../../lib/site-url";
 
 // Incremental static regeneration: each article URL is rendered on its first visit, then served from the cache until
 // POST /api/revalidate drops the tags its data was read under (see lib/cache-tags.ts). Nothing is built ahead: the
@@ -67,7 +67,8 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
   return {
     title: article.title,
     description,
-    alternates: { canonical, languages },
+    // The edition's feed restated: a page's alternates replace the layout's.
+    alternates: { canonical, languages, types: feedAlternate(locale, t("feedTitle")) },
     openGraph: {
       type: "article",
       url: canonical,

@@ -1,0 +1,6 @@
+// /ru/sources/{slug}/feed.xml and /en/…: An agency's RSS feed in that edition (/ar/… redirects to the unprefixed path).
+import { listingFeedResponse, localizedFeedRoute } from "../../../../../lib/feed";
+
+export const dynamic = "force-dynamic";
+
+export const GET = localizedFeedRoute((locale, slug) => listingFeedResponse("source", slug ?? "", locale));

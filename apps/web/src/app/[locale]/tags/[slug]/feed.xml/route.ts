@@ -1,0 +1,6 @@
+// /ru/tags/{slug}/feed.xml and /en/…: A tag's RSS feed in that edition (/ar/… redirects to the unprefixed path).
+import { listingFeedResponse, localizedFeedRoute } from "../../../../../lib/feed";
+
+export const dynamic = "force-dynamic";
+
+export const GET = localizedFeedRoute((locale, slug) => listingFeedResponse("tag", slug ?? "", locale));

@@ -1,0 +1,8 @@
+// /sources/{slug}/feed.xml: An agency's RSS feed in Arabic (Arabic paths have no prefix; see lib/feed.ts).
+import { listingFeedResponse } from "../../../../lib/feed";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return listingFeedResponse("source", (await params).slug, "ar");
+}
