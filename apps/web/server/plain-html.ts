@@ -161,20 +161,27 @@ export function servePlainHtml(render: Handler, options: { notFoundPage?: NotFou
  * and a new build means a new process. A failed fetch is tried again next time.
  */
 export function notFoundPagesFrom(origin: string, timeoutMs = 10_000): NotFoundPage {
-  const pages = new Map<Locale, Buffer>();
-  return async (locale) => {
-    const kept = pages.get(locale);
-    if (kept) return kept;
+  // The fetch itself is kept, so that the 404s arriving while it runs wait for it rather than fetch again.
+  const pages = new Map<Locale, Promise<Buffer | null>>();
+  const fetchPage = async (locale: Locale): Promise<Buffer | null> => {
     try {
       const response = await fetch(new URL(getPathname({ href: NOT_FOUND_VIEW, locale }), origin), { signal: AbortSignal.timeout(timeoutMs) });
       const body = Buffer.from(await response.arrayBuffer());
       const html = /^text\/html\b/i.test(response.headers.get("content-type") ?? "");
-      if (response.status !== 404 || !html || RENDERED_IN_BROWSER.test(body.toString("utf8"))) return null;
-      pages.set(locale, body);
-      return body;
+      return response.status === 404 && html && !RENDERED_IN_BROWSER.test(body.toString("utf8")) ? body : null;
     } catch {
       return null;
     }
+  };
+  return (locale) => {
+    let page = pages.get(locale);
+    if (!page) {
+      page = fetchPage(locale);
+      pages.set(locale, page);
+      // Not kept when it failed: the next 404 tries again.
+      void page.then((body) => body ?? pages.delete(locale));
+    }
+    return page;
   };
 }
 
