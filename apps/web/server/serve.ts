@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import compression from "compression";
 import { getEnv } from "../src/env";
+import { getPathname, localeOfPath } from "../src/i18n/paths";
 import { registerFrontCachePurge } from "../src/lib/front-cache-signal";
 import { createFrontCache, type FrontCacheOptions } from "./front-cache";
 import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html";
@@ -65,8 +66,7 @@ function readablePath(req: IncomingMessage): IncomingMessage {
   try {
     decodeURIComponent(path);
   } catch {
-    const locale = /^\/(ru|en)(?=\/|$)/.exec(path)?.[1];
-    req.url = `${locale ? `/${locale}` : ""}/malformed-address`;
+    req.url = getPathname({ href: "/malformed-address", locale: localeOfPath(path) });
   }
   return req;
 }

@@ -2,7 +2,8 @@
 import path from "node:path";
 import { z } from "zod";
 
-const postgresUrl = z
+/** A postgresql:// (or postgres://) connection URL, as every reader of DATABASE_URL validates it. */
+export const postgresUrl = z
   .string()
   .trim()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// URL");
@@ -24,22 +25,29 @@ export type DbEnv = {
   embeddedDbPort: number;
 };
 
-/** Reads and validates the environment; empty strings count as unset so `FOO=` in a shell means "default". */
-export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
+/**
+ * The variables `schema` names, read from `source` and validated; empty strings count as unset, so `FOO=` in a shell
+ * means "default". Throws one line naming every problem, after `what`. Every package and app reads its environment
+ * through this.
+ */
+export function parseEnv<Schema extends z.ZodObject>(schema: Schema, source: NodeJS.ProcessEnv, what: string): z.output<Schema> {
   const raw = Object.fromEntries(
-    Object.entries({
-      DATABASE_URL: source.DATABASE_URL,
-      TEST_DATABASE_URL: source.TEST_DATABASE_URL,
-      MINBAR_DATA_DIR: source.MINBAR_DATA_DIR,
-      EMBEDDED_DB_PORT: source.EMBEDDED_DB_PORT,
-    }).filter(([, value]) => value !== undefined && value.trim() !== ""),
+    Object.keys(schema.shape).flatMap((name) => {
+      const value = source[name];
+      return value !== undefined && value.trim() !== "" ? [[name, value]] : [];
+    }),
   );
-  const parsed = envSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Invalid database environment: ${problems}`);
+    throw new Error(`${what}: ${problems}`);
   }
-  const env = parsed.data;
+  return parsed.data;
+}
+
+/** Reads and validates the database environment (see parseEnv). */
+export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
+  const env = parseEnv(envSchema, source, "Invalid database environment");
   return {
     databaseUrl: env.DATABASE_URL,
     testDatabaseUrl: env.TEST_DATABASE_URL,

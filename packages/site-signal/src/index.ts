@@ -8,3 +8,4 @@ export {
   REVALIDATION_REQUEST_SHAPE,
   type RevalidationRequest,
 } from "./revalidation-request.ts";
+export { siteEnvShape } from "./env.ts";

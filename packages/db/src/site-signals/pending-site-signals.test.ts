@@ -2,7 +2,8 @@
 // the site confirms — but never a failure that came after the confirmed signal.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
-import { dueSiteSignals, forgetConfirmedSignals, rememberUnconfirmedSignals, retryDelayMs } from "./pending-site-signals.ts";
+import { ForbiddenError, type Actor } from "../permissions.ts";
+import { dueSiteSignals, forgetConfirmedSignals, rememberUnconfirmedSignals, retryDelayMs, unconfirmedSiteChanges } from "./pending-site-signals.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -56,5 +57,16 @@ describe("pending site signals", () => {
     await rememberUnconfirmedSignals(db.prisma, [], "x", at(1));
     await forgetConfirmedSignals(db.prisma, [], at(1));
     expect(await dueSiteSignals(db.prisma, at(60), 2)).toEqual([10, 20]);
+  });
+
+  it("tells staff who read articles how many changes wait and since when; nobody else", async () => {
+    const reader: Actor = { userId: 1, email: "r@minbar.test", name: "Reader", permissions: new Set(["article.read"]) };
+    const outsider: Actor = { ...reader, permissions: new Set() };
+    expect(await unconfirmedSiteChanges(db.prisma, reader)).toEqual({ count: 0, since: null });
+    await rememberUnconfirmedSignals(db.prisma, [40], "x", at(5));
+    await rememberUnconfirmedSignals(db.prisma, [41, 40], "x", at(9));
+    expect(await unconfirmedSiteChanges(db.prisma, reader)).toEqual({ count: 2, since: at(5) });
+    await expect(unconfirmedSiteChanges(db.prisma, outsider)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(unconfirmedSiteChanges(db.prisma, null)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
