@@ -55,16 +55,22 @@ async function main() {
   const prisma = createPrismaClient(databaseUrl);
   const admin = await ensureFirstAdmin(prisma, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
   const { counts } = await importPaths({ prisma, paths: [join(root, "seeds")] });
-  log(`seeds: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`);
+  log(
+    `seeds: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`,
+  );
   await prisma.$disconnect();
 
   if (env.SKIP_BUILD !== "1") {
     log("building the public site and the admin (production build)…");
-    const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@minbar/web", "--filter=@minbar/admin", "--output-logs=errors-only"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
-    });
+    const build = spawnSync(
+      "npx",
+      ["turbo", "run", "build", "--filter=@minbar/web", "--filter=@minbar/admin", "--output-logs=errors-only"],
+      {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+      },
+    );
     if (build.status !== 0) throw new Error("the build failed (see above)");
   }
 
@@ -84,7 +90,11 @@ async function main() {
   // own server (Next.js behind a response cache, apps/web/server/serve.ts); the admin runs Next's.
   const startApp = (app: string, port: number) => {
     const appDir = join(root, "apps", app);
-    return spawn(process.execPath, productionServerArgs(appDir, port, null), { cwd: appDir, stdio: "inherit", env: appEnv });
+    return spawn(process.execPath, productionServerArgs(appDir, port, null), {
+      cwd: appDir,
+      stdio: "inherit",
+      env: appEnv,
+    });
   };
   const children: ChildProcess[] = [startApp("web", env.WEB_PORT), startApp("admin", env.ADMIN_PORT)];
   // So that `npm run import`, run beside this, finds the site to tell about what it imported.

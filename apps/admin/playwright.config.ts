@@ -12,7 +12,9 @@ const config = definePlaywrightConfig({
   port: 3101,
   readyPath: "/login",
   env: publicSite,
-  alsoServe: [{ appDir: fileURLToPath(new URL("../web", import.meta.url)), port: E2E_WEB_PORT, readyPath: "/", env: publicSite }],
+  alsoServe: [
+    { appDir: fileURLToPath(new URL("../web", import.meta.url)), port: E2E_WEB_PORT, readyPath: "/", env: publicSite },
+  ],
 });
 
 // One spec file at a time: they share one database, and import.spec adds (then removes) articles that others count.

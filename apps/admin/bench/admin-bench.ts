@@ -12,7 +12,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium, type APIRequestContext } from "@playwright/test";
-import { createArticle, createUser, ensureBuiltInRoles, loadActor, saveLocalization, type ArticleBlock } from "@minbar/db";
+import {
+  createArticle,
+  createUser,
+  ensureBuiltInRoles,
+  loadActor,
+  saveLocalization,
+  type ArticleBlock,
+} from "@minbar/db";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { bench, seedsDir } from "@minbar/e2e";
 import { importPaths } from "@minbar/importer";
@@ -26,7 +33,11 @@ const SAVES = Number(args.saves);
 if (!(ARTICLES >= 0) || !(SAVES > 0)) throw new Error("--articles must be ≥ 0 and --saves positive");
 const LONG_ARTICLE_WORDS = 5000;
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
-const EDITOR = { email: "bench-editor@minbar.test", name: "محرر القياس", password: `bench-${randomBytes(8).toString("hex")}` };
+const EDITOR = {
+  email: "bench-editor@minbar.test",
+  name: "محرر القياس",
+  password: `bench-${randomBytes(8).toString("hex")}`,
+};
 const { onCleanup, exitAfterCleanup, serverLog, percentile } = bench;
 bench.installBenchGuards("bench:admin", 20 * 60_000);
 
@@ -46,7 +57,8 @@ async function seedBlocks(): Promise<ArticleBlock[]> {
   return blocks;
 }
 
-const wordsIn = (blocks: ArticleBlock[]) => blocks.reduce((sum, block) => sum + block.text.split(/\s+/).filter(Boolean).length, 0);
+const wordsIn = (blocks: ArticleBlock[]) =>
+  blocks.reduce((sum, block) => sum + block.text.split(/\s+/).filter(Boolean).length, 0);
 
 function longBody(blocks: ArticleBlock[], words: number): ArticleBlock[] {
   const body: ArticleBlock[] = [];
@@ -93,11 +105,25 @@ function actionValue(text: string): { ok: boolean; value?: { status: string; ver
   return JSON.parse(line.slice(2));
 }
 
-async function timeHttpSaves(request: APIRequestContext, actionId: string, page: string, target: { id: number; version: number; slug: string; body: ArticleBlock[] }, n: number) {
+async function timeHttpSaves(
+  request: APIRequestContext,
+  actionId: string,
+  page: string,
+  target: { id: number; version: number; slug: string; body: ArticleBlock[] },
+  n: number,
+) {
   const times: number[] = [];
   let version = target.version;
   for (let i = 0; i < n; i++) {
-    const input = { localizationId: target.id, expectedVersion: version, title: `عنوان محدّث رقم ${i}`, summary: null, slug: target.slug, body: target.body, photoAlt: null };
+    const input = {
+      localizationId: target.id,
+      expectedVersion: version,
+      title: `عنوان محدّث رقم ${i}`,
+      summary: null,
+      slug: target.slug,
+      body: target.body,
+      photoAlt: null,
+    };
     const started = performance.now();
     const response = await request.post(page, {
       headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
@@ -106,7 +132,8 @@ async function timeHttpSaves(request: APIRequestContext, actionId: string, page:
     const text = await response.text();
     times.push(performance.now() - started);
     const result = actionValue(text);
-    if (!result.ok || result.value?.status !== "saved" || result.value.version === undefined) throw new Error(`save ${i} was not saved: ${text.slice(0, 300)}`);
+    if (!result.ok || result.value?.status !== "saved" || result.value.version === undefined)
+      throw new Error(`save ${i} was not saved: ${text.slice(0, 300)}`);
     version = result.value.version;
   }
   return times;
@@ -121,7 +148,9 @@ try {
   const started = performance.now();
   await fillArchive(db, ARTICLES, blocks.find((b) => b.type === "paragraph")?.text ?? "نص");
   await importPaths({ prisma: db.prisma, paths: [seedsDir] });
-  console.log(`database ${db.name}: ${(await db.prisma.articleLocalization.count()).toLocaleString("en")} localizations, filled in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `database ${db.name}: ${(await db.prisma.articleLocalization.count()).toLocaleString("en")} localizations, filled in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   await ensureBuiltInRoles(db.prisma);
   const user = await createUser(db.prisma, { ...EDITOR, roleKeys: ["editor"] });
@@ -129,16 +158,28 @@ try {
   const long = longBody(blocks, LONG_ARTICLE_WORDS);
   const created = await createArticle(db.prisma, actor, { title: "مقال طويل للقياس", body: long });
   if (created.status !== "created") throw new Error("could not create the long article");
-  const seed = await db.prisma.articleLocalization.findFirstOrThrow({ where: { slug: { not: { startsWith: "archive-" } }, status: "published" }, orderBy: { id: "asc" } });
+  const seed = await db.prisma.articleLocalization.findFirstOrThrow({
+    where: { slug: { not: { startsWith: "archive-" } }, status: "published" },
+    orderBy: { id: "asc" },
+  });
   const seedBody = blocks.slice(0, 12);
-  console.log(`articles: seed-sized ${wordsIn(seedBody)} words (localization ${seed.id}); long ${wordsIn(long)} words in ${long.length} blocks`);
+  console.log(
+    `articles: seed-sized ${wordsIn(seedBody)} words (localization ${seed.id}); long ${wordsIn(long)} words in ${long.length} blocks`,
+  );
 
   // ---- the use case alone, no HTTP ----
   const direct: number[] = [];
   let version = seed.version;
   for (let i = 0; i < SAVES; i++) {
     const t0 = performance.now();
-    const result = await saveLocalization(db.prisma, actor, { localizationId: seed.id, expectedVersion: version, title: `عنوان مباشر ${i}`, summary: null, slug: seed.slug, body: seedBody });
+    const result = await saveLocalization(db.prisma, actor, {
+      localizationId: seed.id,
+      expectedVersion: version,
+      title: `عنوان مباشر ${i}`,
+      summary: null,
+      slug: seed.slug,
+      body: seedBody,
+    });
     direct.push(performance.now() - t0);
     if (result.status !== "saved") throw new Error(`direct save ${i}: ${result.status}`);
     version = result.localization.version;
@@ -148,10 +189,24 @@ try {
   // ---- the server ----
   const port = await bench.freePort();
   const origin = `http://localhost:${port}`;
-  await bench.startServer(appDir, port, { DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64"), PREVIEW_SECRET: randomBytes(32).toString("base64url") }, "/login");
+  await bench.startServer(
+    appDir,
+    port,
+    {
+      DATABASE_URL: db.url,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      PREVIEW_SECRET: randomBytes(32).toString("base64url"),
+    },
+    "/login",
+  );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
+    ],
   });
   onCleanup(() => browser.close());
   const context = await browser.newContext({ baseURL: origin, viewport: { width: 1366, height: 900 } });
@@ -162,16 +217,36 @@ try {
   await page.getByRole("button", { name: "دخول" }).click();
   await page.waitForURL(/\/articles$/);
 
-  const manifest = JSON.parse(await readFile(join(appDir, ".next", "server", "server-reference-manifest.json"), "utf8"));
+  const manifest = JSON.parse(
+    await readFile(join(appDir, ".next", "server", "server-reference-manifest.json"), "utf8"),
+  );
   const saveId = serverActionId("saveTextAction", manifest);
   const editorPage = `/articles/${created.articleId}/ar`;
   const fresh = await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: seed.id } });
-  await timeHttpSaves(context.request, saveId, editorPage, { id: seed.id, version: fresh.version, slug: fresh.slug, body: seedBody }, 5); // warm-up
+  await timeHttpSaves(
+    context.request,
+    saveId,
+    editorPage,
+    { id: seed.id, version: fresh.version, slug: fresh.slug, body: seedBody },
+    5,
+  ); // warm-up
   const warmed = await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: seed.id } });
-  const http = await timeHttpSaves(context.request, saveId, editorPage, { id: seed.id, version: warmed.version, slug: warmed.slug, body: seedBody }, SAVES);
+  const http = await timeHttpSaves(
+    context.request,
+    saveId,
+    editorPage,
+    { id: seed.id, version: warmed.version, slug: warmed.slug, body: seedBody },
+    SAVES,
+  );
   console.log(`save, HTTP server action, seed-sized:   ${summary(http)}`);
   const longRow = await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: created.localizationId } });
-  const httpLong = await timeHttpSaves(context.request, saveId, editorPage, { id: longRow.id, version: longRow.version, slug: longRow.slug, body: long }, Math.min(SAVES, 30));
+  const httpLong = await timeHttpSaves(
+    context.request,
+    saveId,
+    editorPage,
+    { id: longRow.id, version: longRow.version, slug: longRow.slug, body: long },
+    Math.min(SAVES, 30),
+  );
   console.log(`save, HTTP server action, ${LONG_ARTICLE_WORDS}-word:  ${summary(httpLong)}`);
 
   // ---- typing in the long article ----
@@ -198,7 +273,9 @@ try {
     await page.waitForTimeout(2500);
   }
   const typedFor = (performance.now() - typedStart) / 1000;
-  const slow = await page.evaluate(() => (window as unknown as { __slow: { name: string; delay: number; duration: number }[] }).__slow);
+  const slow = await page.evaluate(
+    () => (window as unknown as { __slow: { name: string; delay: number; duration: number }[] }).__slow,
+  );
   const keyEvents = slow.filter((e) => ["keydown", "keyup", "keypress", "beforeinput", "input"].includes(e.name));
   const saveState = await page.locator("[data-save-state]").getAttribute("data-save-state");
   const keystrokes = burst.length * bursts;
@@ -206,7 +283,14 @@ try {
     `typing, ${LONG_ARTICLE_WORDS}-word article: ${keystrokes} keystrokes in ${bursts} bursts over ${typedFor.toFixed(1)} s; ` +
       `${keyEvents.length} key events took ≥ 16 ms; ` +
       `max input delay ${ms(Math.max(0, ...keyEvents.map((e) => e.delay)))}, max event duration ${ms(Math.max(0, ...keyEvents.map((e) => e.duration)))}` +
-      (keyEvents.length > 0 ? `, p95 duration of those ${ms(percentile(keyEvents.map((e) => e.duration), 95))}` : "") +
+      (keyEvents.length > 0
+        ? `, p95 duration of those ${ms(
+            percentile(
+              keyEvents.map((e) => e.duration),
+              95,
+            ),
+          )}`
+        : "") +
       `; save state afterwards: ${saveState}`,
   );
   console.log(`machine: load average ${loadavg()[0]!.toFixed(2)} (1 min) after`);

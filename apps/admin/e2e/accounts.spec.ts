@@ -4,7 +4,11 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { createPrismaClient, createUser } from "@minbar/db";
 import { ADMIN_USER } from "./test-users.ts";
 
-const PROOFREADER = { email: "proofreader@minbar.test", name: "ليلى المدققة", password: "proofreading every single line" };
+const PROOFREADER = {
+  email: "proofreader@minbar.test",
+  name: "ليلى المدققة",
+  password: "proofreading every single line",
+};
 
 /** Has wrong passwords typed for them until sign-in locks; made here so that no other spec's account is locked. */
 const LOCKOUT_USER = { email: "locked-out@minbar.test", name: "Locked Out", password: "a long passphrase never typed" };
@@ -143,7 +147,9 @@ test("the new colleague sets a password through the link, signs in and sees only
 
 test("the link cannot be used twice", async ({ page }) => {
   await page.goto(link);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("استُخدم هذا الرابط من قبل، ولا يصلح إلا مرة واحدة. اطلب رابطًا جديدًا من المدير.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "استُخدم هذا الرابط من قبل، ولا يصلح إلا مرة واحدة. اطلب رابطًا جديدًا من المدير.",
+  );
   await expect(page.getByLabel("كلمة المرور الجديدة")).toHaveCount(0);
   await page.goto("/login/link/not-a-real-token-at-all-0123456789");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("هذا الرابط غير صالح.");
@@ -167,7 +173,9 @@ test("the admin disables the colleague, whose next request lands on /login", asy
   await colleague.page.goto("/articles");
   await expect(colleague.page).toHaveURL(/\/login$/);
   await signIn(colleague.page, PROOFREADER.email, PROOFREADER.password);
-  await expect(colleague.page.locator("form").getByRole("alert")).toHaveText("البريد الإلكتروني أو كلمة المرور غير صحيحة.");
+  await expect(colleague.page.locator("form").getByRole("alert")).toHaveText(
+    "البريد الإلكتروني أو كلمة المرور غير صحيحة.",
+  );
 });
 
 test("the audit log shows these entries, filtered by action", async () => {
@@ -203,7 +211,9 @@ test("the audit log shows these entries, filtered by action", async () => {
   await expect(rows.filter({ hasText: "محاولة دخول فاشلة" })).toHaveCount(1);
 });
 
-test("repeated wrong passwords end in the lock-out message, and then even the right one is refused", async ({ page }) => {
+test("repeated wrong passwords end in the lock-out message, and then even the right one is refused", async ({
+  page,
+}) => {
   test.slow(); // the 4th and 5th failures are slowed by 1 s and 2 s on purpose
   for (let attempt = 1; attempt <= 4; attempt++) {
     await signIn(page, LOCKOUT_USER.email, `wrong guess number ${attempt}`);

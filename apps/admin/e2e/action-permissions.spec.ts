@@ -9,7 +9,13 @@ const prisma = useArticleSandbox();
 
 const ROLES = ["anonymous", "disabled", "writer", "translator", "editor", "admin"] as const;
 type Role = (typeof ROLES)[number];
-const ACCOUNTS = { writer: WRITER_USER, translator: TRANSLATOR_USER, editor: DESK_EDITOR_USER, admin: ADMIN_USER, disabled: DISABLED_USER };
+const ACCOUNTS = {
+  writer: WRITER_USER,
+  translator: TRANSLATOR_USER,
+  editor: DESK_EDITOR_USER,
+  admin: ADMIN_USER,
+  disabled: DISABLED_USER,
+};
 
 let sequence = 0;
 
@@ -28,21 +34,31 @@ async function fixture(status: ArticleStatus) {
           slug: `permissions-${n}-${Date.now()}`,
           body,
           status,
-          revisions: { create: { number: 1, slug: `permissions-${n}`, title: `تجربة الصلاحيات ${n}`, body, origin: "editor" } },
+          revisions: {
+            create: { number: 1, slug: `permissions-${n}`, title: `تجربة الصلاحيات ${n}`, body, origin: "editor" },
+          },
         },
       },
     },
     include: { localizations: { include: { revisions: true } } },
   });
   const localization = article.localizations[0]!;
-  return { articleId: article.id, localizationId: localization.id, version: localization.version, revisionId: localization.revisions[0]!.id };
+  return {
+    articleId: article.id,
+    localizationId: localization.id,
+    version: localization.version,
+    revisionId: localization.revisions[0]!.id,
+  };
 }
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 
 async function stateOf(f: Fixture) {
   return {
-    localization: await prisma.articleLocalization.findUniqueOrThrow({ where: { id: f.localizationId }, select: { version: true, status: true, title: true } }),
+    localization: await prisma.articleLocalization.findUniqueOrThrow({
+      where: { id: f.localizationId },
+      select: { version: true, status: true, title: true },
+    }),
     article: await prisma.article.findUniqueOrThrow({ where: { id: f.articleId }, select: { version: true } }),
     revisions: await prisma.revision.count({ where: { localizationId: f.localizationId } }),
     comments: await prisma.reviewComment.count({ where: { localizationId: f.localizationId } }),
@@ -51,7 +67,13 @@ async function stateOf(f: Fixture) {
   };
 }
 
-type Case = { name: string; status: ArticleStatus; allowed: readonly Role[]; action: string; args: (f: Fixture) => unknown[] };
+type Case = {
+  name: string;
+  status: ArticleStatus;
+  allowed: readonly Role[];
+  action: string;
+  args: (f: Fixture) => unknown[];
+};
 
 const CASES: Case[] = [
   {
@@ -59,25 +81,74 @@ const CASES: Case[] = [
     status: "draft",
     allowed: ["writer", "editor", "admin"],
     action: "saveTextAction",
-    args: (f) => [{ localizationId: f.localizationId, expectedVersion: f.version, title: "عنوان جديد", summary: null, slug: `saved-${f.localizationId}`, body: [] }],
+    args: (f) => [
+      {
+        localizationId: f.localizationId,
+        expectedVersion: f.version,
+        title: "عنوان جديد",
+        summary: null,
+        slug: `saved-${f.localizationId}`,
+        body: [],
+      },
+    ],
   },
-  { name: "submit for review", status: "draft", allowed: ["writer", "editor", "admin"], action: "moveAction", args: (f) => [{ localizationId: f.localizationId, to: "in_review", expectedVersion: f.version }] },
-  { name: "approve", status: "in_review", allowed: ["editor", "admin"], action: "moveAction", args: (f) => [{ localizationId: f.localizationId, to: "approved", expectedVersion: f.version }] },
-  { name: "publish", status: "approved", allowed: ["editor", "admin"], action: "moveAction", args: (f) => [{ localizationId: f.localizationId, to: "published", expectedVersion: f.version }] },
-  { name: "unpublish", status: "published", allowed: ["editor", "admin"], action: "moveAction", args: (f) => [{ localizationId: f.localizationId, to: "unpublished", expectedVersion: f.version }] },
+  {
+    name: "submit for review",
+    status: "draft",
+    allowed: ["writer", "editor", "admin"],
+    action: "moveAction",
+    args: (f) => [{ localizationId: f.localizationId, to: "in_review", expectedVersion: f.version }],
+  },
+  {
+    name: "approve",
+    status: "in_review",
+    allowed: ["editor", "admin"],
+    action: "moveAction",
+    args: (f) => [{ localizationId: f.localizationId, to: "approved", expectedVersion: f.version }],
+  },
+  {
+    name: "publish",
+    status: "approved",
+    allowed: ["editor", "admin"],
+    action: "moveAction",
+    args: (f) => [{ localizationId: f.localizationId, to: "published", expectedVersion: f.version }],
+  },
+  {
+    name: "unpublish",
+    status: "published",
+    allowed: ["editor", "admin"],
+    action: "moveAction",
+    args: (f) => [{ localizationId: f.localizationId, to: "unpublished", expectedVersion: f.version }],
+  },
   {
     name: "save attribution",
     status: "draft",
     allowed: ["writer", "editor", "admin"],
     action: "saveAttributionAction",
-    args: (f) => [{ articleId: f.articleId, expectedVersion: 1, bylines: [{ contributorName: "مراسل" }], source: null, photoCredit: null, leadPhotoUrl: null }],
+    args: (f) => [
+      {
+        articleId: f.articleId,
+        expectedVersion: 1,
+        bylines: [{ contributorName: "مراسل" }],
+        source: null,
+        photoCredit: null,
+        leadPhotoUrl: null,
+      },
+    ],
   },
   {
     name: "restore a revision",
     status: "draft",
     allowed: ["writer", "editor", "admin"],
     action: "restoreRevisionAction",
-    args: (f) => [{ articleId: f.articleId, localizationId: f.localizationId, revisionId: f.revisionId, expectedVersion: f.version }],
+    args: (f) => [
+      {
+        articleId: f.articleId,
+        localizationId: f.localizationId,
+        revisionId: f.revisionId,
+        expectedVersion: f.version,
+      },
+    ],
   },
   {
     name: "comment on a text in review",
@@ -86,8 +157,20 @@ const CASES: Case[] = [
     action: "addCommentAction",
     args: (f) => [{ articleId: f.articleId, localizationId: f.localizationId, body: "ملاحظة" }],
   },
-  { name: "start the English edition", status: "published", allowed: ["translator", "editor", "admin"], action: "startTranslationAction", args: (f) => [{ articleId: f.articleId, locale: "en" }] },
-  { name: "start a new article", status: "draft", allowed: ["writer", "editor", "admin"], action: "createArticleAction", args: () => [] },
+  {
+    name: "start the English edition",
+    status: "published",
+    allowed: ["translator", "editor", "admin"],
+    action: "startTranslationAction",
+    args: (f) => [{ articleId: f.articleId, locale: "en" }],
+  },
+  {
+    name: "start a new article",
+    status: "draft",
+    allowed: ["writer", "editor", "admin"],
+    action: "createArticleAction",
+    args: () => [],
+  },
 ];
 
 async function sessions(browser: Browser): Promise<Record<Role, APIRequestContext>> {
@@ -104,7 +187,10 @@ async function sessions(browser: Browser): Promise<Record<Role, APIRequestContex
     out[role] = context.request;
   }
   // Signed in a moment ago with a valid cookie; disabled now. The next request must not act as them.
-  await prisma.user.update({ where: { email: DISABLED_USER.email }, data: { disabledAt: new Date(), authVersion: { increment: 1 } } });
+  await prisma.user.update({
+    where: { email: DISABLED_USER.email },
+    data: { disabledAt: new Date(), authVersion: { increment: 1 } },
+  });
   return out;
 }
 
@@ -121,16 +207,23 @@ test("each editor action, called directly, succeeds only for the roles allowed t
     for (const role of ROLES) {
       const f = await fixture(testCase.status);
       const before = await stateOf(f);
-      const outcome: ActionOutcome = await callAction(as[role], `/articles/${f.articleId}/ar`, testCase.action, testCase.args(f));
+      const outcome: ActionOutcome = await callAction(
+        as[role],
+        `/articles/${f.articleId}/ar`,
+        testCase.action,
+        testCase.args(f),
+      );
       const succeeded = "redirect" in outcome || outcome.ok;
       const allowed = testCase.allowed.includes(role);
       const label = `${testCase.name} as ${role}`;
       if (allowed && !succeeded) failures.push(`${label}: refused (${JSON.stringify(outcome)})`);
       if (!allowed) {
         const expected = role === "anonymous" || role === "disabled" ? "signed_out" : "forbidden";
-        if (succeeded || outcome.code !== expected) failures.push(`${label}: expected ${expected}, got ${JSON.stringify(outcome)}`);
+        if (succeeded || outcome.code !== expected)
+          failures.push(`${label}: expected ${expected}, got ${JSON.stringify(outcome)}`);
         const after = await stateOf(f);
-        if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${label}: refused but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          failures.push(`${label}: refused but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
       }
     }
   }

@@ -30,7 +30,9 @@ test("a wrong password is refused with a visible error", async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test("the admin signs in and sees every seed article with its status and warnings, then signs out", async ({ page }) => {
+test("the admin signs in and sees every seed article with its status and warnings, then signs out", async ({
+  page,
+}) => {
   await signIn(page, ADMIN_USER.password);
   await expect(page).toHaveURL(/\/articles$/);
   await expect(page.getByRole("heading", { level: 1, name: "المقالات" })).toBeVisible();
@@ -73,7 +75,10 @@ test("the interface language can be switched to English and Russian", async ({ p
   await expect(page.getByText("5 language versions")).toBeVisible();
   await expect(rows.filter({ hasText: "Draft" }).getByText("No title")).toBeVisible();
   // Content keeps its own direction inside the left-to-right interface.
-  await expect(page.getByText("لافروف يناقش مع وزير خارجية كازاخستان قضايا الشراكة الاستراتيجية")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByText("لافروف يناقش مع وزير خارجية كازاخستان قضايا الشراكة الاستراتيجية")).toHaveAttribute(
+    "dir",
+    "rtl",
+  );
   await page.getByRole("button", { name: "Русский" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Статьи" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");

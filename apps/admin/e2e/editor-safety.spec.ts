@@ -28,7 +28,9 @@ async function openAs(browser: Browser, user: { email: string; password: string 
   return page;
 }
 
-test("two editors on one text: the second save is refused with the other change shown, and nothing is lost", async ({ browser }) => {
+test("two editors on one text: the second save is refused with the other change shown, and nothing is lost", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const article = await ownArticle(0);
   const first = await openAs(browser, DESK_EDITOR_USER, article.articleId);
@@ -57,19 +59,26 @@ test("two editors on one text: the second save is refused with the other change 
   const stored = await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } });
   expect(JSON.stringify(stored.body)).toContain(myLine);
   // The first editor's title, replaced by an explicit choice, is still in the history.
-  const titles = (await prisma.revision.findMany({ where: { localizationId: article.id }, orderBy: { number: "asc" } })).map((r) => r.title);
+  const titles = (
+    await prisma.revision.findMany({ where: { localizationId: article.id }, orderBy: { number: "asc" } })
+  ).map((r) => r.title);
   expect(titles).toContain(theirTitle);
   expect(titles.at(-1)).toBe(article.title);
   await first.close();
   await second.close();
 });
 
-test("revisions: a readable word diff, right to left, and restoring an old one makes a new revision", async ({ browser }) => {
+test("revisions: a readable word diff, right to left, and restoring an old one makes a new revision", async ({
+  browser,
+}) => {
   const article = await ownArticle(1);
   const page = await openAs(browser, DESK_EDITOR_USER, article.articleId);
   await page.getByLabel("العنوان", { exact: true }).fill(`${article.title} المحدّث`);
   await waitSaved(page);
-  const revisions = await prisma.revision.findMany({ where: { localizationId: article.id }, orderBy: { number: "asc" } });
+  const revisions = await prisma.revision.findMany({
+    where: { localizationId: article.id },
+    orderBy: { number: "asc" },
+  });
   expect(revisions).toHaveLength(2);
 
   await page.goto(`/articles/${article.articleId}/ar?from=${revisions[0]!.id}&to=${revisions[1]!.id}`);
@@ -79,7 +88,9 @@ test("revisions: a readable word diff, right to left, and restoring an old one m
   await expect(diff.locator("ins")).toContainText("المحدّث");
   await expect(diff.locator("del")).toHaveCount(0);
 
-  const first = page.locator("li", { hasText: "المراجعة 1" }).filter({ has: page.getByRole("button", { name: "استعد هذه المراجعة" }) });
+  const first = page
+    .locator("li", { hasText: "المراجعة 1" })
+    .filter({ has: page.getByRole("button", { name: "استعد هذه المراجعة" }) });
   await first.getByRole("button", { name: "استعد هذه المراجعة" }).click();
   await expect(page.getByLabel("العنوان", { exact: true })).toHaveValue(article.title ?? "");
   const after = await prisma.revision.findMany({ where: { localizationId: article.id }, orderBy: { number: "asc" } });
@@ -96,12 +107,16 @@ test("leaving with unsaved changes asks first", async ({ browser }) => {
   await page.keyboard.type("ملخص لم يُحفظ بعد");
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "dirty");
   // Following a link elsewhere: the editor asks; staying keeps the text, which then autosaves.
-  const asked = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(`${dialog.type()}: ${dialog.message()}`))));
+  const asked = new Promise<string>((resolve) =>
+    page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(`${dialog.type()}: ${dialog.message()}`))),
+  );
   await page.getByRole("link", { name: "→ كل المقالات" }).click({ noWaitAfter: true });
   expect(await asked).toBe("confirm: لديك تغييرات لم تُحفظ بعد. هل تغادر الصفحة رغم ذلك؟");
   await waitSaved(page);
   await expect(page).toHaveURL(new RegExp(`/articles/${article.articleId}/ar$`));
-  expect((await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).summary).toBe("ملخص لم يُحفظ بعد");
+  expect((await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).summary).toBe(
+    "ملخص لم يُحفظ بعد",
+  );
   await page.close();
 });
 

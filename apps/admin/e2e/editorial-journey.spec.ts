@@ -74,7 +74,9 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
   // The writer calls the approve action directly, with their own session: the server refuses, nothing changes.
   const submitted = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId, locale: "ar" } });
   const moveDirectly = (to: string, expectedVersion: number) =>
-    callServerAction(writer.request, `/articles/${articleId}/ar`, "moveAction", [{ localizationId: submitted.id, to, expectedVersion }]);
+    callServerAction(writer.request, `/articles/${articleId}/ar`, "moveAction", [
+      { localizationId: submitted.id, to, expectedVersion },
+    ]);
   expect(await moveDirectly("approved", submitted.version)).toContain('"code":"forbidden"');
   expect(await prisma.articleLocalization.findUniqueOrThrow({ where: { id: submitted.id } })).toMatchObject({
     status: "in_review",
@@ -113,7 +115,10 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
   await expect(writer.getByRole("button", { name: "انشر" })).toHaveCount(0);
   const approved = await prisma.articleLocalization.findUniqueOrThrow({ where: { id: submitted.id } });
   expect(await moveDirectly("published", approved.version)).toContain('"code":"forbidden"');
-  expect(await prisma.articleLocalization.findUniqueOrThrow({ where: { id: submitted.id } })).toMatchObject({ status: "approved", version: approved.version });
+  expect(await prisma.articleLocalization.findUniqueOrThrow({ where: { id: submitted.id } })).toMatchObject({
+    status: "approved",
+    version: approved.version,
+  });
   await writer.close();
   await editor.getByRole("button", { name: "انشر" }).click();
   await expect(editor.locator("header").getByText("منشور")).toBeVisible();

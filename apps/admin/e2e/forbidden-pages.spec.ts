@@ -9,9 +9,27 @@ import { ADMIN_USER } from "./test-users.ts";
 const prisma = testDatabase();
 
 /** Made here, each with their own interface language, so no other spec's account changes. */
-const EDITOR = { email: "forbidden-editor@minbar.test", name: "محرر بلا حسابات", password: "an editor who manages no accounts", roleKeys: ["editor"], uiLocale: "ar" as const };
-const WRITER = { email: "forbidden-writer@minbar.test", name: "Автор без импорта", password: "a writer who imports nothing", roleKeys: ["writer"], uiLocale: "ru" as const };
-const NO_ROLES = { email: "forbidden-no-roles@minbar.test", name: "No Roles Yet", password: "an account given no roles yet", roleKeys: [], uiLocale: "en" as const };
+const EDITOR = {
+  email: "forbidden-editor@minbar.test",
+  name: "محرر بلا حسابات",
+  password: "an editor who manages no accounts",
+  roleKeys: ["editor"],
+  uiLocale: "ar" as const,
+};
+const WRITER = {
+  email: "forbidden-writer@minbar.test",
+  name: "Автор без импорта",
+  password: "a writer who imports nothing",
+  roleKeys: ["writer"],
+  uiLocale: "ru" as const,
+};
+const NO_ROLES = {
+  email: "forbidden-no-roles@minbar.test",
+  name: "No Roles Yet",
+  password: "an account given no roles yet",
+  roleKeys: [],
+  uiLocale: "en" as const,
+};
 const ACCOUNTS = [EDITOR, WRITER, NO_ROLES];
 
 /** What the refusal says in each interface language (messages/<locale>.json, Forbidden and App). */
@@ -54,7 +72,9 @@ async function expectRefused(page: Page, path: string, locale: keyof typeof REFU
   await expect(page.getByRole("banner").getByRole("button", { name: refusal.signOut })).toBeVisible();
 }
 
-test("an editor gets 403 on the accounts pages, in Arabic right to left, and can go on to the articles", async ({ page }) => {
+test("an editor gets 403 on the accounts pages, in Arabic right to left, and can go on to the articles", async ({
+  page,
+}) => {
   await signIn(page, EDITOR);
   for (const path of ["/users", "/roles", "/audit"]) await expectRefused(page, path, "ar");
 
@@ -65,7 +85,9 @@ test("an editor gets 403 on the accounts pages, in Arabic right to left, and can
   await expect(page.getByRole("heading", { level: 1, name: "المقالات" })).toBeVisible();
 });
 
-test("a writer gets 403 on the import page in Russian, but may still read an article they cannot edit", async ({ page }) => {
+test("a writer gets 403 on the import page in Russian, but may still read an article they cannot edit", async ({
+  page,
+}) => {
   await signIn(page, WRITER);
   await expectRefused(page, "/import", "ru");
 

@@ -24,19 +24,30 @@ type ManifestEntry = { exportedName?: string; filename?: string };
 export function serverActionId(exportedName: string): string {
   const path = fileURLToPath(new URL("../.next/server/server-reference-manifest.json", import.meta.url));
   const manifest = JSON.parse(readFileSync(path, "utf8")) as { node: Record<string, ManifestEntry> };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && entry.filename?.includes("/app/"));
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === exportedName && entry.filename?.includes("/app/"),
+  );
   if (!found) throw new Error(`no server action named ${exportedName} in this build`);
   return found[0];
 }
 
 /** POSTs to a server action the way Next's client does, with the caller's cookies; returns the raw RSC answer. */
-export async function callServerAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]): Promise<string> {
+export async function callServerAction(
+  request: APIRequestContext,
+  pagePath: string,
+  exportedName: string,
+  args: unknown[],
+): Promise<string> {
   return (await postAction(request, pagePath, exportedName, args)).text();
 }
 
 function postAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]) {
   return request.post(pagePath, {
-    headers: { "Next-Action": serverActionId(exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    headers: {
+      "Next-Action": serverActionId(exportedName),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
@@ -45,7 +56,12 @@ function postAction(request: APIRequestContext, pagePath: string, exportedName: 
 export type ActionOutcome = { ok: true; value: unknown } | { ok: false; code: string } | { redirect: string };
 
 /** Calls a server action and reads what it returned (line 1 of the flight answer) or where it redirected. */
-export async function callAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]): Promise<ActionOutcome> {
+export async function callAction(
+  request: APIRequestContext,
+  pagePath: string,
+  exportedName: string,
+  args: unknown[],
+): Promise<ActionOutcome> {
   const response = await postAction(request, pagePath, exportedName, args);
   const redirect = response.headers()["x-action-redirect"];
   if (redirect) return { redirect };
@@ -60,7 +76,12 @@ export async function callAction(request: APIRequestContext, pagePath: string, e
  * An Arabic article written straight into the database, for tests that must not touch the seeds: published, or
  * approved and waiting for an editor to publish or schedule it.
  */
-export async function createPublishedArticle(prisma: PrismaClient, title: string, paragraphs: string[], status: "published" | "approved" = "published") {
+export async function createPublishedArticle(
+  prisma: PrismaClient,
+  title: string,
+  paragraphs: string[],
+  status: "published" | "approved" = "published",
+) {
   const body = paragraphs.map((text) => ({ type: "paragraph", text }));
   const slug = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const article = await prisma.article.create({

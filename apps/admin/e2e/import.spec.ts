@@ -16,8 +16,16 @@ const titled = readFileSync(join(seedsDir, "000_b2cb0b8d8c1ae332.txt"), "utf8");
 const untitled = readFileSync(join(seedsDir, "004_5ac56e579cbf584c.txt"), "utf8");
 const FILES = [
   { name: "e2e-import-titled.txt", mimeType: "text/plain", buffer: Buffer.from(titled.replace(SEED_TITLE, NEW_TITLE)) },
-  { name: "e2e-import-untitled.txt", mimeType: "text/plain", buffer: Buffer.from(`${untitled}\nفقرة أضيفت لاختبار الاستيراد.\n`) },
-  { name: "e2e-import-broken.txt", mimeType: "text/plain", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01]) },
+  {
+    name: "e2e-import-untitled.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from(`${untitled}\nفقرة أضيفت لاختبار الاستيراد.\n`),
+  },
+  {
+    name: "e2e-import-broken.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01]),
+  },
 ];
 const NAMES = FILES.map((file) => file.name);
 
@@ -43,7 +51,10 @@ async function signIn(page: Page) {
 
 const fileItem = (page: Page, name: string) => page.getByTestId("import-file").filter({ hasText: name });
 
-test("preview, import, import again: each file on its own, audited, then listed in /articles", async ({ page, request }) => {
+test("preview, import, import again: each file on its own, audited, then listed in /articles", async ({
+  page,
+  request,
+}) => {
   // The public front page, served (and from now on cached) before the import.
   const frontPage = async () => (await request.get(`${PUBLIC_SITE}/`)).text();
   expect(await frontPage()).not.toContain(NEW_TITLE);
@@ -59,7 +70,9 @@ test("preview, import, import again: each file on its own, audited, then listed 
 
   // The preview: what each file becomes, and what importing it would do.
   await expect(page.getByRole("heading", { level: 2, name: "المعاينة" })).toBeVisible();
-  await expect(page.getByTestId("import-summary")).toHaveText("عدد الملفات: ٣. سيُنشأ: ٢، سيُحدَّث: ٠، دون تغيير: ٠، تعذّر: ١");
+  await expect(page.getByTestId("import-summary")).toHaveText(
+    "عدد الملفات: ٣. سيُنشأ: ٢، سيُحدَّث: ٠، دون تغيير: ٠، تعذّر: ١",
+  );
   const titledItem = fileItem(page, NAMES[0]!);
   await expect(titledItem.getByTestId("import-outcome")).toHaveText("سيُنشأ");
   await expect(titledItem.getByRole("heading", { level: 3, name: NEW_TITLE })).toHaveAttribute("dir", "rtl");
@@ -116,7 +129,11 @@ test("preview, import, import again: each file on its own, audited, then listed 
 test("an upload over the limits is refused before anything is sent, and can be corrected", async ({ page }) => {
   await signIn(page);
   await page.goto("/import");
-  const many = Array.from({ length: 21 }, (_, i) => ({ name: `many-${i}.txt`, mimeType: "text/plain", buffer: Buffer.from("نص") }));
+  const many = Array.from({ length: 21 }, (_, i) => ({
+    name: `many-${i}.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from("نص"),
+  }));
   await page.getByLabel(/ملفات الوكالات/).setInputFiles(many);
   // Scoped to <main>: Next's route announcer is an alert of its own.
   const alert = page.locator("main").getByRole("alert");

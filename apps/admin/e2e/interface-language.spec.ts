@@ -27,6 +27,9 @@ test("a user's interface language follows them to a new browser", async ({ brows
   await expect(again.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(again.getByRole("heading", { level: 1, name: "Статьи" })).toBeVisible();
   // Arabic titles stay right to left inside the Russian interface.
-  await expect(again.getByText("لافروف يناقش مع وزير خارجية كازاخستان قضايا الشراكة الاستراتيجية")).toHaveAttribute("dir", "rtl");
+  await expect(again.getByText("لافروف يناقش مع وزير خارجية كازاخستان قضايا الشراكة الاستراتيجية")).toHaveAttribute(
+    "dir",
+    "rtl",
+  );
   await second.close();
 });

@@ -2,7 +2,15 @@
 // the accounts the tests sign in with.
 import { createUser, ensureBuiltInRoles } from "@minbar/db";
 import { runEndToEnd } from "@minbar/e2e";
-import { ADMIN_USER, DESK_EDITOR_USER, DISABLED_USER, EDITOR_USER, SECOND_EDITOR_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
+import {
+  ADMIN_USER,
+  DESK_EDITOR_USER,
+  DISABLED_USER,
+  EDITOR_USER,
+  SECOND_EDITOR_USER,
+  TRANSLATOR_USER,
+  WRITER_USER,
+} from "./test-users.ts";
 
 await runEndToEnd({
   prepare: async ({ prisma }) => {

@@ -9,11 +9,20 @@ const prisma = useArticleSandbox();
 
 /** The calendar day `days` from now in Moscow, as YYYY-MM-DD. */
 function moscowDay(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 }
 
-test("an editor in New York schedules for 10:00 Moscow time; the article goes out at 07:00 UTC and says so", async ({ browser }) => {
-  const article = await createPublishedArticle(prisma, "مقال للجدولة في موعد محدد", ["فقرة أولى من المقال المجدول."], "approved");
+test("an editor in New York schedules for 10:00 Moscow time; the article goes out at 07:00 UTC and says so", async ({
+  browser,
+}) => {
+  const article = await createPublishedArticle(
+    prisma,
+    "مقال للجدولة في موعد محدد",
+    ["فقرة أولى من المقال المجدول."],
+    "approved",
+  );
   // The editor's computer is five hours behind UTC, eight behind Moscow.
   const context = await browser.newContext({ timezoneId: "America/New_York" });
   const page = await context.newPage();
@@ -25,14 +34,18 @@ test("an editor in New York schedules for 10:00 Moscow time; the article goes ou
   // A time already past is refused, in the interface language, and nothing moves.
   await field.fill(`${moscowDay(-1)}T10:00`);
   await schedule.click();
-  await expect(page.locator("section[aria-labelledby=workflow-title]").getByRole("alert")).toHaveText("اختر موعدًا قادمًا للنشر.");
+  await expect(page.locator("section[aria-labelledby=workflow-title]").getByRole("alert")).toHaveText(
+    "اختر موعدًا قادمًا للنشر.",
+  );
   expect((await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("approved");
 
   const day = moscowDay(1);
   await field.fill(`${day}T10:00`);
   await schedule.click();
   const expected = new Date(`${day}T07:00:00.000Z`);
-  await expect(page.getByTestId("scheduled-for")).toHaveText(`يُنشر في ${formatDateTime(expected, "ar")} (توقيت موسكو الرسمي)`);
+  await expect(page.getByTestId("scheduled-for")).toHaveText(
+    `يُنشر في ${formatDateTime(expected, "ar")} (توقيت موسكو الرسمي)`,
+  );
   const stored = await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } });
   expect(stored.status).toBe("scheduled");
   expect(stored.scheduledAt?.toISOString()).toBe(expected.toISOString());
@@ -44,14 +57,23 @@ test("an editor in New York schedules for 10:00 Moscow time; the article goes ou
   await context.close();
 });
 
-test("the schedule action, called directly, takes only a wall-clock time in the newsroom's zone", async ({ browser }) => {
+test("the schedule action, called directly, takes only a wall-clock time in the newsroom's zone", async ({
+  browser,
+}) => {
   const article = await createPublishedArticle(prisma, "مقال لاختبار حقل الموعد", ["فقرة."], "approved");
   const context = await browser.newContext();
   await signIn(await context.newPage(), DESK_EDITOR_USER);
   const move = (fields: Record<string, unknown>) =>
-    callAction(context.request, `/articles/${article.articleId}/ar`, "moveAction", [{ localizationId: article.id, to: "scheduled", expectedVersion: article.version, ...fields }]);
+    callAction(context.request, `/articles/${article.articleId}/ar`, "moveAction", [
+      { localizationId: article.id, to: "scheduled", expectedVersion: article.version, ...fields },
+    ]);
 
-  for (const fields of [{ scheduledFor: "not a time" }, { scheduledFor: `${moscowDay(1)}T25:00` }, { scheduledFor: 1_900_000_000_000 }, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() }]) {
+  for (const fields of [
+    { scheduledFor: "not a time" },
+    { scheduledFor: `${moscowDay(1)}T25:00` },
+    { scheduledFor: 1_900_000_000_000 },
+    { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() },
+  ]) {
     expect(await move(fields), JSON.stringify(fields)).toEqual({ ok: false, code: "schedule_time" });
   }
   expect((await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("approved");

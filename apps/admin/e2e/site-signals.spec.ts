@@ -12,7 +12,13 @@ test("the article list says the public site is behind, until the scheduler's ret
   const failedAt = new Date(Date.now() - 60_000);
   // As a publish leaves it when the site does not answer; the retry is not due for an hour yet.
   await prisma.pendingSiteSignal.create({
-    data: { articleId: article.articleId, since: failedAt, failedAt, nextAttemptAt: new Date(Date.now() + 3_600_000), lastError: "unreachable" },
+    data: {
+      articleId: article.articleId,
+      since: failedAt,
+      failedAt,
+      nextAttemptAt: new Date(Date.now() + 3_600_000),
+      lastError: "unreachable",
+    },
   });
   try {
     await signIn(page, ADMIN_USER);
@@ -20,8 +26,13 @@ test("the article list says the public site is behind, until the scheduler's ret
     await expect(note).toContainText("لم يؤكد الموقع العام بعدُ تغيير مقال واحد");
 
     // The retry falls due: the scheduler (every 15 s) sends it, the public site confirms, and the note goes.
-    await prisma.pendingSiteSignal.update({ where: { articleId: article.articleId }, data: { nextAttemptAt: new Date() } });
-    await expect.poll(() => prisma.pendingSiteSignal.count({ where: { articleId: article.articleId } }), { timeout: 45_000 }).toBe(0);
+    await prisma.pendingSiteSignal.update({
+      where: { articleId: article.articleId },
+      data: { nextAttemptAt: new Date() },
+    });
+    await expect
+      .poll(() => prisma.pendingSiteSignal.count({ where: { articleId: article.articleId } }), { timeout: 45_000 })
+      .toBe(0);
     await page.reload();
     await expect(page.getByRole("heading", { name: "المقالات" })).toBeVisible();
     await expect(note).toHaveCount(0);

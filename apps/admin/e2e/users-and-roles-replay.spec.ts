@@ -12,7 +12,11 @@ import { ADMIN_USER, DESK_EDITOR_USER, TRANSLATOR_USER, WRITER_USER } from "./te
 const prisma = testDatabase();
 const contexts: BrowserContext[] = [];
 const TARGET = { email: "accounts-target@minbar.test", name: "هدف اختبار الحسابات", password: "target passphrase 123" };
-const DISABLED_ADMIN = { email: "accounts-disabled@minbar.test", name: "مدير معطّل", password: "disabled passphrase 123" };
+const DISABLED_ADMIN = {
+  email: "accounts-disabled@minbar.test",
+  name: "مدير معطّل",
+  password: "disabled passphrase 123",
+};
 const NEW_USER = "intruder@minbar.test";
 const NEW_ROLE = "direct-superuser";
 
@@ -47,21 +51,36 @@ async function catchSubmission(page: Page, submit: () => Promise<void>): Promise
 }
 
 async function snapshot() {
-  const target = await prisma.user.findUniqueOrThrow({ where: { email: TARGET.email }, include: { roles: { include: { role: true } } } });
+  const target = await prisma.user.findUniqueOrThrow({
+    where: { email: TARGET.email },
+    include: { roles: { include: { role: true } } },
+  });
   return {
     users: await prisma.user.count(),
-    roles: await prisma.role.findMany({ orderBy: { id: "asc" }, select: { key: true, version: true, permissions: true } }),
-    target: { disabledAt: target.disabledAt, authVersion: target.authVersion, roles: target.roles.map((r) => r.role.key).sort() },
+    roles: await prisma.role.findMany({
+      orderBy: { id: "asc" },
+      select: { key: true, version: true, permissions: true },
+    }),
+    target: {
+      disabledAt: target.disabledAt,
+      authVersion: target.authVersion,
+      roles: target.roles.map((r) => r.role.key).sort(),
+    },
     tokens: await prisma.signInToken.count(),
   };
 }
 
-test("users and roles actions replayed by the wrong people change nothing; the admin's go through", async ({ browser }) => {
+test("users and roles actions replayed by the wrong people change nothing; the admin's go through", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   await createUser(prisma, { ...TARGET, roleKeys: ["writer"] });
   await createUser(prisma, { ...DISABLED_ADMIN, roleKeys: ["admin"] });
   const disabled = await session(browser, DISABLED_ADMIN);
-  await prisma.user.update({ where: { email: DISABLED_ADMIN.email }, data: { disabledAt: new Date(), authVersion: { increment: 1 } } });
+  await prisma.user.update({
+    where: { email: DISABLED_ADMIN.email },
+    data: { disabledAt: new Date(), authVersion: { increment: 1 } },
+  });
   const others = {
     anonymous: await session(browser, null),
     "disabled admin": disabled,
@@ -81,30 +100,52 @@ test("users and roles actions replayed by the wrong people change nothing; the a
   await createForm.locator('input[name="email"]').fill(NEW_USER);
   await createForm.locator('input[name="name"]').fill("Intruder");
   await createForm.locator('input[name="roleKeys"][value="admin"]').check();
-  submissions.push({ name: "create a user", caught: await catchSubmission(page, () => createForm.locator('button[type="submit"]').click()) });
+  submissions.push({
+    name: "create a user",
+    caught: await catchSubmission(page, () => createForm.locator('button[type="submit"]').click()),
+  });
 
   await page.goto("/users");
   const targetRow = page.locator("tr", { hasText: TARGET.email });
   await targetRow.locator("details > summary").click();
   const rolesForm = targetRow.locator("form").filter({ has: page.locator('input[name="roleKeys"]') });
   await rolesForm.locator('input[name="roleKeys"][value="admin"]').check();
-  submissions.push({ name: "give roles", caught: await catchSubmission(page, () => rolesForm.locator('button[type="submit"]').click()) });
+  submissions.push({
+    name: "give roles",
+    caught: await catchSubmission(page, () => rolesForm.locator('button[type="submit"]').click()),
+  });
 
   await page.goto("/users");
-  const toggleForm = page.locator("tr", { hasText: TARGET.email }).locator("form").filter({ has: page.locator('input[name="intent"]') });
-  submissions.push({ name: "disable a user", caught: await catchSubmission(page, () => toggleForm.locator('button[type="submit"]').click()) });
+  const toggleForm = page
+    .locator("tr", { hasText: TARGET.email })
+    .locator("form")
+    .filter({ has: page.locator('input[name="intent"]') });
+  submissions.push({
+    name: "disable a user",
+    caught: await catchSubmission(page, () => toggleForm.locator('button[type="submit"]').click()),
+  });
 
   await page.goto("/roles");
-  const roleForm = page.locator("form").filter({ has: page.locator('input[name="key"]') }).first();
+  const roleForm = page
+    .locator("form")
+    .filter({ has: page.locator('input[name="key"]') })
+    .first();
   await roleForm.locator('input[name="key"]').fill(NEW_ROLE);
   await roleForm.locator('input[name="nameAr"]').fill("دور مباشر");
   await roleForm.locator('input[name="nameRu"]').fill("Прямая роль");
   await roleForm.locator('input[name="nameEn"]').fill("Direct role");
   await roleForm.locator('input[name="permissions"][value="user.manage"]').check();
-  submissions.push({ name: "define a role", caught: await catchSubmission(page, () => roleForm.locator('button[type="submit"]').click()) });
+  submissions.push({
+    name: "define a role",
+    caught: await catchSubmission(page, () => roleForm.locator('button[type="submit"]').click()),
+  });
 
   const replay = async (request: APIRequestContext, caught: Caught) => {
-    const headers = { "next-action": caught.headers["next-action"]!, "content-type": caught.headers["content-type"]!, accept: "text/x-component" };
+    const headers = {
+      "next-action": caught.headers["next-action"]!,
+      "content-type": caught.headers["content-type"]!,
+      accept: "text/x-component",
+    };
     const response = await request.post(caught.url, { headers, data: caught.body, maxRedirects: 0 });
     return response.status();
   };

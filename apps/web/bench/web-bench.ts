@@ -27,7 +27,8 @@ const CONNECTIONS = Number(args.connections);
 if (!(DURATION_S > 0) || !(CONNECTIONS > 0)) throw new Error("--duration and --connections must be positive numbers");
 const WARMUP_S = 3;
 const LIGHTHOUSE_RUNS = Number(args["lighthouse-runs"]);
-if (!Number.isInteger(LIGHTHOUSE_RUNS) || LIGHTHOUSE_RUNS < 1) throw new Error("--lighthouse-runs must be a positive integer");
+if (!Number.isInteger(LIGHTHOUSE_RUNS) || LIGHTHOUSE_RUNS < 1)
+  throw new Error("--lighthouse-runs must be a positive integer");
 const EXPECTED_SEEDS = 5;
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 // A ceiling on the whole run, so a hung server, database or browser never leaves it running (and holding a port).
@@ -46,7 +47,9 @@ async function seededDatabase(): Promise<TestDatabase> {
   const { results, counts } = await importPaths({ prisma: db.prisma, paths: [seedsDir] });
   if (counts.failed > 0 || counts.created !== EXPECTED_SEEDS) {
     const failures = results.filter((r) => r.outcome === "failed").map((r) => `${r.file}: ${r.detail}`);
-    throw new Error(`Seed import did not create ${EXPECTED_SEEDS} articles: ${JSON.stringify(counts)} ${failures.join("; ")}`);
+    throw new Error(
+      `Seed import did not create ${EXPECTED_SEEDS} articles: ${JSON.stringify(counts)} ${failures.join("; ")}`,
+    );
   }
   return db;
 }
@@ -65,7 +68,10 @@ async function firstArticleUrl(origin: string): Promise<string> {
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd", accept: "text/html,application/xhtml+xml" };
 
 /** A response's body as sent, not decoded: fetch would hand over the decompressed bytes. */
-function rawResponse(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; bytes: number }> {
+function rawResponse(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; bytes: number }> {
   return new Promise((resolve, reject) => {
     httpGet(url, { headers }, (res) => {
       let bytes = 0;
@@ -115,7 +121,13 @@ async function lighthouseRuns(url: string, runs: number) {
     const chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
       // The last two flags keep Chromium from reaching for Google's hosts on a machine with no internet.
-      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
+      chromeFlags: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
+      ],
       // Ours, not chrome-launcher's: its handler would exit before the server and database are cleaned up.
       handleSIGINT: false,
       logLevel: "silent",
@@ -139,32 +151,50 @@ async function lighthouseRuns(url: string, runs: number) {
     const value = lhr.categories[id]?.score;
     return value === null || value === undefined ? Number.NaN : Math.round(value * 100);
   };
-  const metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
+  const metrics = [
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+  ];
   for (const lhr of results) {
-    console.log(`  run: performance ${score(lhr, "performance")}   ${metrics.map((id) => `${id.replace(/-/g, " ")} ${lhr.audits[id]?.displayValue ?? "n/a"}`).join(", ")}`);
+    console.log(
+      `  run: performance ${score(lhr, "performance")}   ${metrics.map((id) => `${id.replace(/-/g, " ")} ${lhr.audits[id]?.displayValue ?? "n/a"}`).join(", ")}`,
+    );
   }
   // Lighthouse's own advice for simulated throttling, whose figures move from run to run: report the median run.
-  const median = [...results].sort((a, b) => score(a, "performance") - score(b, "performance"))[Math.floor(results.length / 2)]!;
-  if (median.runtimeError) console.log(`lighthouse runtime error: ${median.runtimeError.code} ${median.runtimeError.message}`);
+  const median = [...results].sort((a, b) => score(a, "performance") - score(b, "performance"))[
+    Math.floor(results.length / 2)
+  ]!;
+  if (median.runtimeError)
+    console.log(`lighthouse runtime error: ${median.runtimeError.code} ${median.runtimeError.message}`);
   for (const warning of median.runWarnings) console.log(`lighthouse warning: ${warning}`);
   console.log(
     `lighthouse ${median.lighthouseVersion} (${median.configSettings.formFactor}, ${median.configSettings.throttlingMethod} throttling), median of ${results.length} runs: ` +
       `performance ${score(median, "performance")}, accessibility ${score(median, "accessibility")}, best practices ${score(median, "best-practices")}, SEO ${score(median, "seo")}`,
   );
   const audits = median.audits;
-  console.log(`  host benchmark index ${median.environment.benchmarkIndex}, CPU slowdown ${median.configSettings.throttling.cpuSlowdownMultiplier}×`);
+  console.log(
+    `  host benchmark index ${median.environment.benchmarkIndex}, CPU slowdown ${median.configSettings.throttling.cpuSlowdownMultiplier}×`,
+  );
   const breakdown = audits["mainthread-work-breakdown"]?.details;
   if (breakdown && "items" in breakdown) {
     const items = breakdown.items as { group?: unknown; duration?: unknown }[];
-    console.log(`  main thread (simulated): ${items.map((item) => `${String(item.group)} ${Math.round(Number(item.duration))} ms`).join(", ")}`);
+    console.log(
+      `  main thread (simulated): ${items.map((item) => `${String(item.group)} ${Math.round(Number(item.duration))} ms`).join(", ")}`,
+    );
   }
   // What cost points, so a score under 100 says where to look.
   for (const category of Object.values(median.categories)) {
     for (const ref of category.auditRefs) {
       const audit = audits[ref.id];
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
-        console.log(`  ${category.title}: ${audit.title} (score ${audit.score}${audit.displayValue ? `, ${audit.displayValue}` : ""})`);
-        const items = audit.details && "items" in audit.details && Array.isArray(audit.details.items) ? audit.details.items : [];
+        console.log(
+          `  ${category.title}: ${audit.title} (score ${audit.score}${audit.displayValue ? `, ${audit.displayValue}` : ""})`,
+        );
+        const items =
+          audit.details && "items" in audit.details && Array.isArray(audit.details.items) ? audit.details.items : [];
         for (const item of items.slice(0, 3)) console.log(`    ${JSON.stringify(item).slice(0, 300)}`);
       }
     }
@@ -187,7 +217,9 @@ try {
     AUTH_SECRET: randomBytes(32).toString("base64"),
   });
   const articleUrl = await firstArticleUrl(origin);
-  console.log(`server: server/serve.ts (next start's build behind the response cache) on ${origin}, database ${db.name} (${EXPECTED_SEEDS} seed articles)`);
+  console.log(
+    `server: server/serve.ts (next start's build behind the response cache) on ${origin}, database ${db.name} (${EXPECTED_SEEDS} seed articles)`,
+  );
   console.log(`article: ${decodeURI(articleUrl)}\n  ${await describePage(articleUrl)}`);
   console.log(`home:    ${origin}/\n  ${await describePage(`${origin}/`)}`);
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARMUP_S} s warm-up`);

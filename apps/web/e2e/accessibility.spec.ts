@@ -23,7 +23,12 @@ test("home, article and search pages in Arabic", async ({ page }) => {
 
 test("home, article and search pages in Russian", async ({ page }) => {
   const id = articleIdOf(await arabicArticleHref(page, RUSSIAN_EDITION.originalTitle));
-  for (const path of ["/ru", `/ru/news/${id}/${RUSSIAN_EDITION.slug}`, "/ru/search?q=%D0%BF%D0%B0%D1%80%D1%82%D0%BD%D1%91%D1%80%D1%81%D1%82%D0%B2%D0%BE", "/ru/search"]) {
+  for (const path of [
+    "/ru",
+    `/ru/news/${id}/${RUSSIAN_EDITION.slug}`,
+    "/ru/search?q=%D0%BF%D0%B0%D1%80%D1%82%D0%BD%D1%91%D1%80%D1%81%D1%82%D0%B2%D0%BE",
+    "/ru/search",
+  ]) {
     await expectNoViolations(page, path);
   }
 });

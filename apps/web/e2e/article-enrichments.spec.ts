@@ -5,7 +5,6 @@ import { TAGS } from "./extra-localizations.ts";
 import { arabicArticleHref } from "./helpers.ts";
 import { SITE_ORIGIN } from "./site-origin.ts";
 
-
 test("the agency links to its page, which lists its articles under its Arabic name", async ({ page }) => {
   await page.goto(await arabicArticleHref(page, PUBLISHED_SEED_TITLES[1]));
   const footer = page.getByRole("article").locator("footer");
@@ -38,7 +37,11 @@ test("related articles share the agency or a tag, shared tags first, never the a
   await page.goto(await arabicArticleHref(page, PUBLISHED_SEED_TITLES[1]));
   const related = page.getByRole("complementary", { name: "أخبار ذات صلة" });
   // [0] and [3] share the Kazakhstan tag (newest first); [2] shares only the agency.
-  await expect(related.getByRole("link")).toHaveText([PUBLISHED_SEED_TITLES[0], PUBLISHED_SEED_TITLES[3], PUBLISHED_SEED_TITLES[2]]);
+  await expect(related.getByRole("link")).toHaveText([
+    PUBLISHED_SEED_TITLES[0],
+    PUBLISHED_SEED_TITLES[3],
+    PUBLISHED_SEED_TITLES[2],
+  ]);
   await related.getByRole("link", { name: PUBLISHED_SEED_TITLES[3] }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PUBLISHED_SEED_TITLES[3]);
 });

@@ -24,7 +24,12 @@ export const TAGS = {
   kazakhstan: { slug: "kazakhstan", nameAr: "كازاخستان", nameRu: "Казахстан", nameEn: "Kazakhstan" },
   lavrov: { slug: "lavrov", nameAr: "لافروف", nameRu: "Лавров", nameEn: "Lavrov" },
   /** A name that would end a <script> element if JSON-LD were written unescaped. */
-  scriptProbe: { slug: "script-probe", nameAr: "</script><script>document.title='pwned'</script>", nameRu: null, nameEn: null },
+  scriptProbe: {
+    slug: "script-probe",
+    nameAr: "</script><script>document.title='pwned'</script>",
+    nameRu: null,
+    nameEn: null,
+  },
 } as const;
 
 /** Which seed articles (by Arabic title) carry which tags. */

@@ -14,7 +14,10 @@ export function articleIdOf(href: string): number {
 }
 
 /** Each path answers 404 with the not-found page of its own language (its heading). */
-export async function expectLocalizedNotFound(page: Page, cases: readonly (readonly [path: string, heading: string])[]): Promise<void> {
+export async function expectLocalizedNotFound(
+  page: Page,
+  cases: readonly (readonly [path: string, heading: string])[],
+): Promise<void> {
   for (const [path, heading] of cases) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

@@ -5,7 +5,9 @@ import { PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
 
-test("from an Arabic article with no English edition, English says so and links back to the original", async ({ page }) => {
+test("from an Arabic article with no English edition, English says so and links back to the original", async ({
+  page,
+}) => {
   const href = await arabicArticleHref(page, PUBLISHED_SEED_TITLES[0]);
   await page.goto(href);
   await page.getByRole("navigation", { name: "اللغة" }).getByRole("link", { name: "English" }).click();

@@ -35,7 +35,8 @@ test.beforeAll(async ({ request }) => {
   // Before the stories arrive there is no second page, and that answer is cached too; revalidation must drop it.
   for (const path of ["/page/2", "/sources/tass/page/2"]) expect((await request.get(path)).status(), path).toBe(404);
   const before = (await prisma.article.aggregate({ _max: { id: true } }))._max.id ?? 0;
-  seedArticleId = (await prisma.article.findFirstOrThrow({ where: { source: { slug: "tass" } }, select: { id: true } })).id;
+  seedArticleId = (await prisma.article.findFirstOrThrow({ where: { source: { slug: "tass" } }, select: { id: true } }))
+    .id;
   const dir = await mkdtemp(join(tmpdir(), "minbar-pagination-"));
   try {
     for (let n = 1; n <= EXTRA; n++) await writeFile(join(dir, `extra-${String(n).padStart(2, "0")}.txt`), wireText(n));
@@ -44,7 +45,9 @@ test.beforeAll(async ({ request }) => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  createdIds = (await prisma.article.findMany({ where: { id: { gt: before } }, select: { id: true } })).map(({ id }) => id);
+  createdIds = (await prisma.article.findMany({ where: { id: { gt: before } }, select: { id: true } })).map(
+    ({ id }) => id,
+  );
   expect((await revalidate(request, { articleId: createdIds[0] })).status()).toBe(200);
 });
 

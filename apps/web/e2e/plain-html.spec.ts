@@ -10,7 +10,8 @@ const TITLE = PUBLISHED_SEED_TITLES[2];
 function scriptRequests(page: Page): string[] {
   const scripts: string[] = [];
   page.on("request", (request) => {
-    if (request.resourceType() === "script" || request.url().includes("/_next/static/chunks/")) scripts.push(request.url());
+    if (request.resourceType() === "script" || request.url().includes("/_next/static/chunks/"))
+      scripts.push(request.url());
   });
   return scripts;
 }
@@ -39,7 +40,9 @@ test("the Arabic article page loads no framework script and keeps its JSON-LD", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expectPlainHtml(page, scripts);
 
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "null") as Record<string, unknown>;
+  const jsonLd = JSON.parse(
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? "null",
+  ) as Record<string, unknown>;
   expect(jsonLd["@type"]).toBe("NewsArticle");
   expect(jsonLd.headline).toBe(TITLE);
 });
@@ -65,13 +68,17 @@ test("the language switcher and the search form work by plain navigation", async
   await box.getByRole("searchbox").fill("لافروف");
   await box.getByRole("button", { name: "بحث" }).click();
   await expect(page).toHaveURL(/\/search\?q=/);
-  await expect(page.getByRole("list", { name: "نتائج البحث" }).getByRole("heading", { level: 2 }).first()).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "نتائج البحث" }).getByRole("heading", { level: 2 }).first(),
+  ).toBeVisible();
   await page.getByRole("list", { name: "نتائج البحث" }).getByRole("link", { name: TITLE, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expectPlainHtml(page, scripts);
 });
 
-test("a missing page is a whole page without JavaScript: the edition's frame and its 404, in its language", async ({ browser }) => {
+test("a missing page is a whole page without JavaScript: the edition's frame and its 404, in its language", async ({
+  browser,
+}) => {
   // A reader (or crawler) without JavaScript: Next's own 404 document is empty until its runtime fills it in.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -84,7 +91,10 @@ test("a missing page is a whole page without JavaScript: the edition's frame and
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   await expect(page.getByRole("search")).toBeVisible();
   // The other editions' links lead to their front pages, not to another missing page.
-  await expect(page.getByRole("navigation", { name: "Язык" }).getByRole("link", { name: "English" })).toHaveAttribute("href", "/en");
+  await expect(page.getByRole("navigation", { name: "Язык" }).getByRole("link", { name: "English" })).toHaveAttribute(
+    "href",
+    "/en",
+  );
   await page.getByRole("link", { name: "На главную" }).click();
   await expect(page).toHaveURL(/\/ru$/);
   await context.close();

@@ -2,7 +2,14 @@
 // and never indexed or cached; an altered, foreign or expired token is a 404, and the draft's public URL stays one.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { createPrismaClient, createPreviewToken, createUser, ensureBuiltInRoles, loadActor, signPreviewToken } from "@minbar/db";
+import {
+  createPrismaClient,
+  createPreviewToken,
+  createUser,
+  ensureBuiltInRoles,
+  loadActor,
+  signPreviewToken,
+} from "@minbar/db";
 import { DRAFT_SEED_OPENING, PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
 
@@ -37,7 +44,9 @@ test.beforeAll(async () => {
   draft = row;
 });
 
-test("a valid token shows the draft as readers would see it, marked as a preview, not indexed, not cached", async ({ page }) => {
+test("a valid token shows the draft as readers would see it, marked as a preview, not indexed, not cached", async ({
+  page,
+}) => {
   const response = await page.goto(`/preview/${token(draft.id)}`);
   expect(response?.status()).toBe(200);
   expect(response?.headers()["cache-control"]).toMatch(/private/);
@@ -54,7 +63,11 @@ test("a link made by the admin's use case for an editor opens the draft", async 
   const prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
   try {
     await ensureBuiltInRoles(prisma);
-    const user = await createUser(prisma, { email: "preview-editor@minbar.test", name: "Preview editor", roleKeys: ["editor"] });
+    const user = await createUser(prisma, {
+      email: "preview-editor@minbar.test",
+      name: "Preview editor",
+      roleKeys: ["editor"],
+    });
     const actor = await loadActor(prisma, user.id, user.authVersion);
     const link = await createPreviewToken(prisma, actor, { articleId: draft.articleId, locale: "ar" }, SECRET);
     await page.goto(`/preview/${link.token}`);
@@ -68,7 +81,10 @@ test("a link made by the admin's use case for an editor opens the draft", async 
 test("a published article's preview renders the same article as its public page", async ({ page }) => {
   const href = await arabicArticleHref(page, PUBLISHED_SEED_TITLES[0]);
   const publicText = await page.goto(href).then(() => page.locator("article").innerText());
-  const [row] = await query<{ id: number }>(`SELECT id FROM article_localizations WHERE article_id = $1 AND locale = 'ar'`, [articleIdOf(href)]);
+  const [row] = await query<{ id: number }>(
+    `SELECT id FROM article_localizations WHERE article_id = $1 AND locale = 'ar'`,
+    [articleIdOf(href)],
+  );
   await page.goto(`/preview/${token(row!.id)}`);
   expect(await page.locator("article").innerText()).toBe(publicText);
 });
@@ -76,7 +92,9 @@ test("a published article's preview renders the same article as its public page"
 test("an altered, foreign or expired token is a 404", async ({ page }) => {
   const genuine = token(draft.id);
   const [payload = "", signature = ""] = genuine.split(".");
-  const otherLocalization = Buffer.from(JSON.stringify({ v: 1, l: draft.id + 1, e: Math.floor(Date.now() / 1000) + 600 })).toString("base64url");
+  const otherLocalization = Buffer.from(
+    JSON.stringify({ v: 1, l: draft.id + 1, e: Math.floor(Date.now() / 1000) + 600 }),
+  ).toString("base64url");
   const flip = (text: string) => `${text.slice(0, -2)}${text.at(-2) === "A" ? "B" : "A"}${text.slice(-1)}`;
   const refused = [
     `${otherLocalization}.${signature}`,

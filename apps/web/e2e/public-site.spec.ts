@@ -7,7 +7,9 @@ test.describe("Arabic front page", () => {
   // An English-speaking browser must still get Arabic at / (no locale detection).
   test.use({ locale: "en-US" });
 
-  test("is right-to-left and lists the four published seed articles, newest first, but not the draft", async ({ page }) => {
+  test("is right-to-left and lists the four published seed articles, newest first, but not the draft", async ({
+    page,
+  }) => {
     const response = await page.goto("/");
     expect(response?.status()).toBe(200);
     await expect(page).toHaveURL(/\/$/);
@@ -138,7 +140,9 @@ test.describe("missing pages answer 404 in the reader's language", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Страница не найдена" })).toBeVisible();
   });
 
-  test("an address that is not valid percent-encoding is a 404 in its language, not a server error", async ({ page }) => {
+  test("an address that is not valid percent-encoding is a 404 in its language, not a server error", async ({
+    page,
+  }) => {
     await expectLocalizedNotFound(page, [
       ["/news/5/%E0%A4%A", "الصفحة غير موجودة"],
       ["/%C0", "الصفحة غير موجودة"],
@@ -147,7 +151,9 @@ test.describe("missing pages answer 404 in the reader's language", () => {
     ]);
   });
 
-  test("an Arabic article is not served in the Russian edition (a notice instead, see language-fallback)", async ({ page }) => {
+  test("an Arabic article is not served in the Russian edition (a notice instead, see language-fallback)", async ({
+    page,
+  }) => {
     await page.goto("/");
     const href = await page.getByRole("link", { name: PUBLISHED_SEED_TITLES[0], exact: true }).getAttribute("href");
     const response = await page.goto(`/ru${href}`);

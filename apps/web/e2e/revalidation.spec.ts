@@ -51,7 +51,9 @@ async function russianEditionId(page: Page): Promise<number> {
   return articleIdOf(await arabicArticleHref(page, RUSSIAN_EDITION.originalTitle));
 }
 
-test("a wrong, missing or malformed secret gets 401 and changes nothing; a bad body gets 400, an oversized one 413", async ({ request }) => {
+test("a wrong, missing or malformed secret gets 401 and changes nothing; a bad body gets 400, an oversized one 413", async ({
+  request,
+}) => {
   const wrong = await revalidate(request, { articleId: 1 }, "not-the-secret");
   expect(wrong.status()).toBe(401);
   const almost = await revalidate(request, { articleId: 1 }, `${REVALIDATE_SECRET}x`);
@@ -72,7 +74,10 @@ test("a wrong, missing or malformed secret gets 401 and changes nothing; a bad b
   ]) {
     const response = await revalidate(request, body);
     expect(response.status(), JSON.stringify(body).slice(0, 60)).toBe(400);
-    expect(await response.json()).toMatchObject({ error: "invalid body", expected: { articleId: expect.any(String), articleIds: expect.any(String) } });
+    expect(await response.json()).toMatchObject({
+      error: "invalid body",
+      expected: { articleId: expect.any(String), articleIds: expect.any(String) },
+    });
   }
   expect((await revalidate(request, { articleIds: [1], note: "x".repeat(20_000) })).status()).toBe(413);
   expect((await request.get("/api/revalidate")).status()).toBe(405);
@@ -84,9 +89,7 @@ test("an article page is rendered once, then served from memory in front of Next
   const html = await first.text();
   // Next keeps the rendered page (its full-route cache); the server in front keeps the bytes (server/front-cache.ts)
   // once their compressed forms are ready, and from then on answers without entering Next.
-  await expect
-    .poll(async () => (await request.get(articleUrl)).headers()["x-cache"], { timeout: 5_000 })
-    .toBe("HIT");
+  await expect.poll(async () => (await request.get(articleUrl)).headers()["x-cache"], { timeout: 5_000 }).toBe("HIT");
   const cached = await request.get(articleUrl, { headers: { "accept-encoding": "br" } });
   expect(cached.status()).toBe(200);
   expect(cached.headers()["content-encoding"]).toBe("br");
@@ -95,7 +98,10 @@ test("an article page is rendered once, then served from memory in front of Next
   expect((await request.get("/ru/search?q=Лавров")).headers()["x-cache"]).toBe("MISS");
 });
 
-test("unpublishing the Russian edition shows after revalidation: gone from pages, feed, sitemap", async ({ page, request }) => {
+test("unpublishing the Russian edition shows after revalidation: gone from pages, feed, sitemap", async ({
+  page,
+  request,
+}) => {
   const id = await russianEditionId(page);
   const articleUrl = `/ru/news/${id}/${RUSSIAN_EDITION.slug}`;
   // Visit everything once so it is cached.
@@ -124,7 +130,9 @@ test("unpublishing the Russian edition shows after revalidation: gone from pages
 
     const response = await revalidate(request, { articleId: id });
     expect(response.status()).toBe(200);
-    expect((await response.json()).tags).toEqual(expect.arrayContaining([`article:${id}`, "tag:kazakhstan", "feed:ru"]));
+    expect((await response.json()).tags).toEqual(
+      expect.arrayContaining([`article:${id}`, "tag:kazakhstan", "feed:ru"]),
+    );
 
     const article = await page.goto(articleUrl);
     expect(article?.status()).toBe(200);
@@ -179,7 +187,10 @@ test("publishing the English draft replaces the cached notice with the article",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is not available in English");
 });
 
-test("one request for several articles refreshes the pages of each, dropping each tag once", async ({ page, request }) => {
+test("one request for several articles refreshes the pages of each, dropping each tag once", async ({
+  page,
+  request,
+}) => {
   const russianId = await russianEditionId(page);
   const englishId = articleIdOf(await arabicArticleHref(page, ENGLISH_DRAFT.originalTitle));
   await page.goto("/ru");
@@ -195,7 +206,15 @@ test("one request for several articles refreshes the pages of each, dropping eac
     const { articleIds, tags } = (await response.json()) as { articleIds: number[]; tags: string[] };
     expect(articleIds).toEqual([russianId, englishId]);
     // Both articles are tagged lavrov: the tag is dropped once.
-    expect(tags).toEqual(expect.arrayContaining([`article:${russianId}`, `article:${englishId}`, "tag:lavrov", "listing:front", "feed:en"]));
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        `article:${russianId}`,
+        `article:${englishId}`,
+        "tag:lavrov",
+        "listing:front",
+        "feed:en",
+      ]),
+    );
     expect(new Set(tags).size).toBe(tags.length);
 
     await page.goto("/ru");
@@ -242,7 +261,10 @@ test("an import from the command line shows on the cached front page at once", a
   } finally {
     await rm(dir, { recursive: true, force: true });
     // Other specs count the seed articles: remove the new one and tell the site.
-    const { rows } = await db.query<{ article_id: number }>("DELETE FROM wire_files WHERE file_key = $1 RETURNING article_id", [fileKey]);
+    const { rows } = await db.query<{ article_id: number }>(
+      "DELETE FROM wire_files WHERE file_key = $1 RETURNING article_id",
+      [fileKey],
+    );
     const articleIds = rows.map((row) => row.article_id);
     await db.query("DELETE FROM articles WHERE id = ANY($1::int[])", [articleIds]);
     if (articleIds.length > 0) expect((await revalidate(request, { articleIds })).status()).toBe(200);

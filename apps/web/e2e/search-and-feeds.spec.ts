@@ -15,10 +15,13 @@ const [NOV_2024, MAR_2024, MAY_2022, JUN_2020] = [
 const STRATEGIC = [JUN_2020, MAR_2024, MAY_2022];
 
 const searchUrl = (query: string, prefix = "") => `${prefix}/search?q=${encodeURIComponent(query)}`;
-const results = (page: Page, name = "نتائج البحث") => page.getByRole("list", { name }).getByRole("heading", { level: 2 });
+const results = (page: Page, name = "نتائج البحث") =>
+  page.getByRole("list", { name }).getByRole("heading", { level: 2 });
 
 test.describe("search", () => {
-  test("the header search box finds الاستراتيجية when asked for الإستراتيجية, best match first, noindex", async ({ page }) => {
+  test("the header search box finds الاستراتيجية when asked for الإستراتيجية, best match first, noindex", async ({
+    page,
+  }) => {
     await page.goto("/");
     const box = page.getByRole("search", { name: "البحث في الموقع" });
     await box.getByRole("searchbox").fill("الإستراتيجية");
@@ -38,7 +41,9 @@ test.describe("search", () => {
     await expect(results(page).first().locator("mark")).toHaveText("الاستراتيجية");
     await expect(page.locator("main li p mark").first()).toHaveText(/^الاستراتيجي/);
     // The page's own box keeps the query.
-    await expect(page.getByRole("search", { name: "البحث", exact: true }).getByRole("searchbox")).toHaveValue("الإستراتيجية");
+    await expect(page.getByRole("search", { name: "البحث", exact: true }).getByRole("searchbox")).toHaveValue(
+      "الإستراتيجية",
+    );
   });
 
   test("the spelling without hamza, and with diacritics and tatweel, finds the same articles", async ({ page }) => {
@@ -48,7 +53,9 @@ test.describe("search", () => {
     }
   });
 
-  test("a word is found after the clitic و, also before a hamza (وأستراخان), with diacritics and tatweel", async ({ page }) => {
+  test("a word is found after the clitic و, also before a hamza (وأستراخان), with diacritics and tatweel", async ({
+    page,
+  }) => {
     for (const query of ["أستراخان", "أَسْتـــراخَان"]) {
       await page.goto(searchUrl(query));
       await expect(results(page)).toHaveText([NOV_2024]);
@@ -110,7 +117,14 @@ test.describe("search", () => {
     });
 
     test("malformed parameters: bad percent-encoding, NUL, repeated q, odd page numbers", async ({ page }) => {
-      for (const path of ["/search?q=%FF%FE", "/search?q=%00", "/search?q=%E0%A4%A", "/search?q=a&q=b", "/search?q=x&page=-1", "/search?q=x&page=1e99"]) {
+      for (const path of [
+        "/search?q=%FF%FE",
+        "/search?q=%00",
+        "/search?q=%E0%A4%A",
+        "/search?q=a&q=b",
+        "/search?q=x&page=-1",
+        "/search?q=x&page=1e99",
+      ]) {
         expect((await page.goto(path))?.status(), path).toBe(200);
         await expect(page.getByRole("heading", { level: 1 })).toHaveText("البحث");
       }
@@ -131,7 +145,9 @@ test.describe("search", () => {
         expect((await page.goto(searchUrl(query, prefix)))?.status()).toBe(200);
         await expect(page.locator("main bdi")).toHaveText(query);
         await expect(page.locator("main img, main script")).toHaveCount(0);
-        await expect(page.getByRole("search", { name: prefix ? "Search" : "البحث", exact: true }).getByRole("searchbox")).toHaveValue(query);
+        await expect(
+          page.getByRole("search", { name: prefix ? "Search" : "البحث", exact: true }).getByRole("searchbox"),
+        ).toHaveValue(query);
       }
     });
   });
@@ -196,7 +212,12 @@ test.describe("RSS feeds", () => {
     const xml = await response.text();
     const feed = await parseRss(page, xml);
     expect(feed.error).toBeNull();
-    expect([feed.root, feed.version, feed.language, feed.self]).toEqual(["rss", "2.0", "ar", `${SITE_ORIGIN}/feed.xml`]);
+    expect([feed.root, feed.version, feed.language, feed.self]).toEqual([
+      "rss",
+      "2.0",
+      "ar",
+      `${SITE_ORIGIN}/feed.xml`,
+    ]);
     expect(feed.items.map((item) => item.title)).toEqual([NOV_2024, MAR_2024, MAY_2022, JUN_2020]);
     expect(xml).not.toContain(DRAFT_SEED_OPENING);
     for (const item of feed.items) {
@@ -218,8 +239,12 @@ test.describe("RSS feeds", () => {
     const feed = await parseRss(page, xml);
     expect(feed.error).toBeNull();
     expect(feed.language).toBe("ru");
-    expect(feed.items.map((item) => [item.title, item.description])).toEqual([[RUSSIAN_EDITION.title, RUSSIAN_EDITION.summary]]);
-    expect(feed.items[0]?.link).toBe(`${SITE_ORIGIN}/ru/news/${/\/news\/(\d+)$/.exec(feed.items[0]?.guid ?? "")?.[1]}/${RUSSIAN_EDITION.slug}`);
+    expect(feed.items.map((item) => [item.title, item.description])).toEqual([
+      [RUSSIAN_EDITION.title, RUSSIAN_EDITION.summary],
+    ]);
+    expect(feed.items[0]?.link).toBe(
+      `${SITE_ORIGIN}/ru/news/${/\/news\/(\d+)$/.exec(feed.items[0]?.guid ?? "")?.[1]}/${RUSSIAN_EDITION.slug}`,
+    );
   });
 
   test("/en/feed.xml: a well-formed feed without the English draft", async ({ page, request }) => {
@@ -238,30 +263,54 @@ test.describe("RSS feeds", () => {
 
   test("an agency's and a tag's feeds, in each edition: only their published articles", async ({ page, request }) => {
     const tass = await request.get("/sources/tass/feed.xml");
-    expect([tass.status(), tass.headers()["content-type"]]).toEqual([200, expect.stringContaining("application/rss+xml")]);
+    expect([tass.status(), tass.headers()["content-type"]]).toEqual([
+      200,
+      expect.stringContaining("application/rss+xml"),
+    ]);
     const arabic = await parseRss(page, await tass.text());
-    expect([arabic.error, arabic.language, arabic.title, arabic.self]).toEqual([null, "ar", "أخبار تاس — منبر", `${SITE_ORIGIN}/sources/tass/feed.xml`]);
+    expect([arabic.error, arabic.language, arabic.title, arabic.self]).toEqual([
+      null,
+      "ar",
+      "أخبار تاس — منبر",
+      `${SITE_ORIGIN}/sources/tass/feed.xml`,
+    ]);
     expect(arabic.items.map((item) => item.title)).toEqual([NOV_2024, MAR_2024, MAY_2022]);
 
     const kazakhstan = await parseRss(page, await (await request.get("/ru/tags/kazakhstan/feed.xml")).text());
-    expect([kazakhstan.error, kazakhstan.language, kazakhstan.title]).toEqual([null, "ru", `Тег: ${TAGS.kazakhstan.nameRu} — Минбар`]);
+    expect([kazakhstan.error, kazakhstan.language, kazakhstan.title]).toEqual([
+      null,
+      "ru",
+      `Тег: ${TAGS.kazakhstan.nameRu} — Минбар`,
+    ]);
     expect(kazakhstan.items.map((item) => item.title)).toEqual([RUSSIAN_EDITION.title]);
     expect(kazakhstan.items[0]?.link).toMatch(new RegExp(`^${SITE_ORIGIN}/ru/news/\\d+/${RUSSIAN_EDITION.slug}$`));
     const english = await parseRss(page, await (await request.get("/en/sources/tass/feed.xml")).text());
     expect([english.error, english.language, english.items.length]).toEqual([null, "en", 0]);
 
     const redirect = await request.get("/ar/tags/kazakhstan/feed.xml", { maxRedirects: 0 });
-    expect([redirect.status(), new URL(redirect.headers()["location"] ?? "", SITE_ORIGIN).pathname]).toEqual([308, "/tags/kazakhstan/feed.xml"]);
-    for (const missing of ["/sources/no-such-agency/feed.xml", "/ru/tags/no-such-tag/feed.xml", "/en/sources/%E0%A4%A/feed.xml", "/xx/tags/kazakhstan/feed.xml"]) {
+    expect([redirect.status(), new URL(redirect.headers()["location"] ?? "", SITE_ORIGIN).pathname]).toEqual([
+      308,
+      "/tags/kazakhstan/feed.xml",
+    ]);
+    for (const missing of [
+      "/sources/no-such-agency/feed.xml",
+      "/ru/tags/no-such-tag/feed.xml",
+      "/en/sources/%E0%A4%A/feed.xml",
+      "/xx/tags/kazakhstan/feed.xml",
+    ]) {
       expect((await request.get(missing)).status(), missing).toBe(404);
     }
   });
 
-  test("every page points feed readers to its edition's feed, and agency and tag pages to their own first", async ({ page }) => {
+  test("every page points feed readers to its edition's feed, and agency and tag pages to their own first", async ({
+    page,
+  }) => {
     const feeds = page.locator('link[rel="alternate"][type="application/rss+xml"]');
     await page.goto("/ru/tags/kazakhstan");
     await expect(feeds).toHaveCount(2);
-    expect(await feeds.evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.getAttribute("title")]))).toEqual([
+    expect(
+      await feeds.evaluateAll((links) => links.map((link) => [link.getAttribute("href"), link.getAttribute("title")])),
+    ).toEqual([
       [`${SITE_ORIGIN}/ru/tags/kazakhstan/feed.xml`, `Тег: ${TAGS.kazakhstan.nameRu} — Минбар`],
       [`${SITE_ORIGIN}/ru/feed.xml`, "Минбар — последние новости"],
     ]);
@@ -275,13 +324,19 @@ test.describe("RSS feeds", () => {
 
   test("each edition's pages point feed readers to its feed", async ({ page }) => {
     await page.goto("/ru");
-    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", `${SITE_ORIGIN}/ru/feed.xml`);
+    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+      "href",
+      `${SITE_ORIGIN}/ru/feed.xml`,
+    );
     await page.goto("/");
     await expect(page.getByRole("link", { name: "خلاصة RSS" })).toHaveAttribute("href", "/feed.xml");
   });
 });
 
-test("/sitemap.xml lists the front pages and every published article, with hreflang between editions", async ({ page, request }) => {
+test("/sitemap.xml lists the front pages and every published article, with hreflang between editions", async ({
+  page,
+  request,
+}) => {
   const response = await request.get("/sitemap.xml");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("xml");
@@ -292,7 +347,11 @@ test("/sitemap.xml lists the front pages and every published article, with hrefl
   const locs = sitemap.urls.map((url) => url.loc ?? "");
   for (const loc of locs) expect(loc.startsWith(`${SITE_ORIGIN}/`)).toBe(true);
 
-  expect(locs.filter((loc) => !loc.includes("/news/")).sort()).toEqual([`${SITE_ORIGIN}/`, `${SITE_ORIGIN}/en`, `${SITE_ORIGIN}/ru`]);
+  expect(locs.filter((loc) => !loc.includes("/news/")).sort()).toEqual([
+    `${SITE_ORIGIN}/`,
+    `${SITE_ORIGIN}/en`,
+    `${SITE_ORIGIN}/ru`,
+  ]);
   const arabic = locs.filter((loc) => loc.startsWith(`${SITE_ORIGIN}/news/`));
   const russian = locs.filter((loc) => loc.startsWith(`${SITE_ORIGIN}/ru/news/`));
   expect(arabic).toHaveLength(4);

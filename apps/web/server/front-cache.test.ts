@@ -7,11 +7,27 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache";
 import { listen } from "./test-http";
 
-type Page = { status?: number; headers?: Record<string, string | string[]>; chunks?: string[]; gate?: Promise<void>; fail?: boolean };
+type Page = {
+  status?: number;
+  headers?: Record<string, string | string[]>;
+  chunks?: string[];
+  gate?: Promise<void>;
+  fail?: boolean;
+};
 
 // An article page as Next sends it from its cache (abridged), in Arabic, in more than one write.
-const ARTICLE_HEADERS = { "content-type": "text/html; charset=utf-8", "cache-control": "s-maxage=31536000", etag: '"abc123"', vary: "rsc, next-router-state-tree" };
-const articleChunks = (edition: string) => ["<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\">", `<h1>لافروف: الحل المشترك ${edition}</h1>`, "<p>نص المقال</p>".repeat(400), "</html>"];
+const ARTICLE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "s-maxage=31536000",
+  etag: '"abc123"',
+  vary: "rsc, next-router-state-tree",
+};
+const articleChunks = (edition: string) => [
+  '<!DOCTYPE html><html lang="ar" dir="rtl">',
+  `<h1>لافروف: الحل المشترك ${edition}</h1>`,
+  "<p>نص المقال</p>".repeat(400),
+  "</html>",
+];
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -32,7 +48,11 @@ async function serve(pages: Record<string, Page>, options: Partial<FrontCacheOpt
       }
       await page.gate;
       if (page.fail) throw new Error("render failed");
-      res.writeHead(page.status ?? 200, { ...ARTICLE_HEADERS, ...(rsc ? { "content-type": "text/x-component" } : {}), ...page.headers });
+      res.writeHead(page.status ?? 200, {
+        ...ARTICLE_HEADERS,
+        ...(rsc ? { "content-type": "text/x-component" } : {}),
+        ...page.headers,
+      });
       const chunks = rsc ? ["0:rsc-payload"] : (page.chunks ?? articleChunks("1"));
       for (const chunk of chunks.slice(0, -1)) res.write(chunk);
       res.end(chunks.at(-1));
@@ -46,7 +66,8 @@ async function serve(pages: Record<string, Page>, options: Partial<FrontCacheOpt
   const get = listening.client;
   /** Storing waits for the compressed forms; this waits for it. */
   const stored = async (entries: number) => {
-    for (let i = 0; i < 200 && cache.stats.entries !== entries; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 200 && cache.stats.entries !== entries; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     expect(cache.stats.entries).toBe(entries);
   };
   return { cache, renders, get, stored };

@@ -35,10 +35,27 @@ export type CacheOutcome = "HIT" | "MISS" | "BYPASS";
 export const CACHE_HEADER = "x-cache";
 
 // Headers with which Next's client router asks for another representation (RSC payloads) of the same URL.
-const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "next-url",
+];
 // Not stored: per-connection headers, the ones this cache writes itself for each answer, and Next's report of its own
 // cache, which would describe the request that filled this one.
-const UNSTORED_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding", "vary", CACHE_HEADER, "x-nextjs-cache"]);
+const UNSTORED_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "date",
+  "content-length",
+  "content-encoding",
+  "vary",
+  CACHE_HEADER,
+  "x-nextjs-cache",
+]);
 const ENCODINGS = ["br", "gzip", "identity"] as const;
 type Encoding = (typeof ENCODINGS)[number];
 
@@ -59,7 +76,12 @@ export type FrontCache = {
   readonly stats: { entries: number; bytes: number };
 };
 
-export function createFrontCache({ render, compress, maxBytes, maxEntryBytes = 8 * 1024 * 1024 }: FrontCacheOptions): FrontCache {
+export function createFrontCache({
+  render,
+  compress,
+  maxBytes,
+  maxEntryBytes = 8 * 1024 * 1024,
+}: FrontCacheOptions): FrontCache {
   const entries = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     sizeCalculation: (entry) => entry.bodies.identity.length + entry.bodies.gzip.length + entry.bodies.br.length || 1,
@@ -79,10 +101,13 @@ export function createFrontCache({ render, compress, maxBytes, maxEntryBytes = 8
   function store(key: string, policy: CachePolicy, vary: string, identity: Buffer, startedIn: number) {
     Promise.all([
       gzipAsync(identity, { level: 6 }),
-      brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      brotliAsync(identity, {
+        params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      }),
     ]).then(
       ([gzipped, brotli]) => {
-        if (startedIn === generation) entries.set(key, { policy, vary, bodies: { identity, gzip: gzipped, br: brotli } });
+        if (startedIn === generation)
+          entries.set(key, { policy, vary, bodies: { identity, gzip: gzipped, br: brotli } });
       },
       (error: unknown) => console.error("[front-cache] compression failed", error),
     );
@@ -206,10 +231,11 @@ function answer(entry: Entry, req: IncomingMessage, res: ServerResponse) {
 
 // Negotiator 1's `preferred` option is newer than its published types.
 const negotiateEncoding = (req: IncomingMessage) =>
-  (new Negotiator(req) as unknown as { encoding(available: string[], options: { preferred: string[] }): string | undefined }).encoding(
-    [...ENCODINGS],
-    { preferred: [...ENCODINGS] },
-  );
+  (
+    new Negotiator(req) as unknown as {
+      encoding(available: string[], options: { preferred: string[] }): string | undefined;
+    }
+  ).encoding([...ENCODINGS], { preferred: [...ENCODINGS] });
 
 /** If-None-Match against an entity tag, with the weak comparison RFC 9110 prescribes for it. */
 function matchesEtag(ifNoneMatch: string, etag: string): boolean {

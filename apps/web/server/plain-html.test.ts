@@ -11,7 +11,14 @@ import { gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache";
-import { clientRuntimeUsers, etagOf, notFoundPagesFrom, servePlainHtml, stripClientRuntime, type NotFoundPage } from "./plain-html";
+import {
+  clientRuntimeUsers,
+  etagOf,
+  notFoundPagesFrom,
+  servePlainHtml,
+  stripClientRuntime,
+  type NotFoundPage,
+} from "./plain-html";
 import { listen } from "./test-http";
 
 const ARTICLE_HTML = readFileSync(new URL("./fixtures/article-ar.html", import.meta.url), "utf8");
@@ -20,7 +27,8 @@ const HEADLINE = "لافروف: الحل المشترك للقضايا يعزز 
 const scriptsOf = (html: string) => html.match(/<script\b[^>]*>/g) ?? [];
 const jsonLdOf = (html: string) => /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1];
 /** The page with every script and link element taken out: what the transform must leave as it was. */
-const withoutScriptsAndLinks = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*>/g, "");
+const withoutScriptsAndLinks = (html: string) =>
+  html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*>/g, "");
 
 // What React's Fizz writes for a Suspense boundary that completes after the shell (react-dom/server 19, verbatim but
 // for the shortened $RC body): the boundary's fallback, the streamed content hidden, and the scripts that swap them.
@@ -82,7 +90,7 @@ describe("stripClientRuntime", () => {
       '<link rel="modulepreload" href="/_next/static/chunks/c.js"/>',
       '<link as="script" rel="preload" href="/_next/static/chunks/d.js">',
       '<script nonce="n0nce">self.__next_f.push([1,"0:{}\\n"])</script>',
-      '<script>self.__next_f.push([2,null])</script>',
+      "<script>self.__next_f.push([2,null])</script>",
     ];
     const kept = [
       '<link rel="preload" as="font" href="/_next/static/media/naskh.woff2" crossorigin="" type="font/woff2"/>',
@@ -95,7 +103,9 @@ describe("stripClientRuntime", () => {
       "<script>window.__next_f_like = 1; self.__next_f.push = 2</script>",
     ];
     const page = `<!DOCTYPE html><html><head>${removed.slice(0, 4).join("")}${kept.join("")}</head><body><p>x</p>${removed.slice(4).join("")}</body></html>`;
-    expect(stripClientRuntime(page)).toBe(`<!DOCTYPE html><html><head>${kept.join("")}</head><body><p>x</p></body></html>`);
+    expect(stripClientRuntime(page)).toBe(
+      `<!DOCTYPE html><html><head>${kept.join("")}</head><body><p>x</p></body></html>`,
+    );
   });
 
   it("leaves whole a page only the browser can finish: Next's error document (its 404s) and a failed Suspense boundary", () => {
@@ -103,7 +113,10 @@ describe("stripClientRuntime", () => {
       '<!DOCTYPE html><html id="__next_error__"><head><meta charSet="utf-8"/><script src="/_next/static/chunks/a.js" async=""></script></head>' +
       '<body><div hidden=""><!--$--><!--/$--></div><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>';
     expect(stripClientRuntime(errorDocument)).toBe(errorDocument);
-    const failedBoundary = ARTICLE_HTML.replace("</body></html>", '<!--$!--><template data-dgst="x"></template><p>…</p><!--/$--></body></html>');
+    const failedBoundary = ARTICLE_HTML.replace(
+      "</body></html>",
+      '<!--$!--><template data-dgst="x"></template><p>…</p><!--/$--></body></html>',
+    );
     expect(stripClientRuntime(failedBoundary)).toBe(failedBoundary);
   });
 });
@@ -140,7 +153,10 @@ function nextLike(pages: Record<string, Page>) {
       return;
     }
     const body = Buffer.isBuffer(page.body) ? page.body : Buffer.from(page.body, "utf8");
-    const headers: Record<string, string | number> = { "content-type": page.type ?? "text/html; charset=utf-8", "x-powered-by-test": "next" };
+    const headers: Record<string, string | number> = {
+      "content-type": page.type ?? "text/html; charset=utf-8",
+      "x-powered-by-test": "next",
+    };
     if (page.cacheable) {
       const etag = nextEtag(body);
       if (req.headers["if-none-match"] === etag) {
@@ -197,7 +213,8 @@ async function behindFrontCache(pages: Record<string, Page>) {
   const listening = await listen((req, res) => cache.handle(req, res));
   server = listening.server;
   const stored = async (entries: number) => {
-    for (let i = 0; i < 200 && cache.stats.entries !== entries; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 200 && cache.stats.entries !== entries; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     expect(cache.stats.entries).toBe(entries);
   };
   return { get: listening.client, cache, stored };
@@ -263,7 +280,8 @@ describe("servePlainHtml", () => {
   });
 
   it("sends the edition's 404 page in place of Next's empty error document, and that page itself as a 404", async () => {
-    const errorDocument = '<!DOCTYPE html><html id="__next_error__"><head></head><body><div hidden=""></div></body></html>';
+    const errorDocument =
+      '<!DOCTYPE html><html id="__next_error__"><head></head><body><div hidden=""></div></body></html>';
     const asked: string[] = [];
     const notFoundPage: NotFoundPage = async (locale) => {
       asked.push(locale);
@@ -279,10 +297,16 @@ describe("servePlainHtml", () => {
       { notFoundPage },
     );
     const arabic = await get("/news/999");
-    expect([arabic.status, arabic.body.toString("utf8")]).toEqual([404, '<!DOCTYPE html><html lang="ar"><body><h1>404 (ar)</h1></body></html>']);
+    expect([arabic.status, arabic.body.toString("utf8")]).toEqual([
+      404,
+      '<!DOCTYPE html><html lang="ar"><body><h1>404 (ar)</h1></body></html>',
+    ]);
     expect(Number(arabic.headers["content-length"])).toBe(arabic.body.length);
     const russian = await get("/ru/nonsense?q=1");
-    expect([russian.status, russian.body.toString("utf8")]).toEqual([404, '<!DOCTYPE html><html lang="ru"><body><h1>404 (ru)</h1></body></html>']);
+    expect([russian.status, russian.body.toString("utf8")]).toEqual([
+      404,
+      '<!DOCTYPE html><html lang="ru"><body><h1>404 (ru)</h1></body></html>',
+    ]);
     // A server error stays Next's; the 404 page asked for by its own address answers 404, without the runtime.
     expect((await get("/en/news/1")).body.toString("utf8")).toBe(errorDocument);
     const view = await get("/ru/not-found-view");
@@ -352,7 +376,9 @@ describe("servePlainHtml", () => {
   });
 
   it("lets the front cache answer a failed render as before: 500, nothing of the page sent, nothing stored", async () => {
-    const { get, cache } = await behindFrontCache({ [ADDRESS]: { body: ARTICLE_HTML, pieces: 3, failAfterFirstPiece: true } });
+    const { get, cache } = await behindFrontCache({
+      [ADDRESS]: { body: ARTICLE_HTML, pieces: 3, failAfterFirstPiece: true },
+    });
     const failed = await get(ADDRESS);
     expect(failed.status).toBe(500);
     expect(failed.body.toString()).toBe("Internal Server Error");
@@ -381,7 +407,10 @@ describe("notFoundPagesFrom", () => {
     const pages = notFoundPagesFrom(`http://127.0.0.1:${port}`);
     // Asked for by two 404s at once, then by a third: one fetch.
     const [first, second] = await Promise.all([pages("ar"), pages("ar")]);
-    expect([first?.toString("utf8"), second?.toString("utf8")]).toEqual(["<html lang=ar>404</html>", "<html lang=ar>404</html>"]);
+    expect([first?.toString("utf8"), second?.toString("utf8")]).toEqual([
+      "<html lang=ar>404</html>",
+      "<html lang=ar>404</html>",
+    ]);
     expect((await pages("ar"))?.toString("utf8")).toBe("<html lang=ar>404</html>");
     expect(await pages("ru")).toBeNull();
     expect(await pages("en")).toBeNull();
@@ -404,7 +433,9 @@ describe("clientRuntimeUsers", () => {
     for (const [route, modules] of Object.entries(routes)) {
       const dir = join(dist, "server", "app", ...route.split("/").slice(1, -1));
       mkdirSync(dir, { recursive: true });
-      const clientModules = Object.fromEntries(modules.map((module, id) => [module, { id, name: "*", chunks: [], async: false }]));
+      const clientModules = Object.fromEntries(
+        modules.map((module, id) => [module, { id, name: "*", chunks: [], async: false }]),
+      );
       writeFileSync(
         join(dir, `${route.split("/").at(-1)}_client-reference-manifest.js`),
         `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(route)}] = ${JSON.stringify({ moduleLoading: { prefix: "" }, clientModules })};`,
@@ -419,13 +450,19 @@ describe("clientRuntimeUsers", () => {
   ];
 
   it("finds nothing to keep the runtime for when every client module is Next's own", () => {
-    expect(clientRuntimeUsers(build({ "/[locale]/page": FRAMEWORK, "/[locale]/news/[id]/page": FRAMEWORK, "/feed.xml/route": [] }))).toEqual([]);
+    expect(
+      clientRuntimeUsers(
+        build({ "/[locale]/page": FRAMEWORK, "/[locale]/news/[id]/page": FRAMEWORK, "/feed.xml/route": [] }),
+      ),
+    ).toEqual([]);
   });
 
   it("reports a client component of ours, or next/script, in any route", () => {
     const ours = "[project]/apps/web/src/components/x.tsx";
     const script = "[project]/node_modules/next/dist/esm/client/script.js";
-    expect(clientRuntimeUsers(build({ "/[locale]/page": FRAMEWORK, "/[locale]/search/page": [...FRAMEWORK, ours, script] }))).toEqual([ours, script]);
+    expect(
+      clientRuntimeUsers(build({ "/[locale]/page": FRAMEWORK, "/[locale]/search/page": [...FRAMEWORK, ours, script] })),
+    ).toEqual([ours, script]);
   });
 
   it("trusts nothing when there is no manifest to read", () => {

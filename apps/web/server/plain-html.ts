@@ -75,7 +75,9 @@ function isNextScriptPreload(attributeSource: string): boolean {
 export function stripClientRuntime(html: string): string {
   if (RENDERED_IN_BROWSER.test(html)) return html;
   return html
-    .replace(SCRIPT_ELEMENT, (element, attributes: string, text: string) => (isNextRuntimeScript(attributes, text) ? "" : element))
+    .replace(SCRIPT_ELEMENT, (element, attributes: string, text: string) =>
+      isNextRuntimeScript(attributes, text) ? "" : element,
+    )
     .replace(LINK_ELEMENT, (element, attributes: string) => (isNextScriptPreload(attributes) ? "" : element));
 }
 
@@ -165,7 +167,9 @@ export function notFoundPagesFrom(origin: string, timeoutMs = 10_000): NotFoundP
   const pages = new Map<Locale, Promise<Buffer | null>>();
   const fetchPage = async (locale: Locale): Promise<Buffer | null> => {
     try {
-      const response = await fetch(new URL(getPathname({ href: NOT_FOUND_VIEW, locale }), origin), { signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(new URL(getPathname({ href: NOT_FOUND_VIEW, locale }), origin), {
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       const body = Buffer.from(await response.arrayBuffer());
       const html = /^text\/html\b/i.test(response.headers.get("content-type") ?? "");
       return response.status === 404 && html && !RENDERED_IN_BROWSER.test(body.toString("utf8")) ? body : null;
@@ -211,7 +215,8 @@ function bufferHtml(req: IncomingMessage, res: ServerResponse, notFoundPage?: No
     return mode;
   };
   const collect = (chunk: unknown, encoding: unknown) => {
-    if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    if (typeof chunk === "string")
+      chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   };
 
@@ -283,6 +288,7 @@ function setHeaders(res: ServerResponse, headers: OutgoingHttpHeaders | Outgoing
     ? (headers as unknown as [string, string][])
     : Array.from({ length: headers.length / 2 }, (_, i) => [String(headers[2 * i]), String(headers[2 * i + 1])]);
   const grouped = new Map<string, string[]>();
-  for (const [name, value] of pairs) grouped.set(name.toLowerCase(), [...(grouped.get(name.toLowerCase()) ?? []), String(value)]);
+  for (const [name, value] of pairs)
+    grouped.set(name.toLowerCase(), [...(grouped.get(name.toLowerCase()) ?? []), String(value)]);
   for (const [name, values] of grouped) res.setHeader(name, values.length === 1 ? values[0]! : values);
 }

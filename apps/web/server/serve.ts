@@ -20,7 +20,8 @@ const { values: args } = parseArgs({
   },
 });
 const port = Number(args.port);
-if (!Number.isInteger(port) || port <= 0 || port > 65_535) throw new Error(`--port must be a TCP port, not ${args.port}`);
+if (!Number.isInteger(port) || port <= 0 || port > 65_535)
+  throw new Error(`--port must be a TCP port, not ${args.port}`);
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 const env = getEnv();
@@ -34,10 +35,17 @@ await app.prepare();
 // Pages are served without Next's client runtime only while the build has no client component that needs it.
 const runtimeUsers = clientRuntimeUsers(join(appDir, ".next"));
 const plainHtml = runtimeUsers.length === 0;
-if (!plainHtml) console.warn(`[plain-html] pages keep Next's client runtime, which these client modules need: ${runtimeUsers.join(", ")}`);
+if (!plainHtml)
+  console.warn(
+    `[plain-html] pages keep Next's client runtime, which these client modules need: ${runtimeUsers.join(", ")}`,
+  );
 // The localized 404 page is fetched from this very server (see notFoundPagesFrom), where it listens.
 const selfHost = !args.hostname || args.hostname === "0.0.0.0" || args.hostname === "::" ? "127.0.0.1" : args.hostname;
-const render = plainHtml ? servePlainHtml(nextHandler, { notFoundPage: notFoundPagesFrom(`http://${selfHost.includes(":") ? `[${selfHost}]` : selfHost}:${port}`) }) : nextHandler;
+const render = plainHtml
+  ? servePlainHtml(nextHandler, {
+      notFoundPage: notFoundPagesFrom(`http://${selfHost.includes(":") ? `[${selfHost}]` : selfHost}:${port}`),
+    })
+  : nextHandler;
 
 const cache = createFrontCache({
   render: (req, res) => render(req, res),
@@ -52,7 +60,9 @@ registerFrontCachePurge(() => cache.purge());
 const server = createServer((req, res) => cache.handle(readablePath(req), res));
 server.listen(port, args.hostname, () => {
   const pages = plainHtml ? "pages as plain HTML" : "pages with Next's client runtime";
-  console.log(`▲ Minbar public site (Next.js production build, ${pages}, response cache ${env.FRONT_CACHE_MB} MiB) on http://${args.hostname ?? "localhost"}:${port}`);
+  console.log(
+    `▲ Minbar public site (Next.js production build, ${pages}, response cache ${env.FRONT_CACHE_MB} MiB) on http://${args.hostname ?? "localhost"}:${port}`,
+  );
 });
 
 /**

@@ -30,7 +30,11 @@ export type DbEnv = {
  * means "default". Throws one line naming every problem, after `what`. Every package and app reads its environment
  * through this.
  */
-export function parseEnv<Schema extends z.ZodObject>(schema: Schema, source: NodeJS.ProcessEnv, what: string): z.output<Schema> {
+export function parseEnv<Schema extends z.ZodObject>(
+  schema: Schema,
+  source: NodeJS.ProcessEnv,
+  what: string,
+): z.output<Schema> {
   const raw = Object.fromEntries(
     Object.keys(schema.shape).flatMap((name) => {
       const value = source[name];

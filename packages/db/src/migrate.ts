@@ -201,10 +201,9 @@ async function applyOne(client: pg.ClientBase, migration: MigrationFile): Promis
     );
     // No parameters: pg sends the file through the simple-query protocol, which runs multi-statement scripts.
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await client.query("COMMIT");
     return "applied";
   } catch (error) {

@@ -44,5 +44,8 @@ export function randomSlug(base: string): string {
 
 /** A key for matching names of agencies and credits regardless of spelling variants and spacing. */
 export function makeMatchKey(name: string): string {
-  return normalizeArabicForSearch(name).toLowerCase().replace(/[\s\p{P}]+/gu, " ").trim();
+  return normalizeArabicForSearch(name)
+    .toLowerCase()
+    .replace(/[\s\p{P}]+/gu, " ")
+    .trim();
 }

@@ -58,10 +58,9 @@ async function dropDatabasesOfDeadProcesses(adminUrl: string): Promise<void> {
   await client.connect();
   let names: string[];
   try {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`${PREFIX}%`],
-    );
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${PREFIX}%`,
+    ]);
     names = rows.map((row) => row.datname);
   } finally {
     await client.end();

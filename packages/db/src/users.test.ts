@@ -23,7 +23,10 @@ describe("the first admin", () => {
     const stored = await db.prisma.user.findUniqueOrThrow({ where: { email: first.email } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
 
-    const second = await ensureFirstAdmin(db.prisma, { email: "other@example.test", password: "another-long-password" });
+    const second = await ensureFirstAdmin(db.prisma, {
+      email: "other@example.test",
+      password: "another-long-password",
+    });
     expect(second).toEqual({ created: false, email: first.email });
     expect(await db.prisma.user.count()).toBe(1);
   });
@@ -31,7 +34,12 @@ describe("the first admin", () => {
 
 describe("actors", () => {
   it("carry their roles' permissions and lose them on the next request after a change", async () => {
-    const writer = await createUser(db.prisma, { email: "Writer@Example.test", name: "W", password: "writer-password-1", roleKeys: ["writer"] });
+    const writer = await createUser(db.prisma, {
+      email: "Writer@Example.test",
+      name: "W",
+      password: "writer-password-1",
+      roleKeys: ["writer"],
+    });
     expect(writer.email).toBe("writer@example.test");
     const session = await verifyCredentials(db.prisma, " WRITER@example.test ", "writer-password-1");
     if (!session) throw new Error("sign-in failed");
@@ -39,13 +47,18 @@ describe("actors", () => {
     expect(actor?.permissions.has("article.create")).toBe(true);
     expect(() => requirePermission(actor, "article.publish")).toThrow(ForbiddenError);
 
-    await db.prisma.user.update({ where: { id: writer.id }, data: { disabledAt: new Date(), authVersion: { increment: 1 } } });
+    await db.prisma.user.update({
+      where: { id: writer.id },
+      data: { disabledAt: new Date(), authVersion: { increment: 1 } },
+    });
     expect(await loadActor(db.prisma, session.id, session.authVersion)).toBeNull();
     expect(await verifyCredentials(db.prisma, "writer@example.test", "writer-password-1")).toBeNull();
   });
 
   it("refuses unknown roles instead of creating a user without them", async () => {
-    await expect(createUser(db.prisma, { email: "x@example.test", name: "X", roleKeys: ["superuser"] })).rejects.toThrow(/Unknown role/);
+    await expect(
+      createUser(db.prisma, { email: "x@example.test", name: "X", roleKeys: ["superuser"] }),
+    ).rejects.toThrow(/Unknown role/);
     expect(await db.prisma.user.findUnique({ where: { email: "x@example.test" } })).toBeNull();
   });
 });

@@ -30,7 +30,13 @@ export async function ensureBuiltInRoles(prisma: PrismaClient): Promise<void> {
     await prisma.role.upsert({
       where: { key: role.key },
       create: { ...role, permissions: [...role.permissions], builtIn: true },
-      update: { nameAr: role.nameAr, nameRu: role.nameRu, nameEn: role.nameEn, permissions: [...role.permissions], builtIn: true },
+      update: {
+        nameAr: role.nameAr,
+        nameRu: role.nameRu,
+        nameEn: role.nameEn,
+        permissions: [...role.permissions],
+        builtIn: true,
+      },
     });
   }
 }
@@ -52,8 +58,7 @@ export async function createUser(prisma: PrismaClient, input: CreateUserInput) {
 }
 
 export type FirstAdminResult =
-  | { created: false; email: string }
-  | { created: true; email: string; generatedPassword: string | null };
+  { created: false; email: string } | { created: true; email: string; generatedPassword: string | null };
 
 /**
  * Makes sure an admin exists. With an email and password given (ADMIN_EMAIL / ADMIN_PASSWORD) it creates that
@@ -81,7 +86,12 @@ export async function ensureFirstAdmin(
         passwordHash: await hashPassword(password),
         disabledAt: null,
         authVersion: { increment: 1 },
-        roles: { connectOrCreate: { where: { userId_roleId: { userId: user.id, roleId: role.id } }, create: { roleId: role.id } } },
+        roles: {
+          connectOrCreate: {
+            where: { userId_roleId: { userId: user.id, roleId: role.id } },
+            create: { roleId: role.id },
+          },
+        },
       },
     });
   } else {

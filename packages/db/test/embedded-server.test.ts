@@ -27,7 +27,8 @@ function frontendMessage(type: string, body: Buffer): Buffer {
 }
 const cString = (text: string) => Buffer.from(`${text}\0`);
 // Unnamed statement and portal, no parameters, text results.
-const parseMessage = (sql: string) => frontendMessage("P", Buffer.concat([cString(""), cString(sql), Buffer.from([0, 0])]));
+const parseMessage = (sql: string) =>
+  frontendMessage("P", Buffer.concat([cString(""), cString(sql), Buffer.from([0, 0])]));
 const bindMessage = () => frontendMessage("B", Buffer.concat([cString(""), cString(""), Buffer.alloc(6)]));
 const executeMessage = () => frontendMessage("E", Buffer.concat([cString(""), Buffer.alloc(4)]));
 const syncMessage = () => frontendMessage("S", Buffer.alloc(0));
@@ -38,7 +39,14 @@ async function openRawConnection(port: number) {
   let replies = Buffer.alloc(0);
   socket.on("data", (data) => (replies = Buffer.concat([replies, data])));
   await new Promise((resolve) => socket.once("connect", resolve));
-  const params = Buffer.concat([Buffer.from([0, 3, 0, 0]), cString("user"), cString("postgres"), cString("database"), cString("postgres"), Buffer.from([0])]);
+  const params = Buffer.concat([
+    Buffer.from([0, 3, 0, 0]),
+    cString("user"),
+    cString("postgres"),
+    cString("database"),
+    cString("postgres"),
+    Buffer.from([0]),
+  ]);
   const length = Buffer.alloc(4);
   length.writeInt32BE(params.length + 4);
   socket.write(Buffer.concat([length, params]));
@@ -214,7 +222,10 @@ describe("embedded PostgreSQL server", () => {
 describe("the committed migrations on the embedded server", () => {
   let server: EmbeddedPostgres | undefined;
   beforeAll(async () => {
-    server = await startEmbeddedPostgres({ dataDir: path.join(await makeTempDir("embedded-real"), "pglite"), port: await findFreePort() });
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(await makeTempDir("embedded-real"), "pglite"),
+      port: await findFreePort(),
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -224,7 +235,13 @@ describe("the committed migrations on the embedded server", () => {
   it("apply, and normalize Arabic for search exactly as the TypeScript mirror does", async () => {
     const { applied } = await applyMigrations({ url: server!.url });
     expect(applied.length).toBeGreaterThan(1);
-    for (const sample of ["الإستراتيجية", "والشراكة وبالتعاون", "مُحَمَّدٌ كازاخســـتان", "شراكه مستشفى", "٢٠٢٤ مسؤول رئيس"]) {
+    for (const sample of [
+      "الإستراتيجية",
+      "والشراكة وبالتعاون",
+      "مُحَمَّدٌ كازاخســـتان",
+      "شراكه مستشفى",
+      "٢٠٢٤ مسؤول رئيس",
+    ]) {
       const rows = await query<{ n: string }>(server!.url, `SELECT minbar_normalize_ar('${sample}') AS n`);
       expect(rows[0]?.n, sample).toBe(normalizeArabicForSearch(sample));
     }

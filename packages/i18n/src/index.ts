@@ -29,7 +29,9 @@ export function intlLocaleOf(locale: Locale): string {
 
 /** A publication date as readers of that language write it, e.g. ٤ مارس ٢٠٢٤ / 4 марта 2024 г. / March 4, 2024. */
 export function formatPublicationDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "long", timeZone: NEWSROOM_TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "long", timeZone: NEWSROOM_TIME_ZONE }).format(
+    date,
+  );
 }
 
 /** Digits in the reader's script (page numbers, counts). */
@@ -42,11 +44,18 @@ export function formatInteger(value: number, locale: Locale): string {
  * стандартное время / Moscow Standard Time. From the zone's own data, so it follows NEWSROOM_TIME_ZONE.
  */
 export function newsroomTimeZoneName(locale: Locale): string {
-  const parts = new Intl.DateTimeFormat(intlLocaleOf(locale), { timeZone: NEWSROOM_TIME_ZONE, timeZoneName: "longGeneric" }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    timeZone: NEWSROOM_TIME_ZONE,
+    timeZoneName: "longGeneric",
+  }).formatToParts(new Date());
   return parts.find((part) => part.type === "timeZoneName")?.value ?? NEWSROOM_TIME_ZONE;
 }
 
 /** A moment with its time, for staff (revisions, history, audit): e.g. ٢٤‏/١١‏/٢٠٢٦، ١:٥٩ ص in Moscow time. */
 export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: NEWSROOM_TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: NEWSROOM_TIME_ZONE,
+  }).format(date);
 }

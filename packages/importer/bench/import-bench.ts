@@ -25,7 +25,10 @@ for (let i = 0; i < count; i++) {
   await writeFile(join(dir, `bench_${String(i).padStart(6, "0")}.txt`), text);
 }
 
-const corpusBytes = (await Promise.all((await readdir(dir)).map((name) => stat(join(dir, name))))).reduce((sum, info) => sum + info.size, 0);
+const corpusBytes = (await Promise.all((await readdir(dir)).map((name) => stat(join(dir, name))))).reduce(
+  (sum, info) => sum + info.size,
+  0,
+);
 
 /*
  * CPU time, which a shared machine does not blur the way it blurs wall-clock time: this process's (all its threads)
@@ -94,8 +97,10 @@ function cpuPerArticle(before: CpuSnapshot, after: CpuSnapshot, articles: number
   for (const [pid, ms] of after.backends) backends += ms - (before.backends.get(pid) ?? 0);
   const per = (ms: number) => (ms / articles).toFixed(2);
   const seen = after.backends.size > 0;
-  return `CPU per article: node ${per(after.node - before.node)} ms, PostgreSQL backends ${seen ? `${per(backends)} ms` : "not visible (server not local?)"}` +
-    (seen ? ` (+ background ${per(after.background - before.background)} ms)` : "");
+  return (
+    `CPU per article: node ${per(after.node - before.node)} ms, PostgreSQL backends ${seen ? `${per(backends)} ms` : "not visible (server not local?)"}` +
+    (seen ? ` (+ background ${per(after.background - before.background)} ms)` : "")
+  );
 }
 
 // createTestDatabase makes a fresh, migrated database; drop() below removes it whatever happens.
@@ -117,7 +122,11 @@ try {
     const started = performance.now();
     const summary = await importPaths({ prisma: db.prisma, databaseUrl: db.url, paths: [dir], concurrency, onResult });
     const ms = performance.now() - started;
-    return { summary, ms, cpu: `${cpuPerArticle(before, after ?? cpuSnapshot(db.name), count)}\n               ${describeHost(hostBefore, hostAfter ?? hostTimes())}` };
+    return {
+      summary,
+      ms,
+      cpu: `${cpuPerArticle(before, after ?? cpuSnapshot(db.name), count)}\n               ${describeHost(hostBefore, hostAfter ?? hostTimes())}`,
+    };
   };
   const { summary: first, ms: firstMs, cpu: firstCpu } = await measured();
   const { summary: again, ms: againMs, cpu: againCpu } = await measured();
@@ -125,11 +134,19 @@ try {
     console.log(`failed: ${failure.file}: ${failure.detail}`);
   }
   const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
-  console.log(`corpus: ${count} generated articles, ${(corpusBytes / 1024 / 1024).toFixed(1)} MiB (${seeds.length} seeds varied)`);
-  console.log(`database: PostgreSQL, fresh database ${db.name}; importer ${Math.min(IMPORT_CONNECTIONS, concurrency)} pipelined connection(s), ${concurrency} statements in flight`);
-  console.log(`first import:  ${first.counts.created} created, ${first.counts.failed} failed in ${(firstMs / 1000).toFixed(2)} s → ${rate(count, firstMs)} articles/s`);
+  console.log(
+    `corpus: ${count} generated articles, ${(corpusBytes / 1024 / 1024).toFixed(1)} MiB (${seeds.length} seeds varied)`,
+  );
+  console.log(
+    `database: PostgreSQL, fresh database ${db.name}; importer ${Math.min(IMPORT_CONNECTIONS, concurrency)} pipelined connection(s), ${concurrency} statements in flight`,
+  );
+  console.log(
+    `first import:  ${first.counts.created} created, ${first.counts.failed} failed in ${(firstMs / 1000).toFixed(2)} s → ${rate(count, firstMs)} articles/s`,
+  );
   console.log(`               ${firstCpu}`);
-  console.log(`second import: ${again.counts.unchanged} unchanged in ${(againMs / 1000).toFixed(2)} s → ${rate(count, againMs)} articles/s`);
+  console.log(
+    `second import: ${again.counts.unchanged} unchanged in ${(againMs / 1000).toFixed(2)} s → ${rate(count, againMs)} articles/s`,
+  );
   console.log(`               ${againCpu}`);
 } finally {
   await db.drop();

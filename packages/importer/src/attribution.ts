@@ -24,7 +24,9 @@ function remembered<T>(describe: (name: string) => T): (name: string) => T {
 
 const makeMatchKey = remembered(matchKeyOf);
 
-const agencyByKey = new Map(KNOWN_AGENCIES.flatMap((agency) => agency.aliases.map((alias) => [makeMatchKey(alias), agency])));
+const agencyByKey = new Map(
+  KNOWN_AGENCIES.flatMap((agency) => agency.aliases.map((alias) => [makeMatchKey(alias), agency])),
+);
 
 /** What a new source record for `name` holds; matched on `matchKey`. */
 export type SourceRecord = {
@@ -54,7 +56,14 @@ function sourceRecordOf(name: string): SourceRecord {
     };
   }
   const { candidates, fallback } = slugCandidates(makeSlug(name));
-  return { matchKey: makeMatchKey(name), nameAr: name, nameRu: null, nameEn: null, slugCandidates: candidates, fallbackSlug: fallback };
+  return {
+    matchKey: makeMatchKey(name),
+    nameAr: name,
+    nameRu: null,
+    nameEn: null,
+    slugCandidates: candidates,
+    fallbackSlug: fallback,
+  };
 }
 
 export function describePhotoCredit(name: string): { matchKey: string; nameAr: string } {

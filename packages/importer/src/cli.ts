@@ -17,8 +17,12 @@ const USAGE = "usage: npm run import -- [--dry-run] <folder|file>...";
 const SIGNAL_TIMEOUT_MS = 30_000;
 
 function describe(result: ImportResult, dryRun: boolean): string {
-  const verb = dryRun && result.outcome !== "unchanged" && result.outcome !== "failed" ? `would be ${result.outcome}` : result.outcome;
-  const what = result.outcome === "failed" ? `: ${result.detail}` : result.articleId ? ` → article ${result.articleId}` : "";
+  const verb =
+    dryRun && result.outcome !== "unchanged" && result.outcome !== "failed"
+      ? `would be ${result.outcome}`
+      : result.outcome;
+  const what =
+    result.outcome === "failed" ? `: ${result.detail}` : result.articleId ? ` → article ${result.articleId}` : "";
   const detail = result.outcome !== "failed" && result.detail ? ` (${result.detail})` : "";
   const warnings = result.warnings.length ? ` [warnings: ${result.warnings.map((w) => w.code).join(", ")}]` : "";
   return `${verb.padEnd(9)} ${result.file}${what}${detail}${warnings}`;

@@ -160,7 +160,11 @@ export class KnownAttribution {
  * when the file is already known (see the statement's guard). With `known`, ids recorded there are used and the
  * ones this article cites are recorded.
  */
-export async function createArticle(sql: SqlClient, file: ArticleFile, known?: KnownAttribution): Promise<ImportResult | null> {
+export async function createArticle(
+  sql: SqlClient,
+  file: ArticleFile,
+  known?: KnownAttribution,
+): Promise<ImportResult | null> {
   const { article, warnings } = file;
   const complete = !warnings.some(isBlocking);
   const detail = complete ? "published" : `draft: ${blockingCodes(warnings)}`;
@@ -191,7 +195,10 @@ export async function createArticle(sql: SqlClient, file: ArticleFile, known?: K
   let rows: CreatedRow[];
   if (known && sourceId !== undefined && creditId !== undefined) {
     try {
-      rows = await sql.query<CreatedRow>(CREATE_ARTICLE_CITING_KNOWN, CREATE_ARTICLE_CITING_KNOWN.values({ ...values, source_id: sourceId, credit_id: creditId }));
+      rows = await sql.query<CreatedRow>(
+        CREATE_ARTICLE_CITING_KNOWN,
+        CREATE_ARTICLE_CITING_KNOWN.values({ ...values, source_id: sourceId, credit_id: creditId }),
+      );
     } catch (error) {
       // A record this run knew was deleted since (nothing was written): find or create it again.
       if (!isForeignKeyViolation(error)) throw error;

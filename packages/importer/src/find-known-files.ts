@@ -16,12 +16,18 @@ SELECT DISTINCT 'key', file_key, NULL::int
 FROM wire_files WHERE file_key = ANY($2::text[]) AND article_id IS NOT NULL`;
 
 /** A snapshot only: the write that follows still guards against a concurrent import (see create-article.ts). */
-export async function findKnownFiles(sql: SqlClient, files: { contentHash: string; fileKey: string }[]): Promise<KnownFiles> {
+export async function findKnownFiles(
+  sql: SqlClient,
+  files: { contentHash: string; fileKey: string }[],
+): Promise<KnownFiles> {
   const known: KnownFiles = { articleByHash: new Map(), keysWithArticle: new Set() };
   if (files.length === 0) return known;
   const hashes = [...new Set(files.map((file) => file.contentHash))];
   const keys = [...new Set(files.map((file) => file.fileKey))];
-  const rows = await sql.query<{ kind: "hash" | "key"; value: string; articleId: number | null }>(FIND_KNOWN_FILES_SQL, [hashes, keys]);
+  const rows = await sql.query<{ kind: "hash" | "key"; value: string; articleId: number | null }>(
+    FIND_KNOWN_FILES_SQL,
+    [hashes, keys],
+  );
   for (const row of rows) {
     if (row.kind === "hash") known.articleByHash.set(row.value, row.articleId);
     else known.keysWithArticle.add(row.value);

@@ -47,7 +47,11 @@ export function describeParseFailure(name: string, parsed: ParseFailure): Import
   return { file: name, outcome: "failed", articleId: null, detail, warnings: parsed.warnings };
 }
 
-export async function importFile(prisma: PrismaClient, input: WireFileInput, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFile(
+  prisma: PrismaClient,
+  input: WireFileInput,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   return importPreparedFile(prisma, prepareFile(input), options);
 }
 
@@ -61,17 +65,28 @@ export async function importPreparedFile(
     const failure = describeParseFailure(file.name, file.parsed);
     if (!dryRun) {
       await prisma.$transaction(async (tx) => {
-        await recordOutcomes(sqlThroughPrisma(tx), [{ contentHash: file.contentHash, fileName: file.name, outcome: "failed", error: failure.detail ?? undefined }]);
+        await recordOutcomes(sqlThroughPrisma(tx), [
+          { contentHash: file.contentHash, fileName: file.name, outcome: "failed", error: failure.detail ?? undefined },
+        ]);
         if (actorId !== undefined) await auditImportedFile(tx, actorId, file.contentHash, failure);
       });
     }
     return failure;
   }
-  const write: ArticleFile = { name: file.name, contentHash: file.contentHash, fileKey: file.fileKey, article: file.parsed.article, warnings: file.parsed.warnings };
+  const write: ArticleFile = {
+    name: file.name,
+    contentHash: file.contentHash,
+    fileKey: file.fileKey,
+    article: file.parsed.article,
+    warnings: file.parsed.warnings,
+  };
   const base = { file: file.name, warnings: write.warnings };
 
   if (dryRun) {
-    const seen = await prisma.wireFile.findUnique({ where: { contentHash: file.contentHash }, select: { articleId: true } });
+    const seen = await prisma.wireFile.findUnique({
+      where: { contentHash: file.contentHash },
+      select: { articleId: true },
+    });
     if (seen) return { ...base, outcome: "unchanged", articleId: seen.articleId, detail: null };
     const earlier = await latestArticleForKey(prisma, file.fileKey);
     return earlier
@@ -102,7 +117,9 @@ class ConcurrentImportError extends Error {}
 /** Records that writing a parsed file failed; the failure of the record itself must not hide the first one. */
 export async function recordWriteFailure(sql: SqlClient, file: ArticleFile, error: unknown): Promise<ImportResult> {
   const detail = `database: ${describeError(error)}`;
-  await recordOutcomes(sql, [{ contentHash: file.contentHash, fileName: file.name, outcome: "failed", error: detail }]).catch(() => {});
+  await recordOutcomes(sql, [
+    { contentHash: file.contentHash, fileName: file.name, outcome: "failed", error: detail },
+  ]).catch(() => {});
   return { file: file.name, outcome: "failed", articleId: null, detail, warnings: file.warnings };
 }
 
@@ -119,7 +136,11 @@ async function auditImportedFile(db: Db, actorId: number, contentHash: string, r
   });
 }
 
-async function writeArticle(prisma: PrismaClient, input: ArticleFile, actorId: number | undefined): Promise<ImportResult> {
+async function writeArticle(
+  prisma: PrismaClient,
+  input: ArticleFile,
+  actorId: number | undefined,
+): Promise<ImportResult> {
   return prisma.$transaction(async (tx) => {
     const result = await writeArticleIn(tx, input);
     if (actorId !== undefined) await auditImportedFile(tx, actorId, input.contentHash, result);
@@ -131,8 +152,16 @@ async function writeArticleIn(tx: Prisma.TransactionClient, input: ArticleFile):
   const sql = sqlThroughPrisma(tx);
   const seen = await tx.wireFile.findUnique({ where: { contentHash: input.contentHash }, select: { articleId: true } });
   if (seen) {
-    await recordOutcomes(sql, [{ contentHash: input.contentHash, fileName: input.name, outcome: "unchanged", articleId: seen.articleId }]);
-    return { file: input.name, outcome: "unchanged", articleId: seen.articleId, detail: null, warnings: input.warnings };
+    await recordOutcomes(sql, [
+      { contentHash: input.contentHash, fileName: input.name, outcome: "unchanged", articleId: seen.articleId },
+    ]);
+    return {
+      file: input.name,
+      outcome: "unchanged",
+      articleId: seen.articleId,
+      detail: null,
+      warnings: input.warnings,
+    };
   }
   const earlier = await latestArticleForKey(tx, input.fileKey);
   if (earlier === null) {
@@ -146,7 +175,13 @@ async function writeArticleIn(tx: Prisma.TransactionClient, input: ArticleFile):
     data: { contentHash: input.contentHash, fileKey: input.fileKey, fileName: input.name, articleId: result.articleId },
   });
   await recordOutcomes(sql, [
-    { contentHash: input.contentHash, fileName: input.name, outcome: result.outcome, articleId: result.articleId, warnings: input.warnings },
+    {
+      contentHash: input.contentHash,
+      fileName: input.name,
+      outcome: result.outcome,
+      articleId: result.articleId,
+      warnings: input.warnings,
+    },
   ]);
   await tx.auditLog.create({
     data: {

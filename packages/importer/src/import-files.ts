@@ -38,11 +38,18 @@ export type ImportFilesSummary = { results: FileImportResult[]; counts: Record<I
 export function checkUploadLimits(files: readonly { name: string; bytes: { byteLength: number } }[]): void {
   if (files.length === 0) throw new UploadRefusedError("no_files");
   if (files.length > MAX_UPLOAD_FILES) throw new UploadRefusedError("too_many_files");
-  if (files.some((file) => file.name.trim() === "" || file.name.length > MAX_FILE_NAME_LENGTH)) throw new UploadRefusedError("bad_file_name");
-  if (files.reduce((sum, file) => sum + file.bytes.byteLength, 0) > MAX_UPLOAD_BYTES) throw new UploadRefusedError("too_many_bytes");
+  if (files.some((file) => file.name.trim() === "" || file.name.length > MAX_FILE_NAME_LENGTH))
+    throw new UploadRefusedError("bad_file_name");
+  if (files.reduce((sum, file) => sum + file.bytes.byteLength, 0) > MAX_UPLOAD_BYTES)
+    throw new UploadRefusedError("too_many_bytes");
 }
 
-export async function importFiles({ prisma, actor, files, dryRun = false }: ImportFilesInput): Promise<ImportFilesSummary> {
+export async function importFiles({
+  prisma,
+  actor,
+  files,
+  dryRun = false,
+}: ImportFilesInput): Promise<ImportFilesSummary> {
   const user = requirePermission(actor, "article.import");
   checkUploadLimits(files);
   const results: FileImportResult[] = [];

@@ -76,12 +76,19 @@ export async function importPaths({
     onResult?.(result);
   };
   for (const path of missing) {
-    report({ file: path, outcome: "failed", articleId: null, detail: "unreadable: no such file or folder", warnings: [] });
+    report({
+      file: path,
+      outcome: "failed",
+      articleId: null,
+      detail: "unreadable: no such file or folder",
+      warnings: [],
+    });
   }
   const width = Math.max(1, Math.min(concurrency, files.length));
   if (dryRun) await previewFiles(prisma, files, width, report);
   else {
-    const pool = databaseUrl && files.length > 0 ? openImportPool(databaseUrl, Math.min(IMPORT_CONNECTIONS, width)) : null;
+    const pool =
+      databaseUrl && files.length > 0 ? openImportPool(databaseUrl, Math.min(IMPORT_CONNECTIONS, width)) : null;
     try {
       await writeFiles({ prisma, sql: pool ?? sqlThroughPrisma(prisma), files, concurrency: width, report });
     } finally {
@@ -146,19 +153,51 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
 
     const quiet: { record: OutcomeRecord; result: ImportResult }[] = [];
     for (const entry of batch) {
-      const file: PreparedFile = { ...entry, name: entry.path, parsed: parseArticle(entry.bytes, { filename: entry.path }) };
+      const file: PreparedFile = {
+        ...entry,
+        name: entry.path,
+        parsed: parseArticle(entry.bytes, { filename: entry.path }),
+      };
       if (!file.parsed.ok) {
         const result = describeParseFailure(file.name, file.parsed);
-        quiet.push({ record: { contentHash: file.contentHash, fileName: file.name, outcome: "failed", error: result.detail ?? undefined }, result });
+        quiet.push({
+          record: {
+            contentHash: file.contentHash,
+            fileName: file.name,
+            outcome: "failed",
+            error: result.detail ?? undefined,
+          },
+          result,
+        });
         continue;
       }
       const seen = known.articleByHash.get(file.contentHash);
       if (seen !== undefined) {
-        const record: OutcomeRecord = { contentHash: file.contentHash, fileName: file.name, outcome: "unchanged", articleId: seen };
-        quiet.push({ record, result: { file: file.name, outcome: "unchanged", articleId: seen, detail: null, warnings: file.parsed.warnings } });
+        const record: OutcomeRecord = {
+          contentHash: file.contentHash,
+          fileName: file.name,
+          outcome: "unchanged",
+          articleId: seen,
+        };
+        quiet.push({
+          record,
+          result: {
+            file: file.name,
+            outcome: "unchanged",
+            articleId: seen,
+            detail: null,
+            warnings: file.parsed.warnings,
+          },
+        });
         continue;
       }
-      const article: ArticleFile = { name: file.name, contentHash: file.contentHash, fileKey: file.fileKey, article: file.parsed.article, warnings: file.parsed.warnings };
+      const article: ArticleFile = {
+        name: file.name,
+        contentHash: file.contentHash,
+        fileKey: file.fileKey,
+        article: file.parsed.article,
+        warnings: file.parsed.warnings,
+      };
       const earlier = lastWriteOfKey.get(file.fileKey);
       const write = earlier
         ? () => earlier.then(() => importPreparedFile(prisma, file))
@@ -200,9 +239,16 @@ async function createOrFallBack(
 }
 
 /** Unchanged and unparseable files write only their import record; a batch of them costs one statement. */
-async function recordQuietOutcomes(sql: SqlClient, quiet: { record: OutcomeRecord; result: ImportResult }[], report: Report): Promise<void> {
+async function recordQuietOutcomes(
+  sql: SqlClient,
+  quiet: { record: OutcomeRecord; result: ImportResult }[],
+  report: Report,
+): Promise<void> {
   try {
-    await recordOutcomes(sql, quiet.map((entry) => entry.record));
+    await recordOutcomes(
+      sql,
+      quiet.map((entry) => entry.record),
+    );
     for (const { result } of quiet) report(result);
   } catch (error) {
     const detail = `database: ${describeError(error)}`;

@@ -15,7 +15,9 @@ export type ImportResult = {
 /** The articles a (written, not dry) import created or changed, each once: what the public site must be told about. */
 export function changedArticleIds(results: readonly ImportResult[]): number[] {
   const ids = results.flatMap((result) =>
-    (result.outcome === "created" || result.outcome === "updated") && result.articleId !== null ? [result.articleId] : [],
+    (result.outcome === "created" || result.outcome === "updated") && result.articleId !== null
+      ? [result.articleId]
+      : [],
   );
   return [...new Set(ids)];
 }
@@ -39,10 +41,19 @@ export function dayToTimestamp(day: string): Date {
 export const isBlocking = (warning: ParseWarning) => BLOCKING_WARNINGS.includes(warning.code);
 
 export function blockingCodes(warnings: ParseWarning[]): string {
-  return warnings.filter(isBlocking).map((w) => w.code).join(", ");
+  return warnings
+    .filter(isBlocking)
+    .map((w) => w.code)
+    .join(", ");
 }
 
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n").map((line) => line.trim()).filter(Boolean).slice(-1)[0] ?? "unknown error";
+  return (
+    message
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .slice(-1)[0] ?? "unknown error"
+  );
 }

@@ -1,6 +1,22 @@
 // @minbar/importer: wire files in, articles in the database out; the CLI and the admin's upload share it.
-export { importPaths, collectFiles, DEFAULT_CONCURRENCY, IMPORT_CONNECTIONS, type ImportSummary, type ImportPathsInput } from "./import-paths.ts";
-export { importFile, hashBytes, fileKeyOf, dayToTimestamp, type ImportResult, type ImportOutcome, type ImportOptions, type WireFileInput } from "./import-file.ts";
+export {
+  importPaths,
+  collectFiles,
+  DEFAULT_CONCURRENCY,
+  IMPORT_CONNECTIONS,
+  type ImportSummary,
+  type ImportPathsInput,
+} from "./import-paths.ts";
+export {
+  importFile,
+  hashBytes,
+  fileKeyOf,
+  dayToTimestamp,
+  type ImportResult,
+  type ImportOutcome,
+  type ImportOptions,
+  type WireFileInput,
+} from "./import-file.ts";
 export { changedArticleIds } from "./import-result.ts";
 export {
   importFiles,

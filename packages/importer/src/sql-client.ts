@@ -33,7 +33,9 @@ export function namedStatement(name: string, text: string): NamedStatement {
       const extra = Object.keys(input).filter((key) => !known.has(key));
       const missing = names.filter((param) => input[param] === undefined);
       if (extra.length > 0 || missing.length > 0) {
-        throw new Error(`statement ${name}: ${[...missing.map((p) => `missing :${p}`), ...extra.map((p) => `unknown :${p}`)].join(", ")}`);
+        throw new Error(
+          `statement ${name}: ${[...missing.map((p) => `missing :${p}`), ...extra.map((p) => `unknown :${p}`)].join(", ")}`,
+        );
       }
       return names.map((param) => input[param] as SqlValue);
     },
@@ -99,7 +101,15 @@ export function openImportPool(url: string, connections: number): ImportPool {
   const open = (): Connection => {
     const client = new pg.Client(config);
     const id = randomUUID().slice(0, 8);
-    const connection: Connection = { id, prepared: new Set(), client, ready: client.connect(), outstanding: 0, broken: false, corked: false };
+    const connection: Connection = {
+      id,
+      prepared: new Set(),
+      client,
+      ready: client.connect(),
+      outstanding: 0,
+      broken: false,
+      corked: false,
+    };
     // An error event without a listener would end the process; the queries in flight reject on their own.
     client.on("error", () => {
       connection.broken = true;
@@ -128,7 +138,8 @@ export function openImportPool(url: string, connections: number): ImportPool {
     async query<Row>(statement: Statement | string, values: SqlValue[]) {
       if (ended) throw new Error("the import's connections are closed");
       let index = 0;
-      for (let i = 1; i < pool.length; i++) if ((pool[i] as Connection).outstanding < (pool[index] as Connection).outstanding) index = i;
+      for (let i = 1; i < pool.length; i++)
+        if ((pool[i] as Connection).outstanding < (pool[index] as Connection).outstanding) index = i;
       if ((pool[index] as Connection).broken) {
         void (pool[index] as Connection).client.end().catch(() => {});
         pool[index] = open();
@@ -157,7 +168,8 @@ export function openImportPool(url: string, connections: number): ImportPool {
         pool.map(async (connection) => {
           // In a shared session (PGlite) they would outlive the connection.
           if (!connection.broken) {
-            for (const name of connection.prepared) await connection.client.query(`DEALLOCATE "${name}"`).catch(() => {});
+            for (const name of connection.prepared)
+              await connection.client.query(`DEALLOCATE "${name}"`).catch(() => {});
           }
           await connection.client.end().catch(() => {});
         }),

@@ -28,10 +28,21 @@ afterAll(async () => {
 });
 
 /** Runs the CLI without blocking this process (the fake public site below answers from it). */
-function runImport(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runImport(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: db.url, INIT_CWD: "", MINBAR_DATA_DIR: dataDir, PUBLIC_SITE_URL: "", REVALIDATE_SECRET: "", ...env },
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        INIT_CWD: "",
+        MINBAR_DATA_DIR: dataDir,
+        PUBLIC_SITE_URL: "",
+        REVALIDATE_SECRET: "",
+        ...env,
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -43,7 +54,9 @@ function runImport(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ statu
 }
 
 /** A stand-in public site on a random port: records each revalidation request and answers with `status`. */
-async function startSite(status: number): Promise<{ siteUrl: string; received: { authorization?: string; body: unknown }[]; server: Server }> {
+async function startSite(
+  status: number,
+): Promise<{ siteUrl: string; received: { authorization?: string; body: unknown }[]; server: Server }> {
   const received: { authorization?: string; body: unknown }[] = [];
   const server = createServer(async (request, response) => {
     let body = "";
@@ -116,9 +129,15 @@ describe("telling the public site", () => {
       const run = await runImport([dir], env);
       expect(run.status).toBe(0);
       expect(lastLine(run.stdout)).toBe("public site: refreshed (2 articles)");
-      const created = await db.prisma.wireFile.findMany({ where: { fileName: { in: ["cli-a.txt", "cli-b.txt"] } }, select: { articleId: true } });
+      const created = await db.prisma.wireFile.findMany({
+        where: { fileName: { in: ["cli-a.txt", "cli-b.txt"] } },
+        select: { articleId: true },
+      });
       expect(site.received).toEqual([
-        { authorization: `Bearer ${SECRET}`, body: { articleIds: expect.arrayContaining(created.map((file) => file.articleId)) } },
+        {
+          authorization: `Bearer ${SECRET}`,
+          body: { articleIds: expect.arrayContaining(created.map((file) => file.articleId)) },
+        },
       ]);
       expect((site.received[0]?.body as { articleIds: number[] }).articleIds).toHaveLength(2);
     } finally {
@@ -130,14 +149,20 @@ describe("telling the public site", () => {
     const site = await startSite(200);
     try {
       // What scripts/start.ts does: its target, then the record of its running site (this process stands in for it).
-      const target = localSiteTarget({ dataDir, defaultUrl: site.siteUrl, env: { publicSiteUrl: undefined, revalidateSecret: undefined } });
+      const target = localSiteTarget({
+        dataDir,
+        defaultUrl: site.siteUrl,
+        env: { publicSiteUrl: undefined, revalidateSecret: undefined },
+      });
       recordRunningSite({ dataDir, siteUrl: target.siteUrl });
       const dir = await mkdtemp(join(tmpdir(), "minbar-cli-"));
       await wireFile(dir, "cli-c.txt", "خبر تجريبي ثالث لاختبار سطر الأوامر");
 
       const run = await runImport([dir]);
       expect(lastLine(run.stdout)).toBe("public site: refreshed (1 article)");
-      expect(site.received).toEqual([{ authorization: `Bearer ${target.secret}`, body: { articleIds: [expect.any(Number)] } }]);
+      expect(site.received).toEqual([
+        { authorization: `Bearer ${target.secret}`, body: { articleIds: [expect.any(Number)] } },
+      ]);
     } finally {
       site.server.close();
       await rm(join(dataDir, "public-site.json"), { force: true });
@@ -152,7 +177,9 @@ describe("telling the public site", () => {
     try {
       const refused = await runImport([dir], env);
       expect(refused.status).toBe(0);
-      expect(lastLine(refused.stdout)).toBe(`public site: not told (${site.siteUrl} answered 500); the admin sends it again once the site answers`);
+      expect(lastLine(refused.stdout)).toBe(
+        `public site: not told (${site.siteUrl} answered 500); the admin sends it again once the site answers`,
+      );
     } finally {
       await new Promise((resolve) => site.server.close(resolve));
     }
@@ -161,7 +188,9 @@ describe("telling the public site", () => {
     const down = await runImport([dir], env);
     expect(down.status).toBe(0);
     expect(down.stdout).toMatch(/^updated\s+.*cli-d\.txt/m);
-    expect(lastLine(down.stdout)).toMatch(new RegExp(`^public site: not told \\(${site.siteUrl} unreachable: .*\\); the admin sends it again`));
+    expect(lastLine(down.stdout)).toMatch(
+      new RegExp(`^public site: not told \\(${site.siteUrl} unreachable: .*\\); the admin sends it again`),
+    );
     // Both unconfirmed signals are kept as one article to send again, for the admin's scheduler.
     const articleId = Number(/cli-d\.txt → article (\d+)/.exec(down.stdout)?.[1]);
     expect(await db.prisma.pendingSiteSignal.findUnique({ where: { articleId } })).toMatchObject({ attempts: 2 });

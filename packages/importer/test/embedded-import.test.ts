@@ -49,7 +49,13 @@ it("imports through the pipelined connections into the embedded database, then f
   for (const name of await readdir(SEEDS)) {
     const text = await readFile(join(SEEDS, name), "utf8");
     for (let i = 0; i < 12; i++) {
-      await writeFile(join(dir, `${i}_${name}`), text.replace(/^(Ru En\s*\n\s*\n)?([^\n]+)/, (_m, nav: string | undefined, title: string) => `${nav ?? ""}${title} ${i}`));
+      await writeFile(
+        join(dir, `${i}_${name}`),
+        text.replace(
+          /^(Ru En\s*\n\s*\n)?([^\n]+)/,
+          (_m, nav: string | undefined, title: string) => `${nav ?? ""}${title} ${i}`,
+        ),
+      );
     }
   }
   const first = await importPaths({ prisma, databaseUrl: db.url, paths: [dir] });
@@ -59,18 +65,28 @@ it("imports through the pipelined connections into the embedded database, then f
   const again = await importPaths({ prisma, databaseUrl: db.url, paths: [dir] });
   expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 60, failed: 0 });
   // The session is shared by every connection: what the import prepared is gone with its connections.
-  const left = await prisma.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements WHERE name LIKE 'minbar-import-%'`;
+  const left = await prisma.$queryRaw<
+    { name: string }[]
+  >`SELECT name FROM pg_prepared_statements WHERE name LIKE 'minbar-import-%'`;
   expect(left).toEqual([]);
 }, 120_000);
 
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 /** Runs the CLI without DATABASE_URL. Asynchronously: the embedded database answers from this very process. */
-function runImport(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runImport(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const { DATABASE_URL: _unset, ...rest } = process.env;
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", CLI, ...args], { encoding: "utf8", env: { ...rest, INIT_CWD: "", ...env } }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", CLI, ...args],
+      { encoding: "utf8", env: { ...rest, INIT_CWD: "", ...env } },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -85,7 +101,9 @@ it("`npm run import` says where it could import when there is neither DATABASE_U
   const empty = await mkdtemp(join(tmpdir(), "minbar-no-db-"));
   const result = await runImport([SEEDS], { MINBAR_DATA_DIR: empty });
   expect(result.status).toBe(2);
-  expect(result.stderr).toMatch(/^No database to import into: DATABASE_URL is not set and the embedded database is not running/);
+  expect(result.stderr).toMatch(
+    /^No database to import into: DATABASE_URL is not set and the embedded database is not running/,
+  );
   expect(result.stderr).not.toMatch(/\bat /);
   await rm(empty, { recursive: true, force: true });
 });

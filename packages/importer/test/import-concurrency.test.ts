@@ -30,7 +30,8 @@ beforeEach(async () => {
   );
 });
 
-const importWithPool = (paths: string[], concurrency = 4) => importPaths({ prisma, databaseUrl: db.url, paths, concurrency });
+const importWithPool = (paths: string[], concurrency = 4) =>
+  importPaths({ prisma, databaseUrl: db.url, paths, concurrency });
 
 /** `copies` variants of every seed, each with its own file name and title, so each is a new article. */
 async function variants(copies: number, tag: string, agency?: string): Promise<string> {
@@ -38,7 +39,10 @@ async function variants(copies: number, tag: string, agency?: string): Promise<s
   for (const name of await readdir(SEEDS)) {
     const text = await readFile(join(SEEDS, name), "utf8");
     for (let i = 0; i < copies; i++) {
-      let variant = text.replace(/^(Ru En\s*\n\s*\n)?([^\n]+)/, (_m, nav: string | undefined, first: string) => `${nav ?? ""}${first} (${tag} ${i})`);
+      let variant = text.replace(
+        /^(Ru En\s*\n\s*\n)?([^\n]+)/,
+        (_m, nav: string | undefined, first: string) => `${nav ?? ""}${first} (${tag} ${i})`,
+      );
       if (agency) variant = variant.replace("المصدر: تاس", `المصدر: ${agency}`);
       await writeFile(join(dir, `${tag}_${i}_${name}`), variant);
     }
@@ -82,10 +86,14 @@ it("creates the seeds with everything an import records, and is idempotent", asy
     expect(row.revisions.map((r) => [r.number, r.origin, r.applied, r.slug])).toEqual([[1, "import", true, row.slug]]);
     expect(row.transitions.map((t) => [t.fromStatus, t.toStatus, t.comment])).toEqual([[null, row.status, "import"]]);
   }
-  expect(rows.find((r) => r.status === "draft")?.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: "missing_title" })]));
+  expect(rows.find((r) => r.status === "draft")?.warnings).toEqual(
+    expect.arrayContaining([expect.objectContaining({ code: "missing_title" })]),
+  );
   const tass = await prisma.source.findUniqueOrThrow({ where: { slug: "tass" } });
   expect(tass).toMatchObject({ nameAr: "تاس", nameRu: "ТАСС", nameEn: "TASS" });
-  expect(await prisma.auditLog.findMany({ select: { action: true } })).toEqual(Array(5).fill({ action: "import.created" }));
+  expect(await prisma.auditLog.findMany({ select: { action: true } })).toEqual(
+    Array(5).fill({ action: "import.created" }),
+  );
   // The search document the statement built from TypeScript-normalized text is the one PostgreSQL builds from the
   // row, and search finds the articles through spelling variants as soon as they are committed.
   expect(await searchDocumentsOutOfStep()).toBe(0);
@@ -110,11 +118,14 @@ it("rolls back an article whose statement fails part-way, new agency included, a
       IF NEW.title LIKE 'لافروف%' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF;
       RETURN NEW;
     END $$`);
-  await prisma.$executeRawUnsafe("CREATE TRIGGER refuse_lavrov BEFORE INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION refuse_lavrov()");
+  await prisma.$executeRawUnsafe(
+    "CREATE TRIGGER refuse_lavrov BEFORE INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION refuse_lavrov()",
+  );
   try {
     const { counts, results } = await importWithPool([SEEDS]);
     expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 2 });
-    for (const result of results.filter((r) => r.outcome === "failed")) expect(result.detail).toMatch(/disk full \(simulated\)/);
+    for (const result of results.filter((r) => r.outcome === "failed"))
+      expect(result.detail).toMatch(/disk full \(simulated\)/);
     expect(await prisma.article.count()).toBe(3);
     expect(await prisma.wireFile.count()).toBe(3);
     expect((await prisma.source.findMany({ select: { nameAr: true } })).map((s) => s.nameAr)).toEqual(["تاس"]);
@@ -139,11 +150,17 @@ it("lets two importers race on the same files: each article once, the loser sees
 });
 
 it("lets two importers race on a new agency: one record, every article linked to it", async () => {
-  const [a, b] = await Promise.all([variants(3, "a", "وكالة الأنباء الجديدة"), variants(3, "b", "وكالة الانباء الجديدة")]);
+  const [a, b] = await Promise.all([
+    variants(3, "a", "وكالة الأنباء الجديدة"),
+    variants(3, "b", "وكالة الانباء الجديدة"),
+  ]);
   const runs = await Promise.all([importWithPool([a as string], 8), importWithPool([b as string], 8)]);
   expect(runs.flatMap((run) => run.results).filter((r) => r.outcome === "failed")).toEqual([]);
   expect(sum(runs, "created")).toBe(30);
-  const agencies = await prisma.source.findMany({ where: { nameAr: { contains: "الجديدة" } }, include: { _count: { select: { articles: true } } } });
+  const agencies = await prisma.source.findMany({
+    where: { nameAr: { contains: "الجديدة" } },
+    include: { _count: { select: { articles: true } } },
+  });
   expect(agencies).toHaveLength(1);
   // Four of the five seeds name their agency in the line replaced above; the fifth cites another.
   expect(agencies[0]?._count.articles).toBe(24);
@@ -153,11 +170,19 @@ it("writes articles citing an agency it already met with its record's id, and re
   const pool = openImportPool(db.url, 2);
   try {
     // Both cite TASS and the Federation Council's photo service (spelt الإتحاد in one, الاتحاد in the other).
-    const [first, second] = (await readdir(SEEDS)).sort().filter((name) => name.startsWith("000") || name.startsWith("001"));
+    const [first, second] = (await readdir(SEEDS))
+      .sort()
+      .filter((name) => name.startsWith("000") || name.startsWith("001"));
     const fileOf = async (name: string) => {
       const prepared = prepareFile({ name, bytes: await readFile(join(SEEDS, name)) });
       if (!prepared.parsed.ok) throw new Error(`seed ${name} does not parse`);
-      return { name, contentHash: prepared.contentHash, fileKey: prepared.fileKey, article: prepared.parsed.article, warnings: prepared.parsed.warnings };
+      return {
+        name,
+        contentHash: prepared.contentHash,
+        fileKey: prepared.fileKey,
+        article: prepared.parsed.article,
+        warnings: prepared.parsed.warnings,
+      };
     };
     const known = new KnownAttribution();
     await createArticle(pool, await fileOf(first as string), known);
@@ -170,7 +195,10 @@ it("writes articles citing an agency it already met with its record's id, and re
     await prisma.source.delete({ where: { id: tass.id } });
     const created = await createArticle(pool, await fileOf(second as string), known);
     expect(created?.outcome).toBe("created");
-    const article = await prisma.article.findUniqueOrThrow({ where: { id: created?.articleId as number }, include: { source: true } });
+    const article = await prisma.article.findUniqueOrThrow({
+      where: { id: created?.articleId as number },
+      include: { source: true },
+    });
     expect(article.source).toMatchObject({ slug: "tass", nameEn: "TASS" });
     expect(article.source?.id).not.toBe(tass.id);
     expect(article.photoCreditId).toBe(credit.id);
@@ -191,15 +219,22 @@ it("gives articles whose titles make the same slug the next free number, then a 
   // Someone holds base-2 and base-4 … base-20: base and base-3 are the free candidates.
   const held = [2, ...Array.from({ length: NUMBERED_SLUGS - 3 }, (_, i) => i + 4)];
   for (const n of held) {
-    await prisma.article.create({ data: { localizations: { create: { locale: "ar", slug: `${base}-${n}`, title: "held", body: [] } } } });
+    await prisma.article.create({
+      data: { localizations: { create: { locale: "ar", slug: `${base}-${n}`, title: "held", body: [] } } },
+    });
   }
   const dir = await mkdtemp(join(tmpdir(), "minbar-import-slugs-"));
   // Same title, different text: four new articles, written one after the other in the order of their names.
   const at = seed.lastIndexOf("رئيس");
-  for (let i = 0; i < 4; i++) await writeFile(join(dir, `same_title_${i}.txt`), `${seed.slice(0, at)}(${i}) ${seed.slice(at)}`);
+  for (let i = 0; i < 4; i++)
+    await writeFile(join(dir, `same_title_${i}.txt`), `${seed.slice(0, at)}(${i}) ${seed.slice(at)}`);
   expect((await importWithPool([dir], 1)).counts.created).toBe(4);
   const slugs = (
-    await prisma.articleLocalization.findMany({ where: { title: { not: "held" } }, orderBy: { id: "asc" }, select: { slug: true } })
+    await prisma.articleLocalization.findMany({
+      where: { title: { not: "held" } },
+      orderBy: { id: "asc" },
+      select: { slug: true },
+    })
   ).map((row) => row.slug);
   expect(slugs.slice(0, 2)).toEqual([base, `${base}-3`]);
   for (const slug of slugs.slice(2)) expect(slug).toMatch(new RegExp(`^${base}-[0-9a-f]{8}$`));
@@ -210,11 +245,18 @@ it("replaces an import connection the server closed, failing only what it was ca
   const pool = openImportPool(db.url, 1);
   try {
     expect(await pool.query<{ n: number }>("SELECT 1 AS n", [])).toEqual([{ n: 1 }]);
-    await prisma.$queryRawUnsafe("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'minbar-import' AND datname = current_database()");
+    await prisma.$queryRawUnsafe(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'minbar-import' AND datname = current_database()",
+    );
     // The client learns of it by an error event; until then a query may still be sent on the dead socket and fail.
     const outcomes: string[] = [];
     for (let attempt = 0; attempt < 5 && outcomes.at(-1) !== "ok"; attempt++) {
-      outcomes.push(await pool.query("SELECT 1 AS n", []).then(() => "ok", (error: Error) => error.message));
+      outcomes.push(
+        await pool.query("SELECT 1 AS n", []).then(
+          () => "ok",
+          (error: Error) => error.message,
+        ),
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(outcomes.at(-1)).toBe("ok");

@@ -31,7 +31,9 @@ afterAll(async () => {
   await db?.drop();
 });
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe("TRUNCATE articles, sources, photo_credits, wire_files, import_records, audit_log RESTART IDENTITY CASCADE");
+  await prisma.$executeRawUnsafe(
+    "TRUNCATE articles, sources, photo_credits, wire_files, import_records, audit_log RESTART IDENTITY CASCADE",
+  );
 });
 
 async function seedFiles(count: number) {
@@ -39,7 +41,10 @@ async function seedFiles(count: number) {
   return Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(`${SEEDS}${name}`)) })));
 }
 
-const BINARY = { name: "broken.txt", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01]) };
+const BINARY = {
+  name: "broken.txt",
+  bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01]),
+};
 
 async function writtenRows() {
   const [articles, wireFiles, importRecords, audit] = await Promise.all([
@@ -88,7 +93,13 @@ describe("importFiles", () => {
     const [first] = await seedFiles(1);
     await importFiles({ prisma, actor: editor, files: [first!, BINARY] });
     const entries = await prisma.auditLog.findMany({ where: { action: "import.file" }, orderBy: { id: "asc" } });
-    expect(entries.map((entry) => [entry.actorId, (entry.data as { outcome: string }).outcome, (entry.data as { file: string }).file])).toEqual([
+    expect(
+      entries.map((entry) => [
+        entry.actorId,
+        (entry.data as { outcome: string }).outcome,
+        (entry.data as { file: string }).file,
+      ]),
+    ).toEqual([
       [editor.userId, "created", first!.name],
       [editor.userId, "failed", "broken.txt"],
     ]);
@@ -97,7 +108,10 @@ describe("importFiles", () => {
   it("sees a changed file under a known name as an update", async () => {
     const [first] = await seedFiles(1);
     await importFiles({ prisma, actor: editor, files: [first!] });
-    const changed = { name: first!.name, bytes: new Uint8Array([...first!.bytes, ...new TextEncoder().encode("\nفقرة أضيفت لاحقا.\n")]) };
+    const changed = {
+      name: first!.name,
+      bytes: new Uint8Array([...first!.bytes, ...new TextEncoder().encode("\nفقرة أضيفت لاحقا.\n")]),
+    };
     const dry = await importFiles({ prisma, actor: editor, files: [changed], dryRun: true });
     expect(dry.results[0]?.outcome).toBe("updated");
     const { results } = await importFiles({ prisma, actor: editor, files: [changed] });
@@ -113,9 +127,14 @@ describe("importFiles", () => {
 
   it("refuses an upload over its limits as a whole, with a code saying which", async () => {
     const [first] = await seedFiles(1);
-    const refusal = (files: { name: string; bytes: Uint8Array }[]) => importFiles({ prisma, actor: editor, files, dryRun: true }).catch((error: unknown) => error);
+    const refusal = (files: { name: string; bytes: Uint8Array }[]) =>
+      importFiles({ prisma, actor: editor, files, dryRun: true }).catch((error: unknown) => error);
     expect(await refusal([])).toMatchObject({ code: "no_files" });
-    expect(await refusal(Array.from({ length: MAX_UPLOAD_FILES + 1 }, (_, i) => ({ name: `${i}.txt`, bytes: first!.bytes })))).toMatchObject({ code: "too_many_files" });
+    expect(
+      await refusal(
+        Array.from({ length: MAX_UPLOAD_FILES + 1 }, (_, i) => ({ name: `${i}.txt`, bytes: first!.bytes })),
+      ),
+    ).toMatchObject({ code: "too_many_files" });
     const big = await refusal([{ name: "big.txt", bytes: new Uint8Array(MAX_UPLOAD_BYTES + 1) }]);
     expect(big).toBeInstanceOf(UploadRefusedError);
     expect(big).toMatchObject({ code: "too_many_bytes" });

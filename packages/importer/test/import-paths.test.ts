@@ -61,7 +61,10 @@ describe("importing the seeds", () => {
     expect(counts).toEqual({ created: 5, updated: 0, unchanged: 0, failed: 0 });
     expect(results.map((r) => r.file.split("/").pop()).sort()).toEqual((await readdir(SEEDS)).sort());
 
-    const rows = await prisma.articleLocalization.findMany({ orderBy: { publishedAt: "asc" }, include: { article: { include: { source: true, photoCredit: true } } } });
+    const rows = await prisma.articleLocalization.findMany({
+      orderBy: { publishedAt: "asc" },
+      include: { article: { include: { source: true, photoCredit: true } } },
+    });
     expect(rows.map((r) => [r.publishedAt?.toISOString().slice(0, 10), r.status])).toEqual([
       ["2020-06-10", "published"],
       ["2021-08-19", "draft"],
@@ -82,7 +85,10 @@ describe("importing the seeds", () => {
 
   it("links every article citing تاس to one TASS record named in three languages", async () => {
     await importPaths({ prisma, paths: [SEEDS] });
-    const tass = await prisma.source.findMany({ where: { slug: "tass" }, include: { _count: { select: { articles: true } } } });
+    const tass = await prisma.source.findMany({
+      where: { slug: "tass" },
+      include: { _count: { select: { articles: true } } },
+    });
     expect(tass).toHaveLength(1);
     expect(tass[0]).toMatchObject({ nameAr: "تاس", nameRu: "ТАСС", nameEn: "TASS" });
     expect(tass[0]?._count.articles).toBe(4);
@@ -104,7 +110,14 @@ describe("importing the seeds", () => {
   it("writes nothing on a dry run but says what would happen", async () => {
     const dry = await importPaths({ prisma, paths: [SEEDS], dryRun: true });
     expect(dry.counts.created).toBe(5);
-    expect(await tableCounts()).toEqual({ articles: 0, localizations: 0, revisions: 0, sources: 0, credits: 0, wireFiles: 0 });
+    expect(await tableCounts()).toEqual({
+      articles: 0,
+      localizations: 0,
+      revisions: 0,
+      sources: 0,
+      credits: 0,
+      wireFiles: 0,
+    });
     expect(await prisma.importRecord.count()).toBe(0);
   });
 });
@@ -119,7 +132,9 @@ describe("bad files", () => {
     await writeFile(join(dir, "english.txt"), "Just an English note.\n\nNothing Arabic here.");
     const { counts, results } = await importPaths({ prisma, paths: [dir, join(dir, "missing.txt")] });
     expect(counts).toEqual({ created: 5, updated: 0, unchanged: 0, failed: 4 });
-    const failed = Object.fromEntries(results.filter((r) => r.outcome === "failed").map((r) => [r.file.split("/").pop(), r.detail]));
+    const failed = Object.fromEntries(
+      results.filter((r) => r.outcome === "failed").map((r) => [r.file.split("/").pop(), r.detail]),
+    );
     expect(failed["empty.txt"]).toMatch(/^empty:/);
     expect(failed["binary.txt"]).toMatch(/^binary:/);
     expect(failed["english.txt"]).toMatch(/^no_arabic:/);
@@ -136,11 +151,14 @@ describe("bad files", () => {
         IF NEW.title LIKE 'لافروف%' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF;
         RETURN NEW;
       END $$`);
-    await prisma.$executeRawUnsafe("CREATE TRIGGER refuse_lavrov BEFORE INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION refuse_lavrov()");
+    await prisma.$executeRawUnsafe(
+      "CREATE TRIGGER refuse_lavrov BEFORE INSERT ON revisions FOR EACH ROW EXECUTE FUNCTION refuse_lavrov()",
+    );
     try {
       const { counts, results } = await importPaths({ prisma, paths: [SEEDS] });
       expect(counts).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 2 });
-      for (const result of results.filter((r) => r.outcome === "failed")) expect(result.detail).toMatch(/disk full \(simulated\)/);
+      for (const result of results.filter((r) => r.outcome === "failed"))
+        expect(result.detail).toMatch(/disk full \(simulated\)/);
       expect(await tableCounts()).toMatchObject({ articles: 3, localizations: 3, revisions: 3, wireFiles: 3 });
       // Only the agency of the surviving articles exists: the failed articles' new records were rolled back too.
       const sources = await prisma.source.findMany({ select: { nameAr: true } });
@@ -170,7 +188,10 @@ describe("a changed wire file", () => {
     const { counts, results } = await importPaths({ prisma, paths: [dir] });
     expect(counts).toEqual({ created: 0, updated: 1, unchanged: 4, failed: 0 });
     const articleId = results.find((r) => r.outcome === "updated")?.articleId ?? -1;
-    const loc = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId }, include: { revisions: true } });
+    const loc = await prisma.articleLocalization.findFirstOrThrow({
+      where: { articleId },
+      include: { revisions: true },
+    });
     expect(JSON.stringify(loc.body)).toContain("عاجل: أكد رئيس الوزراء الروسي");
     // The applied text's search document was rebuilt with it.
     expect(await searchDocumentsOutOfStep()).toBe(0);
@@ -188,21 +209,34 @@ describe("a changed wire file", () => {
     const dir = await seedCopy();
     await importPaths({ prisma, paths: [dir] });
     const editor = await prisma.user.create({ data: { email: "editor@example.test", name: "Editor" } });
-    const loc = await prisma.articleLocalization.findFirstOrThrow({ where: { publishedAt: new Date("2022-05-30T12:00:00Z") } });
+    const loc = await prisma.articleLocalization.findFirstOrThrow({
+      where: { publishedAt: new Date("2022-05-30T12:00:00Z") },
+    });
     const editedTitle = "ميشوستين: التعاون مع كازاخستان أولوية (محدث)";
     await prisma.articleLocalization.update({
       where: { id: loc.id },
       data: { title: editedTitle, updatedById: editor.id, version: { increment: 1 } },
     });
     await prisma.revision.create({
-      data: { localizationId: loc.id, number: 2, title: editedTitle, slug: loc.slug, body: loc.body ?? [], origin: "editor", authorId: editor.id },
+      data: {
+        localizationId: loc.id,
+        number: 2,
+        title: editedTitle,
+        slug: loc.slug,
+        body: loc.body ?? [],
+        origin: "editor",
+        authorId: editor.id,
+      },
     });
 
     await changeLead(dir, "001_0ce88e2ff8de07cd.txt", "عاجل:");
     const { counts, results } = await importPaths({ prisma, paths: [dir] });
     expect(counts.updated).toBe(1);
     expect(results.find((r) => r.outcome === "updated")?.detail).toMatch(/editor's changes were kept/);
-    const after = await prisma.articleLocalization.findUniqueOrThrow({ where: { id: loc.id }, include: { revisions: { orderBy: { number: "asc" } } } });
+    const after = await prisma.articleLocalization.findUniqueOrThrow({
+      where: { id: loc.id },
+      include: { revisions: { orderBy: { number: "asc" } } },
+    });
     expect(after.title).toBe(editedTitle);
     expect(JSON.stringify(after.body)).not.toContain("عاجل:");
     expect(after.revisions.map((r) => [r.number, r.origin, r.applied])).toEqual([

@@ -48,7 +48,10 @@ it("starts a task at once when every earlier one finished while nobody was waiti
   // Full: the tasks finish while no caller waits for a slot.
   for (const finish of finishers.splice(0)) finish();
   await limiter.idle();
-  const next = await Promise.race([limiter.run(task).then(() => "started"), new Promise((resolve) => setTimeout(() => resolve("stuck"), 500))]);
+  const next = await Promise.race([
+    limiter.run(task).then(() => "started"),
+    new Promise((resolve) => setTimeout(() => resolve("stuck"), 500)),
+  ]);
   expect(next).toBe("started");
   for (const finish of finishers.splice(0)) finish();
 });

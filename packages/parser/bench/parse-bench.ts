@@ -7,8 +7,34 @@ import { parseArticle } from "../src/index";
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const SEEDS_DIR = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 
-const ARABIC_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
-const LEVANTINE_MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"];
+const ARABIC_MONTHS = [
+  "يناير",
+  "فبراير",
+  "مارس",
+  "أبريل",
+  "مايو",
+  "يونيو",
+  "يوليو",
+  "أغسطس",
+  "سبتمبر",
+  "أكتوبر",
+  "نوفمبر",
+  "ديسمبر",
+];
+const LEVANTINE_MONTHS = [
+  "كانون الثاني",
+  "شباط",
+  "آذار",
+  "نيسان",
+  "أيار",
+  "حزيران",
+  "تموز",
+  "آب",
+  "أيلول",
+  "تشرين الأول",
+  "تشرين الثاني",
+  "كانون الأول",
+];
 const WEEKDAYS = ["الأحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"];
 
 // Deterministic PRNG so every run measures the same corpus.
@@ -30,7 +56,10 @@ function formatArabicIndic(n: number): string {
 type SeedParts = { title: string | null; paragraphs: string[]; footer: string[] };
 
 function splitSeed(text: string): SeedParts {
-  const lines = text.split("\n").map((line) => line.trim()).filter((line) => line.length > 0 && line !== "\u00A0");
+  const lines = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && line !== "\u00A0");
   const contentStart = lines[0] === "Ru En" ? 1 : 0;
   const hasHead = /^[\u0660-\u0669]/.test(lines[contentStart + 1] ?? "");
   const footerStart = lines.findIndex((line) => line.startsWith("مجموعة الرؤية"));

@@ -40,7 +40,11 @@ describe("cli", () => {
     expect(entries.map((entry) => entry.file)).toEqual(seedPaths);
     expect(entries.every((entry) => entry.ok)).toBe(true);
     expect(entries.map((entry) => entry.article?.publishedOn)).toEqual([
-      "2024-03-04", "2022-05-30", "2024-11-07", "2020-06-10", "2021-08-19",
+      "2024-03-04",
+      "2022-05-30",
+      "2024-11-07",
+      "2020-06-10",
+      "2021-08-19",
     ]);
     expect(entries.map((entry) => entry.article?.blocks.length)).toEqual([8, 15, 7, 15, 10]);
     expect(entries[4]?.article?.title).toBeNull();

@@ -51,7 +51,8 @@ function formatJsonEntry(result: FileResult): Record<string, unknown> {
 
 function formatSummary(result: FileResult): string {
   const warnings = result.warnings.map((warning) => `  warning ${warning.code}: ${warning.message}`);
-  if (!result.ok) return [`${result.file}: FAILED ${result.error.code}: ${result.error.message}`, ...warnings].join("\n");
+  if (!result.ok)
+    return [`${result.file}: FAILED ${result.error.code}: ${result.error.message}`, ...warnings].join("\n");
   const { article } = result;
   const headings = article.blocks.filter((block) => block.type === "heading").length;
   const lines = [

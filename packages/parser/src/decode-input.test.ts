@@ -16,17 +16,20 @@ function replaceIndicDigits(text: string): string {
 }
 
 describe("encodings", () => {
-  it.each(["000", "004"] as const)("Windows-1256 fixture of seed %s gives the seed's article plus `transcoded`", (id) => {
-    const legacy = parseArticle(readFileSync(`${FIXTURES_DIR}${id}-windows-1256.txt`));
-    const expected = parseArticle(replaceIndicDigits(readSeedText(id)));
-    if (!legacy.ok || !expected.ok) throw new Error("both should parse");
-    expect(legacy.article).toEqual(expected.article);
-    expect(legacy.warnings.map((warning) => warning.code)).toEqual([
-      "transcoded",
-      ...expected.warnings.map((warning) => warning.code),
-    ]);
-    expect(parseArticle(readSeedBytes(id)).ok && legacy.article.title).toBe(expected.article.title);
-  });
+  it.each(["000", "004"] as const)(
+    "Windows-1256 fixture of seed %s gives the seed's article plus `transcoded`",
+    (id) => {
+      const legacy = parseArticle(readFileSync(`${FIXTURES_DIR}${id}-windows-1256.txt`));
+      const expected = parseArticle(replaceIndicDigits(readSeedText(id)));
+      if (!legacy.ok || !expected.ok) throw new Error("both should parse");
+      expect(legacy.article).toEqual(expected.article);
+      expect(legacy.warnings.map((warning) => warning.code)).toEqual([
+        "transcoded",
+        ...expected.warnings.map((warning) => warning.code),
+      ]);
+      expect(parseArticle(readSeedBytes(id)).ok && legacy.article.title).toBe(expected.article.title);
+    },
+  );
 
   it("UTF-16 with a byte-order mark is transcoded", () => {
     const text = readSeedText("001");
@@ -45,19 +48,32 @@ describe("encodings", () => {
     expect(getErrorCode(result)).toBe("not_utf8");
     expect(result.ok ? "" : result.error.message).toMatch(/UTF-8.*Windows-1256/);
     // Truncated UTF-8 sequences scattered through ASCII.
-    expect(getErrorCode(parseArticle(Uint8Array.from([0x61, 0xd8, 0x62, 0xe2, 0x82, 0x63, 0xc3, 0x20, 0x64])))).toBe("not_utf8");
+    expect(getErrorCode(parseArticle(Uint8Array.from([0x61, 0xd8, 0x62, 0xe2, 0x82, 0x63, 0xc3, 0x20, 0x64])))).toBe(
+      "not_utf8",
+    );
   });
 });
 
 describe("refused input", () => {
   it("empty and whitespace-only input: empty", () => {
-    for (const input of ["", " ", "\n\n\r\n", "\u00A0\n\u00A0", "\uFEFF", "\t \u200B\u200F", new Uint8Array(0), Buffer.from("\uFEFF \r\n")]) {
+    for (const input of [
+      "",
+      " ",
+      "\n\n\r\n",
+      "\u00A0\n\u00A0",
+      "\uFEFF",
+      "\t \u200B\u200F",
+      new Uint8Array(0),
+      Buffer.from("\uFEFF \r\n"),
+    ]) {
       expect(getErrorCode(parseArticle(input))).toBe("empty");
     }
   });
 
   it("binary data: binary", () => {
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     expect(getErrorCode(parseArticle(png))).toBe("binary");
     expect(getErrorCode(parseArticle(Buffer.concat([readSeedBytes("000"), Buffer.from([0])])))).toBe("binary");
     expect(getErrorCode(parseArticle("نص\u0000عربي"))).toBe("binary");
@@ -66,7 +82,9 @@ describe("refused input", () => {
   });
 
   it("a file with no Arabic: no_arabic", () => {
-    expect(getErrorCode(parseArticle("Ru En\n\nLavrov meets Kazakh minister\n\nJune 10, 2020\n\nText."))).toBe("no_arabic");
+    expect(getErrorCode(parseArticle("Ru En\n\nLavrov meets Kazakh minister\n\nJune 10, 2020\n\nText."))).toBe(
+      "no_arabic",
+    );
     expect(getErrorCode(parseArticle("Привет, мир"))).toBe("no_arabic");
   });
 
@@ -89,6 +107,12 @@ describe("refused input", () => {
 
 describe("Arabic only in the footer", () => {
   it("is still no_arabic", () => {
-    expect(getErrorCode(parseArticle('Title\n\nSome English text.\n\nمجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي"\nالمصدر: تاس'))).toBe("no_arabic");
+    expect(
+      getErrorCode(
+        parseArticle(
+          'Title\n\nSome English text.\n\nمجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي"\nالمصدر: تاس',
+        ),
+      ),
+    ).toBe("no_arabic");
   });
 });

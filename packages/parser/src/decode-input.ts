@@ -4,9 +4,7 @@ import { Buffer, isUtf8, transcode } from "node:buffer";
 import { MAX_INPUT_BYTES } from "./limits";
 import type { ParseError, ParseWarning } from "./types";
 
-export type DecodedInput =
-  | { ok: true; text: string; warnings: ParseWarning[] }
-  | { ok: false; error: ParseError };
+export type DecodedInput = { ok: true; text: string; warnings: ParseWarning[] } | { ok: false; error: ParseError };
 
 const utf16le = new TextDecoder("utf-16le", { fatal: true });
 const utf16be = new TextDecoder("utf-16be", { fatal: true });
@@ -47,7 +45,8 @@ function checkControls(units: string | Uint8Array): DecodedInput | null {
   const isText = typeof units === "string";
   for (let i = 0; i < length; i++) {
     const code = isText ? units.charCodeAt(i) : (units[i] as number);
-    if (code === 0) return fail("binary", `input contains a NUL character at position ${i}: binary data, not a text file`);
+    if (code === 0)
+      return fail("binary", `input contains a NUL character at position ${i}: binary data, not a text file`);
     if (isControlCode(code)) controls++;
   }
   if (controls >= MIN_CONTROLS_FOR_BINARY && controls > length * MAX_CONTROL_SHARE) {
@@ -90,7 +89,10 @@ function decodeUtf16(bytes: Uint8Array): DecodedInput {
       warnings: [{ code: "transcoded", message: `input was UTF-16${bigEndian ? "BE" : "LE"}; converted to UTF-8` }],
     };
   } catch {
-    return fail("not_utf8", `input starts with a UTF-16${bigEndian ? "BE" : "LE"} byte-order mark but is not valid UTF-16`);
+    return fail(
+      "not_utf8",
+      `input starts with a UTF-16${bigEndian ? "BE" : "LE"} byte-order mark but is not valid UTF-16`,
+    );
   }
 }
 

@@ -3,9 +3,7 @@
 import { foldArabic, isDroppedByFolding } from "./normalize-text";
 
 export type FooterLine =
-  | { kind: "brand"; text: string }
-  | { kind: "photoCredit"; text: string }
-  | { kind: "source"; text: string };
+  { kind: "brand"; text: string } | { kind: "photoCredit"; text: string } | { kind: "source"; text: string };
 
 // Longer lines are body text that happens to start like a label ("المصدر: ..." quoting a long statement).
 const MAX_FOOTER_LINE_LENGTH = 160;

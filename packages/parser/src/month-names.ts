@@ -102,7 +102,9 @@ const MONTH_SEPARATOR_RE = /\s*[/\\|]\s*/;
  * A pair is always allowed that tolerance, since the other half corroborates it.
  */
 export function resolveMonth(text: string, options: { fuzzy?: boolean } = {}): number | null {
-  const parts = foldArabic(text).split(MONTH_SEPARATOR_RE).filter((part) => part.length > 0);
+  const parts = foldArabic(text)
+    .split(MONTH_SEPARATOR_RE)
+    .filter((part) => part.length > 0);
   if (parts.length === 0 || parts.length > 2) return null;
   for (const part of parts) {
     const exact = MONTH_BY_KEY.get(part);

@@ -16,10 +16,37 @@ function splitLinesByRegex(text: string): string[] {
 }
 
 const pieces = fc.constantFrom(
-  " ", "  ", "\u00A0", "\t", "\r\n", "\r", "\n", "\u2028", "\u0085", "\uFEFF", "\u200B", "\u200F", "\u202E", "\u2003",
-  "\u3000", "\u0001", "\u009F", "\u00AD", "\u200C", "ab", "عربي", "نص", "،", ".", "\u061C", "\u0640", "\uD83D\uDE00",
+  " ",
+  "  ",
+  "\u00A0",
+  "\t",
+  "\r\n",
+  "\r",
+  "\n",
+  "\u2028",
+  "\u0085",
+  "\uFEFF",
+  "\u200B",
+  "\u200F",
+  "\u202E",
+  "\u2003",
+  "\u3000",
+  "\u0001",
+  "\u009F",
+  "\u00AD",
+  "\u200C",
+  "ab",
+  "عربي",
+  "نص",
+  "،",
+  ".",
+  "\u061C",
+  "\u0640",
+  "\uD83D\uDE00",
 );
-const messyText = fc.array(fc.oneof(pieces, fc.string({ unit: "binary", maxLength: 5 })), { maxLength: 40 }).map((parts) => parts.join(""));
+const messyText = fc
+  .array(fc.oneof(pieces, fc.string({ unit: "binary", maxLength: 5 })), { maxLength: 40 })
+  .map((parts) => parts.join(""));
 
 describe("splitCleanLines", () => {
   it("agrees with the regex definition on arbitrary text", () => {

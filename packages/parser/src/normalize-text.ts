@@ -9,8 +9,16 @@ const ANY_SPACE_RUN_RE = /[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u2028\u
 
 function isSpaceLike(code: number): boolean {
   return (
-    code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
   );
 }
 
@@ -21,9 +29,18 @@ function isLineEnd(code: number): boolean {
 // Dropped outright: the invisible characters above plus C0/C1 controls (damaged files only).
 function isDropped(code: number): boolean {
   return (
-    code === 0x200b || code === 0x2060 || code === 0xfeff || code === 0xad || code === 0x200e || code === 0x200f ||
-    code === 0x061c || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) ||
-    code < 0x09 || (code >= 0x0e && code < 0x20) || (code >= 0x7f && code <= 0x9f && code !== 0x85)
+    code === 0x200b ||
+    code === 0x2060 ||
+    code === 0xfeff ||
+    code === 0xad ||
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0x061c ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code < 0x09 ||
+    (code >= 0x0e && code < 0x20) ||
+    (code >= 0x7f && code <= 0x9f && code !== 0x85)
   );
 }
 
@@ -137,7 +154,10 @@ export function normalizeWhitespace(text: string): string {
 // a name.
 function isIgnorableMark(code: number): boolean {
   return (
-    (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640 || (code >= 0x0610 && code <= 0x061a) ||
+    (code >= 0x064b && code <= 0x065f) ||
+    code === 0x0670 ||
+    code === 0x0640 ||
+    (code >= 0x0610 && code <= 0x061a) ||
     (code >= 0x06d6 && code <= 0x06ed)
   );
 }

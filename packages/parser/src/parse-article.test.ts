@@ -44,7 +44,10 @@ describe("seed articles", () => {
     expect(parsed.title).toBe("ميشوستين: التعاون بين روسيا وكازاخستان مهم وبشكل خاص في مواجهة العقوبات");
     expect(parsed.publishedOn).toBe("2022-05-30");
     expect(parsed.blocks).toHaveLength(15);
-    expect(listHeadings(parsed)).toEqual(['العقود في إطار المعرض الصناعي الدولي "Innoprom" (إينوبروم)', "العلاقات الإنسانية"]);
+    expect(listHeadings(parsed)).toEqual([
+      'العقود في إطار المعرض الصناعي الدولي "Innoprom" (إينوبروم)',
+      "العلاقات الإنسانية",
+    ]);
     expect(parsed.blocks.map((block) => block.type)).toEqual([
       ...Array<string>(6).fill("paragraph"),
       "heading",
@@ -160,7 +163,9 @@ describe("line ends, BOM and spacing", () => {
   });
 
   it("paragraphs separated by NBSP-only lines and by blank lines", () => {
-    const parsed = expectArticle(parseArticle("عنوان\n\n٣٠ مايو ٢٠٢٢\n\nأولى.\n\u00A0\n\u00A0 \nثانية.\n\n\n\nثالثة.\nالمصدر: تاس"));
+    const parsed = expectArticle(
+      parseArticle("عنوان\n\n٣٠ مايو ٢٠٢٢\n\nأولى.\n\u00A0\n\u00A0 \nثانية.\n\n\n\nثالثة.\nالمصدر: تاس"),
+    );
     expect(parsed.blocks.map((block) => block.text)).toEqual(["أولى.", "ثانية.", "ثالثة."]);
   });
 });
@@ -222,7 +227,11 @@ describe("title, headings and body", () => {
 
   it("title without body: no_body", () => {
     const result = parseArticle("Ru En\n\nعنوان الخبر\n\n٣٠ مايو ٢٠٢٢\n\nالمصدر: تاس");
-    expect(result).toEqual({ ok: false, error: { code: "no_body", message: expect.stringContaining("عنوان الخبر") }, warnings: [] });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: "no_body", message: expect.stringContaining("عنوان الخبر") },
+      warnings: [],
+    });
   });
 
   it("a file of one sentence has no title: provisional title is that sentence without its period", () => {

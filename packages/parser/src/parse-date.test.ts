@@ -28,7 +28,17 @@ describe("parseDateLine", () => {
   });
 
   it("refuses impossible dates and lines that are not dates", () => {
-    for (const line of ["31 فبراير 2024", "29 فبراير 2023", "0 مارس", "32 مارس", "5 مليارات", "Ru En", "عنوان الخبر", "٢٠٢٤", "31.02.2024"]) {
+    for (const line of [
+      "31 فبراير 2024",
+      "29 فبراير 2023",
+      "0 مارس",
+      "32 مارس",
+      "5 مليارات",
+      "Ru En",
+      "عنوان الخبر",
+      "٢٠٢٤",
+      "31.02.2024",
+    ]) {
       expect(parseDateLine(line)).toBeNull();
     }
     expect(parseDateLine("29 فبراير 2024")).toEqual({ year: 2024, month: 2, day: 29, weekday: null });
@@ -47,7 +57,11 @@ describe("findBodyDate", () => {
 
   it("falls back to the first full date of the lead paragraph only", () => {
     expect(findBodyDate(["اجتمع الطرفان في 10 يونيو 2020 عبر الفيديو."])).toMatchObject({
-      year: 2020, month: 6, day: 10, weekday: null, isDateline: false,
+      year: 2020,
+      month: 6,
+      day: 10,
+      weekday: null,
+      isDateline: false,
     });
     expect(findBodyDate(["الفقرة الأولى.", "وقع الاتفاق في 15 مايو 2019."])).toBeNull();
   });
@@ -57,10 +71,19 @@ describe("findBodyDate", () => {
   });
 
   it("reads Persian digits and a misspelt half in running text", () => {
-    expect(findBodyDate(["اليوم الخميس ۱۹ أغسطس/آبب ۲۰۲۱."])).toMatchObject({ year: 2021, month: 8, day: 19, weekday: 4 });
+    expect(findBodyDate(["اليوم الخميس ۱۹ أغسطس/آبب ۲۰۲۱."])).toMatchObject({
+      year: 2021,
+      month: 8,
+      day: 19,
+      weekday: 4,
+    });
   });
 
   it("keeps looking after a candidate that is not a date", () => {
-    expect(findBodyDate(["نحو 5 مليارات 2022 دولار، اليوم الخميس 7 نوفمبر 2024"])).toMatchObject({ year: 2024, month: 11, day: 7 });
+    expect(findBodyDate(["نحو 5 مليارات 2022 دولار، اليوم الخميس 7 نوفمبر 2024"])).toMatchObject({
+      year: 2024,
+      month: 11,
+      day: 7,
+    });
   });
 });

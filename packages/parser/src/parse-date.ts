@@ -110,9 +110,7 @@ const BODY_DATE_RE = new RegExp(
 const DIGIT_RUN_RE = new RegExp(`${ANY_DIGIT}+`, "g");
 
 function isNameLetter(code: number): boolean {
-  return (
-    (code >= 0x0621 && code <= 0x065f) || code === 0x0670 || code === 0x0671 || code === 0x06a9 || code === 0x06cc
-  );
+  return (code >= 0x0621 && code <= 0x065f) || code === 0x0670 || code === 0x0671 || code === 0x06a9 || code === 0x06cc;
 }
 
 /** The word just before position `end` (skipping one space and an optional comma), or null. */

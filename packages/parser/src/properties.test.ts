@@ -11,9 +11,31 @@ const seedLines = SEED_IDS.flatMap((id) => readSeedText(id).split("\n"));
 
 // Pieces that exercise the parser's special cases, mixed with arbitrary text.
 const tricky = fc.constantFrom(
-  "\u00A0", "\r\n", "\r", "\n", "\uFEFF", "\u200F", "\u200B", "\u0640", "\u064E", "٠٤ مارس", "٣٠ مايو ٢٠٢٢",
-  "اليوم الإثنين 4 مارس/آذار 2024", "الصورة: ", "المصدر - ", "مجموعة الرؤية الاستراتيجية", "Ru En", '"', "(", ".",
-  "؟", "29 فبراير", "  ", "\t", "۱۹", "كانون الثاني",
+  "\u00A0",
+  "\r\n",
+  "\r",
+  "\n",
+  "\uFEFF",
+  "\u200F",
+  "\u200B",
+  "\u0640",
+  "\u064E",
+  "٠٤ مارس",
+  "٣٠ مايو ٢٠٢٢",
+  "اليوم الإثنين 4 مارس/آذار 2024",
+  "الصورة: ",
+  "المصدر - ",
+  "مجموعة الرؤية الاستراتيجية",
+  "Ru En",
+  '"',
+  "(",
+  ".",
+  "؟",
+  "29 فبراير",
+  "  ",
+  "\t",
+  "۱۹",
+  "كانون الثاني",
 );
 const arabicishText = fc
   .array(fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom(...seedLines), tricky), { maxLength: 30 })
@@ -23,7 +45,11 @@ function collectTexts(result: ParseResult): string[] {
   if (!result.ok) return [result.error.message];
   const { article } = result;
   return [
-    article.title, article.provisionalTitle, article.photoCredit, article.source, article.brand,
+    article.title,
+    article.provisionalTitle,
+    article.photoCredit,
+    article.source,
+    article.brand,
     ...article.blocks.map((block) => block.text),
   ].filter((text): text is string => text !== null);
 }

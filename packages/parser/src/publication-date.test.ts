@@ -5,7 +5,18 @@ import { BLOCKING_WARNINGS, parseArticle } from "./index";
 import type { ParseResult } from "./index";
 
 function buildArticle(dateLine: string | null, lead: string): string {
-  return ["Ru En", "", "عنوان الخبر", "", ...(dateLine === null ? [] : [dateLine, ""]), lead, "", "فقرة ثانية.", "", "المصدر: تاس"].join("\n");
+  return [
+    "Ru En",
+    "",
+    "عنوان الخبر",
+    "",
+    ...(dateLine === null ? [] : [dateLine, ""]),
+    lead,
+    "",
+    "فقرة ثانية.",
+    "",
+    "المصدر: تاس",
+  ].join("\n");
 }
 
 function describeOutcome(result: ParseResult): { publishedOn: string | null; warnings: string[] } {
@@ -31,7 +42,10 @@ describe("publication date", () => {
   it("a weekday that does not fit the body date is reported", () => {
     // 4 March 2024 was a Monday, not a Thursday.
     const result = parseArticle(buildArticle("٠٤ مارس", "قال اليوم الخميس 4 مارس 2024 إن..."));
-    expect(describeOutcome(result)).toEqual({ publishedOn: "2024-03-04", warnings: ["weekday_mismatch", "year_from_body"] });
+    expect(describeOutcome(result)).toEqual({
+      publishedOn: "2024-03-04",
+      warnings: ["weekday_mismatch", "year_from_body"],
+    });
     expect(result.warnings[0]?.message).toContain("الخميس");
     expect(result.warnings[0]?.message).toContain("الاثنين");
   });
@@ -44,7 +58,9 @@ describe("publication date", () => {
   });
 
   it("date line and body disagree: date_mismatch, the date line is kept", () => {
-    expect(describeOutcome(parseArticle(buildArticle("٣٠ مايو ٢٠٢٢", "قال اليوم الثلاثاء 31 مايو/أيار 2022 إن...")))).toEqual({
+    expect(
+      describeOutcome(parseArticle(buildArticle("٣٠ مايو ٢٠٢٢", "قال اليوم الثلاثاء 31 مايو/أيار 2022 إن..."))),
+    ).toEqual({
       publishedOn: "2022-05-30",
       warnings: ["date_mismatch"],
     });
@@ -67,8 +83,14 @@ describe("publication date", () => {
   });
 
   it("Latin and Persian digits on the date line", () => {
-    expect(describeOutcome(parseArticle(buildArticle("10 يونيو 2020", "فقرة.")))).toEqual({ publishedOn: "2020-06-10", warnings: [] });
-    expect(describeOutcome(parseArticle(buildArticle("۱۰ يونيو ۲۰۲۰", "فقرة.")))).toEqual({ publishedOn: "2020-06-10", warnings: [] });
+    expect(describeOutcome(parseArticle(buildArticle("10 يونيو 2020", "فقرة.")))).toEqual({
+      publishedOn: "2020-06-10",
+      warnings: [],
+    });
+    expect(describeOutcome(parseArticle(buildArticle("۱۰ يونيو ۲۰۲۰", "فقرة.")))).toEqual({
+      publishedOn: "2020-06-10",
+      warnings: [],
+    });
   });
 
   it("hamza-less, diacritised and misspelt month names on the date line", () => {
@@ -97,6 +119,9 @@ describe("year across New Year", () => {
   });
 
   it("date line with a time after a dash", () => {
-    expect(describeOutcome(parseArticle(buildArticle("٣٠ مايو ٢٠٢٢ - ١٤:٣٠", "فقرة.")))).toEqual({ publishedOn: "2022-05-30", warnings: [] });
+    expect(describeOutcome(parseArticle(buildArticle("٣٠ مايو ٢٠٢٢ - ١٤:٣٠", "فقرة.")))).toEqual({
+      publishedOn: "2022-05-30",
+      warnings: [],
+    });
   });
 });

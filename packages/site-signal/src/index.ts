@@ -1,6 +1,12 @@
 // @minbar/site-signal: the public site's revalidation signal (POST /api/revalidate), its request body and the client
 // that sends it; `@minbar/site-signal/local` finds the site a local `npm start` serves.
-export { signalPublicSite, DEFAULT_TIMEOUT_MS, type SiteTarget, type SignalInput, type SignalResult } from "./signal-public-site.ts";
+export {
+  signalPublicSite,
+  DEFAULT_TIMEOUT_MS,
+  type SiteTarget,
+  type SignalInput,
+  type SignalResult,
+} from "./signal-public-site.ts";
 export {
   revalidationRequestSchema,
   articleIdsOf,

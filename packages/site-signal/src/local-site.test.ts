@@ -18,7 +18,10 @@ afterEach(() => {
 });
 
 const record = (pid: number, siteUrl = "http://localhost:4567") =>
-  writeFileSync(path.join(dataDir, "public-site.json"), JSON.stringify({ pid, siteUrl, startedAt: new Date().toISOString() }));
+  writeFileSync(
+    path.join(dataDir, "public-site.json"),
+    JSON.stringify({ pid, siteUrl, startedAt: new Date().toISOString() }),
+  );
 
 /** The id of a process that has exited. */
 function deadPid(): number {
@@ -33,7 +36,13 @@ describe("localSiteTarget (what npm start gives the apps)", () => {
     expect(first.siteUrl).toBe("http://localhost:3000");
     expect(first.secret).toMatch(/^[\w-]{40,}$/);
     expect(localSiteTarget({ dataDir, defaultUrl: "http://localhost:3000", env: none }).secret).toBe(first.secret);
-    expect(localSiteTarget({ dataDir, defaultUrl: "http://localhost:3000", env: { publicSiteUrl: "https://news.example", revalidateSecret: SECRET } })).toEqual({
+    expect(
+      localSiteTarget({
+        dataDir,
+        defaultUrl: "http://localhost:3000",
+        env: { publicSiteUrl: "https://news.example", revalidateSecret: SECRET },
+      }),
+    ).toEqual({
       siteUrl: "https://news.example",
       secret: SECRET,
     });
@@ -43,13 +52,19 @@ describe("localSiteTarget (what npm start gives the apps)", () => {
 describe("findSiteTarget (what a command run beside it tells)", () => {
   it("uses PUBLIC_SITE_URL and REVALIDATE_SECRET when they are set", () => {
     record(process.pid);
-    expect(findSiteTarget({ dataDir, source: { PUBLIC_SITE_URL: "http://localhost:3300", REVALIDATE_SECRET: SECRET } })).toEqual({
+    expect(
+      findSiteTarget({ dataDir, source: { PUBLIC_SITE_URL: "http://localhost:3300", REVALIDATE_SECRET: SECRET } }),
+    ).toEqual({
       target: { siteUrl: "http://localhost:3300", secret: SECRET },
     });
   });
 
   it("otherwise finds the running npm start's address and the secret it generated", () => {
-    const { secret } = localSiteTarget({ dataDir, defaultUrl: "http://localhost:4567", env: { publicSiteUrl: undefined, revalidateSecret: undefined } });
+    const { secret } = localSiteTarget({
+      dataDir,
+      defaultUrl: "http://localhost:4567",
+      env: { publicSiteUrl: undefined, revalidateSecret: undefined },
+    });
     record(process.pid);
     expect(findSiteTarget({ dataDir, source: { PUBLIC_SITE_URL: "", REVALIDATE_SECRET: "" } })).toEqual({
       target: { siteUrl: "http://localhost:4567", secret },
@@ -57,10 +72,20 @@ describe("findSiteTarget (what a command run beside it tells)", () => {
   });
 
   it("says why there is none: no npm start running, no secret, an invalid variable", () => {
-    localSiteTarget({ dataDir, defaultUrl: "http://localhost:4567", env: { publicSiteUrl: undefined, revalidateSecret: undefined } });
-    expect(findSiteTarget({ dataDir, source: {} })).toEqual({ target: null, reason: expect.stringContaining("PUBLIC_SITE_URL is not set") });
+    localSiteTarget({
+      dataDir,
+      defaultUrl: "http://localhost:4567",
+      env: { publicSiteUrl: undefined, revalidateSecret: undefined },
+    });
+    expect(findSiteTarget({ dataDir, source: {} })).toEqual({
+      target: null,
+      reason: expect.stringContaining("PUBLIC_SITE_URL is not set"),
+    });
     record(deadPid());
-    expect(findSiteTarget({ dataDir, source: {} })).toEqual({ target: null, reason: expect.stringContaining("no `npm start` serves the site") });
+    expect(findSiteTarget({ dataDir, source: {} })).toEqual({
+      target: null,
+      reason: expect.stringContaining("no `npm start` serves the site"),
+    });
     rmSync(path.join(dataDir, "revalidate-secret"));
     expect(findSiteTarget({ dataDir, source: { PUBLIC_SITE_URL: "http://localhost:4567" } })).toEqual({
       target: null,
@@ -79,7 +104,9 @@ describe("findSiteTarget (what a command run beside it tells)", () => {
       const { existsSync } = await import("node:fs");
       recordRunningSite({ dataDir: ${JSON.stringify(dataDir)}, siteUrl: "http://localhost:4567" });
       console.log(existsSync(${JSON.stringify(record)}));`;
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
     expect(child.stderr).toBe("");
     expect(child.stdout.trim()).toBe("true");
     expect(existsSync(record)).toBe(false);

@@ -19,8 +19,19 @@ const recordSchema = z.object({ pid: z.number().int().positive(), siteUrl: z.url
  * The target `npm start` gives both apps: PUBLIC_SITE_URL, else `defaultUrl` (where it serves the site);
  * REVALIDATE_SECRET, else a secret generated once into the data folder.
  */
-export function localSiteTarget({ dataDir, defaultUrl, env = readSiteEnv() }: { dataDir: string; defaultUrl: string; env?: SiteEnv }): SiteTarget {
-  return { siteUrl: env.publicSiteUrl ?? defaultUrl, secret: env.revalidateSecret ?? persistentSecret(dataDir, SECRET_FILE) };
+export function localSiteTarget({
+  dataDir,
+  defaultUrl,
+  env = readSiteEnv(),
+}: {
+  dataDir: string;
+  defaultUrl: string;
+  env?: SiteEnv;
+}): SiteTarget {
+  return {
+    siteUrl: env.publicSiteUrl ?? defaultUrl,
+    secret: env.revalidateSecret ?? persistentSecret(dataDir, SECRET_FILE),
+  };
 }
 
 /** Records, until this process exits, that it serves the public site at `siteUrl` (what findSiteTarget reads). */
@@ -39,11 +50,21 @@ export type FoundSiteTarget = { target: SiteTarget } | { target: null; reason: s
  * what the `npm start` running on this data folder uses (the address it recorded, the secret it generated). Without
  * either, no target and the reason.
  */
-export function findSiteTarget({ dataDir, source = process.env }: { dataDir: string; source?: NodeJS.ProcessEnv }): FoundSiteTarget {
+export function findSiteTarget({
+  dataDir,
+  source = process.env,
+}: {
+  dataDir: string;
+  source?: NodeJS.ProcessEnv;
+}): FoundSiteTarget {
   try {
     const env = readSiteEnv(source);
     const siteUrl = env.publicSiteUrl ?? runningSiteUrl(dataDir);
-    if (!siteUrl) return { target: null, reason: `PUBLIC_SITE_URL is not set and no \`npm start\` serves the site from ${dataDir}` };
+    if (!siteUrl)
+      return {
+        target: null,
+        reason: `PUBLIC_SITE_URL is not set and no \`npm start\` serves the site from ${dataDir}`,
+      };
     const secret = env.revalidateSecret ?? storedSecret(dataDir, SECRET_FILE);
     if (!secret) return { target: null, reason: `REVALIDATE_SECRET is not set and ${dataDir} holds no generated one` };
     return { target: { siteUrl, secret } };

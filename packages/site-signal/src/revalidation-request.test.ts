@@ -5,7 +5,14 @@ import { articleIdsOf, MAX_ARTICLE_IDS_PER_REQUEST, revalidationRequestSchema } 
 describe("revalidationRequestSchema", () => {
   it("wants one positive integer article id and nothing else", () => {
     expect(revalidationRequestSchema.safeParse({ articleId: 3 }).success).toBe(true);
-    for (const body of [{}, { articleId: "3" }, { articleId: 0 }, { articleId: 1.5 }, { articleId: 3, extra: 1 }, null]) {
+    for (const body of [
+      {},
+      { articleId: "3" },
+      { articleId: 0 },
+      { articleId: 1.5 },
+      { articleId: 3, extra: 1 },
+      null,
+    ]) {
       expect(revalidationRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
     }
   });

@@ -29,7 +29,11 @@ describe("signalPublicSite", () => {
     const articleIds = Array.from({ length: 2 * MAX_ARTICLE_IDS_PER_REQUEST + 1 }, (_, i) => i + 1);
     const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds });
     expect(result).toEqual({ confirmed: true, articles: articleIds.length });
-    expect(site.received.map((request) => idsIn(request).length)).toEqual([MAX_ARTICLE_IDS_PER_REQUEST, MAX_ARTICLE_IDS_PER_REQUEST, 1]);
+    expect(site.received.map((request) => idsIn(request).length)).toEqual([
+      MAX_ARTICLE_IDS_PER_REQUEST,
+      MAX_ARTICLE_IDS_PER_REQUEST,
+      1,
+    ]);
     expect(site.received.flatMap(idsIn)).toEqual(articleIds);
   });
 
@@ -37,7 +41,11 @@ describe("signalPublicSite", () => {
     const site = await startSite((n) => ({ status: n === 1 ? 200 : 500 }));
     const articleIds = Array.from({ length: 3 * MAX_ARTICLE_IDS_PER_REQUEST }, (_, i) => i + 1);
     const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds });
-    expect(result).toEqual({ confirmed: false, articles: MAX_ARTICLE_IDS_PER_REQUEST, reason: `${site.siteUrl} answered 500` });
+    expect(result).toEqual({
+      confirmed: false,
+      articles: MAX_ARTICLE_IDS_PER_REQUEST,
+      reason: `${site.siteUrl} answered 500`,
+    });
     expect(site.received).toHaveLength(2);
   });
 
@@ -57,7 +65,11 @@ describe("signalPublicSite", () => {
 
   it("gives up after the timeout when the site does not answer", async () => {
     const site = await startSite(() => null);
-    const result = await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [7], timeoutMs: 200 });
+    const result = await signalPublicSite({
+      target: { siteUrl: site.siteUrl, secret },
+      articleIds: [7],
+      timeoutMs: 200,
+    });
     expect(result).toEqual({ confirmed: false, articles: 0, reason: `${site.siteUrl} did not answer within 200 ms` });
   });
 
@@ -72,7 +84,10 @@ describe("signalPublicSite", () => {
 
   it("sends nothing when there is nothing to tell, and refuses a target that is not a URL", async () => {
     const site = await startSite(() => ({ status: 200 }));
-    expect(await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [] })).toEqual({ confirmed: true, articles: 0 });
+    expect(await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [] })).toEqual({
+      confirmed: true,
+      articles: 0,
+    });
     expect(site.received).toEqual([]);
     expect(await signalPublicSite({ target: { siteUrl: "not a url", secret }, articleIds: [7] })).toEqual({
       confirmed: false,

@@ -16,7 +16,8 @@ export type SignalInput = {
  * Whether the site confirmed every id, and how many it confirmed: on failure, those of the requests before the one
  * that failed.
  */
-export type SignalResult = { confirmed: true; articles: number } | { confirmed: false; articles: number; reason: string };
+export type SignalResult =
+  { confirmed: true; articles: number } | { confirmed: false; articles: number; reason: string };
 
 export const DEFAULT_TIMEOUT_MS = 5_000;
 
@@ -26,7 +27,11 @@ export const DEFAULT_TIMEOUT_MS = 5_000;
  * throws: the articles are already saved when this runs, and a public site that is down must not turn a successful
  * publish or import into an error.
  */
-export async function signalPublicSite({ target, articleIds, timeoutMs = DEFAULT_TIMEOUT_MS }: SignalInput): Promise<SignalResult> {
+export async function signalPublicSite({
+  target,
+  articleIds,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+}: SignalInput): Promise<SignalResult> {
   const ids = [...new Set(articleIds)];
   let url: URL;
   try {
@@ -58,10 +63,12 @@ async function send(url: URL, secret: string, body: RevalidationRequest, timeout
     // Drain the body so the connection is released.
     await response.arrayBuffer().catch(() => undefined);
     if (response.ok) return null;
-    if (response.status === 401) return `${url.origin} refused the secret (401): it is not the site's REVALIDATE_SECRET`;
+    if (response.status === 401)
+      return `${url.origin} refused the secret (401): it is not the site's REVALIDATE_SECRET`;
     return `${url.origin} answered ${response.status}`;
   } catch (error) {
-    if (error instanceof DOMException && error.name === "TimeoutError") return `${url.origin} did not answer within ${timeoutMs} ms`;
+    if (error instanceof DOMException && error.name === "TimeoutError")
+      return `${url.origin} did not answer within ${timeoutMs} ms`;
     return `${url.origin} unreachable: ${describe(error)}`;
   }
 }

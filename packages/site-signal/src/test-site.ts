@@ -33,10 +33,11 @@ export async function startSite(answer: (n: number) => { status: number; headers
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const close = () => new Promise<void>((resolve) => {
-    servers.splice(servers.indexOf(server), 1);
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      servers.splice(servers.indexOf(server), 1);
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return { siteUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, close };
 }

@@ -18,22 +18,36 @@ beforeEach(async () => {
 });
 
 const secret = "test-revalidate-secret-0123456789";
-const pending = async () => (await db.prisma.pendingSiteSignal.findMany({ orderBy: { articleId: "asc" } })).map((row) => row.articleId);
-const idsIn = (requests: Received[]) => requests.flatMap((request) => (JSON.parse(request.body) as { articleIds: number[] }).articleIds);
+const pending = async () =>
+  (await db.prisma.pendingSiteSignal.findMany({ orderBy: { articleId: "asc" } })).map((row) => row.articleId);
+const idsIn = (requests: Received[]) =>
+  requests.flatMap((request) => (JSON.parse(request.body) as { articleIds: number[] }).articleIds);
 
 describe("signalAndTrack and resendDueSignals", () => {
   it("keeps what a site that is down did not confirm, and sends it again when due, once the site is back", async () => {
     const down = await startSite(() => ({ status: 200 }));
     await down.close();
     const t0 = new Date("2026-11-24T08:00:00Z");
-    const first = await signalAndTrack({ prisma: db.prisma, target: { siteUrl: down.siteUrl, secret }, articleIds: [11, 12, 11], now: t0 });
-    expect(first).toMatchObject({ confirmed: false, articles: 0, kept: true, reason: expect.stringContaining("unreachable") });
+    const first = await signalAndTrack({
+      prisma: db.prisma,
+      target: { siteUrl: down.siteUrl, secret },
+      articleIds: [11, 12, 11],
+      now: t0,
+    });
+    expect(first).toMatchObject({
+      confirmed: false,
+      articles: 0,
+      kept: true,
+      reason: expect.stringContaining("unreachable"),
+    });
     expect(await pending()).toEqual([11, 12]);
 
     const site = await startSite(() => ({ status: 200 }));
     const target = { siteUrl: site.siteUrl, secret };
     // Not yet due: nothing is sent.
-    expect(await resendDueSignals({ prisma: db.prisma, target, now: new Date(t0.getTime() + retryDelayMs(1) - 1) })).toBeNull();
+    expect(
+      await resendDueSignals({ prisma: db.prisma, target, now: new Date(t0.getTime() + retryDelayMs(1) - 1) }),
+    ).toBeNull();
     expect(site.received).toEqual([]);
     const resent = await resendDueSignals({ prisma: db.prisma, target, now: new Date(t0.getTime() + retryDelayMs(1)) });
     expect(resent).toMatchObject({ articleIds: [11, 12], confirmed: true, articles: 2 });
@@ -45,13 +59,18 @@ describe("signalAndTrack and resendDueSignals", () => {
     const site = await startSite((n) => ({ status: n === 1 ? 503 : 200 }));
     const target = { siteUrl: site.siteUrl, secret };
     const t0 = new Date("2026-11-24T09:00:00Z");
-    expect(await signalAndTrack({ prisma: db.prisma, target, articleIds: [21], now: t0 })).toMatchObject({ confirmed: false, kept: true });
+    expect(await signalAndTrack({ prisma: db.prisma, target, articleIds: [21], now: t0 })).toMatchObject({
+      confirmed: false,
+      kept: true,
+    });
     await signalAndTrack({ prisma: db.prisma, target: null, articleIds: [21], now: new Date(t0.getTime() + 1000) });
     const row = await db.prisma.pendingSiteSignal.findUniqueOrThrow({ where: { articleId: 21 } });
     expect(row).toMatchObject({ attempts: 2, lastError: "no public site configured" });
     expect(row.nextAttemptAt).toEqual(new Date(t0.getTime() + 1000 + retryDelayMs(2)));
     // An editor saves the article again and the site confirms that signal: nothing is left to retry.
-    expect(await signalAndTrack({ prisma: db.prisma, target, articleIds: [21], now: new Date(t0.getTime() + 2000) })).toMatchObject({ confirmed: true, kept: null });
+    expect(
+      await signalAndTrack({ prisma: db.prisma, target, articleIds: [21], now: new Date(t0.getTime() + 2000) }),
+    ).toMatchObject({ confirmed: true, kept: null });
     expect(await pending()).toEqual([]);
   });
 
@@ -59,7 +78,11 @@ describe("signalAndTrack and resendDueSignals", () => {
     const site = await startSite(() => ({ status: 500 }));
     const closed = await createTestDatabase();
     await closed.drop();
-    const result = await signalAndTrack({ prisma: closed.prisma, target: { siteUrl: site.siteUrl, secret }, articleIds: [31] });
+    const result = await signalAndTrack({
+      prisma: closed.prisma,
+      target: { siteUrl: site.siteUrl, secret },
+      articleIds: [31],
+    });
     expect(result).toMatchObject({ confirmed: false, kept: false, trackingError: expect.any(String) });
   });
 });

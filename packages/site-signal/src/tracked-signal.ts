@@ -21,7 +21,13 @@ export type TrackedSignalInput = {
 export type TrackedSignalResult = SignalResult & { kept: boolean | null; trackingError?: string };
 
 /** Sends the signal; forgets what the site confirmed and keeps what it did not. Never throws. */
-export async function signalAndTrack({ prisma, target, articleIds, timeoutMs, now = new Date() }: TrackedSignalInput): Promise<TrackedSignalResult> {
+export async function signalAndTrack({
+  prisma,
+  target,
+  articleIds,
+  timeoutMs,
+  now = new Date(),
+}: TrackedSignalInput): Promise<TrackedSignalResult> {
   const ids = [...new Set(articleIds)];
   if (ids.length === 0) return { confirmed: true, articles: 0, kept: null };
   const result: SignalResult = target
@@ -32,15 +38,28 @@ export async function signalAndTrack({ prisma, target, articleIds, timeoutMs, no
   const unconfirmed = ids.slice(result.articles);
   try {
     await forgetConfirmedSignals(prisma, confirmed, now);
-    if (unconfirmed.length > 0) await rememberUnconfirmedSignals(prisma, unconfirmed, result.confirmed ? "" : result.reason, now);
+    if (unconfirmed.length > 0)
+      await rememberUnconfirmedSignals(prisma, unconfirmed, result.confirmed ? "" : result.reason, now);
     return { ...result, kept: unconfirmed.length > 0 ? true : null };
   } catch (error) {
-    return { ...result, kept: unconfirmed.length > 0 ? false : null, trackingError: error instanceof Error ? error.message : String(error) };
+    return {
+      ...result,
+      kept: unconfirmed.length > 0 ? false : null,
+      trackingError: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
 /** Sends again the signals that are due (oldest first, at most `limit`); null when none is. */
-export async function resendDueSignals({ prisma, target, now = new Date(), limit, timeoutMs }: Omit<TrackedSignalInput, "articleIds" | "target"> & { target: SiteTarget; limit?: number }) {
+export async function resendDueSignals({
+  prisma,
+  target,
+  now = new Date(),
+  limit,
+  timeoutMs,
+}: Omit<TrackedSignalInput, "articleIds" | "target"> & { target: SiteTarget; limit?: number }) {
   const due = await dueSiteSignals(prisma, now, limit);
-  return due.length === 0 ? null : { articleIds: due, ...(await signalAndTrack({ prisma, target, articleIds: due, timeoutMs, now })) };
+  return due.length === 0
+    ? null
+    : { articleIds: due, ...(await signalAndTrack({ prisma, target, articleIds: due, timeoutMs, now })) };
 }

@@ -42,7 +42,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "localhost", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -65,7 +67,8 @@ export async function requireProductionBuild(appDir: string, workspace: string, 
   }
   const builtAt = statSync(buildIdFile).mtimeMs;
   console.log(`build ${statSync(buildIdFile).mtime.toISOString()} (${workspace})`);
-  if ((await newestMtime(join(appDir, "src"))) > builtAt) console.log(`note: ${workspace} sources changed after this build; these figures are for the older code`);
+  if ((await newestMtime(join(appDir, "src"))) > builtAt)
+    console.log(`note: ${workspace} sources changed after this build; these figures are for the older code`);
 }
 
 /** The server's recent output, shown if something goes wrong; a failing page under load logs thousands of lines. */
@@ -76,7 +79,12 @@ function keepLog(chunk: Buffer) {
 }
 
 /** The production server of the app in appDir on localhost:port, resolved once `readyPath` answers below 500. */
-export async function startServer(appDir: string, port: number, env: Record<string, string>, readyPath = "/"): Promise<ChildProcess> {
+export async function startServer(
+  appDir: string,
+  port: number,
+  env: Record<string, string>,
+  readyPath = "/",
+): Promise<ChildProcess> {
   // localhost, not 127.0.0.1: next-intl's proxy loops on a 127.0.0.1 host (vercel/next.js#94342).
   // Its own process group, so the whole tree can be stopped and Ctrl+C in the terminal reaches only the script.
   const child = spawn(process.execPath, productionServerArgs(appDir, port), {

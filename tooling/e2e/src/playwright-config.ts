@@ -14,7 +14,12 @@ export type AppUnderTest = {
   alsoServe?: { appDir: string; port: number; readyPath: string; env?: Record<string, string> }[];
 };
 
-export function definePlaywrightConfig({ port: defaultPort, readyPath, env = {}, alsoServe = [] }: AppUnderTest): PlaywrightTestConfig {
+export function definePlaywrightConfig({
+  port: defaultPort,
+  readyPath,
+  env = {},
+  alsoServe = [],
+}: AppUnderTest): PlaywrightTestConfig {
   const ci = Boolean(process.env.CI);
   // E2E_PORT moves the server under test, so two checkouts on one machine can run their suites side by side.
   const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : defaultPort;
@@ -30,7 +35,12 @@ export function definePlaywrightConfig({ port: defaultPort, readyPath, env = {},
       launchOptions: {
         executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
         // The last flag keeps Chromium from looking up Google's hosts on a machine with no internet.
-        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"],
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
+        ],
       },
     },
     projects: [{ name: "chromium" }],

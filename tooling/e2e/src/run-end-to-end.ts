@@ -16,7 +16,9 @@ async function prepareDatabase(prepare: (db: TestDatabase) => Promise<void>): Pr
     const { results, counts } = await importPaths({ prisma: db.prisma, paths: [seedsDir] });
     if (counts.failed > 0 || counts.created !== EXPECTED_SEEDS) {
       const failures = results.filter((r) => r.outcome === "failed").map((r) => `${r.file}: ${r.detail}`);
-      throw new Error(`Seed import did not create ${EXPECTED_SEEDS} articles: ${JSON.stringify(counts)} ${failures.join("; ")}`);
+      throw new Error(
+        `Seed import did not create ${EXPECTED_SEEDS} articles: ${JSON.stringify(counts)} ${failures.join("; ")}`,
+      );
     }
     await prepare(db);
     return db;
@@ -26,7 +28,9 @@ async function prepareDatabase(prepare: (db: TestDatabase) => Promise<void>): Pr
   }
 }
 
-export async function runEndToEnd({ prepare = async () => {} }: { prepare?: (db: TestDatabase) => Promise<void> } = {}) {
+export async function runEndToEnd({
+  prepare = async () => {},
+}: { prepare?: (db: TestDatabase) => Promise<void> } = {}) {
   const playwrightCli = createRequire(import.meta.url).resolve("@playwright/test/cli");
   const db = await prepareDatabase(prepare);
   let exitCode = 1;

@@ -26,7 +26,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               <p className="text-lg font-bold text-brand">{t("name")}</p>
               <InterfaceLanguage />
             </div>
-            {actor ? <div className="mx-auto max-w-6xl px-4 pb-2"><MainNav actor={actor} /></div> : null}
+            {actor ? (
+              <div className="mx-auto max-w-6xl px-4 pb-2">
+                <MainNav actor={actor} />
+              </div>
+            ) : null}
           </header>
           <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
         </NextIntlClientProvider>

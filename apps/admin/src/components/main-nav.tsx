@@ -5,7 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { can, type Actor, type Permission } from "@minbar/db";
 import { signOutAction } from "../lib/auth-actions";
 
-type Section = { href: string; key: "articles" | "review" | "myDrafts" | "import" | "users" | "roles" | "audit"; permission: Permission };
+type Section = {
+  href: string;
+  key: "articles" | "review" | "myDrafts" | "import" | "users" | "roles" | "audit";
+  permission: Permission;
+};
 
 const SECTIONS: readonly Section[] = [
   { href: "/articles", key: "articles", permission: "article.read" },

@@ -8,21 +8,28 @@ function leaves(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === "string") out.set(prefix, value);
   else if (value && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) for (const [k, v] of leaves(child, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
+    for (const [key, child] of Object.entries(value))
+      for (const [k, v] of leaves(child, prefix ? `${prefix}.${key}` : key)) out.set(k, v);
   }
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).filter((name) => !["one", "few", "many", "other", "two", "zero"].includes(name!)).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+)/g)]
+    .map((m) => m[1])
+    .filter((name) => !["one", "few", "many", "other", "two", "zero"].includes(name!))
+    .sort();
 
 describe("admin message catalogues", () => {
   it("have the same keys and placeholders in every language", async () => {
     const [ar, ...others] = await Promise.all(LOCALES.map(async (locale) => leaves(await loadMessages(locale))));
     for (const other of others) expect([...other!.keys()].sort()).toEqual([...ar!.keys()].sort());
     for (const [key, text] of ar!) {
-      for (const other of others) expect(new Set(placeholders(other!.get(key)!)), key).toEqual(new Set(placeholders(text)));
+      for (const other of others)
+        expect(new Set(placeholders(other!.get(key)!)), key).toEqual(new Set(placeholders(text)));
     }
-    for (const catalogue of [ar, ...others]) for (const [key, text] of catalogue!) expect(text.trim(), key).not.toBe("");
+    for (const catalogue of [ar, ...others])
+      for (const [key, text] of catalogue!) expect(text.trim(), key).not.toBe("");
   });
 
   it("never define one namespace in two feature files", async () => {

@@ -11,5 +11,10 @@ export function localeFromCookie(value: string | undefined): Locale {
 
 /** Only where cookies may be written: server actions and route handlers. */
 export async function rememberInterfaceLanguage(locale: Locale): Promise<void> {
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax", httpOnly: true });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 365 * 24 * 60 * 60,
+    sameSite: "lax",
+    httpOnly: true,
+  });
 }

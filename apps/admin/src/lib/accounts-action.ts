@@ -10,7 +10,9 @@ import { findActor } from "./actor";
 export type Refusal = { status: "forbidden" } | { status: "invalid"; fields: string[] };
 
 /** Runs a use case as the signed-in actor (or as nobody, which the use case refuses). */
-export async function asActor<T>(run: (actor: Actor | null, context: RequestContext) => Promise<T>): Promise<T | Refusal> {
+export async function asActor<T>(
+  run: (actor: Actor | null, context: RequestContext) => Promise<T>,
+): Promise<T | Refusal> {
   const [actor, requestHeaders] = await Promise.all([findActor(), headers()]);
   try {
     return await run(actor, { address: clientAddress(requestHeaders) });
@@ -48,7 +50,9 @@ export async function sharedRefusalText(result: { status: string }): Promise<str
   if (result.status === "forbidden") return t("refused");
   if (result.status === "invalid") return t("invalid");
   if (result.status === "exceeds_own" && "permissions" in result && Array.isArray(result.permissions)) {
-    const names = result.permissions.map((permission: string) => (isPermission(permission) ? tPermission(permission) : permission));
+    const names = result.permissions.map((permission: string) =>
+      isPermission(permission) ? tPermission(permission) : permission,
+    );
     return t("exceedsOwn", { permissions: names.join(" · ") });
   }
   return null;

@@ -14,7 +14,11 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     await signIn("credentials", { ...parsed.data, redirectTo: "/articles" });
   } catch (error) {
     if (error instanceof SignInLocked) {
-      return { error: "locked", email, retryMinutes: Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 60_000)) };
+      return {
+        error: "locked",
+        email,
+        retryMinutes: Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 60_000)),
+      };
     }
     if (error instanceof AuthError) {
       return { error: error.type === "CredentialsSignin" ? "invalid" : "unavailable", email };

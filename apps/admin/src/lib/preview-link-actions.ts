@@ -6,13 +6,17 @@ import { LOCALES } from "@minbar/i18n";
 import { findActor } from "./actor";
 import { previewUrlFor, PreviewUnavailableError } from "./preview-link";
 
-export type PreviewLinkResult = { ok: true; url: string } | { ok: false; error: "forbidden" | "not_found" | "unavailable" | "invalid" };
+export type PreviewLinkResult =
+  { ok: true; url: string } | { ok: false; error: "forbidden" | "not_found" | "unavailable" | "invalid" };
 
 const input = z.object({ articleId: z.coerce.number().int().positive(), locale: z.enum(LOCALES) });
 
 /** Call with `{ articleId, locale }`, or bind it to a form holding those fields. */
-export async function createPreviewLinkAction(request: { articleId: number; locale: string } | FormData): Promise<PreviewLinkResult> {
-  const raw = request instanceof FormData ? { articleId: request.get("articleId"), locale: request.get("locale") } : request;
+export async function createPreviewLinkAction(
+  request: { articleId: number; locale: string } | FormData,
+): Promise<PreviewLinkResult> {
+  const raw =
+    request instanceof FormData ? { articleId: request.get("articleId"), locale: request.get("locale") } : request;
   const parsed = input.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid" };
   try {

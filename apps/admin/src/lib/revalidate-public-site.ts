@@ -17,10 +17,16 @@ export function siteTargetFromEnv(): SiteTarget | null {
 
 function report(which: string, result: TrackedSignalResult, log: Log): void {
   if (!result.confirmed) {
-    const kept = result.kept ? "; kept, the scheduler sends it again" : result.kept === false ? `; NOT kept for a retry: ${result.trackingError}` : "";
+    const kept = result.kept
+      ? "; kept, the scheduler sends it again"
+      : result.kept === false
+        ? `; NOT kept for a retry: ${result.trackingError}`
+        : "";
     log.error(`[revalidate] ${which}: ${result.reason}${kept}`);
   } else if (result.kept === false) {
-    log.error(`[revalidate] ${which}: confirmed, but the pending signals could not be updated: ${result.trackingError}`);
+    log.error(
+      `[revalidate] ${which}: confirmed, but the pending signals could not be updated: ${result.trackingError}`,
+    );
   }
 }
 
@@ -33,7 +39,10 @@ export type RevalidateOptions = { prisma?: PrismaClient; target?: SiteTarget | n
  * are already saved when this runs, and a public site that is down must not turn a successful publish into an error.
  * What it does not confirm is sent again by the scheduler (resendDueSiteSignals) until it does.
  */
-export async function revalidatePublicSite(articleIds: number | readonly number[], options: RevalidateOptions = {}): Promise<boolean> {
+export async function revalidatePublicSite(
+  articleIds: number | readonly number[],
+  options: RevalidateOptions = {},
+): Promise<boolean> {
   const ids = typeof articleIds === "number" ? [articleIds] : articleIds;
   const log = options.log ?? console;
   let target: SiteTarget | null;
@@ -50,7 +59,17 @@ export async function revalidatePublicSite(articleIds: number | readonly number[
 }
 
 /** Sends again the signals the site has not confirmed and that are due; the number sent. Never throws. */
-export async function resendDueSiteSignals({ prisma, now, target, log = console }: { prisma: PrismaClient; now: Date; target: SiteTarget | null; log?: Log }): Promise<number> {
+export async function resendDueSiteSignals({
+  prisma,
+  now,
+  target,
+  log = console,
+}: {
+  prisma: PrismaClient;
+  now: Date;
+  target: SiteTarget | null;
+  log?: Log;
+}): Promise<number> {
   if (!target) return 0;
   try {
     const resent = await resendDueSignals({ prisma, target, now });
@@ -58,7 +77,9 @@ export async function resendDueSiteSignals({ prisma, now, target, log = console 
     report(`again: ${describeIds(resent.articleIds)}`, resent, log);
     return resent.articleIds.length;
   } catch (error) {
-    log.error(`[revalidate] pending signals could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    log.error(
+      `[revalidate] pending signals could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 0;
   }
 }

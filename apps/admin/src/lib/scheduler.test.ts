@@ -62,7 +62,9 @@ describe("runSchedulerTick", () => {
       expect.objectContaining({ fromStatus: "scheduled", toStatus: "published", actorId: null }),
     ]);
     expect(
-      await db.prisma.auditLog.findMany({ where: { action: "article.publish_scheduled", entityId: String(due.localizationId) } }),
+      await db.prisma.auditLog.findMany({
+        where: { action: "article.publish_scheduled", entityId: String(due.localizationId) },
+      }),
     ).toEqual([expect.objectContaining({ actorId: null, entityType: "article_localization" })]);
 
     const waiting = await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: future.localizationId } });
@@ -70,7 +72,12 @@ describe("runSchedulerTick", () => {
     expect(await db.prisma.workflowTransition.count({ where: { localizationId: future.localizationId } })).toBe(0);
 
     // The next tick finds nothing more to do.
-    const again = await runSchedulerTick({ prisma: db.prisma, now: new Date(now.getTime() + 15_000), revalidate, log: quiet });
+    const again = await runSchedulerTick({
+      prisma: db.prisma,
+      now: new Date(now.getTime() + 15_000),
+      revalidate,
+      log: quiet,
+    });
     expect(again).toEqual([]);
     expect(revalidated).toEqual([due.articleId]);
     expect(await db.prisma.workflowTransition.count({ where: { localizationId: due.localizationId } })).toBe(1);
@@ -87,7 +94,9 @@ describe("runSchedulerTick", () => {
       log: quiet,
     });
     expect(published.map((row) => row.articleId)).toEqual([due.articleId]);
-    expect((await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: due.localizationId } })).status).toBe("published");
+    expect((await db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: due.localizationId } })).status).toBe(
+      "published",
+    );
   });
 
   it("a signal the public site did not confirm is sent again by a later tick, until the site confirms it", async () => {
@@ -105,11 +114,14 @@ describe("runSchedulerTick", () => {
       });
     const start = new Date();
     const due = await createScheduledArticle(db.prisma, "site-down", new Date(start.getTime() - 1_000));
-    const sent = () => site.received.map((request) => (JSON.parse(request.body) as { articleIds: number[] }).articleIds);
+    const sent = () =>
+      site.received.map((request) => (JSON.parse(request.body) as { articleIds: number[] }).articleIds);
 
     await tick(start);
     expect(sent()).toEqual([[due.articleId]]);
-    expect(await db.prisma.pendingSiteSignal.findMany({ select: { articleId: true, attempts: true } })).toEqual([{ articleId: due.articleId, attempts: 1 }]);
+    expect(await db.prisma.pendingSiteSignal.findMany({ select: { articleId: true, attempts: true } })).toEqual([
+      { articleId: due.articleId, attempts: 1 },
+    ]);
     // A tick before the retry is due sends nothing; the one after sends it again, and the site confirms.
     await tick(new Date(start.getTime() + 5_000));
     expect(sent()).toHaveLength(1);
@@ -132,7 +144,11 @@ describe("startSchedulerLoop", () => {
         if (started === 2) return Promise.reject(new Error("database down"));
         return Promise.resolve();
       });
-      const loop = startSchedulerLoop({ tick, intervalMs: 15_000, log: { info: () => {}, error: (line: string) => errors.push(line) } });
+      const loop = startSchedulerLoop({
+        tick,
+        intervalMs: 15_000,
+        log: { info: () => {}, error: (line: string) => errors.push(line) },
+      });
 
       expect(tick).toHaveBeenCalledTimes(1);
       await vi.advanceTimersByTimeAsync(45_000); // the first tick is still running: no second one starts

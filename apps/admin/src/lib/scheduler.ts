@@ -23,12 +23,20 @@ export type SchedulerTickInput = {
  * second admin process is harmless), tell the public site about the affected articles in one signal, then send again
  * the signals it has not confirmed before (it was down).
  */
-export async function runSchedulerTick({ prisma, now, revalidate, resend, log = console }: SchedulerTickInput): Promise<PublishedBySchedule[]> {
+export async function runSchedulerTick({
+  prisma,
+  now,
+  revalidate,
+  resend,
+  log = console,
+}: SchedulerTickInput): Promise<PublishedBySchedule[]> {
   const published = await publishDueScheduled(prisma, now);
   if (published.length > 0) {
     log.info(`[scheduler] published ${published.map((row) => `article ${row.articleId} (${row.locale})`).join(", ")}`);
     const articleIds = [...new Set(published.map((row) => row.articleId))];
-    await revalidate(articleIds).catch((error: unknown) => log.error(`[scheduler] revalidating ${articleIds.join(", ")} failed: ${String(error)}`));
+    await revalidate(articleIds).catch((error: unknown) =>
+      log.error(`[scheduler] revalidating ${articleIds.join(", ")} failed: ${String(error)}`),
+    );
   }
   await resend?.();
   return published;
@@ -41,13 +49,23 @@ export type SchedulerLoop = { stop(): void };
  * never overlap). A failing tick is logged and the next one runs. The timer is unref'd: it never keeps the process
  * alive on its own.
  */
-export function startSchedulerLoop({ tick, intervalMs = SCHEDULER_INTERVAL_MS, log = console }: { tick: () => Promise<unknown>; intervalMs?: number; log?: Log }): SchedulerLoop {
+export function startSchedulerLoop({
+  tick,
+  intervalMs = SCHEDULER_INTERVAL_MS,
+  log = console,
+}: {
+  tick: () => Promise<unknown>;
+  intervalMs?: number;
+  log?: Log;
+}): SchedulerLoop {
   let running = false;
   const beat = () => {
     if (running) return;
     running = true;
     tick()
-      .catch((error: unknown) => log.error(`[scheduler] tick failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        log.error(`[scheduler] tick failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         running = false;
       });
@@ -83,5 +101,7 @@ export function startScheduledPublishing(log: Log = console): void {
       });
     },
   });
-  log.info(`[scheduler] publishing scheduled articles and resending unconfirmed signals to the public site every ${SCHEDULER_INTERVAL_MS / 1000} s`);
+  log.info(
+    `[scheduler] publishing scheduled articles and resending unconfirmed signals to the public site every ${SCHEDULER_INTERVAL_MS / 1000} s`,
+  );
 }

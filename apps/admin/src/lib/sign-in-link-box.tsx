@@ -9,7 +9,11 @@ export function SignInLinkBox({ url, expiresAt, name }: { url: string; expiresAt
   const t = useTranslations("Accounts");
   const locale = useLocale();
   const [copied, setCopied] = useState(false);
-  const expires = new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: NEWSROOM_TIME_ZONE }).format(new Date(expiresAt));
+  const expires = new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: NEWSROOM_TIME_ZONE,
+  }).format(new Date(expiresAt));
   return (
     <div role="status" className="mt-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
       <p className="mb-2 font-semibold">{t("linkTitle")}</p>

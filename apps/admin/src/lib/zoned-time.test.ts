@@ -30,7 +30,15 @@ describe("zonedWallTime", () => {
   });
 
   it("refuses what is not a real date and time", () => {
-    for (const value of ["", "2026-02-30T10:00", "2026-11-25T24:00", "2026-11-25T10:60", "2026-11-25 10:00", "2026-11-25T10:00:00Z", "tomorrow"]) {
+    for (const value of [
+      "",
+      "2026-02-30T10:00",
+      "2026-11-25T24:00",
+      "2026-11-25T10:60",
+      "2026-11-25 10:00",
+      "2026-11-25T10:00:00Z",
+      "tomorrow",
+    ]) {
       expect(zonedWallTime(value, "Europe/Moscow"), value).toBeNull();
     }
   });

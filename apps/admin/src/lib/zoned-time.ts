@@ -17,14 +17,27 @@ function offsetMinutes(instant: Date, timeZone: string): number {
     second: "2-digit",
   }).formatToParts(instant);
   const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
+  const asUtc = Date.UTC(
+    field("year"),
+    field("month") - 1,
+    field("day"),
+    field("hour"),
+    field("minute"),
+    field("second"),
+  );
   return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 
 /** Whether the numbers name a day of the calendar (not 30 February) and a time of day. */
 function isReal(year: number, month: number, day: number, hour = 0, minute = 0): boolean {
   const check = new Date(Date.UTC(year, month - 1, day));
-  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day && hour <= 23 && minute <= 59;
+  return (
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === day &&
+    hour <= 23 &&
+    minute <= 59
+  );
 }
 
 /**

@@ -13,7 +13,12 @@ function Inline({ text, links }: { text: string; links?: readonly InlineLink[] |
     const label = text.slice(link.start, link.end);
     parts.push(
       isSafeLinkHref(link.href) ? (
-        <a key={link.start} href={link.href} rel="noopener nofollow" className="text-brand underline underline-offset-4">
+        <a
+          key={link.start}
+          href={link.href}
+          rel="noopener nofollow"
+          className="text-brand underline underline-offset-4"
+        >
           {label}
         </a>
       ) : (

@@ -29,12 +29,16 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
       <header className="mb-6">
         <h1 className="text-3xl font-bold leading-tight">{article.title}</h1>
         {article.bylines.length > 0 ? (
-          <p className="mt-3 text-sm font-semibold text-gray-800">{t("byline", { names: new Intl.ListFormat(locale, { type: "conjunction" }).format(article.bylines) })}</p>
+          <p className="mt-3 text-sm font-semibold text-gray-800">
+            {t("byline", { names: new Intl.ListFormat(locale, { type: "conjunction" }).format(article.bylines) })}
+          </p>
         ) : null}
         {article.publishedAt ? (
           <p className="mt-3 text-sm text-gray-600">
             {t("publishedOn")}{" "}
-            <time dateTime={article.publishedAt.toISOString()}>{formatPublicationDate(article.publishedAt, locale)}</time>
+            <time dateTime={article.publishedAt.toISOString()}>
+              {formatPublicationDate(article.publishedAt, locale)}
+            </time>
           </p>
         ) : null}
       </header>
@@ -43,8 +47,17 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         <figure className="mb-6">
           {/* An editor's photo from anywhere on the web: a plain img, since next/image would need every host listed. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={article.leadPhoto.url} alt={article.leadPhoto.alt ?? ""} className="h-auto w-full rounded" loading="eager" />
-          {article.photoCredit ? <figcaption className="mt-1 text-xs text-gray-600">{t("photoCredit", { name: article.photoCredit })}</figcaption> : null}
+          <img
+            src={article.leadPhoto.url}
+            alt={article.leadPhoto.alt ?? ""}
+            className="h-auto w-full rounded"
+            loading="eager"
+          />
+          {article.photoCredit ? (
+            <figcaption className="mt-1 text-xs text-gray-600">
+              {t("photoCredit", { name: article.photoCredit })}
+            </figcaption>
+          ) : null}
         </figure>
       ) : null}
       <ArticleBlocks blocks={article.blocks} />
@@ -117,7 +130,10 @@ function TagLinks({ label, tags }: { label: string; tags: PublicArticle["tags"] 
       <ul className="flex flex-wrap gap-2">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link href={tagPath(tag.slug)} className="rounded bg-stone-200 px-2 py-0.5 text-gray-800 hover:bg-stone-300">
+            <Link
+              href={tagPath(tag.slug)}
+              className="rounded bg-stone-200 px-2 py-0.5 text-gray-800 hover:bg-stone-300"
+            >
               {tag.name}
             </Link>
           </li>

@@ -28,7 +28,12 @@ export function LanguageSwitcher({ label, current, pathname }: LanguageSwitcherP
         {LOCALES.map((locale) => (
           <li key={locale}>
             {locale === current ? (
-              <span aria-current="page" lang={locale} dir={directionOf(locale)} className={`font-semibold text-brand ${sizeOf(locale)}`}>
+              <span
+                aria-current="page"
+                lang={locale}
+                dir={directionOf(locale)}
+                className={`font-semibold text-brand ${sizeOf(locale)}`}
+              >
                 {LOCALE_AUTONYMS[locale]}
               </span>
             ) : (

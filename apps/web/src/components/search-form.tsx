@@ -19,7 +19,13 @@ export async function SearchForm({ locale, id, label, defaultValue, size = "comp
   const inputId = `${id}-q`;
   const large = size === "large";
   return (
-    <form role="search" aria-label={name} action={getPathname({ href: "/search", locale })} method="get" className="flex items-stretch gap-2">
+    <form
+      role="search"
+      aria-label={name}
+      action={getPathname({ href: "/search", locale })}
+      method="get"
+      className="flex items-stretch gap-2"
+    >
       <label htmlFor={inputId} className="sr-only">
         {name}
       </label>

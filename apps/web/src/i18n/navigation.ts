@@ -28,5 +28,8 @@ type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
  * before the reader can scroll.
  */
 export async function Link({ href, locale, ...rest }: LinkProps) {
-  return createElement("a", { ...rest, href: getPathname({ href, locale: locale ?? ((await getLocale()) as Locale) }) });
+  return createElement("a", {
+    ...rest,
+    href: getPathname({ href, locale: locale ?? ((await getLocale()) as Locale) }),
+  });
 }

@@ -11,10 +11,14 @@ describe("getPathname", () => {
   });
 
   it("writes query parameters encoded, leaving out the undefined ones", () => {
-    expect(getPathname({ href: { pathname: "/search", query: { q: "كازاخستان & روسيا", page: 2 } }, locale: "ar" })).toBe(
+    expect(
+      getPathname({ href: { pathname: "/search", query: { q: "كازاخستان & روسيا", page: 2 } }, locale: "ar" }),
+    ).toBe(
       "/search?q=%D9%83%D8%A7%D8%B2%D8%A7%D8%AE%D8%B3%D8%AA%D8%A7%D9%86+%26+%D8%B1%D9%88%D8%B3%D9%8A%D8%A7&page=2",
     );
-    expect(getPathname({ href: { pathname: "/search", query: { q: "x", page: undefined } }, locale: "ru" })).toBe("/ru/search?q=x");
+    expect(getPathname({ href: { pathname: "/search", query: { q: "x", page: undefined } }, locale: "ru" })).toBe(
+      "/ru/search?q=x",
+    );
     expect(getPathname({ href: { pathname: "/", query: {} }, locale: "en" })).toBe("/en");
   });
 });

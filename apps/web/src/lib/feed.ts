@@ -6,11 +6,25 @@ import { getTranslations } from "next-intl/server";
 import type { PublicArticleSummary } from "@minbar/db";
 import { isLocale, type Locale } from "@minbar/i18n";
 import { routing } from "../i18n/routing";
-import { articlePath, listFeedArticles, listSourceFeed, listTagFeed, parseSlugSegment, sourcePath, tagPath } from "./published-content";
+import {
+  articlePath,
+  listFeedArticles,
+  listSourceFeed,
+  listTagFeed,
+  parseSlugSegment,
+  sourcePath,
+  tagPath,
+} from "./published-content";
 import { renderRss } from "./rss";
 import { absoluteUrl, feedPath, siteOrigin } from "./site-url";
 
-type FeedInput = { locale: Locale; title: string; description: string; pathname: string; articles: PublicArticleSummary[] };
+type FeedInput = {
+  locale: Locale;
+  title: string;
+  description: string;
+  pathname: string;
+  articles: PublicArticleSummary[];
+};
 
 async function rssResponse({ locale, title, description, pathname, articles }: FeedInput): Promise<Response> {
   const origin = await siteOrigin();
@@ -32,7 +46,8 @@ async function rssResponse({ locale, title, description, pathname, articles }: F
   return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
 }
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** The edition's feed. */
 export async function feedResponse(locale: Locale): Promise<Response> {
@@ -49,7 +64,10 @@ export type ListingKind = keyof typeof LISTINGS;
 
 /** An agency's or a tag's feed title, as its page's <link rel="alternate"> and the feed itself give it. */
 export async function listingFeedTitle(kind: ListingKind, locale: Locale, name: string): Promise<string> {
-  const [t, site] = await Promise.all([getTranslations({ locale, namespace: LISTINGS[kind].namespace }), getTranslations({ locale, namespace: "Site" })]);
+  const [t, site] = await Promise.all([
+    getTranslations({ locale, namespace: LISTINGS[kind].namespace }),
+    getTranslations({ locale, namespace: "Site" }),
+  ]);
   return `${t("title", { name })} — ${site("name")}`;
 }
 
@@ -61,7 +79,13 @@ export async function listingFeedResponse(kind: ListingKind, segment: string, lo
   if (!found) return notFound();
   const t = await getTranslations({ locale, namespace });
   const title = await listingFeedTitle(kind, locale, found.name);
-  return rssResponse({ locale, title, description: t("description", { name: found.name }), pathname: path(found.slug), articles: found.articles });
+  return rssResponse({
+    locale,
+    title,
+    description: t("description", { name: found.name }),
+    pathname: path(found.slug),
+    articles: found.articles,
+  });
 }
 
 type LocaleParams = { params: Promise<{ locale: string; slug?: string }> };

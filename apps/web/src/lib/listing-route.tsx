@@ -21,7 +21,11 @@ type ListingRoute = {
   /** Which feed the page offers (lib/feed.ts). */
   feed: ListingKind;
   /** The listing's page, with the name and canonical slug of what it lists; null when the slug is unknown. */
-  find: (slug: string, locale: Locale, page: number) => Promise<{ name: string; slug: string; listing: PublicListing } | null>;
+  find: (
+    slug: string,
+    locale: Locale,
+    page: number,
+  ) => Promise<{ name: string; slug: string; listing: PublicListing } | null>;
   path: (slug: string) => string;
 };
 

@@ -54,7 +54,12 @@ export const RELATED_COUNT = 5;
  * Stories related through the article's agency or tags; tagged with those, so publishing or unpublishing a story of
  * the same agency or tag refreshes this list too.
  */
-export function listRelated(article: { id: number; locale: Locale; source: { slug: string } | null; tags: { slug: string }[] }) {
+export function listRelated(article: {
+  id: number;
+  locale: Locale;
+  source: { slug: string } | null;
+  tags: { slug: string }[];
+}) {
   const tags = [
     cacheTags.article(article.id),
     ...(article.source ? [cacheTags.source(article.source.slug)] : []),
@@ -141,14 +146,19 @@ export function searchArticles(locale: Locale, query: string, page: number) {
 /** The ?q= query as one string, cut to the length search looks at; a repeated parameter keeps its first value. */
 export function readSearchQuery(value: string | string[] | undefined): string {
   const raw = (Array.isArray(value) ? value[0] : value) ?? "";
-  return Array.from(raw.slice(0, MAX_QUERY_LENGTH * 2)).slice(0, MAX_QUERY_LENGTH).join("").trim();
+  return Array.from(raw.slice(0, MAX_QUERY_LENGTH * 2))
+    .slice(0, MAX_QUERY_LENGTH)
+    .join("")
+    .trim();
 }
 
 export const FEED_SIZE = 50;
 
 export function listFeedArticles(locale: Locale) {
-  return cached(["feed", locale], [cacheTags.feed(locale)], async () =>
-    (await listPublishedArticles(getDb(), { locale, page: 1, pageSize: FEED_SIZE })).items,
+  return cached(
+    ["feed", locale],
+    [cacheTags.feed(locale)],
+    async () => (await listPublishedArticles(getDb(), { locale, page: 1, pageSize: FEED_SIZE })).items,
   );
 }
 

@@ -27,7 +27,16 @@ describe("tagsAffectedBy", () => {
   it("names the article, listings, feeds, sitemap, and its agency and tags", () => {
     const tags = tagsAffectedBy([7], [{ id: 7, slugs: [], sourceSlug: "tass", tagSlugs: ["kazakhstan"] }]);
     expect(tags).toEqual(
-      expect.arrayContaining(["article:7", "listing:front", "feed:ar", "feed:ru", "feed:en", "sitemap", "source:tass", "tag:kazakhstan"]),
+      expect.arrayContaining([
+        "article:7",
+        "listing:front",
+        "feed:ar",
+        "feed:ru",
+        "feed:en",
+        "sitemap",
+        "source:tass",
+        "tag:kazakhstan",
+      ]),
     );
     expect(tagsAffectedBy([7], [])).not.toContain("source:tass");
   });
@@ -41,7 +50,19 @@ describe("tagsAffectedBy", () => {
       ],
     );
     expect(tags.sort()).toEqual(
-      ["article:7", "article:8", "article:9", "listing:front", "feed:ar", "feed:ru", "feed:en", "sitemap", "source:tass", "tag:kazakhstan", "tag:energy"].sort(),
+      [
+        "article:7",
+        "article:8",
+        "article:9",
+        "listing:front",
+        "feed:ar",
+        "feed:ru",
+        "feed:en",
+        "sitemap",
+        "source:tass",
+        "tag:kazakhstan",
+        "tag:energy",
+      ].sort(),
     );
   });
 });

@@ -4,7 +4,9 @@ import { escapeXml, renderRss } from "./rss";
 
 describe("escapeXml", () => {
   it("escapes markup characters, including in attribute values", () => {
-    expect(escapeXml(`Tom & "Jerry" <b>'s</b> &amp;`)).toBe("Tom &amp; &quot;Jerry&quot; &lt;b&gt;&apos;s&lt;/b&gt; &amp;amp;");
+    expect(escapeXml(`Tom & "Jerry" <b>'s</b> &amp;`)).toBe(
+      "Tom &amp; &quot;Jerry&quot; &lt;b&gt;&apos;s&lt;/b&gt; &amp;amp;",
+    );
   });
 
   it("drops characters XML 1.0 cannot carry, keeps Arabic, Cyrillic and astral characters", () => {

@@ -10,7 +10,11 @@ export type AuditEntry = {
   data?: Prisma.InputJsonObject;
 };
 
-export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry, context: RequestContext = {}): Promise<void> {
+export async function writeAudit(
+  tx: Prisma.TransactionClient,
+  entry: AuditEntry,
+  context: RequestContext = {},
+): Promise<void> {
   await tx.auditLog.create({
     data: {
       actorId: entry.actorId,

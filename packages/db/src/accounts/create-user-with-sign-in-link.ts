@@ -37,23 +37,38 @@ export async function createUserWithSignInLink(
     return await prisma.$transaction(async (tx) => {
       const resolved = await resolveRoles(tx, roleKeys);
       if (resolved.status !== "ok") return resolved;
-      const beyond = permissionsBeyond(admin, resolved.roles.flatMap((role) => role.permissions));
+      const beyond = permissionsBeyond(
+        admin,
+        resolved.roles.flatMap((role) => role.permissions),
+      );
       if (beyond.length > 0) return { status: "exceeds_own" as const, permissions: beyond };
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTaken();
       const user = await tx.user.create({
-        data: { email, name, passwordHash: null, roles: { create: resolved.roles.map((role) => ({ roleId: role.id })) } },
+        data: {
+          email,
+          name,
+          passwordHash: null,
+          roles: { create: resolved.roles.map((role) => ({ roleId: role.id })) },
+        },
       });
       const issued = await issueSignInToken(tx, user.id);
       await writeAudit(
         tx,
-        { actorId: admin.userId, action: "user.create", entityType: "user", entityId: user.id, data: { email, roleKeys } },
+        {
+          actorId: admin.userId,
+          action: "user.create",
+          entityType: "user",
+          entityId: user.id,
+          data: { email, roleKeys },
+        },
         context,
       );
       return { status: "created" as const, userId: user.id, ...issued };
     });
   } catch (error) {
     // Two admins adding the same email at once: the unique index settles it.
-    if (error instanceof EmailTaken || isUniqueViolation(error, "users_email_key", ["email"])) return { status: "email_taken", email };
+    if (error instanceof EmailTaken || isUniqueViolation(error, "users_email_key", ["email"]))
+      return { status: "email_taken", email };
     throw error;
   }
 }

@@ -4,7 +4,13 @@ export type { RequestContext } from "./inputs.ts";
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./inputs.ts";
 export * from "./list-users.ts";
 export * from "./create-user-with-sign-in-link.ts";
-export { disableUser, enableUser, userIdInput, type UserIdInput, type SetUserDisabledResult } from "./set-user-disabled.ts";
+export {
+  disableUser,
+  enableUser,
+  userIdInput,
+  type UserIdInput,
+  type SetUserDisabledResult,
+} from "./set-user-disabled.ts";
 export * from "./issue-password-reset-link.ts";
 export * from "./set-user-roles.ts";
 export * from "./list-roles.ts";

@@ -18,7 +18,10 @@ export const roleKeyInput = z
   .trim()
   .regex(/^[a-z][a-z0-9_-]{1,39}$/);
 
-export const roleKeysInput = z.array(roleKeyInput).max(20).transform((keys) => [...new Set(keys)]);
+export const roleKeysInput = z
+  .array(roleKeyInput)
+  .max(20)
+  .transform((keys) => [...new Set(keys)]);
 
 /** Keys from the permission catalogue (strings in, so a form's values need no cast), de-duplicated, in catalogue order. */
 export const permissionsInput = z

@@ -9,9 +9,7 @@ import { userIdInput, type UserIdInput } from "./set-user-disabled.ts";
 import { issueSignInToken } from "./sign-in-tokens.ts";
 
 export type IssuePasswordResetLinkResult =
-  | { status: "issued"; token: string; expiresAt: Date }
-  | { status: "not_found" }
-  | { status: "disabled" };
+  { status: "issued"; token: string; expiresAt: Date } | { status: "not_found" } | { status: "disabled" };
 
 export async function issuePasswordResetLink(
   prisma: PrismaClient,
@@ -31,7 +29,11 @@ export async function issuePasswordResetLink(
       data: { passwordHash: null, authVersion: { increment: 1 }, version: { increment: 1 } },
     });
     const issued = await issueSignInToken(tx, userId);
-    await writeAudit(tx, { actorId: admin.userId, action: "user.reset_password", entityType: "user", entityId: userId }, context);
+    await writeAudit(
+      tx,
+      { actorId: admin.userId, action: "user.reset_password", entityType: "user", entityId: userId },
+      context,
+    );
     return { status: "issued" as const, ...issued };
   });
 }

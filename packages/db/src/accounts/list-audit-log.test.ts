@@ -16,8 +16,21 @@ beforeAll(async () => {
       { actorId: admin, action: "user.disable", entityType: "user", entityId: "10", at: at(2) },
       { actorId: admin, action: "role.create", entityType: "role", entityId: "3", at: at(3) },
       { actorId: editor, action: "article.publish", entityType: "article", entityId: "7", at: at(4) },
-      { actorId: null, action: "auth.sign_in_failed", entityType: "user", entityId: "x@example.test", at: at(5), address: "203.0.113.1" },
-      ...Array.from({ length: 120 }, (_, i) => ({ actorId: editor, action: "article.submit", entityType: "article", entityId: String(100 + i), at: at(10) })),
+      {
+        actorId: null,
+        action: "auth.sign_in_failed",
+        entityType: "user",
+        entityId: "x@example.test",
+        at: at(5),
+        address: "203.0.113.1",
+      },
+      ...Array.from({ length: 120 }, (_, i) => ({
+        actorId: editor,
+        action: "article.submit",
+        entityType: "article",
+        entityId: String(100 + i),
+        at: at(10),
+      })),
     ],
   });
 });
@@ -45,12 +58,18 @@ describe("listAuditLog", () => {
     expect(first.rows).toHaveLength(50);
     const last = await list({ actionPrefix: "article.submit", page: 3 });
     expect(last.rows).toHaveLength(20);
-    const ids = new Set([...first.rows, ...(await list({ actionPrefix: "article.submit", page: 2 })).rows, ...last.rows].map((row) => row.id));
+    const ids = new Set(
+      [...first.rows, ...(await list({ actionPrefix: "article.submit", page: 2 })).rows, ...last.rows].map(
+        (row) => row.id,
+      ),
+    );
     expect(ids.size).toBe(120);
   });
 
   it("refuses a reversed date range and an oversized page", async () => {
-    await expect(list({ from: new Date("2026-02-01"), to: new Date("2026-01-01") })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(list({ from: new Date("2026-02-01"), to: new Date("2026-01-01") })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     await expect(list({ pageSize: 10_000 })).rejects.toBeInstanceOf(InvalidInputError);
   });
 });

@@ -28,7 +28,10 @@ export const listAuditLogInput = z
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(1).max(200).default(AUDIT_PAGE_SIZE),
   })
-  .refine((input) => !input.from || !input.to || input.from < input.to, { message: "from must be before to", path: ["to"] });
+  .refine((input) => !input.from || !input.to || input.from < input.to, {
+    message: "from must be before to",
+    path: ["to"],
+  });
 export type ListAuditLogInput = z.input<typeof listAuditLogInput>;
 
 export type AuditRow = {
@@ -44,17 +47,30 @@ export type AuditRow = {
 
 export type AuditPage = { rows: AuditRow[]; total: number; page: number; pageSize: number; pageCount: number };
 
-export async function listAuditLog(prisma: PrismaClient, actor: Actor | null, input: ListAuditLogInput = {}): Promise<AuditPage> {
+export async function listAuditLog(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: ListAuditLogInput = {},
+): Promise<AuditPage> {
   requirePermission(actor, "audit.read");
   const filters = parseInput(listAuditLogInput, input);
   const where: Prisma.AuditLogWhereInput = {
     ...(filters.actor
-      ? { actor: { OR: [{ email: { contains: filters.actor, mode: "insensitive" } }, { name: { contains: filters.actor, mode: "insensitive" } }] } }
+      ? {
+          actor: {
+            OR: [
+              { email: { contains: filters.actor, mode: "insensitive" } },
+              { name: { contains: filters.actor, mode: "insensitive" } },
+            ],
+          },
+        }
       : {}),
     ...(filters.actionPrefix ? { action: { startsWith: filters.actionPrefix } } : {}),
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
-    ...(filters.from || filters.to ? { at: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {}),
+    ...(filters.from || filters.to
+      ? { at: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } }
+      : {}),
   };
   const [total, rows] = await prisma.$transaction([
     prisma.auditLog.count({ where }),

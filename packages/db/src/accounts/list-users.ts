@@ -25,7 +25,12 @@ export async function listUsers(prisma: PrismaClient, actor: Actor | null): Prom
     id: user.id,
     email: user.email,
     name: user.name,
-    roles: user.roles.map(({ role }) => ({ key: role.key, nameAr: role.nameAr, nameRu: role.nameRu, nameEn: role.nameEn })),
+    roles: user.roles.map(({ role }) => ({
+      key: role.key,
+      nameAr: role.nameAr,
+      nameRu: role.nameRu,
+      nameEn: role.nameEn,
+    })),
     disabled: user.disabledAt !== null,
     hasPassword: user.passwordHash !== null,
     createdAt: user.createdAt,

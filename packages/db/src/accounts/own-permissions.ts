@@ -3,5 +3,7 @@
 import { isPermission, type Actor } from "../permissions.ts";
 
 export function permissionsBeyond(actor: Actor, permissions: readonly string[]): string[] {
-  return [...new Set(permissions)].filter((permission) => !isPermission(permission) || !actor.permissions.has(permission)).sort();
+  return [...new Set(permissions)]
+    .filter((permission) => !isPermission(permission) || !actor.permissions.has(permission))
+    .sort();
 }

@@ -11,7 +11,13 @@ import { listUsers } from "./list-users.ts";
 import { createRole, deleteRole, updateRole } from "./save-role.ts";
 import { disableUser, enableUser } from "./set-user-disabled.ts";
 import { setUserRoles } from "./set-user-roles.ts";
-import { ACCOUNT_ROLES, createTargetUser, snapshotAccountTables, useAccountsDatabase, type AccountRole } from "./test-fixtures.ts";
+import {
+  ACCOUNT_ROLES,
+  createTargetUser,
+  snapshotAccountTables,
+  useAccountsDatabase,
+  type AccountRole,
+} from "./test-fixtures.ts";
 
 const ctx = useAccountsDatabase();
 
@@ -35,9 +41,19 @@ const CASES: Case[] = [
     name: "createUserWithSignInLink",
     action: "user.create",
     success: "created",
-    run: (prisma, actor, _t, n) => createUserWithSignInLink(prisma, actor, { email: `  New.Person${n}@Example.TEST `, name: "شخص جديد", roleKeys: ["writer"] }),
+    run: (prisma, actor, _t, n) =>
+      createUserWithSignInLink(prisma, actor, {
+        email: `  New.Person${n}@Example.TEST `,
+        name: "شخص جديد",
+        roleKeys: ["writer"],
+      }),
   },
-  { name: "disableUser", action: "user.disable", success: "disabled", run: (prisma, actor, t) => disableUser(prisma, actor, { userId: t.userId }) },
+  {
+    name: "disableUser",
+    action: "user.disable",
+    success: "disabled",
+    run: (prisma, actor, t) => disableUser(prisma, actor, { userId: t.userId }),
+  },
   {
     name: "enableUser",
     action: "user.enable",
@@ -62,7 +78,13 @@ const CASES: Case[] = [
     action: "role.create",
     success: "created",
     run: (prisma, actor, _t, n) =>
-      createRole(prisma, actor, { key: `reader_${n}`, nameAr: "قارئ", nameRu: "Читатель", nameEn: "Reader", permissions: ["article.read"] }),
+      createRole(prisma, actor, {
+        key: `reader_${n}`,
+        nameAr: "قارئ",
+        nameRu: "Читатель",
+        nameEn: "Reader",
+        permissions: ["article.read"],
+      }),
   },
   {
     name: "updateRole",
@@ -78,7 +100,12 @@ const CASES: Case[] = [
         permissions: ["article.read", "article.create"],
       }),
   },
-  { name: "deleteRole", action: "role.delete", success: "deleted", run: (prisma, actor, t) => deleteRole(prisma, actor, { roleId: t.roleId }) },
+  {
+    name: "deleteRole",
+    action: "role.delete",
+    success: "deleted",
+    run: (prisma, actor, t) => deleteRole(prisma, actor, { roleId: t.roleId }),
+  },
 ];
 
 let sequence = 0;

@@ -26,7 +26,10 @@ export async function redeemSignInToken(
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     const tokenHash = hashSignInToken(token);
-    const row = await tx.signInToken.findUnique({ where: { tokenHash }, include: { user: { select: { email: true, disabledAt: true } } } });
+    const row = await tx.signInToken.findUnique({
+      where: { tokenHash },
+      include: { user: { select: { email: true, disabledAt: true } } },
+    });
     if (!row) return { status: "unknown" as const };
     const refusal = tokenRefusal(row, now);
     if (refusal) return { status: refusal };
@@ -37,7 +40,11 @@ export async function redeemSignInToken(
       where: { id: row.userId },
       data: { passwordHash, authVersion: { increment: 1 }, version: { increment: 1 } },
     });
-    await writeAudit(tx, { actorId: row.userId, action: "auth.set_password", entityType: "user", entityId: row.userId }, context);
+    await writeAudit(
+      tx,
+      { actorId: row.userId, action: "auth.set_password", entityType: "user", entityId: row.userId },
+      context,
+    );
     return { status: "redeemed" as const, userId: row.userId, email: row.user.email };
   });
 }

@@ -22,7 +22,8 @@ export type UpdateRoleInput = z.input<typeof updateRoleInput>;
 /** Refusals shared by creating and updating. */
 type GrantRefusal = { status: "exceeds_own"; permissions: string[] };
 
-export type CreateRoleResult = { status: "created"; roleId: number } | { status: "key_taken"; key: string } | GrantRefusal;
+export type CreateRoleResult =
+  { status: "created"; roleId: number } | { status: "key_taken"; key: string } | GrantRefusal;
 
 export type UpdateRoleResult =
   | { status: "saved"; version: number }
@@ -45,7 +46,13 @@ export async function createRole(
       const role = await tx.role.create({ data: { ...values, builtIn: false } });
       await writeAudit(
         tx,
-        { actorId: manager.userId, action: "role.create", entityType: "role", entityId: role.id, data: { key: role.key, permissions: values.permissions } },
+        {
+          actorId: manager.userId,
+          action: "role.create",
+          entityType: "role",
+          entityId: role.id,
+          data: { key: role.key, permissions: values.permissions },
+        },
         context,
       );
       return { status: "created" as const, roleId: role.id };
@@ -73,7 +80,10 @@ export async function updateRole(
     const added = values.permissions.filter((permission) => !role.permissions.includes(permission));
     const beyond = permissionsBeyond(manager, added);
     if (beyond.length > 0) return { status: "exceeds_own" as const, permissions: beyond };
-    const updated = await tx.role.updateMany({ where: { id: roleId, version: expectedVersion }, data: { ...values, version: { increment: 1 } } });
+    const updated = await tx.role.updateMany({
+      where: { id: roleId, version: expectedVersion },
+      data: { ...values, version: { increment: 1 } },
+    });
     if (updated.count === 0) return { status: "stale_version" as const, currentVersion: role.version + 1 };
     await writeAudit(
       tx,
@@ -93,7 +103,8 @@ export async function updateRole(
 export const deleteRoleInput = z.object({ roleId: idInput });
 export type DeleteRoleInput = z.input<typeof deleteRoleInput>;
 
-export type DeleteRoleResult = { status: "deleted" } | { status: "not_found" | "built_in" } | { status: "in_use"; userCount: number };
+export type DeleteRoleResult =
+  { status: "deleted" } | { status: "not_found" | "built_in" } | { status: "in_use"; userCount: number };
 
 export async function deleteRole(
   prisma: PrismaClient,
@@ -110,7 +121,11 @@ export async function deleteRole(
     if (role._count.users > 0) return { status: "in_use" as const, userCount: role._count.users };
     // user_roles restricts deletion, so a user given the role meanwhile makes this fail rather than vanish.
     await tx.role.delete({ where: { id: roleId } });
-    await writeAudit(tx, { actorId: manager.userId, action: "role.delete", entityType: "role", entityId: roleId, data: { key: role.key } }, context);
+    await writeAudit(
+      tx,
+      { actorId: manager.userId, action: "role.delete", entityType: "role", entityId: roleId, data: { key: role.key } },
+      context,
+    );
     return { status: "deleted" as const };
   });
 }

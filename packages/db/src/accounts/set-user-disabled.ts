@@ -16,11 +16,21 @@ export type SetUserDisabledResult =
   /** An admin cannot lock themselves out, nor leave the newsroom with no active admin. */
   | { status: "self" | "last_admin" };
 
-export async function disableUser(prisma: PrismaClient, actor: Actor | null, input: UserIdInput, context: RequestContext = {}) {
+export async function disableUser(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: UserIdInput,
+  context: RequestContext = {},
+) {
   return setUserDisabled(prisma, actor, input, true, context);
 }
 
-export async function enableUser(prisma: PrismaClient, actor: Actor | null, input: UserIdInput, context: RequestContext = {}) {
+export async function enableUser(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: UserIdInput,
+  context: RequestContext = {},
+) {
   return setUserDisabled(prisma, actor, input, false, context);
 }
 

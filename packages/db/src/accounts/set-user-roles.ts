@@ -38,15 +38,25 @@ export async function setUserRoles(
     const after = resolved.roles.map((role) => role.key).sort();
     if (before.join() === after.join()) return { status: "unchanged" as const };
     const added = resolved.roles.filter((role) => !before.includes(role.key));
-    const beyond = permissionsBeyond(admin, added.flatMap((role) => role.permissions));
+    const beyond = permissionsBeyond(
+      admin,
+      added.flatMap((role) => role.permissions),
+    );
     if (beyond.length > 0) return { status: "exceeds_own" as const, permissions: beyond };
-    if (!after.includes(ADMIN_ROLE_KEY) && (await wouldLeaveNoAdmin(tx, userId))) return { status: "last_admin" as const };
+    if (!after.includes(ADMIN_ROLE_KEY) && (await wouldLeaveNoAdmin(tx, userId)))
+      return { status: "last_admin" as const };
     await tx.userRole.deleteMany({ where: { userId } });
     await tx.userRole.createMany({ data: resolved.roles.map((role) => ({ userId, roleId: role.id })) });
     await tx.user.update({ where: { id: userId }, data: { authVersion: { increment: 1 }, version: { increment: 1 } } });
     await writeAudit(
       tx,
-      { actorId: admin.userId, action: "user.set_roles", entityType: "user", entityId: userId, data: { from: before, to: after } },
+      {
+        actorId: admin.userId,
+        action: "user.set_roles",
+        entityType: "user",
+        entityId: userId,
+        data: { from: before, to: after },
+      },
       context,
     );
     return { status: "saved" as const };

@@ -39,14 +39,22 @@ describe("a new user's one-time link", () => {
     expect(stored.tokenHash).not.toContain(created.token);
     expect(created.expiresAt.getTime() - Date.now()).toBeGreaterThan(71 * 3_600_000);
 
-    expect(await inspectSignInToken(prisma, created.token)).toEqual({ status: "valid", email: "reem@example.test", name: "مستخدم" });
+    expect(await inspectSignInToken(prisma, created.token)).toEqual({
+      status: "valid",
+      email: "reem@example.test",
+      name: "مستخدم",
+    });
     expect(await verifyCredentials(prisma, "reem@example.test", PASSWORD)).toBeNull();
-    await expect(redeemSignInToken(prisma, { token: created.token, newPassword: PASSWORD })).resolves.toMatchObject({ status: "redeemed" });
+    await expect(redeemSignInToken(prisma, { token: created.token, newPassword: PASSWORD })).resolves.toMatchObject({
+      status: "redeemed",
+    });
     const session = await signedInSession("reem@example.test");
     expect(await loadActor(prisma, session.id, session.authVersion)).not.toBeNull();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toMatch(/^\$argon2id\$/);
 
-    await expect(redeemSignInToken(prisma, { token: created.token, newPassword: "another passphrase here" })).resolves.toEqual({ status: "used" });
+    await expect(
+      redeemSignInToken(prisma, { token: created.token, newPassword: "another passphrase here" }),
+    ).resolves.toEqual({ status: "used" });
     expect(await inspectSignInToken(prisma, created.token)).toEqual({ status: "used" });
     expect(await verifyCredentials(prisma, "reem@example.test", "another passphrase here")).toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "auth.set_password", actorId: user.id } })).toBe(1);
@@ -55,21 +63,35 @@ describe("a new user's one-time link", () => {
   it("refuses an expired link, a link of a disabled user, an unknown or malformed one, and a short password", async () => {
     const prisma = ctx.db.prisma;
     const expired = await newUserWithLink("expired@example.test");
-    await prisma.signInToken.updateMany({ where: { userId: expired.userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await redeemSignInToken(prisma, { token: expired.token, newPassword: PASSWORD })).toEqual({ status: "expired" });
+    await prisma.signInToken.updateMany({
+      where: { userId: expired.userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await redeemSignInToken(prisma, { token: expired.token, newPassword: PASSWORD })).toEqual({
+      status: "expired",
+    });
     expect(await inspectSignInToken(prisma, expired.token)).toEqual({ status: "expired" });
 
     const disabled = await newUserWithLink("soon-disabled@example.test");
     await disableUser(prisma, ctx.actor("admin"), { userId: disabled.userId });
-    expect(await redeemSignInToken(prisma, { token: disabled.token, newPassword: PASSWORD })).toEqual({ status: "disabled" });
+    expect(await redeemSignInToken(prisma, { token: disabled.token, newPassword: PASSWORD })).toEqual({
+      status: "disabled",
+    });
 
-    expect(await redeemSignInToken(prisma, { token: "A".repeat(43), newPassword: PASSWORD })).toEqual({ status: "unknown" });
-    expect(await redeemSignInToken(prisma, { token: "../../etc", newPassword: PASSWORD })).toEqual({ status: "unknown" });
+    expect(await redeemSignInToken(prisma, { token: "A".repeat(43), newPassword: PASSWORD })).toEqual({
+      status: "unknown",
+    });
+    expect(await redeemSignInToken(prisma, { token: "../../etc", newPassword: PASSWORD })).toEqual({
+      status: "unknown",
+    });
     const fresh = await newUserWithLink("short@example.test");
-    await expect(redeemSignInToken(prisma, { token: fresh.token, newPassword: "short" })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(redeemSignInToken(prisma, { token: fresh.token, newPassword: "short" })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     // The refused password did not spend the link.
     expect(await inspectSignInToken(prisma, fresh.token)).toMatchObject({ status: "valid" });
-    for (const user of [expired, disabled]) expect((await prisma.user.findUniqueOrThrow({ where: { id: user.userId } })).passwordHash).toBeNull();
+    for (const user of [expired, disabled])
+      expect((await prisma.user.findUniqueOrThrow({ where: { id: user.userId } })).passwordHash).toBeNull();
   });
 
   it("cannot be spent twice by two submissions at the same moment", async () => {
@@ -85,18 +107,24 @@ describe("a new user's one-time link", () => {
     const admin = ctx.actor("admin");
     await newUserWithLink("taken@example.test");
     const prisma = ctx.db.prisma;
-    expect(await createUserWithSignInLink(prisma, admin, { email: "TAKEN@example.test", name: "x", roleKeys: [] })).toEqual({
+    expect(
+      await createUserWithSignInLink(prisma, admin, { email: "TAKEN@example.test", name: "x", roleKeys: [] }),
+    ).toEqual({
       status: "email_taken",
       email: "taken@example.test",
     });
-    expect(await createUserWithSignInLink(prisma, admin, { email: "new@example.test", name: "x", roleKeys: ["nope"] })).toEqual({
+    expect(
+      await createUserWithSignInLink(prisma, admin, { email: "new@example.test", name: "x", roleKeys: ["nope"] }),
+    ).toEqual({
       status: "unknown_roles",
       keys: ["nope"],
     });
-    await expect(createUserWithSignInLink(prisma, admin, { email: "not an email", name: "x", roleKeys: [] })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(createUserWithSignInLink(prisma, admin, { email: "a@example.test", name: "x".repeat(201), roleKeys: [] })).rejects.toBeInstanceOf(
-      InvalidInputError,
-    );
+    await expect(
+      createUserWithSignInLink(prisma, admin, { email: "not an email", name: "x", roleKeys: [] }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      createUserWithSignInLink(prisma, admin, { email: "a@example.test", name: "x".repeat(201), roleKeys: [] }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect(await prisma.user.count({ where: { email: { in: ["new@example.test", "a@example.test"] } } })).toBe(0);
   });
 });
@@ -121,11 +149,15 @@ describe("sessions end when an admin changes the account", () => {
     const prisma = ctx.db.prisma;
     const user = await createTargetUser(prisma, ["writer"], PASSWORD);
     const session = await signedInSession(user.email);
-    expect(await setUserRoles(prisma, ctx.actor("admin"), { userId: user.id, roleKeys: ["editor"] })).toEqual({ status: "saved" });
+    expect(await setUserRoles(prisma, ctx.actor("admin"), { userId: user.id, roleKeys: ["editor"] })).toEqual({
+      status: "saved",
+    });
     expect(await loadActor(prisma, session.id, session.authVersion)).toBeNull();
     const again = await signedInSession(user.email);
     expect((await loadActor(prisma, again.id, again.authVersion))?.permissions.has("article.publish")).toBe(true);
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "user.set_roles", entityId: String(user.id) } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "user.set_roles", entityId: String(user.id) },
+    });
     expect(audit.data).toEqual({ from: ["writer"], to: ["editor"] });
   });
 
@@ -138,8 +170,12 @@ describe("sessions end when an admin changes the account", () => {
     if (first.status !== "issued" || second.status !== "issued") throw new Error("no link issued");
     expect(await loadActor(prisma, session.id, session.authVersion)).toBeNull();
     expect(await verifyCredentials(prisma, user.email, PASSWORD)).toBeNull();
-    expect(await redeemSignInToken(prisma, { token: first.token, newPassword: "the new passphrase" })).toEqual({ status: "used" });
-    expect(await redeemSignInToken(prisma, { token: second.token, newPassword: "the new passphrase" })).toMatchObject({ status: "redeemed" });
+    expect(await redeemSignInToken(prisma, { token: first.token, newPassword: "the new passphrase" })).toEqual({
+      status: "used",
+    });
+    expect(await redeemSignInToken(prisma, { token: second.token, newPassword: "the new passphrase" })).toMatchObject({
+      status: "redeemed",
+    });
     await signedInSession(user.email, "the new passphrase");
   });
 });
@@ -151,27 +187,46 @@ describe("guards", () => {
     const adminId = ctx.cast.ids.admin;
     expect(await disableUser(prisma, admin, { userId: adminId })).toEqual({ status: "self" });
     // The accounts manager is not an admin; the cast's admin is the only active one.
-    expect(await disableUser(prisma, ctx.actor("accountsManager"), { userId: adminId })).toEqual({ status: "last_admin" });
-    expect(await setUserRoles(prisma, admin, { userId: adminId, roleKeys: ["editor"] })).toEqual({ status: "last_admin" });
-    expect(await loadActor(prisma, adminId, (await prisma.user.findUniqueOrThrow({ where: { id: adminId } })).authVersion)).not.toBeNull();
+    expect(await disableUser(prisma, ctx.actor("accountsManager"), { userId: adminId })).toEqual({
+      status: "last_admin",
+    });
+    expect(await setUserRoles(prisma, admin, { userId: adminId, roleKeys: ["editor"] })).toEqual({
+      status: "last_admin",
+    });
+    expect(
+      await loadActor(prisma, adminId, (await prisma.user.findUniqueOrThrow({ where: { id: adminId } })).authVersion),
+    ).not.toBeNull();
 
     // With a second admin, the first may step down.
     const second = await createTargetUser(prisma, ["admin"]);
-    expect(await setUserRoles(prisma, admin, { userId: adminId, roleKeys: ["admin", "editor"] })).toEqual({ status: "saved" });
-    expect(await disableUser(prisma, ctx.actor("accountsManager"), { userId: second.id })).toEqual({ status: "disabled" });
-    expect(await enableUser(prisma, ctx.actor("accountsManager"), { userId: second.id })).toEqual({ status: "enabled" });
+    expect(await setUserRoles(prisma, admin, { userId: adminId, roleKeys: ["admin", "editor"] })).toEqual({
+      status: "saved",
+    });
+    expect(await disableUser(prisma, ctx.actor("accountsManager"), { userId: second.id })).toEqual({
+      status: "disabled",
+    });
+    expect(await enableUser(prisma, ctx.actor("accountsManager"), { userId: second.id })).toEqual({
+      status: "enabled",
+    });
   });
 
   it("nobody hands out a permission they do not hold", async () => {
     const prisma = ctx.db.prisma;
     const manager = ctx.actor("accountsManager");
     const target = await createTargetUser(prisma);
-    expect(await setUserRoles(prisma, manager, { userId: target.id, roleKeys: ["admin"] })).toMatchObject({ status: "exceeds_own" });
-    expect(await createUserWithSignInLink(prisma, manager, { email: "boss@example.test", name: "b", roleKeys: ["editor"] })).toMatchObject({
+    expect(await setUserRoles(prisma, manager, { userId: target.id, roleKeys: ["admin"] })).toMatchObject({
+      status: "exceeds_own",
+    });
+    expect(
+      await createUserWithSignInLink(prisma, manager, { email: "boss@example.test", name: "b", roleKeys: ["editor"] }),
+    ).toMatchObject({
       status: "exceeds_own",
     });
     const grab = { key: "grab", nameAr: "أ", nameRu: "Б", nameEn: "C", permissions: ["article.publish"] };
-    expect(await createRole(prisma, manager, grab)).toEqual({ status: "exceeds_own", permissions: ["article.publish"] });
+    expect(await createRole(prisma, manager, grab)).toEqual({
+      status: "exceeds_own",
+      permissions: ["article.publish"],
+    });
   });
 
   it("built-in roles cannot be edited or deleted; custom roles only when unused and not changed meanwhile", async () => {
@@ -179,19 +234,42 @@ describe("guards", () => {
     const admin = ctx.actor("admin");
     const editor = await prisma.role.findUniqueOrThrow({ where: { key: "editor" } });
     const names = { nameAr: "أ", nameRu: "Б", nameEn: "C" };
-    expect(await updateRole(prisma, admin, { roleId: editor.id, expectedVersion: editor.version, ...names, permissions: [] })).toEqual({
+    expect(
+      await updateRole(prisma, admin, {
+        roleId: editor.id,
+        expectedVersion: editor.version,
+        ...names,
+        permissions: [],
+      }),
+    ).toEqual({
       status: "built_in",
     });
     expect(await deleteRole(prisma, admin, { roleId: editor.id })).toEqual({ status: "built_in" });
 
-    const created = await createRole(prisma, admin, { key: "proofreader", ...names, permissions: ["article.review", "article.read", "article.read"] });
+    const created = await createRole(prisma, admin, {
+      key: "proofreader",
+      ...names,
+      permissions: ["article.review", "article.read", "article.read"],
+    });
     if (created.status !== "created") throw new Error("not created");
-    expect((await prisma.role.findUniqueOrThrow({ where: { id: created.roleId } })).permissions).toEqual(["article.read", "article.review"]);
-    expect(await createRole(prisma, admin, { key: "proofreader", ...names, permissions: [] })).toEqual({ status: "key_taken", key: "proofreader" });
-    await expect(createRole(prisma, admin, { key: "Bad Key!", ...names, permissions: [] })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(createRole(prisma, admin, { key: "ok_key", ...names, permissions: ["article.fly"] })).rejects.toBeInstanceOf(InvalidInputError);
+    expect((await prisma.role.findUniqueOrThrow({ where: { id: created.roleId } })).permissions).toEqual([
+      "article.read",
+      "article.review",
+    ]);
+    expect(await createRole(prisma, admin, { key: "proofreader", ...names, permissions: [] })).toEqual({
+      status: "key_taken",
+      key: "proofreader",
+    });
+    await expect(createRole(prisma, admin, { key: "Bad Key!", ...names, permissions: [] })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(
+      createRole(prisma, admin, { key: "ok_key", ...names, permissions: ["article.fly"] }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
 
-    expect(await updateRole(prisma, admin, { roleId: created.roleId, expectedVersion: 7, ...names, permissions: [] })).toEqual({
+    expect(
+      await updateRole(prisma, admin, { roleId: created.roleId, expectedVersion: 7, ...names, permissions: [] }),
+    ).toEqual({
       status: "stale_version",
       currentVersion: 1,
     });

@@ -46,7 +46,10 @@ async function failureWindow(prisma: PrismaClient, where: Scope, since: Date, li
     select: { at: true },
   });
   const oldestThatLocks = recent.length >= limits.lockAfter ? recent[limits.lockAfter - 1] : undefined;
-  return { count: recent.length, retryAt: oldestThatLocks ? new Date(oldestThatLocks.at.getTime() + limits.windowMs) : null };
+  return {
+    count: recent.length,
+    retryAt: oldestThatLocks ? new Date(oldestThatLocks.at.getTime() + limits.windowMs) : null,
+  };
 }
 
 function delayFor(failures: number, limits: ThrottleLimits): number {
@@ -71,7 +74,12 @@ export async function checkSignInThrottle(
     select: { at: true },
   });
   const account = await failureWindow(prisma, { email, ...notSelf }, lastSuccess?.at ?? accountSince, ACCOUNT_LIMITS);
-  const byAddress = await failureWindow(prisma, { address, ...notSelf }, new Date(now.getTime() - ADDRESS_LIMITS.windowMs), ADDRESS_LIMITS);
+  const byAddress = await failureWindow(
+    prisma,
+    { address, ...notSelf },
+    new Date(now.getTime() - ADDRESS_LIMITS.windowMs),
+    ADDRESS_LIMITS,
+  );
   if (account.retryAt) return { kind: "refuse", scope: "account", retryAt: account.retryAt };
   if (byAddress.retryAt) return { kind: "refuse", scope: "address", retryAt: byAddress.retryAt };
   return {

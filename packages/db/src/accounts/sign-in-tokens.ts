@@ -13,7 +13,11 @@ export function hashSignInToken(token: string): string {
 export type IssuedToken = { token: string; expiresAt: Date };
 
 /** Issues a new token for the user and voids any earlier unused one, so only the newest link works. */
-export async function issueSignInToken(tx: Prisma.TransactionClient, userId: number, now = new Date()): Promise<IssuedToken> {
+export async function issueSignInToken(
+  tx: Prisma.TransactionClient,
+  userId: number,
+  now = new Date(),
+): Promise<IssuedToken> {
   await tx.signInToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SIGN_IN_TOKEN_TTL_MS);
@@ -24,7 +28,10 @@ export async function issueSignInToken(tx: Prisma.TransactionClient, userId: num
 export type TokenRefusal = "unknown" | "used" | "expired" | "disabled";
 
 /** Why a stored token does not work now, or null when it does. */
-export function tokenRefusal(row: { usedAt: Date | null; expiresAt: Date; user: { disabledAt: Date | null } }, now: Date): TokenRefusal | null {
+export function tokenRefusal(
+  row: { usedAt: Date | null; expiresAt: Date; user: { disabledAt: Date | null } },
+  now: Date,
+): TokenRefusal | null {
   if (row.usedAt) return "used";
   if (row.expiresAt.getTime() <= now.getTime()) return "expired";
   if (row.user.disabledAt) return "disabled";
@@ -39,7 +46,11 @@ export type InspectedToken = { status: TokenRefusal } | { status: "valid"; email
  * What the link page shows before the password is chosen; changes nothing, so opening a link never spends it.
  * Malformed input is simply unknown: nothing is revealed about other tokens.
  */
-export async function inspectSignInToken(prisma: PrismaClient, token: string, now = new Date()): Promise<InspectedToken> {
+export async function inspectSignInToken(
+  prisma: PrismaClient,
+  token: string,
+  now = new Date(),
+): Promise<InspectedToken> {
   if (!plausibleToken(token)) return { status: "unknown" };
   const row = await prisma.signInToken.findUnique({
     where: { tokenHash: hashSignInToken(token) },

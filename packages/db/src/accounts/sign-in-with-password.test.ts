@@ -27,9 +27,11 @@ describe("per account", () => {
     const prisma = ctx.db.prisma;
     const user = await createTargetUser(prisma, ["writer"], PASSWORD);
     const h = harness();
-    const attempt = (password: string, address = freshAddress()) => signInWithPassword(prisma, { email: user.email, password, address }, h.options);
+    const attempt = (password: string, address = freshAddress()) =>
+      signInWithPassword(prisma, { email: user.email, password, address }, h.options);
 
-    for (let i = 0; i < ACCOUNT_LIMITS.lockAfter - 1; i++) expect(await attempt("wrong")).toEqual({ status: "invalid" });
+    for (let i = 0; i < ACCOUNT_LIMITS.lockAfter - 1; i++)
+      expect(await attempt("wrong")).toEqual({ status: "invalid" });
     // The failure that reaches the limit says so at once.
     expect(await attempt("wrong")).toMatchObject({ status: "locked", scope: "account" });
     expect(h.delays).toEqual([1_000, 2_000]);
@@ -42,7 +44,10 @@ describe("per account", () => {
     // Not checked, not counted: a locked account cannot be kept locked for ever by hammering it.
     expect(await prisma.loginAttempt.count({ where: { email: user.email } })).toBe(attemptsBefore);
 
-    const audit = await prisma.auditLog.findMany({ where: { entityId: String(user.id), action: { startsWith: "auth." } }, orderBy: { id: "asc" } });
+    const audit = await prisma.auditLog.findMany({
+      where: { entityId: String(user.id), action: { startsWith: "auth." } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((entry) => entry.action)).toEqual([
       ...Array(ACCOUNT_LIMITS.lockAfter).fill("auth.sign_in_failed"),
       "auth.locked",
@@ -65,20 +70,30 @@ describe("per account", () => {
     const h = harness();
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        signInWithPassword(i % 2 ? prisma : ctx.second, { email: user.email, password: `guess ${i}`, address: freshAddress() }, h.options),
+        signInWithPassword(
+          i % 2 ? prisma : ctx.second,
+          { email: user.email, password: `guess ${i}`, address: freshAddress() },
+          h.options,
+        ),
       ),
     );
-    const checked = await prisma.auditLog.count({ where: { entityId: String(user.id), action: "auth.sign_in_failed" } });
+    const checked = await prisma.auditLog.count({
+      where: { entityId: String(user.id), action: "auth.sign_in_failed" },
+    });
     expect(checked).toBeLessThanOrEqual(ACCOUNT_LIMITS.lockAfter);
-    expect(results.filter((result) => result.status === "locked").length).toBeGreaterThanOrEqual(12 - ACCOUNT_LIMITS.lockAfter);
+    expect(results.filter((result) => result.status === "locked").length).toBeGreaterThanOrEqual(
+      12 - ACCOUNT_LIMITS.lockAfter,
+    );
   });
 
   it("a success clears the account's count", async () => {
     const prisma = ctx.db.prisma;
     const user = await createTargetUser(prisma, ["writer"], PASSWORD);
     const h = harness();
-    const attempt = (password: string) => signInWithPassword(prisma, { email: user.email, password, address: freshAddress() }, h.options);
-    for (let i = 0; i < ACCOUNT_LIMITS.lockAfter - 1; i++) expect(await attempt("wrong")).toEqual({ status: "invalid" });
+    const attempt = (password: string) =>
+      signInWithPassword(prisma, { email: user.email, password, address: freshAddress() }, h.options);
+    for (let i = 0; i < ACCOUNT_LIMITS.lockAfter - 1; i++)
+      expect(await attempt("wrong")).toEqual({ status: "invalid" });
     h.advance(1_000);
     expect(await attempt(PASSWORD)).toMatchObject({ status: "signed_in" });
     h.delays.length = 0;
@@ -91,14 +106,26 @@ describe("per account", () => {
     const prisma = ctx.db.prisma;
     const h = harness();
     for (let i = 0; i < ACCOUNT_LIMITS.lockAfter; i++) {
-      await signInWithPassword(prisma, { email: i % 2 ? "Nobody@Example.test" : "nobody@example.test", password: "x", address: freshAddress() }, h.options);
+      await signInWithPassword(
+        prisma,
+        { email: i % 2 ? "Nobody@Example.test" : "nobody@example.test", password: "x", address: freshAddress() },
+        h.options,
+      );
     }
-    expect(await signInWithPassword(prisma, { email: "NOBODY@example.test", password: "x", address: freshAddress() }, h.options)).toMatchObject({
+    expect(
+      await signInWithPassword(
+        prisma,
+        { email: "NOBODY@example.test", password: "x", address: freshAddress() },
+        h.options,
+      ),
+    ).toMatchObject({
       status: "locked",
     });
-    expect(await prisma.auditLog.count({ where: { action: "auth.sign_in_failed", actorId: null, entityId: "nobody@example.test" } })).toBe(
-      ACCOUNT_LIMITS.lockAfter,
-    );
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "auth.sign_in_failed", actorId: null, entityId: "nobody@example.test" },
+      }),
+    ).toBe(ACCOUNT_LIMITS.lockAfter);
   });
 });
 
@@ -109,21 +136,31 @@ describe("per address", () => {
     const h = harness();
     const address = "198.51.100.7";
     for (let i = 0; i < ADDRESS_LIMITS.lockAfter - 1; i++) {
-      expect(await signInWithPassword(prisma, { email: `guess-${i}@example.test`, password: "x", address }, h.options)).toEqual({ status: "invalid" });
+      expect(
+        await signInWithPassword(prisma, { email: `guess-${i}@example.test`, password: "x", address }, h.options),
+      ).toEqual({ status: "invalid" });
     }
     expect(h.delays.length).toBe(ADDRESS_LIMITS.lockAfter - 1 - ADDRESS_LIMITS.slowAfter);
     expect(h.delays[0]).toBe(1_000);
     expect(Math.max(...h.delays)).toBe(8_000);
-    expect(await signInWithPassword(prisma, { email: "guess-last@example.test", password: "x", address }, h.options)).toMatchObject({
+    expect(
+      await signInWithPassword(prisma, { email: "guess-last@example.test", password: "x", address }, h.options),
+    ).toMatchObject({
       status: "locked",
       scope: "address",
     });
     // The right password from that address is refused; from elsewhere it works, and does not unlock the address.
-    expect(await signInWithPassword(prisma, { email: victim.email, password: PASSWORD, address }, h.options)).toMatchObject({ status: "locked" });
-    expect(await signInWithPassword(prisma, { email: victim.email, password: PASSWORD, address: "192.0.2.1" }, h.options)).toMatchObject({
+    expect(
+      await signInWithPassword(prisma, { email: victim.email, password: PASSWORD, address }, h.options),
+    ).toMatchObject({ status: "locked" });
+    expect(
+      await signInWithPassword(prisma, { email: victim.email, password: PASSWORD, address: "192.0.2.1" }, h.options),
+    ).toMatchObject({
       status: "signed_in",
     });
-    expect(await signInWithPassword(prisma, { email: victim.email, password: PASSWORD, address }, h.options)).toMatchObject({ status: "locked" });
+    expect(
+      await signInWithPassword(prisma, { email: victim.email, password: PASSWORD, address }, h.options),
+    ).toMatchObject({ status: "locked" });
     expect(await prisma.auditLog.count({ where: { action: "auth.locked", address } })).toBe(1);
   });
 });
@@ -134,10 +171,17 @@ describe("disabled users and users without a password", () => {
     const h = harness();
     const user = await createTargetUser(prisma, ["writer"], PASSWORD);
     await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect(await signInWithPassword(prisma, { email: user.email, password: PASSWORD, address: freshAddress() }, h.options)).toEqual({ status: "invalid" });
-    const entry = await prisma.auditLog.findFirstOrThrow({ where: { entityId: String(user.id) }, orderBy: { id: "desc" } });
+    expect(
+      await signInWithPassword(prisma, { email: user.email, password: PASSWORD, address: freshAddress() }, h.options),
+    ).toEqual({ status: "invalid" });
+    const entry = await prisma.auditLog.findFirstOrThrow({
+      where: { entityId: String(user.id) },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ action: "auth.sign_in_failed", data: { reason: "disabled" } });
     const noPassword = await createTargetUser(prisma);
-    expect(await signInWithPassword(prisma, { email: noPassword.email, password: "", address: "x" }, h.options)).toEqual({ status: "invalid" });
+    expect(
+      await signInWithPassword(prisma, { email: noPassword.email, password: "", address: "x" }, h.options),
+    ).toEqual({ status: "invalid" });
   });
 });

@@ -42,7 +42,10 @@ export async function signInWithPassword(
 
   // The attempt is recorded as a failure before the decision, so parallel attempts count each other; it turns into
   // a success only once the password checks out.
-  const attempt = await prisma.loginAttempt.create({ data: { email, address, succeeded: false, at: now() }, select: { id: true, at: true } });
+  const attempt = await prisma.loginAttempt.create({
+    data: { email, address, succeeded: false, at: now() },
+    select: { id: true, at: true },
+  });
   const decision = await checkSignInThrottle(prisma, { email, address, attemptId: attempt.id, now: attempt.at });
   if (decision.kind === "refuse") {
     // Refused attempts leave nothing: the lock-out was audited when it began, and someone hammering a locked account
@@ -53,7 +56,9 @@ export async function signInWithPassword(
   if (decision.delayMs > 0) await sleep(decision.delayMs);
 
   const user = await prisma.user.findUnique({ where: { email } });
-  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await decoy(), password);
+  const passwordOk = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyPassword(await decoy(), password);
   const succeeded = passwordOk && user !== null && user.disabledAt === null;
 
   const locks = succeeded ? [] : scopesLockedBy(decision.failures);
@@ -70,7 +75,13 @@ export async function signInWithPassword(
       return;
     }
     // A disabled user's correct password is still a failure, but the log says why.
-    const reason = !user ? "unknown_email" : user.disabledAt ? "disabled" : !user.passwordHash ? "no_password" : "wrong_password";
+    const reason = !user
+      ? "unknown_email"
+      : user.disabledAt
+        ? "disabled"
+        : !user.passwordHash
+          ? "no_password"
+          : "wrong_password";
     await writeAudit(tx, { ...entity, action: "auth.sign_in_failed", data: { email, reason } }, context);
     for (const scope of locks) {
       await writeAudit(tx, { ...entity, action: "auth.locked", data: { email, scope } }, context);
@@ -83,5 +94,8 @@ export async function signInWithPassword(
     if (after.kind === "refuse") return { status: "locked", scope: after.scope, retryAt: after.retryAt };
   }
   if (!succeeded || !user) return { status: "invalid" };
-  return { status: "signed_in", user: { id: user.id, email: user.email, name: user.name, authVersion: user.authVersion, uiLocale: user.uiLocale } };
+  return {
+    status: "signed_in",
+    user: { id: user.id, email: user.email, name: user.name, authVersion: user.authVersion, uiLocale: user.uiLocale },
+  };
 }

@@ -20,7 +20,10 @@ export const ACCOUNTS_MANAGER_PERMISSIONS = [
   "article.submit",
 ];
 
-export type AccountsTestContext = EditorialTestContext & { actor: (role: AccountRole) => Actor | null; managerId: number };
+export type AccountsTestContext = EditorialTestContext & {
+  actor: (role: AccountRole) => Actor | null;
+  managerId: number;
+};
 
 export function useAccountsDatabase(): AccountsTestContext {
   const context = useEditorialDatabase() as AccountsTestContext;
@@ -29,9 +32,19 @@ export function useAccountsDatabase(): AccountsTestContext {
   beforeAll(async () => {
     const prisma = context.db.prisma;
     await prisma.role.create({
-      data: { key: "accounts_manager", nameAr: "مدير الحسابات", nameRu: "Менеджер учётных записей", nameEn: "Accounts manager", permissions: ACCOUNTS_MANAGER_PERMISSIONS },
+      data: {
+        key: "accounts_manager",
+        nameAr: "مدير الحسابات",
+        nameRu: "Менеджер учётных записей",
+        nameEn: "Accounts manager",
+        permissions: ACCOUNTS_MANAGER_PERMISSIONS,
+      },
     });
-    const user = await createUser(prisma, { email: "accounts-manager@example.test", name: "accounts manager", roleKeys: ["accounts_manager"] });
+    const user = await createUser(prisma, {
+      email: "accounts-manager@example.test",
+      name: "accounts manager",
+      roleKeys: ["accounts_manager"],
+    });
     context.managerId = user.id;
     manager = await loadActor(prisma, user.id, user.authVersion);
   });
@@ -57,5 +70,10 @@ let sequence = 0;
 /** A fresh active writer to act upon, so each test starts from the same state. */
 export async function createTargetUser(prisma: PrismaClient, roleKeys: string[] = ["writer"], password?: string) {
   const n = ++sequence;
-  return createUser(prisma, { email: `target-${n}@example.test`, name: `target ${n}`, roleKeys, password: password ?? null });
+  return createUser(prisma, {
+    email: `target-${n}@example.test`,
+    name: `target ${n}`,
+    roleKeys,
+    password: password ?? null,
+  });
 }

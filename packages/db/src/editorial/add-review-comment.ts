@@ -12,9 +12,18 @@ export const addReviewCommentInput = z.object({
 });
 export type AddReviewCommentInput = z.input<typeof addReviewCommentInput>;
 
-export type ReviewCommentView = { id: number; body: string; author: { id: number; name: string } | null; createdAt: Date };
+export type ReviewCommentView = {
+  id: number;
+  body: string;
+  author: { id: number; name: string } | null;
+  createdAt: Date;
+};
 
-export async function addReviewComment(prisma: PrismaClient, actor: Actor | null, input: AddReviewCommentInput): Promise<ReviewCommentView> {
+export async function addReviewComment(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: AddReviewCommentInput,
+): Promise<ReviewCommentView> {
   const { localizationId, body } = parseInput(addReviewCommentInput, input);
   const target = await loadLocalization(prisma, localizationId);
   const user = requireCommentAccess(actor, target);

@@ -2,7 +2,12 @@
 import type { Prisma, PrismaClient, RevisionOrigin } from "../generated/prisma/client.ts";
 import type { Actor } from "../permissions.ts";
 import { readWarnings, type ArticleBlock } from "../blocks.ts";
-import { loadLocalization, snapshotOf, type LoadedLocalization, type LocalizationSnapshot } from "./load-localization.ts";
+import {
+  loadLocalization,
+  snapshotOf,
+  type LoadedLocalization,
+  type LocalizationSnapshot,
+} from "./load-localization.ts";
 import { setArticleTags } from "./tags.ts";
 import { isSlugTaken } from "./unique-violation.ts";
 import { withoutResolvedWarnings } from "./warning-rules.ts";

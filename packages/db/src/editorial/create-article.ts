@@ -32,13 +32,23 @@ export type CreateArticleResult =
   | { status: "created"; articleId: number; localizationId: number; slug: string; version: number }
   | { status: "slug_taken"; slug: string };
 
-export async function createArticle(prisma: PrismaClient, actor: Actor | null, input: CreateArticleInput): Promise<CreateArticleResult> {
+export async function createArticle(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: CreateArticleInput,
+): Promise<CreateArticleResult> {
   const user = requirePermission(actor, "article.create");
   const { title, summary, slug: chosenSlug, body, tags } = parseInput(createArticleInput, input);
   const candidates = chosenSlug ? [chosenSlug] : await freeSlugCandidates(prisma, makeSlug(title ?? "article"));
   for (const slug of candidates) {
     try {
-      const created = await insertDraft(prisma, user, { title, summary, slug, body: body as Prisma.InputJsonArray, tags });
+      const created = await insertDraft(prisma, user, {
+        title,
+        summary,
+        slug,
+        body: body as Prisma.InputJsonArray,
+        tags,
+      });
       return { status: "created", ...created, slug, version: 1 };
     } catch (error) {
       // Someone took the slug between the look-up and the insert: try the next candidate.
@@ -52,13 +62,22 @@ export async function createArticle(prisma: PrismaClient, actor: Actor | null, i
 async function freeSlugCandidates(prisma: PrismaClient, base: string): Promise<string[]> {
   // Exact probes of the unique (locale, slug) index; a prefix search would scan every Arabic slug.
   const { candidates: probes, fallback } = slugCandidates(base);
-  const rows = await prisma.articleLocalization.findMany({ where: { locale: "ar", slug: { in: probes } }, select: { slug: true } });
+  const rows = await prisma.articleLocalization.findMany({
+    where: { locale: "ar", slug: { in: probes } },
+    select: { slug: true },
+  });
   const taken = new Set(rows.map((row) => row.slug));
   const free = probes.find((slug) => !taken.has(slug));
   return free ? [free, fallback] : [fallback];
 }
 
-type DraftValues = { title: string | null; summary: string | null; slug: string; body: Prisma.InputJsonArray; tags: string[] | undefined };
+type DraftValues = {
+  title: string | null;
+  summary: string | null;
+  slug: string;
+  body: Prisma.InputJsonArray;
+  tags: string[] | undefined;
+};
 
 async function insertDraft(prisma: PrismaClient, user: Actor, values: DraftValues) {
   return prisma.$transaction(async (tx) => {

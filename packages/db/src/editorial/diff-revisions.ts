@@ -40,7 +40,11 @@ export function diffPlainText(before: string, after: string, locale: string): Di
   return segments;
 }
 
-export async function diffRevisions(prisma: PrismaClient, actor: Actor | null, input: DiffRevisionsInput): Promise<RevisionDiff> {
+export async function diffRevisions(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: DiffRevisionsInput,
+): Promise<RevisionDiff> {
   requirePermission(actor, "article.read");
   const { from, to } = parseInput(diffRevisionsInput, input);
   const rows = await prisma.revision.findMany({

@@ -18,7 +18,10 @@ describe("openArticle", () => {
     expect(own.access).toMatchObject({ canEdit: true, canEditArticle: true, blockingCodes: [] });
     expect(own.access.moves.map((m) => m.to)).toEqual(["in_review"]);
 
-    const other = await openArticle(ctx.db.prisma, ctx.cast.actors.otherWriter, { articleId: f.articleId, locale: "ar" });
+    const other = await openArticle(ctx.db.prisma, ctx.cast.actors.otherWriter, {
+      articleId: f.articleId,
+      locale: "ar",
+    });
     expect(other.access).toMatchObject({ canEdit: false, canEditArticle: false, moves: [] });
   });
 
@@ -57,9 +60,13 @@ describe("saveAttribution", () => {
       photoCredit: { nameAr: "أسوشيتد برس", nameEn: "AP" },
       leadPhotoUrl: "https://example.org/lead.jpg",
     });
-    expect(await saveAttribution(ctx.db.prisma, ctx.cast.actors.editor, input(f.articleId, 1, "وكالة تاس الاختبارية"))).toMatchObject({ status: "saved", version: 2 });
+    expect(
+      await saveAttribution(ctx.db.prisma, ctx.cast.actors.editor, input(f.articleId, 1, "وكالة تاس الاختبارية")),
+    ).toMatchObject({ status: "saved", version: 2 });
     // The same agency written with a different hamza/alef and spacing is the same record.
-    expect(await saveAttribution(ctx.db.prisma, ctx.cast.actors.editor, input(g.articleId, 1, "وكالة  تاس الإختبارية"))).toMatchObject({ status: "saved" });
+    expect(
+      await saveAttribution(ctx.db.prisma, ctx.cast.actors.editor, input(g.articleId, 1, "وكالة  تاس الإختبارية")),
+    ).toMatchObject({ status: "saved" });
 
     const view = await openArticle(ctx.db.prisma, ctx.cast.actors.editor, { articleId: f.articleId, locale: "ar" });
     expect(view.article.bylines.map((b) => b.kind)).toEqual(["user", "contributor"]);
@@ -72,16 +79,30 @@ describe("saveAttribution", () => {
     expect(await ctx.db.prisma.contributor.count({ where: { nameAr: "سامي الحلبي" } })).toBe(1);
 
     // A second editor working from version 1 is told, and changes nothing.
-    const stale = await saveAttribution(ctx.db.prisma, ctx.cast.actors.admin, { ...input(f.articleId, 1, "تاس"), bylines: [] });
+    const stale = await saveAttribution(ctx.db.prisma, ctx.cast.actors.admin, {
+      ...input(f.articleId, 1, "تاس"),
+      bylines: [],
+    });
     expect(stale).toEqual({ status: "conflict", currentVersion: 2 });
     expect(await ctx.db.prisma.byline.count({ where: { articleId: f.articleId } })).toBe(2);
   });
 
   it("rejects a script URL for the photo and an unknown user in the bylines", async () => {
     const f = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
-    const base = { articleId: f.articleId, expectedVersion: 1, bylines: [], source: null, photoCredit: null, leadPhotoUrl: null };
-    await expect(saveAttribution(ctx.db.prisma, ctx.cast.actors.editor, { ...base, leadPhotoUrl: "javascript:alert(1)" })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(saveAttribution(ctx.db.prisma, ctx.cast.actors.editor, { ...base, bylines: [{ userId: 999_999 }] })).rejects.toBeInstanceOf(InvalidInputError);
+    const base = {
+      articleId: f.articleId,
+      expectedVersion: 1,
+      bylines: [],
+      source: null,
+      photoCredit: null,
+      leadPhotoUrl: null,
+    };
+    await expect(
+      saveAttribution(ctx.db.prisma, ctx.cast.actors.editor, { ...base, leadPhotoUrl: "javascript:alert(1)" }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      saveAttribution(ctx.db.prisma, ctx.cast.actors.editor, { ...base, bylines: [{ userId: 999_999 }] }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect((await ctx.db.prisma.article.findUniqueOrThrow({ where: { id: f.articleId } })).version).toBe(1);
   });
 });
@@ -89,11 +110,20 @@ describe("saveAttribution", () => {
 describe("startTranslation", () => {
   it("creates one empty draft with its first revision, and returns the same one when asked again", async () => {
     const f = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
-    const first = await startTranslation(ctx.db.prisma, ctx.cast.actors.translator, { articleId: f.articleId, locale: "en" });
-    const again = await startTranslation(ctx.db.prisma, ctx.cast.actors.editor, { articleId: f.articleId, locale: "en" });
+    const first = await startTranslation(ctx.db.prisma, ctx.cast.actors.translator, {
+      articleId: f.articleId,
+      locale: "en",
+    });
+    const again = await startTranslation(ctx.db.prisma, ctx.cast.actors.editor, {
+      articleId: f.articleId,
+      locale: "en",
+    });
     expect(first.created).toBe(true);
     expect(again).toEqual({ localizationId: first.localizationId, created: false });
-    const row = await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: first.localizationId }, include: { revisions: true } });
+    const row = await ctx.db.prisma.articleLocalization.findUniqueOrThrow({
+      where: { id: first.localizationId },
+      include: { revisions: true },
+    });
     expect(row).toMatchObject({ locale: "en", status: "draft", title: null });
     expect(row.revisions).toHaveLength(1);
   });
@@ -102,9 +132,16 @@ describe("startTranslation", () => {
 describe("listArticlesForAdmin", () => {
   it("filters by view, status, warnings, title, author and source, and pages with a total", async () => {
     const prisma = ctx.db.prisma;
-    const mine = await createArticleFixture(prisma, { ownerId: ctx.cast.ids.otherWriter, title: "مسودة الكاتب الآخر الفريدة" });
+    const mine = await createArticleFixture(prisma, {
+      ownerId: ctx.cast.ids.otherWriter,
+      title: "مسودة الكاتب الآخر الفريدة",
+    });
     const review = await createArticleFixture(prisma, { ownerId: ctx.cast.ids.otherWriter, status: "in_review" });
-    const blocked = await createArticleFixture(prisma, { ownerId: ctx.cast.ids.editor, title: null, warnings: [{ code: "missing_title", message: "x" }] });
+    const blocked = await createArticleFixture(prisma, {
+      ownerId: ctx.cast.ids.editor,
+      title: null,
+      warnings: [{ code: "missing_title", message: "x" }],
+    });
     const actor = ctx.cast.actors.otherWriter;
 
     const ownDrafts = await listArticlesForAdmin(prisma, actor, { view: "mine" });
@@ -124,11 +161,17 @@ describe("listArticlesForAdmin", () => {
     expect(found.rows.map((r) => r.localizationId)).toEqual([mine.ar.id]);
     expect(found.total).toBe(1);
 
-    const byAuthor = await listArticlesForAdmin(prisma, actor, { authorId: String(ctx.cast.ids.editor) as unknown as number });
+    const byAuthor = await listArticlesForAdmin(prisma, actor, {
+      authorId: String(ctx.cast.ids.editor) as unknown as number,
+    });
     expect(byAuthor.rows.map((r) => r.articleId)).toEqual([blocked.articleId, blocked.articleId]);
 
     // Garbage in the query string is ignored rather than an error.
-    const lenient = await listArticlesForAdmin(prisma, actor, { status: "nonsense" as never, page: "-3" as never, sourceId: "abc" as never });
+    const lenient = await listArticlesForAdmin(prisma, actor, {
+      status: "nonsense" as never,
+      page: "-3" as never,
+      sourceId: "abc" as never,
+    });
     expect(lenient.page).toBe(1);
     expect(lenient.total).toBeGreaterThanOrEqual(6);
   });

@@ -13,20 +13,29 @@ export class EditorialError extends Error {
 }
 
 export class EditorialNotFoundError extends EditorialError {
-  constructor(readonly entity: string, readonly id: number) {
+  constructor(
+    readonly entity: string,
+    readonly id: number,
+  ) {
     super("not_found", `${entity} ${id} not found`);
   }
 }
 
 export class InvalidInputError extends EditorialError {
   constructor(readonly issues: readonly { path: PropertyKey[]; message: string }[]) {
-    super("invalid_input", `Invalid input: ${issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ")}`);
+    super(
+      "invalid_input",
+      `Invalid input: ${issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ")}`,
+    );
   }
 }
 
 /** The move is not in the workflow table (e.g. draft → published), whoever asks. */
 export class InvalidMoveError extends EditorialError {
-  constructor(readonly from: ArticleStatus, readonly to: ArticleStatus) {
+  constructor(
+    readonly from: ArticleStatus,
+    readonly to: ArticleStatus,
+  ) {
     super("invalid_move", `No workflow move from ${from} to ${to}`);
   }
 }
@@ -40,7 +49,10 @@ export class BlockedByWarningsError extends EditorialError {
 
 /** Someone changed the localization since the caller read it; reload and try again. */
 export class StaleVersionError extends EditorialError {
-  constructor(readonly expectedVersion: number, readonly currentVersion: number | null) {
+  constructor(
+    readonly expectedVersion: number,
+    readonly currentVersion: number | null,
+  ) {
     super("stale_version", `Expected version ${expectedVersion}, found ${currentVersion ?? "none"}`);
   }
 }

@@ -15,7 +15,13 @@ export * from "./add-review-comment.ts";
 export * from "./list-workflow-history.ts";
 export * from "./publish-due-scheduled.ts";
 export * from "./mark-editing.ts";
-export { listEditors, listEditorsInput, PRESENCE_TTL_MS, type ActiveEditor, type ListEditorsInput } from "./list-editors.ts";
+export {
+  listEditors,
+  listEditorsInput,
+  PRESENCE_TTL_MS,
+  type ActiveEditor,
+  type ListEditorsInput,
+} from "./list-editors.ts";
 export * from "./open-article.ts";
 export * from "./save-attribution.ts";
 export * from "./start-translation.ts";

@@ -12,13 +12,22 @@ export type ListEditorsInput = z.input<typeof listEditorsInput>;
 
 export type ActiveEditor = { userId: number; name: string; lastSeenAt: Date };
 
-export async function listEditors(prisma: PrismaClient, actor: Actor | null, input: ListEditorsInput): Promise<ActiveEditor[]> {
+export async function listEditors(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: ListEditorsInput,
+): Promise<ActiveEditor[]> {
   const user = requirePermission(actor, "article.read");
   const { localizationId } = parseInput(listEditorsInput, input);
   return findOtherEditors(prisma, localizationId, user.userId, new Date());
 }
 
-export async function findOtherEditors(prisma: PrismaClient, localizationId: number, selfId: number, now: Date): Promise<ActiveEditor[]> {
+export async function findOtherEditors(
+  prisma: PrismaClient,
+  localizationId: number,
+  selfId: number,
+  now: Date,
+): Promise<ActiveEditor[]> {
   const rows = await prisma.editPresence.findMany({
     where: {
       localizationId,

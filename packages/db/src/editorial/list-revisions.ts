@@ -18,7 +18,11 @@ export type RevisionSummary = {
   createdAt: Date;
 };
 
-export async function listRevisions(prisma: PrismaClient, actor: Actor | null, input: ListRevisionsInput): Promise<RevisionSummary[]> {
+export async function listRevisions(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: ListRevisionsInput,
+): Promise<RevisionSummary[]> {
   requirePermission(actor, "article.read");
   const { localizationId } = parseInput(listRevisionsInput, input);
   const rows = await prisma.revision.findMany({

@@ -11,7 +11,15 @@ type Person = { id: number; name: string } | null;
 
 export type WorkflowHistoryEntry =
   /** `actor` null: the importer or the scheduler. */
-  | { kind: "move"; id: number; at: Date; actor: Person; from: ArticleStatus | null; to: ArticleStatus; comment: string | null }
+  | {
+      kind: "move";
+      id: number;
+      at: Date;
+      actor: Person;
+      from: ArticleStatus | null;
+      to: ArticleStatus;
+      comment: string | null;
+    }
   | { kind: "comment"; id: number; at: Date; actor: Person; body: string; resolvedAt: Date | null };
 
 export async function listWorkflowHistory(
@@ -23,8 +31,16 @@ export async function listWorkflowHistory(
   const { localizationId } = parseInput(listWorkflowHistoryInput, input);
   const person = { select: { id: true, name: true } } as const;
   const [moves, comments] = await Promise.all([
-    prisma.workflowTransition.findMany({ where: { localizationId }, include: { actor: person }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
-    prisma.reviewComment.findMany({ where: { localizationId }, include: { author: person }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    prisma.workflowTransition.findMany({
+      where: { localizationId },
+      include: { actor: person },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    }),
+    prisma.reviewComment.findMany({
+      where: { localizationId },
+      include: { author: person },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   ]);
   const entries: WorkflowHistoryEntry[] = [
     ...moves.map((move) => ({

@@ -10,7 +10,11 @@ export const markEditingInput = z.object({ localizationId: z.number().int().posi
 export type MarkEditingInput = z.input<typeof markEditingInput>;
 
 /** Returns the other people editing it now, so one request per heartbeat is enough. */
-export async function markEditing(prisma: PrismaClient, actor: Actor | null, input: MarkEditingInput): Promise<ActiveEditor[]> {
+export async function markEditing(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: MarkEditingInput,
+): Promise<ActiveEditor[]> {
   const user = requirePermission(actor, "article.read");
   const { localizationId } = parseInput(markEditingInput, input);
   await loadLocalization(prisma, localizationId);

@@ -3,7 +3,13 @@ import { z } from "zod";
 import { ArticleStatus, type Locale, type PrismaClient } from "../generated/prisma/client.ts";
 import { ForbiddenError, requirePermission, type Actor } from "../permissions.ts";
 import { readWarnings } from "../blocks.ts";
-import { BlockedByWarningsError, InvalidInputError, InvalidMoveError, parseInput, StaleVersionError } from "./errors.ts";
+import {
+  BlockedByWarningsError,
+  InvalidInputError,
+  InvalidMoveError,
+  parseInput,
+  StaleVersionError,
+} from "./errors.ts";
 import { loadLocalization } from "./load-localization.ts";
 import { openBlockingCodes, withoutResolvedWarnings } from "./warning-rules.ts";
 import { findMove, GATED_STATUSES, mayMove, PUBLIC_STATUSES } from "./workflow.ts";
@@ -32,7 +38,11 @@ export type MoveArticleResult = {
   affectsPublicSite: boolean;
 };
 
-export async function moveArticle(prisma: PrismaClient, actor: Actor | null, input: MoveArticleInput): Promise<MoveArticleResult> {
+export async function moveArticle(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: MoveArticleInput,
+): Promise<MoveArticleResult> {
   const { localizationId, to, expectedVersion, scheduledAt, comment } = parseInput(moveArticleInput, input);
   const target = await loadLocalization(prisma, localizationId);
   const from = target.status;
@@ -89,7 +99,10 @@ export async function moveArticle(prisma: PrismaClient, actor: Actor | null, inp
     return expectedVersion + 1;
   });
   if (version === null) {
-    const current = await prisma.articleLocalization.findUnique({ where: { id: localizationId }, select: { version: true } });
+    const current = await prisma.articleLocalization.findUnique({
+      where: { id: localizationId },
+      select: { version: true },
+    });
     throw new StaleVersionError(expectedVersion, current?.version ?? null);
   }
   return {

@@ -13,7 +13,8 @@ export type OpenArticleInput = z.input<typeof openArticleInput>;
 
 type Names = { nameAr: string; nameRu: string | null; nameEn: string | null };
 
-export type BylineView = { kind: "user"; userId: number; name: string } | { kind: "contributor"; contributorId: number; name: string };
+export type BylineView =
+  { kind: "user"; userId: number; name: string } | { kind: "contributor"; contributorId: number; name: string };
 
 export type ArticleForEditor = {
   article: {
@@ -50,7 +51,11 @@ const allows = (check: () => unknown): boolean => {
   }
 };
 
-export async function openArticle(prisma: PrismaClient, actor: Actor | null, input: OpenArticleInput): Promise<ArticleForEditor> {
+export async function openArticle(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: OpenArticleInput,
+): Promise<ArticleForEditor> {
   const user = requirePermission(actor, "article.read");
   const { articleId, locale } = parseInput(openArticleInput, input);
   const names = { select: { id: true, nameAr: true, nameRu: true, nameEn: true } } as const;
@@ -59,13 +64,20 @@ export async function openArticle(prisma: PrismaClient, actor: Actor | null, inp
     include: {
       source: names,
       photoCredit: names,
-      bylines: { orderBy: { position: "asc" }, include: { user: { select: { id: true, name: true } }, contributor: names } },
+      bylines: {
+        orderBy: { position: "asc" },
+        include: { user: { select: { id: true, name: true } }, contributor: names },
+      },
       tags: { include: { tag: { select: { nameAr: true } } } },
       localizations: { select: { id: true, locale: true, status: true, title: true }, orderBy: { id: "asc" } },
     },
   });
   if (!row) throw new EditorialNotFoundError("article", articleId);
-  const owned = { originalLocale: row.originalLocale, createdById: row.createdById, bylines: row.bylines.map((b) => ({ userId: b.userId })) };
+  const owned = {
+    originalLocale: row.originalLocale,
+    createdById: row.createdById,
+    bylines: row.bylines.map((b) => ({ userId: b.userId })),
+  };
   const summary = row.localizations.find((l) => l.locale === locale);
   const target = summary ? await loadLocalization(prisma, summary.id) : null;
   return {
@@ -78,7 +90,8 @@ export async function openArticle(prisma: PrismaClient, actor: Actor | null, inp
       leadPhotoUrl: row.leadPhotoUrl,
       bylines: row.bylines.flatMap((b): BylineView[] => {
         if (b.user) return [{ kind: "user", userId: b.user.id, name: b.user.name }];
-        if (b.contributor) return [{ kind: "contributor", contributorId: b.contributor.id, name: b.contributor.nameAr }];
+        if (b.contributor)
+          return [{ kind: "contributor", contributorId: b.contributor.id, name: b.contributor.nameAr }];
         return [];
       }),
       tags: row.tags.map((t) => t.tag.nameAr).sort((a, b) => a.localeCompare(b, "ar")),

@@ -16,7 +16,14 @@ import { saveAttribution } from "./save-attribution.ts";
 import { startTranslation } from "./start-translation.ts";
 import { openArticle } from "./open-article.ts";
 import { listAdminFilterOptions, listArticlesForAdmin } from "../queries/admin-articles.ts";
-import { createArticleFixture, ROLES, snapshotEditorialTables, type ArticleFixture, type Role, useEditorialDatabase } from "./test-fixtures.ts";
+import {
+  createArticleFixture,
+  ROLES,
+  snapshotEditorialTables,
+  type ArticleFixture,
+  type Role,
+  useEditorialDatabase,
+} from "./test-fixtures.ts";
 import type { ArticleStatus } from "../generated/prisma/client.ts";
 
 const ctx = useEditorialDatabase();
@@ -47,14 +54,17 @@ const saveText = (id: number, version: number) => ({
   body: [{ type: "paragraph" as const, text: "نص معدل." }],
 });
 
-const move = (to: ArticleStatus, extra: { scheduledAt?: Date } = {}) => (prisma: PrismaClient, actor: Actor | null, f: ArticleFixture) =>
-  moveArticle(prisma, actor, { localizationId: f.ar.id, to, expectedVersion: f.ar.version, ...extra });
+const move =
+  (to: ArticleStatus, extra: { scheduledAt?: Date } = {}) =>
+  (prisma: PrismaClient, actor: Actor | null, f: ArticleFixture) =>
+    moveArticle(prisma, actor, { localizationId: f.ar.id, to, expectedVersion: f.ar.version, ...extra });
 
 const CASES: Case[] = [
   {
     name: "createArticle",
     allowed: ["writer", "otherWriter", "editor", "admin"],
-    run: (prisma, actor) => saved(createArticle(prisma, actor, { title: "مسودة جديدة", body: [{ type: "paragraph", text: "نص." }] })),
+    run: (prisma, actor) =>
+      saved(createArticle(prisma, actor, { title: "مسودة جديدة", body: [{ type: "paragraph", text: "نص." }] })),
   },
   {
     name: "saveLocalization (Arabic draft of the writer's article)",
@@ -75,33 +85,47 @@ const CASES: Case[] = [
   {
     name: "saveLocalization with tags (Russian translation; tags belong to the whole article)",
     allowed: ["writer", "editor", "admin"],
-    run: (prisma, actor, f) => saved(saveLocalization(prisma, actor, { ...saveText(f.ru.id, f.ru.version), tags: ["سياسة"] })),
+    run: (prisma, actor, f) =>
+      saved(saveLocalization(prisma, actor, { ...saveText(f.ru.id, f.ru.version), tags: ["سياسة"] })),
   },
   {
     name: "restoreRevision (Arabic draft)",
     allowed: ["writer", "editor", "admin"],
     run: async (prisma, actor, f) => {
       const revision = await prisma.revision.findFirstOrThrow({ where: { localizationId: f.ar.id } });
-      return saved(restoreRevision(prisma, actor, { localizationId: f.ar.id, revisionId: revision.id, expectedVersion: f.ar.version }));
+      return saved(
+        restoreRevision(prisma, actor, {
+          localizationId: f.ar.id,
+          revisionId: revision.id,
+          expectedVersion: f.ar.version,
+        }),
+      );
     },
   },
   { name: "moveArticle submit (Arabic draft)", allowed: ["writer", "editor", "admin"], run: move("in_review") },
   {
     name: "moveArticle submit (Russian translation)",
     allowed: ["translator", "writer", "editor", "admin"],
-    run: (prisma, actor, f) => moveArticle(prisma, actor, { localizationId: f.ru.id, to: "in_review", expectedVersion: f.ru.version }),
+    run: (prisma, actor, f) =>
+      moveArticle(prisma, actor, { localizationId: f.ru.id, to: "in_review", expectedVersion: f.ru.version }),
   },
   { name: "moveArticle approve", status: "in_review", allowed: editorsOnly, run: move("approved") },
   { name: "moveArticle return to draft", status: "in_review", allowed: editorsOnly, run: move("draft") },
   { name: "moveArticle publish", status: "approved", allowed: editorsOnly, run: move("published") },
-  { name: "moveArticle schedule", status: "approved", allowed: editorsOnly, run: (p, a, f) => move("scheduled", { scheduledAt: inAnHour() })(p, a, f) },
+  {
+    name: "moveArticle schedule",
+    status: "approved",
+    allowed: editorsOnly,
+    run: (p, a, f) => move("scheduled", { scheduledAt: inAnHour() })(p, a, f),
+  },
   { name: "moveArticle unpublish", status: "published", allowed: editorsOnly, run: move("unpublished") },
   { name: "moveArticle archive", status: "published", allowed: editorsOnly, run: move("archived") },
   {
     name: "addReviewComment (Arabic, in review)",
     status: "in_review",
     allowed: ["writer", "editor", "admin"],
-    run: (prisma, actor, f) => addReviewComment(prisma, actor, { localizationId: f.ar.id, body: "راجع الفقرة الثانية" }),
+    run: (prisma, actor, f) =>
+      addReviewComment(prisma, actor, { localizationId: f.ar.id, body: "راجع الفقرة الثانية" }),
   },
   {
     name: "saveAttribution (bylines, credit, photo; no new source)",
@@ -187,7 +211,8 @@ describe("reading the history", () => {
     ];
     for (const read of reads) {
       for (const role of ROLES) {
-        if (role === "anonymous" || role === "disabled") await expect(read(ctx.cast.actors[role])).rejects.toBeInstanceOf(ForbiddenError);
+        if (role === "anonymous" || role === "disabled")
+          await expect(read(ctx.cast.actors[role])).rejects.toBeInstanceOf(ForbiddenError);
         else await expect(read(ctx.cast.actors[role])).resolves.toBeDefined();
       }
     }

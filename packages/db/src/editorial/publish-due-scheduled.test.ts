@@ -24,7 +24,9 @@ describe("publishDueScheduled", () => {
     const { articleId, ar } = await scheduleOne(at);
 
     expect(await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() - 1000))).toEqual([]);
-    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } })).status).toBe("scheduled");
+    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } })).status).toBe(
+      "scheduled",
+    );
 
     const published = await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() + 1000));
     expect(published).toEqual([{ articleId, localizationId: ar.id, locale: "ar", slug: expect.any(String) }]);
@@ -32,9 +34,13 @@ describe("publishDueScheduled", () => {
     expect(stored).toMatchObject({ status: "published", publishedAt: at, scheduledAt: null });
 
     expect(await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() + 2000))).toEqual([]);
-    const transitions = await ctx.db.prisma.workflowTransition.findMany({ where: { localizationId: ar.id, toStatus: "published" } });
+    const transitions = await ctx.db.prisma.workflowTransition.findMany({
+      where: { localizationId: ar.id, toStatus: "published" },
+    });
     expect(transitions).toEqual([expect.objectContaining({ fromStatus: "scheduled", actorId: null })]);
-    const audit = await ctx.db.prisma.auditLog.findMany({ where: { action: "article.publish_scheduled", entityId: String(ar.id) } });
+    const audit = await ctx.db.prisma.auditLog.findMany({
+      where: { action: "article.publish_scheduled", entityId: String(ar.id) },
+    });
     expect(audit).toEqual([expect.objectContaining({ actorId: null, entityType: "article_localization" })]);
   });
 
@@ -42,7 +48,10 @@ describe("publishDueScheduled", () => {
     const at = new Date(Date.now() + 2 * 60 * 60_000);
     const due = await Promise.all([scheduleOne(at), scheduleOne(at), scheduleOne(at)]);
     const later = new Date(at.getTime() + 1000);
-    const [a, b] = await Promise.all([publishDueScheduled(ctx.db.prisma, later), publishDueScheduled(ctx.second, later)]);
+    const [a, b] = await Promise.all([
+      publishDueScheduled(ctx.db.prisma, later),
+      publishDueScheduled(ctx.second, later),
+    ]);
     const ids = [...a, ...b].map((row) => row.localizationId).sort((x, y) => x - y);
     expect(ids).toEqual(due.map((d) => d.ar.id).sort((x, y) => x - y));
     const transitions = await ctx.db.prisma.workflowTransition.count({
@@ -64,17 +73,27 @@ describe("publishDueScheduled", () => {
     });
     expect(cleared.status).toBe("saved");
     expect(await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() + 1000))).toEqual([]);
-    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } })).status).toBe("scheduled");
+    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } })).status).toBe(
+      "scheduled",
+    );
   });
 
   it("judges stored warnings as the workflow does: resolved ones do not hold a localization back, open ones do", async () => {
     const at = new Date(Date.now() + 4 * 60 * 60_000);
     const scheduled = { ownerId: ctx.cast.ids.writer, status: "scheduled" as const, scheduledAt: at };
     // Written directly: an import applied over a scheduled article can leave such warnings behind.
-    const resolved = await createArticleFixture(ctx.db.prisma, { ...scheduled, warnings: [{ code: "missing_title", message: "" }] });
-    const open = await createArticleFixture(ctx.db.prisma, { ...scheduled, warnings: [{ code: "missing_date", message: "" }] });
+    const resolved = await createArticleFixture(ctx.db.prisma, {
+      ...scheduled,
+      warnings: [{ code: "missing_title", message: "" }],
+    });
+    const open = await createArticleFixture(ctx.db.prisma, {
+      ...scheduled,
+      warnings: [{ code: "missing_date", message: "" }],
+    });
     const published = await publishDueScheduled(ctx.db.prisma, new Date(at.getTime() + 1000));
     expect(published.map((row) => row.localizationId)).toEqual([resolved.ar.id]);
-    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: open.ar.id } })).status).toBe("scheduled");
+    expect((await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: open.ar.id } })).status).toBe(
+      "scheduled",
+    );
   });
 });

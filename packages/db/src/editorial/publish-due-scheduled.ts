@@ -11,7 +11,10 @@ export type PublishedBySchedule = { articleId: number; localizationId: number; l
  * A row whose title was cleared, or that regained a blocking warning, after it was scheduled stays scheduled for an
  * editor to look at rather than going live.
  */
-export async function publishDueScheduled(prisma: PrismaClient, now: Date = new Date()): Promise<PublishedBySchedule[]> {
+export async function publishDueScheduled(
+  prisma: PrismaClient,
+  now: Date = new Date(),
+): Promise<PublishedBySchedule[]> {
   const blocking = [...BLOCKING_WARNING_CODES];
   const rows = await prisma.$queryRaw<{ id: number; article_id: number; locale: Locale; slug: string }[]>`
     WITH due AS (

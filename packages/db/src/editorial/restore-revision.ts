@@ -16,7 +16,11 @@ export const restoreRevisionInput = z.object({
 
 export type RestoreRevisionInput = z.input<typeof restoreRevisionInput>;
 
-export async function restoreRevision(prisma: PrismaClient, actor: Actor | null, input: RestoreRevisionInput): Promise<SaveResult> {
+export async function restoreRevision(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: RestoreRevisionInput,
+): Promise<SaveResult> {
   const { localizationId, revisionId, expectedVersion } = parseInput(restoreRevisionInput, input);
   const target = await loadLocalization(prisma, localizationId);
   const user = requireEditAccess(actor, target);
@@ -30,7 +34,10 @@ export async function restoreRevision(prisma: PrismaClient, actor: Actor | null,
     { title: revision.title, summary: revision.summary, slug: revision.slug, body: readBody(revision.body) },
     {
       origin: "restore",
-      audit: { action: "article.restore_revision", data: { articleId: target.articleId, locale: target.locale, revisionId, revisionNumber: revision.number } },
+      audit: {
+        action: "article.restore_revision",
+        data: { articleId: target.articleId, locale: target.locale, revisionId, revisionNumber: revision.number },
+      },
     },
   );
 }

@@ -40,11 +40,22 @@ describe("createArticle", () => {
       where: { id: created.localizationId },
       include: { article: true, revisions: true, transitions: true },
     });
-    expect(localization).toMatchObject({ locale: "ar", status: "draft", title: "خبر عاجل", updatedById: ctx.cast.ids.writer });
+    expect(localization).toMatchObject({
+      locale: "ar",
+      status: "draft",
+      title: "خبر عاجل",
+      updatedById: ctx.cast.ids.writer,
+    });
     expect(localization.article).toMatchObject({ originalLocale: "ar", createdById: ctx.cast.ids.writer });
-    expect(localization.revisions).toEqual([expect.objectContaining({ number: 1, origin: "editor", authorId: ctx.cast.ids.writer })]);
-    expect(localization.transitions).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "draft", actorId: ctx.cast.ids.writer })]);
-    expect(await ctx.db.prisma.auditLog.count({ where: { action: "article.create", entityId: String(created.articleId) } })).toBe(1);
+    expect(localization.revisions).toEqual([
+      expect.objectContaining({ number: 1, origin: "editor", authorId: ctx.cast.ids.writer }),
+    ]);
+    expect(localization.transitions).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: "draft", actorId: ctx.cast.ids.writer }),
+    ]);
+    expect(
+      await ctx.db.prisma.auditLog.count({ where: { action: "article.create", entityId: String(created.articleId) } }),
+    ).toBe(1);
     const taken = await createArticle(ctx.db.prisma, ctx.cast.actors.writer, { title: "آخر", slug: "خبر-عاجل" });
     expect(taken).toEqual({ status: "slug_taken", slug: "خبر-عاجل" });
   });
@@ -63,17 +74,38 @@ describe("revisions", () => {
   it("restoring one makes a new revision with its text, through the optimistic lock", async () => {
     const { localizationId, version } = await draftWithTwoRevisions();
     const first = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId, number: 1 } });
-    const stale = await restoreRevision(ctx.db.prisma, ctx.cast.actors.editor, { localizationId, revisionId: first.id, expectedVersion: version - 1 });
+    const stale = await restoreRevision(ctx.db.prisma, ctx.cast.actors.editor, {
+      localizationId,
+      revisionId: first.id,
+      expectedVersion: version - 1,
+    });
     expect(stale.status).toBe("conflict");
 
-    const restored = await restoreRevision(ctx.db.prisma, ctx.cast.actors.editor, { localizationId, revisionId: first.id, expectedVersion: version });
+    const restored = await restoreRevision(ctx.db.prisma, ctx.cast.actors.editor, {
+      localizationId,
+      revisionId: first.id,
+      expectedVersion: version,
+    });
     if (restored.status !== "saved") throw new Error(restored.status);
     expect(restored.revision.number).toBe(3);
-    expect(restored.localization).toMatchObject({ title: "وزير الخارجية يزور موسكو", version: version + 1, updatedBy: { name: "editor" } });
+    expect(restored.localization).toMatchObject({
+      title: "وزير الخارجية يزور موسكو",
+      version: version + 1,
+      updatedBy: { name: "editor" },
+    });
     const third = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId, number: 3 } });
-    expect(third).toMatchObject({ origin: "restore", authorId: ctx.cast.ids.editor, title: first.title, body: first.body });
+    expect(third).toMatchObject({
+      origin: "restore",
+      authorId: ctx.cast.ids.editor,
+      title: first.title,
+      body: first.body,
+    });
     expect(await ctx.db.prisma.revision.count({ where: { localizationId } })).toBe(3);
-    expect(await ctx.db.prisma.auditLog.count({ where: { action: "article.restore_revision", entityId: String(localizationId) } })).toBe(1);
+    expect(
+      await ctx.db.prisma.auditLog.count({
+        where: { action: "article.restore_revision", entityId: String(localizationId) },
+      }),
+    ).toBe(1);
   });
 
   it("diff word by word in Arabic", async () => {
@@ -93,7 +125,9 @@ describe("revisions", () => {
     const b = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
     const ra = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId: a.ar.id } });
     const rb = await ctx.db.prisma.revision.findFirstOrThrow({ where: { localizationId: b.ar.id } });
-    await expect(diffRevisions(ctx.db.prisma, ctx.cast.actors.editor, { from: ra.id, to: rb.id })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      diffRevisions(ctx.db.prisma, ctx.cast.actors.editor, { from: ra.id, to: rb.id }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
   });
 });
 
@@ -103,7 +137,9 @@ describe("edit presence", () => {
     expect(await markEditing(ctx.db.prisma, ctx.cast.actors.writer, { localizationId: ar.id })).toEqual([]);
     const seenByEditor = await markEditing(ctx.db.prisma, ctx.cast.actors.editor, { localizationId: ar.id });
     expect(seenByEditor.map((e) => e.name)).toEqual(["writer"]);
-    expect((await listEditors(ctx.db.prisma, ctx.cast.actors.writer, { localizationId: ar.id })).map((e) => e.name)).toEqual(["editor"]);
+    expect(
+      (await listEditors(ctx.db.prisma, ctx.cast.actors.writer, { localizationId: ar.id })).map((e) => e.name),
+    ).toEqual(["editor"]);
 
     await ctx.db.prisma.editPresence.updateMany({
       where: { localizationId: ar.id, userId: ctx.cast.ids.writer },

@@ -39,16 +39,26 @@ export const saveAttributionInput = z.object({
 export type SaveAttributionInput = z.input<typeof saveAttributionInput>;
 
 export type SaveAttributionResult =
-  | { status: "saved"; version: number; affectsPublicSite: boolean }
-  | { status: "conflict"; currentVersion: number };
+  { status: "saved"; version: number; affectsPublicSite: boolean } | { status: "conflict"; currentVersion: number };
 
 type Tx = Prisma.TransactionClient;
 
-export async function saveAttribution(prisma: PrismaClient, actor: Actor | null, input: SaveAttributionInput): Promise<SaveAttributionResult> {
+export async function saveAttribution(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: SaveAttributionInput,
+): Promise<SaveAttributionResult> {
   const data = parseInput(saveAttributionInput, input);
   const article = await prisma.article.findUnique({
     where: { id: data.articleId },
-    select: { id: true, version: true, originalLocale: true, createdById: true, bylines: { select: { userId: true } }, localizations: { select: { status: true } } },
+    select: {
+      id: true,
+      version: true,
+      originalLocale: true,
+      createdById: true,
+      bylines: { select: { userId: true } },
+      localizations: { select: { status: true } },
+    },
   });
   if (!article) throw new EditorialNotFoundError("article", data.articleId);
   const user = requireArticleAccess(actor, article);
@@ -56,12 +66,19 @@ export async function saveAttribution(prisma: PrismaClient, actor: Actor | null,
   if (article.version !== data.expectedVersion) return { status: "conflict", currentVersion: article.version };
 
   const userIds = data.bylines.flatMap((b) => ("userId" in b ? [b.userId] : []));
-  if (new Set(userIds).size !== userIds.length) throw new InvalidInputError([{ path: ["bylines"], message: "a person appears twice in the bylines" }]);
+  if (new Set(userIds).size !== userIds.length)
+    throw new InvalidInputError([{ path: ["bylines"], message: "a person appears twice in the bylines" }]);
   const known = await prisma.user.count({ where: { id: { in: userIds } } });
-  if (known !== userIds.length) throw new InvalidInputError([{ path: ["bylines"], message: "a byline names an unknown user" }]);
+  if (known !== userIds.length)
+    throw new InvalidInputError([{ path: ["bylines"], message: "a byline names an unknown user" }]);
 
   const version = await prisma.$transaction(async (tx) => {
-    const sourceId = data.source === null ? null : "id" in data.source ? await existingSource(tx, data.source.id) : await findOrCreateSource(tx, data.source.create);
+    const sourceId =
+      data.source === null
+        ? null
+        : "id" in data.source
+          ? await existingSource(tx, data.source.id)
+          : await findOrCreateSource(tx, data.source.create);
     const photoCreditId = data.photoCredit ? await findOrCreateCredit(tx, data.photoCredit) : null;
     const updated = await tx.article.updateMany({
       where: { id: article.id, version: data.expectedVersion },
@@ -72,7 +89,10 @@ export async function saveAttribution(prisma: PrismaClient, actor: Actor | null,
     let position = 0;
     for (const byline of data.bylines) {
       position += 1;
-      const person = "userId" in byline ? { userId: byline.userId } : { contributorId: await findOrCreateContributor(tx, byline.contributorName) };
+      const person =
+        "userId" in byline
+          ? { userId: byline.userId }
+          : { contributorId: await findOrCreateContributor(tx, byline.contributorName) };
       await tx.byline.create({ data: { articleId: article.id, position, ...person } });
     }
     await tx.auditLog.create({
@@ -90,7 +110,11 @@ export async function saveAttribution(prisma: PrismaClient, actor: Actor | null,
     const current = await prisma.article.findUnique({ where: { id: article.id }, select: { version: true } });
     return { status: "conflict", currentVersion: current?.version ?? data.expectedVersion };
   }
-  return { status: "saved", version, affectsPublicSite: article.localizations.some((l) => PUBLIC_STATUSES.has(l.status)) };
+  return {
+    status: "saved",
+    version,
+    affectsPublicSite: article.localizations.some((l) => PUBLIC_STATUSES.has(l.status)),
+  };
 }
 
 async function existingSource(tx: Tx, id: number): Promise<number> {
@@ -104,14 +128,18 @@ async function findOrCreateSource(tx: Tx, values: z.infer<typeof names>): Promis
   const existing = await tx.source.findUnique({ where: { matchKey }, select: { id: true } });
   if (existing) return existing.id;
   const { candidates, fallback } = slugCandidates(makeSlug(values.nameEn ?? values.nameAr));
-  const taken = new Set((await tx.source.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((s) => s.slug));
+  const taken = new Set(
+    (await tx.source.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((s) => s.slug),
+  );
   const slug = candidates.find((candidate) => !taken.has(candidate)) ?? fallback;
   try {
     return (await tx.source.create({ data: { ...values, matchKey, slug }, select: { id: true } })).id;
   } catch (error) {
     // Another editor created the same agency a moment ago (same name key or slug): say so rather than fail.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new InvalidInputError([{ path: ["source"], message: "this source was just created by someone else; try again" }]);
+      throw new InvalidInputError([
+        { path: ["source"], message: "this source was just created by someone else; try again" },
+      ]);
     }
     throw error;
   }
@@ -123,7 +151,10 @@ async function findOrCreateCredit(tx: Tx, values: z.infer<typeof names>): Promis
     where: { matchKey },
     create: { ...values, matchKey },
     // Translations of the name fill in; an existing one is kept unless a new one is given.
-    update: { ...(values.nameRu ? { nameRu: values.nameRu } : {}), ...(values.nameEn ? { nameEn: values.nameEn } : {}) },
+    update: {
+      ...(values.nameRu ? { nameRu: values.nameRu } : {}),
+      ...(values.nameEn ? { nameEn: values.nameEn } : {}),
+    },
     select: { id: true },
   });
   return credit.id;

@@ -9,8 +9,20 @@ const ctx = useEditorialDatabase();
 
 const paragraph = (text: string): ArticleBlock => ({ type: "paragraph", text });
 
-function edit(id: number, expectedVersion: number, changes: Partial<SaveLocalizationInput> = {}): SaveLocalizationInput {
-  return { localizationId: id, expectedVersion, title: "عنوان", summary: null, slug: `slug-${id}`, body: [paragraph("نص.")], ...changes };
+function edit(
+  id: number,
+  expectedVersion: number,
+  changes: Partial<SaveLocalizationInput> = {},
+): SaveLocalizationInput {
+  return {
+    localizationId: id,
+    expectedVersion,
+    title: "عنوان",
+    summary: null,
+    slug: `slug-${id}`,
+    body: [paragraph("نص.")],
+    ...changes,
+  };
 }
 
 describe("two people saving the same localization", () => {
@@ -24,7 +36,8 @@ describe("two people saving the same localization", () => {
       const wins = results.filter((result) => result.status === "saved");
       const conflict = results.find((result) => result.status === "conflict");
       expect(wins).toHaveLength(1);
-      if (!conflict || conflict.status !== "conflict" || wins[0]?.status !== "saved") throw new Error("expected one conflict");
+      if (!conflict || conflict.status !== "conflict" || wins[0]?.status !== "saved")
+        throw new Error("expected one conflict");
 
       const winner = wins[0].localization;
       expect(conflict.current.version).toBe(ar.version + 1);
@@ -41,11 +54,22 @@ describe("two people saving the same localization", () => {
 
   it("refuses a stale version without writing anything", async () => {
     const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
-    const first = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, ar.version, { title: "الأول" }));
+    const first = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.writer,
+      edit(ar.id, ar.version, { title: "الأول" }),
+    );
     expect(first.status).toBe("saved");
     const before = await snapshotEditorialTables(ctx.db.prisma);
-    const stale = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { title: "الثاني" }));
-    expect(stale).toMatchObject({ status: "conflict", current: { title: "الأول", version: ar.version + 1, updatedBy: { name: "writer" } } });
+    const stale = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.editor,
+      edit(ar.id, ar.version, { title: "الثاني" }),
+    );
+    expect(stale).toMatchObject({
+      status: "conflict",
+      current: { title: "الأول", version: ar.version + 1, updatedBy: { name: "writer" } },
+    });
     expect(await snapshotEditorialTables(ctx.db.prisma)).toEqual(before);
   });
 });
@@ -53,12 +77,23 @@ describe("two people saving the same localization", () => {
 describe("a save", () => {
   it("makes a revision numbered after the last, authored by the saver", async () => {
     const { ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
-    const one = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, ar.version, { title: "واحد" }));
+    const one = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.writer,
+      edit(ar.id, ar.version, { title: "واحد" }),
+    );
     if (one.status !== "saved") throw new Error(one.status);
-    const two = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, one.localization.version, { title: "اثنان" }));
+    const two = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.writer,
+      edit(ar.id, one.localization.version, { title: "اثنان" }),
+    );
     if (two.status !== "saved") throw new Error(two.status);
     expect([one.revision.number, two.revision.number]).toEqual([2, 3]);
-    const revisions = await ctx.db.prisma.revision.findMany({ where: { localizationId: ar.id }, orderBy: { number: "asc" } });
+    const revisions = await ctx.db.prisma.revision.findMany({
+      where: { localizationId: ar.id },
+      orderBy: { number: "asc" },
+    });
     expect(revisions.map((r) => [r.number, r.origin, r.authorId, r.title])).toEqual([
       [1, "import", null, expect.any(String)],
       [2, "editor", ctx.cast.ids.writer, "واحد"],
@@ -71,10 +106,18 @@ describe("a save", () => {
     const b = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
     await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(a.ar.id, a.ar.version, { slug: "قمة-موسكو" }));
     const before = await snapshotEditorialTables(ctx.db.prisma);
-    const taken = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(b.ar.id, b.ar.version, { slug: "قمة-موسكو" }));
+    const taken = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.editor,
+      edit(b.ar.id, b.ar.version, { slug: "قمة-موسكو" }),
+    );
     expect(taken).toEqual({ status: "slug_taken", slug: "قمة-موسكو" });
     expect(await snapshotEditorialTables(ctx.db.prisma)).toEqual(before);
-    const otherLanguage = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(b.ru.id, b.ru.version, { slug: "قمة-موسكو" }));
+    const otherLanguage = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.editor,
+      edit(b.ru.id, b.ru.version, { slug: "قمة-موسكو" }),
+    );
     expect(otherLanguage.status).toBe("saved");
   });
 
@@ -88,7 +131,11 @@ describe("a save", () => {
         { code: "transcoded", message: "was CP1256" },
       ],
     });
-    const titled = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { title: "عنوان جديد" }));
+    const titled = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.editor,
+      edit(ar.id, ar.version, { title: "عنوان جديد" }),
+    );
     if (titled.status !== "saved") throw new Error(titled.status);
     expect(titled.localization.warnings.map((w) => w.code)).toEqual(["missing_date", "transcoded"]);
     const dated = await saveLocalization(
@@ -111,7 +158,11 @@ describe("a save", () => {
       { type: "list_item", text: "<li onclick=x>item</li>", ordered: true },
       { type: "paragraph", text: "اقرأ هنا", links: [{ start: 0, end: 4, href: "https://example.com/?q=<script>" }] },
     ];
-    const result = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { title, summary, body }));
+    const result = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.editor,
+      edit(ar.id, ar.version, { title, summary, body }),
+    );
     if (result.status !== "saved") throw new Error(result.status);
     const stored = await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
     expect(stored.title).toBe(title);
@@ -133,11 +184,13 @@ describe("a save", () => {
     ];
     for (const body of bad) {
       const input = { ...edit(ar.id, ar.version), body } as unknown as SaveLocalizationInput;
-      await expect(saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, input)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, input)).rejects.toBeInstanceOf(
+        InvalidInputError,
+      );
     }
-    await expect(saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { slug: "Not A Slug" }))).rejects.toBeInstanceOf(
-      InvalidInputError,
-    );
+    await expect(
+      saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, edit(ar.id, ar.version, { slug: "Not A Slug" })),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect(await snapshotEditorialTables(ctx.db.prisma)).toEqual(before);
   });
 
@@ -150,9 +203,17 @@ describe("a save", () => {
 
   it("replaces the article's tags, reusing existing ones by slug", async () => {
     const { articleId, ar } = await createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer });
-    const first = await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, ar.version, { tags: ["روسيا", "سياسة"] }));
+    const first = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.writer,
+      edit(ar.id, ar.version, { tags: ["روسيا", "سياسة"] }),
+    );
     if (first.status !== "saved") throw new Error(first.status);
-    await saveLocalization(ctx.db.prisma, ctx.cast.actors.writer, edit(ar.id, first.localization.version, { tags: ["سياسة", "اقتصاد"] }));
+    await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.writer,
+      edit(ar.id, first.localization.version, { tags: ["سياسة", "اقتصاد"] }),
+    );
     const tags = await ctx.db.prisma.articleTag.findMany({ where: { articleId }, include: { tag: true } });
     expect(tags.map((t) => t.tag.nameAr).sort()).toEqual(["اقتصاد", "سياسة"]);
     expect(await ctx.db.prisma.tag.count({ where: { nameAr: "سياسة" } })).toBe(1);

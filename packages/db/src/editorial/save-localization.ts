@@ -35,7 +35,11 @@ export const saveLocalizationInput = z.object({
 
 export type SaveLocalizationInput = z.input<typeof saveLocalizationInput>;
 
-export async function saveLocalization(prisma: PrismaClient, actor: Actor | null, input: SaveLocalizationInput): Promise<SaveResult> {
+export async function saveLocalization(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: SaveLocalizationInput,
+): Promise<SaveResult> {
   const { localizationId, expectedVersion, tags, ...values } = parseInput(saveLocalizationInput, input);
   const target = await loadLocalization(prisma, localizationId);
   const user = requireEditAccess(actor, target);

@@ -9,7 +9,11 @@ export type StartTranslationInput = z.input<typeof startTranslationInput>;
 
 export type StartTranslationResult = { localizationId: number; created: boolean };
 
-export async function startTranslation(prisma: PrismaClient, actor: Actor | null, input: StartTranslationInput): Promise<StartTranslationResult> {
+export async function startTranslation(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: StartTranslationInput,
+): Promise<StartTranslationResult> {
   const user = requirePermission(actor, can(actor, "article.edit_any") ? "article.edit_any" : "article.translate");
   const { articleId, locale } = parseInput(startTranslationInput, input);
   const article = await prisma.article.findUnique({
@@ -17,7 +21,8 @@ export async function startTranslation(prisma: PrismaClient, actor: Actor | null
     select: { originalLocale: true, localizations: { where: { locale }, select: { id: true } } },
   });
   if (!article) throw new EditorialNotFoundError("article", articleId);
-  if (article.originalLocale === locale) throw new InvalidInputError([{ path: ["locale"], message: "this is the article's original language" }]);
+  if (article.originalLocale === locale)
+    throw new InvalidInputError([{ path: ["locale"], message: "this is the article's original language" }]);
   const existing = article.localizations[0];
   if (existing) return { localizationId: existing.id, created: false };
   // A placeholder slug the translator replaces with one made from the translated title.
@@ -51,7 +56,10 @@ export async function startTranslation(prisma: PrismaClient, actor: Actor | null
   } catch (error) {
     // Two people started it at once (the (article, locale) or the placeholder slug is taken): theirs is the translation.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const row = await prisma.articleLocalization.findUnique({ where: { articleId_locale: { articleId, locale } }, select: { id: true } });
+      const row = await prisma.articleLocalization.findUnique({
+        where: { articleId_locale: { articleId, locale } },
+        select: { id: true },
+      });
       if (row) return { localizationId: row.id, created: false };
     }
     throw error;

@@ -21,6 +21,10 @@ export async function setArticleTags(db: Db, articleId: number, names: readonly 
 }
 
 export async function tagNamesOf(db: Db, articleId: number): Promise<string[]> {
-  const rows = await db.articleTag.findMany({ where: { articleId }, include: { tag: true }, orderBy: { tag: { slug: "asc" } } });
+  const rows = await db.articleTag.findMany({
+    where: { articleId },
+    include: { tag: true },
+    orderBy: { tag: { slug: "asc" } },
+  });
   return rows.map((row) => row.tag.nameAr);
 }

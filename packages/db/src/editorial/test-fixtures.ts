@@ -11,7 +11,11 @@ export type Role = (typeof ROLES)[number];
 
 export type Cast = { actors: Record<Role, Actor | null>; ids: Record<Exclude<Role, "anonymous">, number> };
 
-async function actorFor(prisma: PrismaClient, email: string, roleKey: string): Promise<{ id: number; actor: Actor | null }> {
+async function actorFor(
+  prisma: PrismaClient,
+  email: string,
+  roleKey: string,
+): Promise<{ id: number; actor: Actor | null }> {
   const user = await createUser(prisma, { email, name: email.split("@")[0] ?? email, roleKeys: [roleKey] });
   return { id: user.id, actor: await loadActor(prisma, user.id, user.authVersion) };
 }
@@ -27,15 +31,35 @@ export async function createCast(prisma: PrismaClient): Promise<Cast> {
   // The disabled user is an editor who signed in, then was disabled: their session names them, and on the next
   // request loadActor must refuse to turn it into an actor.
   const password = "disabled-editor-password";
-  const user = await createUser(prisma, { email: "disabled@example.test", name: "disabled", password, roleKeys: ["editor"] });
+  const user = await createUser(prisma, {
+    email: "disabled@example.test",
+    name: "disabled",
+    password,
+    roleKeys: ["editor"],
+  });
   const session = await verifyCredentials(prisma, user.email, password);
   if (!session) throw new Error("the disabled user could not sign in before being disabled");
   await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date(), authVersion: { increment: 1 } } });
   const disabled = await loadActor(prisma, session.id, session.authVersion);
 
   return {
-    actors: { anonymous: null, disabled, writer: writer.actor, otherWriter: otherWriter.actor, translator: translator.actor, editor: editor.actor, admin: admin.actor },
-    ids: { disabled: user.id, writer: writer.id, otherWriter: otherWriter.id, translator: translator.id, editor: editor.id, admin: admin.id },
+    actors: {
+      anonymous: null,
+      disabled,
+      writer: writer.actor,
+      otherWriter: otherWriter.actor,
+      translator: translator.actor,
+      editor: editor.actor,
+      admin: admin.actor,
+    },
+    ids: {
+      disabled: user.id,
+      writer: writer.id,
+      otherWriter: otherWriter.id,
+      translator: translator.id,
+      editor: editor.id,
+      admin: admin.id,
+    },
   };
 }
 
@@ -63,7 +87,11 @@ export function useEditorialDatabase(): EditorialTestContext {
 
 let sequence = 0;
 
-export type ArticleFixture = { articleId: number; ar: { id: number; version: number }; ru: { id: number; version: number } };
+export type ArticleFixture = {
+  articleId: number;
+  ar: { id: number; version: number };
+  ru: { id: number; version: number };
+};
 
 type FixtureOptions = {
   ownerId: number | null;

@@ -20,4 +20,5 @@ export function isUniqueViolation(error: unknown, constraint: string, columns: r
   return typeof target === "string" ? target === constraint : columns.every((column) => target.includes(column));
 }
 
-export const isSlugTaken = (error: unknown): boolean => isUniqueViolation(error, LOCALE_SLUG_CONSTRAINT, ["locale", "slug"]);
+export const isSlugTaken = (error: unknown): boolean =>
+  isUniqueViolation(error, LOCALE_SLUG_CONSTRAINT, ["locale", "slug"]);

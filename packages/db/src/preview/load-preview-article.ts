@@ -1,6 +1,11 @@
 // What a preview link shows: the localization it names, in whatever state, shaped like the public article.
 import type { ArticleStatus, PrismaClient } from "../generated/prisma/client.ts";
-import { articleContentInclude, articleContentOf, publishedWhere, type PublicArticle } from "../queries/public-articles.ts";
+import {
+  articleContentInclude,
+  articleContentOf,
+  publishedWhere,
+  type PublicArticle,
+} from "../queries/public-articles.ts";
 import { verifyPreviewToken } from "./preview-token.ts";
 
 /** A public article as it would read once published: the title and date may still be missing in a draft. */

@@ -21,9 +21,13 @@ describe("preview tokens", () => {
 
   it("refuse a token whose payload was changed (another localization, a later expiry)", () => {
     const [payload = "", signature = ""] = signPreviewToken(claims, SECRET).split(".");
-    const forged = Buffer.from(JSON.stringify({ v: 1, l: 43, e: Math.floor(claims.expiresAt.getTime() / 1000) })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ v: 1, l: 43, e: Math.floor(claims.expiresAt.getTime() / 1000) }),
+    ).toString("base64url");
     expect(verifyPreviewToken(`${forged}.${signature}`, SECRET, NOW)).toBeNull();
-    const later = Buffer.from(JSON.stringify({ v: 1, l: 42, e: Math.floor(claims.expiresAt.getTime() / 1000) + 86_400 })).toString("base64url");
+    const later = Buffer.from(
+      JSON.stringify({ v: 1, l: 42, e: Math.floor(claims.expiresAt.getTime() / 1000) + 86_400 }),
+    ).toString("base64url");
     expect(verifyPreviewToken(`${later}.${signature}`, SECRET, NOW)).toBeNull();
     for (let index = 0; index < payload.length; index++) {
       expect(verifyPreviewToken(`${alter(payload, index)}.${signature}`, SECRET, NOW)).toBeNull();
@@ -33,7 +37,10 @@ describe("preview tokens", () => {
   it("refuse a token whose signature was changed, cut or dropped", () => {
     const [payload = "", signature = ""] = signPreviewToken(claims, SECRET).split(".");
     for (let index = 0; index < signature.length; index++) {
-      expect(verifyPreviewToken(`${payload}.${alter(signature, index)}`, SECRET, NOW), `signature character ${index}`).toBeNull();
+      expect(
+        verifyPreviewToken(`${payload}.${alter(signature, index)}`, SECRET, NOW),
+        `signature character ${index}`,
+      ).toBeNull();
     }
     expect(verifyPreviewToken(`${payload}.${signature.slice(0, -1)}`, SECRET, NOW)).toBeNull();
     expect(verifyPreviewToken(`${payload}.`, SECRET, NOW)).toBeNull();

@@ -12,10 +12,13 @@ export const MIN_PREVIEW_SECRET_LENGTH = 32;
 export type PreviewClaims = { localizationId: number; expiresAt: Date };
 
 // Short keys keep the URL short; `v` lets a future format be told apart from this one.
-const payloadSchema = z.object({ v: z.literal(1), l: z.number().int().positive(), e: z.number().int().positive() }).strict();
+const payloadSchema = z
+  .object({ v: z.literal(1), l: z.number().int().positive(), e: z.number().int().positive() })
+  .strict();
 
 function checkSecret(secret: string): void {
-  if (secret.length < MIN_PREVIEW_SECRET_LENGTH) throw new Error(`The preview secret must be at least ${MIN_PREVIEW_SECRET_LENGTH} characters`);
+  if (secret.length < MIN_PREVIEW_SECRET_LENGTH)
+    throw new Error(`The preview secret must be at least ${MIN_PREVIEW_SECRET_LENGTH} characters`);
 }
 
 function sign(payload: string, secret: string): string {

@@ -46,22 +46,33 @@ function whereFor(actor: Actor, filters: z.infer<typeof adminArticleFilters>): P
   const and: Prisma.ArticleLocalizationWhereInput[] = [];
   if (filters.view === "review") and.push({ status: "in_review" });
   if (filters.view === "mine") {
-    and.push({ status: "draft" }, { article: { OR: [{ createdById: actor.userId }, { bylines: { some: { userId: actor.userId } } }] } });
+    and.push(
+      { status: "draft" },
+      { article: { OR: [{ createdById: actor.userId }, { bylines: { some: { userId: actor.userId } } }] } },
+    );
   }
   if (filters.status) and.push({ status: filters.status });
   if (filters.locale) and.push({ locale: filters.locale });
   if (filters.authorId) {
-    and.push({ article: { OR: [{ createdById: filters.authorId }, { bylines: { some: { userId: filters.authorId } } }] } });
+    and.push({
+      article: { OR: [{ createdById: filters.authorId }, { bylines: { some: { userId: filters.authorId } } }] },
+    });
   }
   if (filters.sourceId) and.push({ article: { sourceId: filters.sourceId } });
-  if (filters.tag) and.push({ article: { tags: { some: { tag: { OR: [{ slug: filters.tag }, { nameAr: filters.tag }] } } } } });
+  if (filters.tag)
+    and.push({ article: { tags: { some: { tag: { OR: [{ slug: filters.tag }, { nameAr: filters.tag }] } } } } });
   if (filters.warnings === "any") and.push({ NOT: { warnings: { equals: [] } } });
   if (filters.warnings === "blocking") {
     and.push({
-      OR: [{ title: null }, { title: "" }, ...[...BLOCKING_WARNING_CODES].map((code) => ({ warnings: { array_contains: [{ code }] } }))],
+      OR: [
+        { title: null },
+        { title: "" },
+        ...[...BLOCKING_WARNING_CODES].map((code) => ({ warnings: { array_contains: [{ code }] } })),
+      ],
     });
   }
-  if (filters.q) and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { slug: { contains: filters.q } }] });
+  if (filters.q)
+    and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { slug: { contains: filters.q } }] });
   return { AND: and };
 }
 
@@ -132,7 +143,10 @@ export async function listAdminFilterOptions(prisma: PrismaClient, actor: Actor 
   requirePermission(actor, "article.read");
   const [authors, sources, tags] = await Promise.all([
     prisma.user.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.source.findMany({ select: { id: true, nameAr: true, nameRu: true, nameEn: true }, orderBy: { nameAr: "asc" } }),
+    prisma.source.findMany({
+      select: { id: true, nameAr: true, nameRu: true, nameEn: true },
+      orderBy: { nameAr: "asc" },
+    }),
     prisma.tag.findMany({ select: { slug: true, nameAr: true }, orderBy: { nameAr: "asc" }, take: 500 }),
   ]);
   return { authors, sources, tags };

@@ -19,13 +19,23 @@ beforeAll(async () => {
   const tass = await db.prisma.source.create({
     data: { slug: "tass", nameAr: "تاس", nameRu: "ТАСС", nameEn: "TASS", matchKey: "تاس" },
   });
-  const other = await db.prisma.source.create({ data: { slug: "other", nameAr: "وكالة أخرى", matchKey: "وكاله اخرى" } });
-  const kz = await db.prisma.tag.create({ data: { slug: "kazakhstan", nameAr: "كازاخستان", nameRu: "Казахстан", nameEn: "Kazakhstan" } });
+  const other = await db.prisma.source.create({
+    data: { slug: "other", nameAr: "وكالة أخرى", matchKey: "وكاله اخرى" },
+  });
+  const kz = await db.prisma.tag.create({
+    data: { slug: "kazakhstan", nameAr: "كازاخستان", nameRu: "Казахстан", nameEn: "Kazakhstan" },
+  });
   const energy = await db.prisma.tag.create({ data: { slug: "energy", nameAr: "الطاقة", nameEn: "Energy" } });
 
   const make = async (
     key: string,
-    { sourceId, tagIds = [], day, ar = "published", ru }: { sourceId?: number; tagIds?: number[]; day: number; ar?: "published" | "draft"; ru?: "published" | "draft" },
+    {
+      sourceId,
+      tagIds = [],
+      day,
+      ar = "published",
+      ru,
+    }: { sourceId?: number; tagIds?: number[]; day: number; ar?: "published" | "draft"; ru?: "published" | "draft" },
   ) => {
     const article = await db.prisma.article.create({
       data: {
@@ -33,8 +43,25 @@ beforeAll(async () => {
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
         localizations: {
           create: [
-            { locale: "ar", title: `عنوان ${key}`, slug: `ar-${key}`, body: [{ type: "paragraph", text: "نص" }], status: ar, publishedAt: ar === "published" ? new Date(Date.UTC(2024, 0, day)) : null },
-            ...(ru ? [{ locale: "ru" as const, title: `Заголовок ${key}`, slug: `ru-${key}`, status: ru, publishedAt: ru === "published" ? new Date(Date.UTC(2024, 0, day)) : null }] : []),
+            {
+              locale: "ar",
+              title: `عنوان ${key}`,
+              slug: `ar-${key}`,
+              body: [{ type: "paragraph", text: "نص" }],
+              status: ar,
+              publishedAt: ar === "published" ? new Date(Date.UTC(2024, 0, day)) : null,
+            },
+            ...(ru
+              ? [
+                  {
+                    locale: "ru" as const,
+                    title: `Заголовок ${key}`,
+                    slug: `ru-${key}`,
+                    status: ru,
+                    publishedAt: ru === "published" ? new Date(Date.UTC(2024, 0, day)) : null,
+                  },
+                ]
+              : []),
           ],
         },
       },
@@ -123,7 +150,12 @@ describe("findArticleFootprints", () => {
     expect(main?.slugs.map((s) => s.slug).sort()).toEqual(["ar-main", "ru-main"]);
     expect(main?.sourceSlug).toBe("tass");
     expect(main?.tagSlugs.sort()).toEqual(["energy", "kazakhstan"]);
-    expect(oneTag).toEqual({ id: ids.oneTag, slugs: [{ locale: "ar", slug: "ar-oneTag" }], sourceSlug: null, tagSlugs: ["kazakhstan"] });
+    expect(oneTag).toEqual({
+      id: ids.oneTag,
+      slugs: [{ locale: "ar", slug: "ar-oneTag" }],
+      sourceSlug: null,
+      tagSlugs: ["kazakhstan"],
+    });
     expect(await findArticleFootprints(db.prisma, { ids: [999_999] })).toEqual([]);
   });
 });

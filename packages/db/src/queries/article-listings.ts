@@ -84,7 +84,12 @@ export async function listPublishedArticlesBySource(
 ): Promise<(PublicListing & { source: PublicNamedLink }) | null> {
   const source = await prisma.source.findUnique({ where: { slug } });
   if (!source) return null;
-  const listing = await listPage(prisma, { ...publishedWhere(locale), article: { sourceId: source.id } }, page, pageSize);
+  const listing = await listPage(
+    prisma,
+    { ...publishedWhere(locale), article: { sourceId: source.id } },
+    page,
+    pageSize,
+  );
   return { ...listing, source: { slug: source.slug, name: nameIn(locale, source) } };
 }
 
@@ -112,7 +117,10 @@ export type PublishedEditions = {
 };
 
 /** The published editions of an article in any language, or null when it has none (unknown or unpublished). */
-export async function findPublishedEditions(prisma: PrismaClient, { id }: { id: number }): Promise<PublishedEditions | null> {
+export async function findPublishedEditions(
+  prisma: PrismaClient,
+  { id }: { id: number },
+): Promise<PublishedEditions | null> {
   const article = await prisma.article.findUnique({
     where: { id },
     select: {
@@ -142,7 +150,10 @@ export type ArticleFootprint = {
  * Where each of the articles appears on the public site, for refreshing exactly those pages after they changed; one
  * query whatever the number. Ids of articles that no longer exist are left out.
  */
-export async function findArticleFootprints(prisma: PrismaClient, { ids }: { ids: readonly number[] }): Promise<ArticleFootprint[]> {
+export async function findArticleFootprints(
+  prisma: PrismaClient,
+  { ids }: { ids: readonly number[] },
+): Promise<ArticleFootprint[]> {
   const articles = await prisma.article.findMany({
     where: { id: { in: [...ids] } },
     select: {

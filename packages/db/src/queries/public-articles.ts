@@ -65,7 +65,10 @@ export function toSummary(row: {
   };
 }
 
-export function nameIn(locale: Locale, record: { nameAr: string; nameRu: string | null; nameEn: string | null }): string {
+export function nameIn(
+  locale: Locale,
+  record: { nameAr: string; nameRu: string | null; nameEn: string | null },
+): string {
   if (locale === "ru") return record.nameRu ?? record.nameAr;
   if (locale === "en") return record.nameEn ?? record.nameAr;
   return record.nameAr;
@@ -105,7 +108,10 @@ export async function getPublishedArticle(
       article: {
         include: {
           ...articleContentInclude,
-          localizations: { where: { status: "published", publishedAt: { not: null }, title: { not: null } }, select: { locale: true } },
+          localizations: {
+            where: { status: "published", publishedAt: { not: null }, title: { not: null } },
+            select: { locale: true },
+          },
         },
       },
     },
@@ -159,7 +165,9 @@ export function articleContentOf(
     leadPhoto: leadPhotoUrl ? { url: leadPhotoUrl, alt: row.photoAlt } : null,
     photoCredit: photoCredit ? nameIn(locale, photoCredit) : null,
     source: source ? { slug: source.slug, name: nameIn(locale, source) } : null,
-    tags: tags.map(({ tag }) => ({ slug: tag.slug, name: nameIn(locale, tag) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
+    tags: tags
+      .map(({ tag }) => ({ slug: tag.slug, name: nameIn(locale, tag) }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale)),
     originalLocale: row.article.originalLocale,
   };
 }

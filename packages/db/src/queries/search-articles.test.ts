@@ -8,18 +8,50 @@ import { MAX_QUERY_LENGTH, prepareSearchQuery, searchPublishedArticles, splitHig
 let db: TestDatabase;
 const ids: Record<string, number> = {};
 
-type Fixture = { key: string; locale: Locale; title: string; body: string; status?: "published" | "draft"; day: number };
+type Fixture = {
+  key: string;
+  locale: Locale;
+  title: string;
+  body: string;
+  status?: "published" | "draft";
+  day: number;
+};
 
 const FIXTURES: Fixture[] = [
   { key: "waw", locale: "ar", title: "لقاء في موسكو", body: "بحث العلاقات بين روسيا وكازاخستان اليوم.", day: 1 },
   { key: "ba", locale: "ar", title: "زيارة رسمية", body: "وصل الوفد أمس بكازاخستان للمشاركة في المنتدى.", day: 2 },
   { key: "lam", locale: "ar", title: "تصريح الوزير", body: "قال إن لكازاخستان دوراً مهماً في المنطقة.", day: 3 },
-  { key: "hamza", locale: "ar", title: "بيان مشترك", body: "أكد الجانبان أهمية الشراكة الإستراتيجية بين البلدين.", day: 4 },
+  {
+    key: "hamza",
+    locale: "ar",
+    title: "بيان مشترك",
+    body: "أكد الجانبان أهمية الشراكة الإستراتيجية بين البلدين.",
+    day: 4,
+  },
   { key: "marks", locale: "ar", title: "حوار", body: "تناول الحوار مستقبلَ التَّعـــاوُنِ الاقتصادي.", day: 5 },
   { key: "titled", locale: "ar", title: "كازاخستان تستضيف القمة", body: "تنطلق القمة غداً.", day: 6 },
-  { key: "draft", locale: "ar", title: "مسودة عن كازاخستان", body: "نص لم ينشر عن كازاخستان.", status: "draft", day: 7 },
-  { key: "ru", locale: "ru", title: "Стратегическое партнёрство", body: "Москва и Астана обсудили стратегическое партнёрство.", day: 8 },
-  { key: "en", locale: "en", title: "Trade \uE000forged\uE001 & <b>markup</b>", body: "Moscow and Astana discussed trade.", day: 9 },
+  {
+    key: "draft",
+    locale: "ar",
+    title: "مسودة عن كازاخستان",
+    body: "نص لم ينشر عن كازاخستان.",
+    status: "draft",
+    day: 7,
+  },
+  {
+    key: "ru",
+    locale: "ru",
+    title: "Стратегическое партнёрство",
+    body: "Москва и Астана обсудили стратегическое партнёрство.",
+    day: 8,
+  },
+  {
+    key: "en",
+    locale: "en",
+    title: "Trade \uE000forged\uE001 & <b>markup</b>",
+    body: "Moscow and Astana discussed trade.",
+    day: 9,
+  },
 ];
 
 beforeAll(async () => {
@@ -54,7 +86,8 @@ async function search(query: string, locale: Locale = "ar", page = 1, pageSize =
   return result;
 }
 
-const foundIds = async (query: string, locale: Locale = "ar") => (await search(query, locale)).items.map((i) => i.id).sort();
+const foundIds = async (query: string, locale: Locale = "ar") =>
+  (await search(query, locale)).items.map((i) => i.id).sort();
 
 describe("searchPublishedArticles", () => {
   it("finds a word after the clitics و, ب and ل, but not in drafts", async () => {
@@ -112,7 +145,9 @@ describe("searchPublishedArticles", () => {
     const first = await search("كازاخستان", "ar", 1, 3);
     const second = await search("كازاخستان", "ar", 2, 3);
     const beyond = await search("كازاخستان", "ar", 3, 3);
-    expect([first.total, first.pageCount, first.items.length, second.items.length, beyond.items.length]).toEqual([4, 2, 3, 1, 0]);
+    expect([first.total, first.pageCount, first.items.length, second.items.length, beyond.items.length]).toEqual([
+      4, 2, 3, 1, 0,
+    ]);
     const all = [...first.items, ...second.items].map((i) => i.id);
     expect(new Set(all).size).toBe(4);
   });
@@ -121,7 +156,13 @@ describe("searchPublishedArticles", () => {
     for (const query of ["", "   ", "!!! ؟؟ ،، ... --- «»", "\u0000\u0001"]) {
       expect((await searchPublishedArticles(db.prisma, { locale: "ar", query })).kind).toBe("blank");
     }
-    for (const query of ["'; DROP TABLE article_localizations;--", "<script>alert(1)</script>", "a & b | !c <-> d:*", "ا".repeat(10_000), "x".repeat(10_000)]) {
+    for (const query of [
+      "'; DROP TABLE article_localizations;--",
+      "<script>alert(1)</script>",
+      "a & b | !c <-> d:*",
+      "ا".repeat(10_000),
+      "x".repeat(10_000),
+    ]) {
       for (const locale of ["ar", "ru", "en"] as const) {
         const result = await search(query, locale);
         expect(result.items).toEqual([]);
@@ -141,7 +182,9 @@ describe("prepareSearchQuery", () => {
   });
 
   it("adds clitic forms for Arabic words only", () => {
-    expect(prepareSearchQuery("أستراخان", "ar").terms).toEqual([["استراخان", "واستراخان", "فاستراخان", "باستراخان", "لاستراخان"]]);
+    expect(prepareSearchQuery("أستراخان", "ar").terms).toEqual([
+      ["استراخان", "واستراخان", "فاستراخان", "باستراخان", "لاستراخان"],
+    ]);
     expect(prepareSearchQuery("الشراكة", "ar").terms).toEqual([["الشراكة", "بالشراكة", "للشراكة"]]);
     expect(prepareSearchQuery("في Astana", "ar").terms).toEqual([["في"], ["Astana"]]);
     expect(prepareSearchQuery("Astana", "ru").terms).toEqual([["Astana"]]);

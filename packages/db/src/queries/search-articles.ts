@@ -42,7 +42,15 @@ export type SearchHit = {
 export type SearchArticlesResult =
   /** Nothing searchable was asked: no query, or only punctuation and symbols. */
   | { kind: "blank"; query: string }
-  | { kind: "results"; query: string; items: SearchHit[]; total: number; page: number; pageCount: number; pageSize: number };
+  | {
+      kind: "results";
+      query: string;
+      items: SearchHit[];
+      total: number;
+      page: number;
+      pageCount: number;
+      pageSize: number;
+    };
 
 export type PreparedSearch = {
   /** The reader's query, cut to MAX_QUERY_LENGTH characters, for showing back. */
@@ -54,7 +62,10 @@ export type PreparedSearch = {
 /** Cuts, normalizes and splits a reader's query into words and their variants; no database needed. */
 export function prepareSearchQuery(raw: string, locale: Locale): PreparedSearch {
   // Array.from splits by code point, so a cut never leaves half a surrogate pair behind.
-  const query = Array.from(raw.slice(0, MAX_QUERY_LENGTH * 2)).slice(0, MAX_QUERY_LENGTH).join("").trim();
+  const query = Array.from(raw.slice(0, MAX_QUERY_LENGTH * 2))
+    .slice(0, MAX_QUERY_LENGTH)
+    .join("")
+    .trim();
   // Only the Arabic search documents are normalized (minbar_search_vector), so only Arabic queries are.
   const text = locale === "ar" ? normalizeArabicForSearch(query) : query.normalize("NFC");
   // Everything but letters, marks and digits separates words: operators, quotes and markup are never syntax here.
@@ -93,7 +104,11 @@ const anyOf = (config: string, forms: string[]) =>
     " || ",
   )})`;
 
-const allOf = (config: string, terms: string[][]) => Prisma.join(terms.map((forms) => anyOf(config, forms)), " && ");
+const allOf = (config: string, terms: string[][]) =>
+  Prisma.join(
+    terms.map((forms) => anyOf(config, forms)),
+    " && ",
+  );
 
 /**
  * The query ts_headline gets for one result row `p`. It parses the original text, while the search vector was built

@@ -61,8 +61,20 @@ describe("the search vector of a localization", () => {
             { type: "heading", text: "العلاقات الإنسانية" },
           ],
         },
-        { articleId: article.id, locale: "ru", slug: "ru-1", title: "Лавров обсудил стратегическое партнёрство", body: [] },
-        { articleId: article.id, locale: "en", slug: "en-1", title: "Lavrov discusses strategic partnerships", body: [] },
+        {
+          articleId: article.id,
+          locale: "ru",
+          slug: "ru-1",
+          title: "Лавров обсудил стратегическое партнёрство",
+          body: [],
+        },
+        {
+          articleId: article.id,
+          locale: "en",
+          slug: "en-1",
+          title: "Lavrov discusses strategic partnerships",
+          body: [],
+        },
       ],
     });
   });
@@ -93,7 +105,10 @@ describe("the search vector of a localization", () => {
   });
 
   it("is kept up to date by PostgreSQL when the text changes", async () => {
-    await db.prisma.articleLocalization.updateMany({ where: { slug: "ar-1" }, data: { title: "عنوان جديد عن اليابان" } });
+    await db.prisma.articleLocalization.updateMany({
+      where: { slug: "ar-1" },
+      data: { title: "عنوان جديد عن اليابان" },
+    });
     expect(await matches("ar", "اليابان")).toBe(1);
   });
 });

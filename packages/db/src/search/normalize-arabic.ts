@@ -64,7 +64,12 @@ export function normalizeArabicForSearch(text: string): string {
   for (const i of candidates) {
     const code = codes[i] as number;
     if (code === HEH) {
-      if (i >= 2 && isLetter(codes[i - 1] as number) && isLetter(codes[i - 2] as number) && (i + 1 === n || !isLetter(codes[i + 1] as number))) {
+      if (
+        i >= 2 &&
+        isLetter(codes[i - 1] as number) &&
+        isLetter(codes[i - 2] as number) &&
+        (i + 1 === n || !isLetter(codes[i + 1] as number))
+      ) {
         codes[i] = TEH_MARBUTA;
       }
     } else if ((i === 0 || !isLetter(codes[i - 1] as number)) && startsArticleWord(codes, i + 1, n)) dropped.push(i);
@@ -88,5 +93,11 @@ function startsArticleWord(codes: Uint16Array, at: number, n: number): boolean {
 }
 
 function articleAt(codes: Uint16Array, from: number, n: number): boolean {
-  return from + 3 < n && codes[from] === ALEF && codes[from + 1] === LAM && isLetter(codes[from + 2] as number) && isLetter(codes[from + 3] as number);
+  return (
+    from + 3 < n &&
+    codes[from] === ALEF &&
+    codes[from + 1] === LAM &&
+    isLetter(codes[from + 2] as number) &&
+    isLetter(codes[from + 3] as number)
+  );
 }

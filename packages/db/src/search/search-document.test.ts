@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 const SEEDS = fileURLToPath(new URL("../../../../seeds/", import.meta.url));
-const seedTexts = readdirSync(SEEDS).sort().map((name) => readFileSync(join(SEEDS, name), "utf8"));
+const seedTexts = readdirSync(SEEDS)
+  .sort()
+  .map((name) => readFileSync(join(SEEDS, name), "utf8"));
 
 /** minbar_normalize_ar over many strings in one round trip. */
 async function normalizeInSql(texts: string[]): Promise<string[]> {
@@ -33,8 +35,38 @@ const special = fc.constantFrom(
   ..."اأإآٱءؤئىيةهوفبكلم",
   ..."\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0653\u0654\u0655\u065F\u0660\u0669\u0670\u0640\u06D6\u06ED\u06EE\u0620\u064A\u0621",
   ..."٠١٢٣٤٥٦٧٨٩0123456789",
-  "ال", "وال", "فال", "بال", "كال", "وبال", "فكال", "ه ", "ه.", "ة", "\u0627\u0654", "\u0627\u0655", "\u0627\u0653", "\u064A\u0654", "\u0648\u0654",
-  " ", "  ", "\n", "\t", ".", "،", "«", "»", '"', "-", "ـ", "\u00A0", "\u200F", "\uFEFF", "e\u0301", "ТАСС", "Innoprom",
+  "ال",
+  "وال",
+  "فال",
+  "بال",
+  "كال",
+  "وبال",
+  "فكال",
+  "ه ",
+  "ه.",
+  "ة",
+  "\u0627\u0654",
+  "\u0627\u0655",
+  "\u0627\u0653",
+  "\u064A\u0654",
+  "\u0648\u0654",
+  " ",
+  "  ",
+  "\n",
+  "\t",
+  ".",
+  "،",
+  "«",
+  "»",
+  '"',
+  "-",
+  "ـ",
+  "\u00A0",
+  "\u200F",
+  "\uFEFF",
+  "e\u0301",
+  "ТАСС",
+  "Innoprom",
 );
 const seedWords = seedTexts.flatMap((text) => text.split(/(\s+)/)).filter(Boolean);
 const piece = fc.oneof(
@@ -42,7 +74,10 @@ const piece = fc.oneof(
   { arbitrary: fc.constantFrom(...seedWords), weight: 3 },
   // Any Unicode text but NUL, which PostgreSQL text cannot hold.
   { arbitrary: fc.string({ unit: "grapheme" }).map((s) => s.replace(/\0/g, "")), weight: 1 },
-  { arbitrary: fc.string({ unit: fc.integer({ min: 0x0600, max: 0x06ff }).map((c) => String.fromCharCode(c)) }), weight: 2 },
+  {
+    arbitrary: fc.string({ unit: fc.integer({ min: 0x0600, max: 0x06ff }).map((c) => String.fromCharCode(c)) }),
+    weight: 2,
+  },
 );
 const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(""));
 
@@ -65,7 +100,9 @@ describe("normalizeArabicForSearch and minbar_normalize_ar", () => {
 type Locale = "ar" | "ru" | "en";
 
 /** 1 where minbar_search_document over searchDocumentText's parts equals minbar_search_vector over the row's columns. */
-async function documentsAgree(cases: { locale: Locale; title: string | null; summary: string | null; body: unknown }[]): Promise<boolean[]> {
+async function documentsAgree(
+  cases: { locale: Locale; title: string | null; summary: string | null; body: unknown }[],
+): Promise<boolean[]> {
   const input = cases.map((c) => {
     const parts = searchDocumentText(c.locale, c.title, c.summary, c.body);
     if (!parts) throw new Error("generated bodies hold only string texts");
@@ -109,7 +146,12 @@ describe("searchDocumentText", () => {
     const cases = [
       ...seedTexts.map((seed) => {
         const [title = "", ...paragraphs] = seed.split("\n").filter((line) => line.trim());
-        return { locale: "ar" as const, title, summary: null, body: paragraphs.map((p) => ({ type: "paragraph", text: p })) };
+        return {
+          locale: "ar" as const,
+          title,
+          summary: null,
+          body: paragraphs.map((p) => ({ type: "paragraph", text: p })),
+        };
       }),
       { locale: "ar" as const, title: null, summary: null, body: {} },
       { locale: "ar" as const, title: "عنوان", summary: "ملخص", body: "نص" },
@@ -140,23 +182,38 @@ describe("the search_vector column", () => {
 
   it("is built by PostgreSQL for a row written without one, and rebuilt when its text changes", async () => {
     await db.prisma.articleLocalization.create({
-      data: { articleId, locale: "ar", slug: "trigger-ar", title: "الشراكة الاستراتيجية", body: [{ type: "paragraph", text: "مُحَمَّدٌ في مستشفى" }] },
+      data: {
+        articleId,
+        locale: "ar",
+        slug: "trigger-ar",
+        title: "الشراكة الاستراتيجية",
+        body: [{ type: "paragraph", text: "مُحَمَّدٌ في مستشفى" }],
+      },
     });
     const created = await stored("trigger-ar");
     expect(created.same).toBe(true);
     expect(created.v).toContain("شراك");
 
-    await db.prisma.articleLocalization.update({ where: { locale_slug: { locale: "ar", slug: "trigger-ar" } }, data: { title: "عنوان عن اليابان" } });
+    await db.prisma.articleLocalization.update({
+      where: { locale_slug: { locale: "ar", slug: "trigger-ar" } },
+      data: { title: "عنوان عن اليابان" },
+    });
     expect((await stored("trigger-ar")).v).toContain("'ياب'");
     expect((await stored("trigger-ar")).same).toBe(true);
 
-    await db.prisma.articleLocalization.update({ where: { locale_slug: { locale: "ar", slug: "trigger-ar" } }, data: { body: [{ type: "paragraph", text: "كازاخستان" }] } });
+    await db.prisma.articleLocalization.update({
+      where: { locale_slug: { locale: "ar", slug: "trigger-ar" } },
+      data: { body: [{ type: "paragraph", text: "كازاخستان" }] },
+    });
     expect((await stored("trigger-ar")).v).toContain("'كازاخست'");
     expect((await stored("trigger-ar")).v).not.toContain("مستشف");
     expect((await stored("trigger-ar")).same).toBe(true);
 
     // A change that touches no text leaves the document as it is.
-    await db.prisma.articleLocalization.update({ where: { locale_slug: { locale: "ar", slug: "trigger-ar" } }, data: { status: "in_review" } });
+    await db.prisma.articleLocalization.update({
+      where: { locale_slug: { locale: "ar", slug: "trigger-ar" } },
+      data: { status: "in_review" },
+    });
     expect((await stored("trigger-ar")).same).toBe(true);
   });
 
@@ -174,7 +231,8 @@ describe("the search_vector column", () => {
     // Setting the text without a vector rebuilds it from the row; setting a NULL vector does too.
     await db.prisma.$executeRaw`UPDATE article_localizations SET title = title WHERE slug = 'writer-built'`;
     expect((await stored("writer-built")).same).toBe(true);
-    await db.prisma.$executeRaw`UPDATE article_localizations SET search_vector = NULL, locale = 'en' WHERE slug = 'writer-built'`;
+    await db.prisma
+      .$executeRaw`UPDATE article_localizations SET search_vector = NULL, locale = 'en' WHERE slug = 'writer-built'`;
     expect((await stored("writer-built")).same).toBe(true);
   });
 });

@@ -14,7 +14,12 @@ export type SearchDocumentText = { title: string; summary: string; body: string 
  * by normalizeArabicForSearch for Arabic. Null when the body holds a `text` that is not a string: PostgreSQL would
  * print such a value in its own JSON format, so the document is left to it (write the row without a vector).
  */
-export function searchDocumentText(locale: Locale, title: string | null, summary: string | null, body: unknown): SearchDocumentText | null {
+export function searchDocumentText(
+  locale: Locale,
+  title: string | null,
+  summary: string | null,
+  body: unknown,
+): SearchDocumentText | null {
   const texts: string[] = [];
   if (Array.isArray(body)) {
     for (const block of body as unknown[]) {
@@ -33,4 +38,3 @@ export function searchDocumentText(locale: Locale, title: string | null, summary
     body: normalizeArabicForSearch(parts.body),
   };
 }
-

@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { ForbiddenError, type Actor } from "../permissions.ts";
-import { dueSiteSignals, forgetConfirmedSignals, rememberUnconfirmedSignals, retryDelayMs, unconfirmedSiteChanges } from "./pending-site-signals.ts";
+import {
+  dueSiteSignals,
+  forgetConfirmedSignals,
+  rememberUnconfirmedSignals,
+  retryDelayMs,
+  unconfirmedSiteChanges,
+} from "./pending-site-signals.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -20,7 +26,9 @@ const at = (seconds: number) => new Date(Date.UTC(2026, 10, 24, 8, 0, seconds));
 
 describe("pending site signals", () => {
   it("waits 15 s after a first failure, then twice as long after each further one, at most 10 minutes", async () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map(retryDelayMs)).toEqual([15_000, 30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map(retryDelayMs)).toEqual([
+      15_000, 30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000,
+    ]);
     await rememberUnconfirmedSignals(db.prisma, [7, 7, 8], "connect ECONNREFUSED", at(0));
     expect(await dueSiteSignals(db.prisma, at(14))).toEqual([]);
     expect(await dueSiteSignals(db.prisma, at(15))).toEqual([7, 8]);

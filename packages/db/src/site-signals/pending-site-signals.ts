@@ -18,7 +18,12 @@ export function retryDelayMs(attempts: number): number {
  * Remembers that the signals sent at `sentAt` for these articles were not confirmed: a new article waits one delay,
  * one already waiting counts another failed attempt and waits longer.
  */
-export async function rememberUnconfirmedSignals(prisma: PrismaClient, articleIds: readonly number[], error: string, sentAt: Date): Promise<void> {
+export async function rememberUnconfirmedSignals(
+  prisma: PrismaClient,
+  articleIds: readonly number[],
+  error: string,
+  sentAt: Date,
+): Promise<void> {
   const ids = [...new Set(articleIds)];
   if (ids.length === 0) return;
   await prisma.$executeRaw`
@@ -49,16 +54,25 @@ export async function dueSiteSignals(prisma: PrismaClient, now: Date, limit = 1_
  * drop all of that article's pages as they are now, so it also covers earlier failures — but not a failure sent
  * later, which stays.
  */
-export async function forgetConfirmedSignals(prisma: PrismaClient, articleIds: readonly number[], sentAt: Date): Promise<void> {
+export async function forgetConfirmedSignals(
+  prisma: PrismaClient,
+  articleIds: readonly number[],
+  sentAt: Date,
+): Promise<void> {
   if (articleIds.length === 0) return;
-  await prisma.pendingSiteSignal.deleteMany({ where: { articleId: { in: [...new Set(articleIds)] }, failedAt: { lte: sentAt } } });
+  await prisma.pendingSiteSignal.deleteMany({
+    where: { articleId: { in: [...new Set(articleIds)] }, failedAt: { lte: sentAt } },
+  });
 }
 
 /**
  * For the newsroom: how many changed articles the public site has not confirmed yet and since when the oldest
  * waits, so that staff know why a change is not online yet (and that it is being retried). Staff who read articles.
  */
-export async function unconfirmedSiteChanges(prisma: PrismaClient, actor: Actor | null): Promise<{ count: number; since: Date | null }> {
+export async function unconfirmedSiteChanges(
+  prisma: PrismaClient,
+  actor: Actor | null,
+): Promise<{ count: number; since: Date | null }> {
   requirePermission(actor, "article.read");
   const result = await prisma.pendingSiteSignal.aggregate({ _count: { _all: true }, _min: { since: true } });
   return { count: result._count._all, since: result._min.since };

@@ -51,10 +51,15 @@ export async function saveTextAction(input: SaveLocalizationInput): Promise<Acti
  */
 export type MoveActionInput = Omit<MoveArticleInput, "scheduledAt"> & { scheduledFor?: string };
 
-export async function moveAction({ scheduledFor, ...move }: MoveActionInput): Promise<ActionResult<{ version: number }>> {
+export async function moveAction({
+  scheduledFor,
+  ...move
+}: MoveActionInput): Promise<ActionResult<{ version: number }>> {
   const result = await asActor((actor) => {
-    const scheduledAt = scheduledFor === undefined ? undefined : zonedWallTime(String(scheduledFor), NEWSROOM_TIME_ZONE);
-    if (scheduledAt === null) throw new InvalidInputError([{ path: ["scheduledAt"], message: "not a date and time (YYYY-MM-DDTHH:MM)" }]);
+    const scheduledAt =
+      scheduledFor === undefined ? undefined : zonedWallTime(String(scheduledFor), NEWSROOM_TIME_ZONE);
+    if (scheduledAt === null)
+      throw new InvalidInputError([{ path: ["scheduledAt"], message: "not a date and time (YYYY-MM-DDTHH:MM)" }]);
     // Only the fields of the type: a caller's own `scheduledAt` (an instant, bypassing the zone) is not passed on.
     const { localizationId, to, expectedVersion, comment } = move;
     return moveArticle(getDb(), actor, { localizationId, to, expectedVersion, comment, scheduledAt });
@@ -65,7 +70,9 @@ export async function moveAction({ scheduledFor, ...move }: MoveActionInput): Pr
   return { ok: true, value: { version: result.value.version } };
 }
 
-export async function saveAttributionAction(input: SaveAttributionInput): Promise<ActionResult<{ version: number } | { conflict: true }>> {
+export async function saveAttributionAction(
+  input: SaveAttributionInput,
+): Promise<ActionResult<{ version: number } | { conflict: true }>> {
   const result = await asActor((actor) => saveAttribution(getDb(), actor, input));
   if (!result.ok) return result;
   if (result.value.status === "conflict") return { ok: true, value: { conflict: true } };
@@ -90,8 +97,14 @@ export async function restoreRevisionAction(input: {
   return result;
 }
 
-export async function addCommentAction(input: { articleId: number; localizationId: number; body: string }): Promise<ActionResult<{ id: number }>> {
-  const result = await asActor((actor) => addReviewComment(getDb(), actor, { localizationId: input.localizationId, body: input.body }));
+export async function addCommentAction(input: {
+  articleId: number;
+  localizationId: number;
+  body: string;
+}): Promise<ActionResult<{ id: number }>> {
+  const result = await asActor((actor) =>
+    addReviewComment(getDb(), actor, { localizationId: input.localizationId, body: input.body }),
+  );
   if (!result.ok) return result;
   revalidatePath("/articles/[id]/[locale]", "page");
   return { ok: true, value: { id: result.value.id } };
@@ -102,7 +115,10 @@ export async function heartbeatAction(localizationId: number): Promise<ActionRes
   return asActor((actor) => markEditing(getDb(), actor, { localizationId }));
 }
 
-export async function startTranslationAction(input: { articleId: number; locale: "ru" | "en" }): Promise<ActionResult<never>> {
+export async function startTranslationAction(input: {
+  articleId: number;
+  locale: "ru" | "en";
+}): Promise<ActionResult<never>> {
   const result = await asActor((actor) => startTranslation(getDb(), actor, input));
   if (!result.ok) return result;
   redirect(editorPath(input.articleId, input.locale));

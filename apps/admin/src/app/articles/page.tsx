@@ -44,9 +44,13 @@ function filtersFrom(search: Search): AdminArticleFilters {
   return filters as AdminArticleFilters;
 }
 
-function hrefWith(filters: AdminArticleFilters, changes: Partial<Record<(typeof FILTER_KEYS)[number], string | number | undefined>>): string {
+function hrefWith(
+  filters: AdminArticleFilters,
+  changes: Partial<Record<(typeof FILTER_KEYS)[number], string | number | undefined>>,
+): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, ...changes })) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...filters, ...changes }))
+    if (value !== undefined && value !== "") params.set(key, String(value));
   const query = params.toString();
   return query ? `/articles?${query}` : "/articles";
 }
@@ -54,17 +58,22 @@ function hrefWith(filters: AdminArticleFilters, changes: Partial<Record<(typeof 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const filters = filtersFrom(await searchParams);
-  const [[{ rows, total, page, pageSize }, options, unconfirmed], uiLocale, t, tFilters, tStatus, tLocales, tWarnings] = await Promise.all([
-    orForbidden(() =>
-      Promise.all([listArticlesForAdmin(getDb(), actor, filters), listAdminFilterOptions(getDb(), actor), unconfirmedSiteChanges(getDb(), actor)]),
-    ),
-    getLocale(),
-    getTranslations("Articles"),
-    getTranslations("ArticleFilters"),
-    getTranslations("Status"),
-    getTranslations("Locales"),
-    getTranslations("Warnings"),
-  ]);
+  const [[{ rows, total, page, pageSize }, options, unconfirmed], uiLocale, t, tFilters, tStatus, tLocales, tWarnings] =
+    await Promise.all([
+      orForbidden(() =>
+        Promise.all([
+          listArticlesForAdmin(getDb(), actor, filters),
+          listAdminFilterOptions(getDb(), actor),
+          unconfirmedSiteChanges(getDb(), actor),
+        ]),
+      ),
+      getLocale(),
+      getTranslations("Articles"),
+      getTranslations("ArticleFilters"),
+      getTranslations("Status"),
+      getTranslations("Locales"),
+      getTranslations("Warnings"),
+    ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const view = filters.view ?? "all";
 
@@ -85,7 +94,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
 
       {unconfirmed.count > 0 && unconfirmed.since ? (
         <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("siteBehind", { count: unconfirmed.count, formatted: formatInteger(unconfirmed.count, uiLocale), since: formatDateTime(unconfirmed.since, uiLocale) })}
+          {t("siteBehind", {
+            count: unconfirmed.count,
+            formatted: formatInteger(unconfirmed.count, uiLocale),
+            since: formatDateTime(unconfirmed.since, uiLocale),
+          })}
         </p>
       ) : null}
 
@@ -105,7 +118,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </ul>
       </nav>
 
-      <form method="get" aria-label={tFilters("label")} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm">
+      <form
+        method="get"
+        aria-label={tFilters("label")}
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm"
+      >
         {view !== "all" ? <input type="hidden" name="view" value={view} /> : null}
         <label>
           <span className="block text-gray-600">{tFilters("q")}</span>
@@ -157,7 +174,14 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </label>
         <label>
           <span className="block text-gray-600">{tFilters("tag")}</span>
-          <input name="tag" list="tag-options" defaultValue={filters.tag ?? ""} maxLength={100} dir="auto" className={select} />
+          <input
+            name="tag"
+            list="tag-options"
+            defaultValue={filters.tag ?? ""}
+            maxLength={100}
+            dir="auto"
+            className={select}
+          />
           <datalist id="tag-options">
             {options.tags.map((tag) => (
               <option key={tag.slug} value={tag.slug}>
@@ -186,17 +210,31 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         <p>{total === 0 && Object.keys(filters).length === 0 ? t("empty") : tFilters("none")}</p>
       ) : (
         <>
-          <p className="mb-3 text-sm text-gray-600">{t("count", { count: total, formatted: formatInteger(total, uiLocale) })}</p>
+          <p className="mb-3 text-sm text-gray-600">
+            {t("count", { count: total, formatted: formatInteger(total, uiLocale) })}
+          </p>
           <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
             <table className="w-full text-start text-sm">
               <thead className="border-b border-gray-200 bg-gray-50 text-gray-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2 text-start">{t("columns.title")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("columns.language")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("columns.status")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("columns.warnings")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("columns.publishedAt")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("columns.source")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t("columns.title")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t("columns.language")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t("columns.status")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t("columns.warnings")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t("columns.publishedAt")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t("columns.source")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-gray-100">
@@ -204,7 +242,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   <tr key={row.localizationId} className="align-top">
                     <td className="max-w-md px-3 py-3">
                       {/* Not prefetched: fifty editor pages rendered on every visit to the list would be wasted work. */}
-                      <Link href={`/articles/${row.articleId}/${row.locale}`} prefetch={false} className="hover:underline">
+                      <Link
+                        href={`/articles/${row.articleId}/${row.locale}`}
+                        prefetch={false}
+                        className="hover:underline"
+                      >
                         {row.title ? (
                           <span lang={row.locale} dir={directionOf(row.locale)} className="block font-semibold">
                             {row.title}
@@ -219,17 +261,27 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                     <td className="px-3 py-3 whitespace-nowrap">
                       {tLocales(row.locale)}
                       {siteUrls.get(row.localizationId) ? (
-                        <a href={siteUrls.get(row.localizationId)} className="ms-2 text-xs text-brand underline" target="_blank" rel="noreferrer">
+                        <a
+                          href={siteUrls.get(row.localizationId)}
+                          className="ms-2 text-xs text-brand underline"
+                          target="_blank"
+                          rel="noreferrer"
+                        >
                           {t("viewOnSite")}
                         </a>
                       ) : null}
                     </td>
                     <td className="px-3 py-3">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLES[row.status]}`}>
+                      <span
+                        className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLES[row.status]}`}
+                      >
                         {tStatus(row.status)}
                       </span>
                       {row.status === "scheduled" && row.scheduledAt ? (
-                        <time dateTime={row.scheduledAt.toISOString()} className="mt-1 block text-xs whitespace-nowrap text-gray-600">
+                        <time
+                          dateTime={row.scheduledAt.toISOString()}
+                          className="mt-1 block text-xs whitespace-nowrap text-gray-600"
+                        >
                           {formatDateTime(row.scheduledAt, uiLocale)}
                         </time>
                       ) : null}
@@ -245,7 +297,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                             {isKnownWarningCode(warning.code) ? tWarnings(warning.code) : warning.message}
                           </li>
                         ))}
-                        {row.blocked ? <li className="rounded bg-red-700 px-2 py-0.5 text-xs text-white">{t("blocked")}</li> : null}
+                        {row.blocked ? (
+                          <li className="rounded bg-red-700 px-2 py-0.5 text-xs text-white">{t("blocked")}</li>
+                        ) : null}
                       </ul>
                     </td>
                     <td className="px-3 py-3 whitespace-nowrap">
@@ -276,15 +330,31 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             </table>
           </div>
           {pages > 1 ? (
-            <nav aria-label={tFilters("page", { page: formatInteger(page, uiLocale), pages: formatInteger(pages, uiLocale) })} className="mt-4 flex items-center gap-3 text-sm">
+            <nav
+              aria-label={tFilters("page", {
+                page: formatInteger(page, uiLocale),
+                pages: formatInteger(pages, uiLocale),
+              })}
+              className="mt-4 flex items-center gap-3 text-sm"
+            >
               {page > 1 ? (
-                <Link rel="prev" href={hrefWith(filters, { page: page - 1 })} className="rounded border border-gray-300 bg-white px-3 py-1">
+                <Link
+                  rel="prev"
+                  href={hrefWith(filters, { page: page - 1 })}
+                  className="rounded border border-gray-300 bg-white px-3 py-1"
+                >
                   {tFilters("previous")}
                 </Link>
               ) : null}
-              <span>{tFilters("page", { page: formatInteger(page, uiLocale), pages: formatInteger(pages, uiLocale) })}</span>
+              <span>
+                {tFilters("page", { page: formatInteger(page, uiLocale), pages: formatInteger(pages, uiLocale) })}
+              </span>
               {page < pages ? (
-                <Link rel="next" href={hrefWith(filters, { page: page + 1 })} className="rounded border border-gray-300 bg-white px-3 py-1">
+                <Link
+                  rel="next"
+                  href={hrefWith(filters, { page: page + 1 })}
+                  className="rounded border border-gray-300 bg-white px-3 py-1"
+                >
                   {tFilters("next")}
                 </Link>
               ) : null}

@@ -88,21 +88,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   ]);
 
   // The actions with a label, straight from the catalogue, so the filter offers exactly what can be named.
-  const knownActions = Object.entries(messages.AuditActions).flatMap(([group, actions]) => Object.keys(actions).map((name) => `${group}.${name}`));
+  const knownActions = Object.entries(messages.AuditActions).flatMap(([group, actions]) =>
+    Object.keys(actions).map((name) => `${group}.${name}`),
+  );
   const known = new Set(knownActions);
-  const actionLabel = (action: string) => (known.has(action) ? tActions(action as Parameters<typeof tActions>[0]) : action);
+  const actionLabel = (action: string) =>
+    known.has(action) ? tActions(action as Parameters<typeof tActions>[0]) : action;
   const entityLabel = (row: AuditRow) => {
     if (!row.entityType) return "—";
-    const type = row.entityType === "user" || row.entityType === "role" || row.entityType === "article" ? t(`entityTypes.${row.entityType}`) : row.entityType;
+    const type =
+      row.entityType === "user" || row.entityType === "role" || row.entityType === "article"
+        ? t(`entityTypes.${row.entityType}`)
+        : row.entityType;
     return row.entityId ? `${type} ${row.entityId}` : type;
   };
   const inputClass = "w-full rounded border border-gray-300 px-2 py-1 text-start";
-  const when = new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "medium", timeZone: NEWSROOM_TIME_ZONE });
+  const when = new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone: NEWSROOM_TIME_ZONE,
+  });
 
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
-      <form method="get" action="/audit" aria-label={t("filters.label")} className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3">
+      <form
+        method="get"
+        action="/audit"
+        aria-label={t("filters.label")}
+        className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3"
+      >
         <label className="block text-sm">
           <span className="mb-1 block font-medium">{t("filters.actor")}</span>
           <input name="actor" defaultValue={filters.actor} maxLength={320} className={inputClass} />
@@ -123,7 +138,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   ))}
               </optgroup>
             ))}
-            {filters.action && !knownActions.includes(filters.action) && !ACTION_GROUPS.some((group) => filters.action === `${group}.`) ? (
+            {filters.action &&
+            !knownActions.includes(filters.action) &&
+            !ACTION_GROUPS.some((group) => filters.action === `${group}.`) ? (
               <option value={filters.action}>{filters.action}</option>
             ) : null}
           </select>
@@ -143,15 +160,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium">{t("filters.from")}</span>
-          <input type="date" name="from" defaultValue={filters.from} aria-invalid={invalid.includes("from")} className={inputClass} />
+          <input
+            type="date"
+            name="from"
+            defaultValue={filters.from}
+            aria-invalid={invalid.includes("from")}
+            className={inputClass}
+          />
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium">{t("filters.to")}</span>
-          <input type="date" name="to" defaultValue={filters.to} aria-invalid={invalid.includes("to")} className={inputClass} />
+          <input
+            type="date"
+            name="to"
+            defaultValue={filters.to}
+            aria-invalid={invalid.includes("to")}
+            className={inputClass}
+          />
         </label>
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-3">
-          <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">{t("filters.apply")}</button>
-          <Link href="/audit" className="text-sm text-brand underline">{t("filters.clear")}</Link>
+          <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">
+            {t("filters.apply")}
+          </button>
+          <Link href="/audit" className="text-sm text-brand underline">
+            {t("filters.clear")}
+          </Link>
         </div>
       </form>
 
@@ -161,11 +194,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
 
-      <p className="mb-3 text-sm text-gray-600">{t("count", { count: result.total, formatted: formatInteger(result.total, locale) })}</p>
+      <p className="mb-3 text-sm text-gray-600">
+        {t("count", { count: result.total, formatted: formatInteger(result.total, locale) })}
+      </p>
       {result.rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <TableFrame columns={[t("columns.at"), t("columns.actor"), t("columns.action"), t("columns.entity"), t("columns.address")]}>
+        <TableFrame
+          columns={[
+            t("columns.at"),
+            t("columns.actor"),
+            t("columns.action"),
+            t("columns.entity"),
+            t("columns.address"),
+          ]}
+        >
           {result.rows.map((row) => (
             <tr key={row.id} className="align-top" data-action={row.action}>
               <td className="px-3 py-2 whitespace-nowrap">
@@ -175,7 +218,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {row.actor ? (
                   <>
                     <span className="block">{row.actor.name}</span>
-                    <span className="block text-xs text-gray-500" dir="ltr">{row.actor.email}</span>
+                    <span className="block text-xs text-gray-500" dir="ltr">
+                      {row.actor.email}
+                    </span>
                   </>
                 ) : (
                   <span className="text-gray-500">{t("system")}</span>
@@ -183,9 +228,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </td>
               <td className="px-3 py-2">
                 <span className="block">{actionLabel(row.action)}</span>
-                <code className="block text-xs text-gray-500" dir="ltr">{row.action}</code>
+                <code className="block text-xs text-gray-500" dir="ltr">
+                  {row.action}
+                </code>
                 {details(row.data) ? (
-                  <code className="mt-1 block max-w-md text-xs break-all text-gray-500" dir="ltr">{details(row.data)}</code>
+                  <code className="mt-1 block max-w-md text-xs break-all text-gray-500" dir="ltr">
+                    {details(row.data)}
+                  </code>
                 ) : null}
               </td>
               <td className="px-3 py-2">{entityLabel(row)}</td>
@@ -198,10 +247,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
 
       {result.pageCount > 1 ? (
-        <nav className="mt-4 flex items-center gap-4 text-sm" aria-label={t("page", { page: result.page, pages: result.pageCount })}>
-          {result.page > 1 ? <Link href={pageHref(filters, result.page - 1)} className="text-brand underline">{t("previous")}</Link> : null}
-          <span>{t("page", { page: formatInteger(result.page, locale), pages: formatInteger(result.pageCount, locale) })}</span>
-          {result.page < result.pageCount ? <Link href={pageHref(filters, result.page + 1)} className="text-brand underline">{t("next")}</Link> : null}
+        <nav
+          className="mt-4 flex items-center gap-4 text-sm"
+          aria-label={t("page", { page: result.page, pages: result.pageCount })}
+        >
+          {result.page > 1 ? (
+            <Link href={pageHref(filters, result.page - 1)} className="text-brand underline">
+              {t("previous")}
+            </Link>
+          ) : null}
+          <span>
+            {t("page", { page: formatInteger(result.page, locale), pages: formatInteger(result.pageCount, locale) })}
+          </span>
+          {result.page < result.pageCount ? (
+            <Link href={pageHref(filters, result.page + 1)} className="text-brand underline">
+              {t("next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </>

@@ -12,7 +12,9 @@ async function run(formData: FormData, dryRun: boolean): Promise<ImportView> {
   const actor = await findActor();
   const uploads = formData.getAll("files").filter((value): value is File => typeof value !== "string");
   try {
-    const files = await Promise.all(uploads.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const files = await Promise.all(
+      uploads.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    );
     const { results, counts } = await importFiles({ prisma: getDb(), actor, files, dryRun });
     // Articles the import created or changed (published ones appear at once) refresh the public site's pages, as
     // every other publish path does: one signal for all of them.

@@ -61,14 +61,24 @@ export function ImportForm({ maxFiles, maxBytes }: Props) {
           {t("chooseFiles")}
         </label>
         {/* The browser's own file button speaks the browser's language; this one speaks the interface's. */}
-        <input id="import-files" name="files" type="file" multiple accept=".txt,text/plain" onChange={choose} className="peer sr-only" />
+        <input
+          id="import-files"
+          name="files"
+          type="file"
+          multiple
+          accept=".txt,text/plain"
+          onChange={choose}
+          className="peer sr-only"
+        />
         <label
           htmlFor="import-files"
           className="inline-block cursor-pointer rounded bg-brand-soft px-3 py-1.5 text-sm font-semibold text-brand peer-focus-visible:ring-2 peer-focus-visible:ring-brand"
         >
           {t("chooseButton")}
         </label>
-        {files.length > 0 ? <p className="mt-2 text-sm text-gray-600">{t("chosen", { count: formatInteger(files.length, locale) })}</p> : null}
+        {files.length > 0 ? (
+          <p className="mt-2 text-sm text-gray-600">{t("chosen", { count: formatInteger(files.length, locale) })}</p>
+        ) : null}
         {choiceError ? (
           <p role="alert" className="mt-2 text-sm text-red-700">
             {t(`errors.${choiceError}`)}
@@ -163,7 +173,10 @@ function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
         <span dir="ltr" className="font-mono text-sm">
           {file.name}
         </span>
-        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLES[file.outcome]}`} data-testid="import-outcome">
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLES[file.outcome]}`}
+          data-testid="import-outcome"
+        >
           {t(`${dryRun ? "wouldBe" : "outcome"}.${file.outcome}`)}
         </span>
       </div>
@@ -176,7 +189,11 @@ function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
       {file.warnings.length > 0 ? (
         <ul aria-label={t("fields.warnings")} className="mb-2 flex flex-wrap gap-1">
           {file.warnings.map((warning, index) => (
-            <li key={`${warning.code}-${index}`} title={warning.message} className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900">
+            <li
+              key={`${warning.code}-${index}`}
+              title={warning.message}
+              className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900"
+            >
               {isKnownWarningCode(warning.code) ? tWarnings(warning.code) : warning.message}
             </li>
           ))}
@@ -211,7 +228,12 @@ function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
               t("fields.noDate")
             )}
           </p>
-          <div lang={contentLocale} dir={dir} aria-label={t("fields.text")} className="max-h-72 space-y-2 overflow-y-auto rounded border border-gray-100 p-3 text-sm">
+          <div
+            lang={contentLocale}
+            dir={dir}
+            aria-label={t("fields.text")}
+            className="max-h-72 space-y-2 overflow-y-auto rounded border border-gray-100 p-3 text-sm"
+          >
             {article.blocks.map((block, index) =>
               block.type === "heading" ? (
                 <h4 key={index} className="pt-2 font-bold text-brand">
@@ -224,9 +246,25 @@ function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
           </div>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
             <dt className="text-gray-600">{t("fields.source")}</dt>
-            <dd>{article.source ? <bdi lang={contentLocale} dir={dir}>{article.source}</bdi> : t("fields.none")}</dd>
+            <dd>
+              {article.source ? (
+                <bdi lang={contentLocale} dir={dir}>
+                  {article.source}
+                </bdi>
+              ) : (
+                t("fields.none")
+              )}
+            </dd>
             <dt className="text-gray-600">{t("fields.photoCredit")}</dt>
-            <dd>{article.photoCredit ? <bdi lang={contentLocale} dir={dir}>{article.photoCredit}</bdi> : t("fields.none")}</dd>
+            <dd>
+              {article.photoCredit ? (
+                <bdi lang={contentLocale} dir={dir}>
+                  {article.photoCredit}
+                </bdi>
+              ) : (
+                t("fields.none")
+              )}
+            </dd>
           </dl>
         </div>
       ) : null}

@@ -19,7 +19,10 @@ export default async function ImportPage() {
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-1 text-gray-700">{t("intro")}</p>
       <p className="mb-6 text-sm text-gray-600">
-        {t("limits", { files: formatInteger(MAX_UPLOAD_FILES, locale), kilobytes: formatInteger(MAX_UPLOAD_BYTES / 1024, locale) })}
+        {t("limits", {
+          files: formatInteger(MAX_UPLOAD_FILES, locale),
+          kilobytes: formatInteger(MAX_UPLOAD_BYTES / 1024, locale),
+        })}
       </p>
       <ImportForm maxFiles={MAX_UPLOAD_FILES} maxBytes={MAX_UPLOAD_BYTES} />
     </>

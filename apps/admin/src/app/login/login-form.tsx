@@ -15,7 +15,12 @@ export function LoginForm() {
     <form action={formAction} className="space-y-4" aria-busy={pending}>
       {state.error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-          {state.error === "locked" ? t("locked", { minutes: state.retryMinutes ?? 15, formatted: formatInteger(state.retryMinutes ?? 15, locale) }) : t(state.error)}
+          {state.error === "locked"
+            ? t("locked", {
+                minutes: state.retryMinutes ?? 15,
+                formatted: formatInteger(state.retryMinutes ?? 15, locale),
+              })
+            : t(state.error)}
         </p>
       ) : null}
       <label className="block">

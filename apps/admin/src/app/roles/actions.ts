@@ -50,7 +50,12 @@ export async function saveRoleAction(previous: RoleFormState, formData: FormData
   const { permissions } = values;
   const result = await asActor<CreateRoleResult | UpdateRoleResult>((actor, context) =>
     roleId
-      ? updateRole(getDb(), actor, { roleId, expectedVersion, nameAr: values.nameAr, nameRu: values.nameRu, nameEn: values.nameEn, permissions }, context)
+      ? updateRole(
+          getDb(),
+          actor,
+          { roleId, expectedVersion, nameAr: values.nameAr, nameRu: values.nameRu, nameEn: values.nameEn, permissions },
+          context,
+        )
       : createRole(getDb(), actor, { ...values, permissions }, context),
   );
   const notice = await noticeFor(result);
@@ -58,10 +63,22 @@ export async function saveRoleAction(previous: RoleFormState, formData: FormData
   if (result.status === "created" || result.status === "saved") {
     revalidatePath("/roles");
     // A new role's form empties; an edited one keeps what was saved.
-    return { notice, fields: [], values: roleId ? values : null, version: result.status === "saved" ? result.version : null, attempt };
+    return {
+      notice,
+      fields: [],
+      values: roleId ? values : null,
+      version: result.status === "saved" ? result.version : null,
+      attempt,
+    };
   }
   // Only format errors mark fields; a taken key is said by the notice itself.
-  return { notice, fields: result.status === "invalid" ? result.fields : [], values, version: previous.version, attempt };
+  return {
+    notice,
+    fields: result.status === "invalid" ? result.fields : [],
+    values,
+    version: previous.version,
+    attempt,
+  };
 }
 
 export type DeleteRoleState = { notice: Notice | null };

@@ -13,7 +13,11 @@ export function DeleteRoleButton({ roleId }: { roleId: number }) {
   return (
     <form action={formAction}>
       <input type="hidden" name="roleId" value={roleId} />
-      <button type="submit" disabled={pending} className="rounded border border-red-300 bg-white px-2 py-1 text-xs text-red-800 hover:bg-red-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-red-300 bg-white px-2 py-1 text-xs text-red-800 hover:bg-red-50 disabled:opacity-60"
+      >
         {t("delete")}
       </button>
       <OutcomeNotice notice={state.notice} />

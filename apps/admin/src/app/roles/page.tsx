@@ -16,7 +16,11 @@ export const dynamic = "force-dynamic";
 
 export default async function RolesPage() {
   const actor = await requireActor();
-  const [t, tPermission, locale] = await Promise.all([getTranslations("Roles"), getTranslations("PermissionNames"), getLocale()]);
+  const [t, tPermission, locale] = await Promise.all([
+    getTranslations("Roles"),
+    getTranslations("PermissionNames"),
+    getLocale(),
+  ]);
   // listRoles also serves user managers; this page is for role managers, and its actions re-check role.manage.
   if (!can(actor, "role.manage")) forbidden();
   const roles = await orForbidden(() => listRoles(getDb(), actor));
@@ -35,15 +39,21 @@ export default async function RolesPage() {
           <tr key={role.id} className="align-top" data-role-key={role.key}>
             <td className="px-3 py-3">
               <span className="block font-semibold">{roleName(role, locale)}</span>
-              <span className="block text-xs text-gray-500" dir="ltr">{role.key}</span>
-              <span className={`mt-1 inline-block rounded-full px-2 py-0.5 text-xs ${role.builtIn ? "bg-stone-200 text-stone-700" : "bg-sky-100 text-sky-900"}`}>
+              <span className="block text-xs text-gray-500" dir="ltr">
+                {role.key}
+              </span>
+              <span
+                className={`mt-1 inline-block rounded-full px-2 py-0.5 text-xs ${role.builtIn ? "bg-stone-200 text-stone-700" : "bg-sky-100 text-sky-900"}`}
+              >
                 {role.builtIn ? t("builtIn") : t("custom")}
               </span>
             </td>
             <td className="px-3 py-3">
               <ul className="flex flex-wrap gap-1">
                 {role.permissions.map((permission) => (
-                  <li key={permission} className="rounded bg-brand-soft px-2 py-0.5 text-xs">{tPermission(permission)}</li>
+                  <li key={permission} className="rounded bg-brand-soft px-2 py-0.5 text-xs">
+                    {tPermission(permission)}
+                  </li>
                 ))}
               </ul>
               {role.builtIn ? null : (

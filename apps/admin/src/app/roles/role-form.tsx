@@ -18,15 +18,28 @@ const NAME_FIELDS = [
 export function RoleForm({ permissions, role }: Props) {
   const t = useTranslations("Roles");
   const tCommon = useTranslations("Accounts");
-  const initialState: RoleFormState = { notice: null, fields: [], values: null, version: role?.version ?? null, attempt: 0 };
+  const initialState: RoleFormState = {
+    notice: null,
+    fields: [],
+    values: null,
+    version: role?.version ?? null,
+    attempt: 0,
+  };
   const [state, formAction, pending] = useActionState(saveRoleAction, initialState);
   const values: RoleValues = state.values ?? role ?? { key: "", nameAr: "", nameRu: "", nameEn: "", permissions: [] };
   const bad = (field: string) => state.fields.includes(field);
-  const inputClass = (field: string) => `w-full rounded border px-3 py-2 text-start ${bad(field) ? "border-red-500" : "border-gray-300"}`;
+  const inputClass = (field: string) =>
+    `w-full rounded border px-3 py-2 text-start ${bad(field) ? "border-red-500" : "border-gray-300"}`;
   const idPrefix = role ? `role-${role.id}` : "role-new";
   return (
     <>
-      <form action={formAction} key={state.attempt} aria-busy={pending} aria-label={role ? t("edit") : t("createTitle")} className="grid gap-4 md:grid-cols-2">
+      <form
+        action={formAction}
+        key={state.attempt}
+        aria-busy={pending}
+        aria-label={role ? t("edit") : t("createTitle")}
+        className="grid gap-4 md:grid-cols-2"
+      >
         {role ? (
           <>
             <input type="hidden" name="roleId" value={role.id} />
@@ -46,7 +59,9 @@ export function RoleForm({ permissions, role }: Props) {
               aria-describedby={`${idPrefix}-key-hint`}
               className={inputClass("key")}
             />
-            <span id={`${idPrefix}-key-hint`} className="mt-1 block text-xs text-gray-600">{t("fields.keyHint")}</span>
+            <span id={`${idPrefix}-key-hint`} className="mt-1 block text-xs text-gray-600">
+              {t("fields.keyHint")}
+            </span>
             {bad("key") ? <span className="mt-1 block text-sm text-red-700">{t("fieldErrors.key")}</span> : null}
           </label>
         )}
@@ -63,7 +78,9 @@ export function RoleForm({ permissions, role }: Props) {
               aria-invalid={bad(field.name)}
               className={inputClass(field.name)}
             />
-            {bad(field.name) ? <span className="mt-1 block text-sm text-red-700">{t(`fieldErrors.${field.name}`)}</span> : null}
+            {bad(field.name) ? (
+              <span className="mt-1 block text-sm text-red-700">{t(`fieldErrors.${field.name}`)}</span>
+            ) : null}
           </label>
         ))}
         <div className="md:col-span-2">
@@ -76,7 +93,11 @@ export function RoleForm({ permissions, role }: Props) {
           />
         </div>
         <div className="md:col-span-2">
-          <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60"
+          >
             {pending ? tCommon("saving") : role ? t("save") : t("create")}
           </button>
         </div>

@@ -15,11 +15,15 @@ export type IssuedLink = { url: string; expiresAt: string };
 const RESULTS = ["created", "disabled", "enabled", "unchanged", "saved", "issued"] as const;
 const ERRORS = ["email_taken", "self", "last_admin", "not_found", "disabled"] as const;
 
-async function noticeFor(result: { status: string; keys?: string[] }, { refusedDisabled = false } = {}): Promise<Notice> {
+async function noticeFor(
+  result: { status: string; keys?: string[] },
+  { refusedDisabled = false } = {},
+): Promise<Notice> {
   const shared = await sharedRefusalText(result);
   if (shared) return { ok: false, text: shared };
   const t = await getTranslations("Users");
-  if (result.status === "unknown_roles") return { ok: false, text: t("errors.unknown_roles", { keys: (result.keys ?? []).join(", ") }) };
+  if (result.status === "unknown_roles")
+    return { ok: false, text: t("errors.unknown_roles", { keys: (result.keys ?? []).join(", ") }) };
   // Reset refused for a disabled account: the same word as the "disabled" success of disableUser, another meaning.
   if (refusedDisabled) return { ok: false, text: t("errors.disabled") };
   const success = RESULTS.find((status) => status === result.status);
@@ -38,7 +42,11 @@ export type CreateUserState = {
 };
 
 export async function createUserAction(previous: CreateUserState, formData: FormData): Promise<CreateUserState> {
-  const values = { email: formText(formData, "email"), name: formText(formData, "name"), roleKeys: formList(formData, "roleKeys") };
+  const values = {
+    email: formText(formData, "email"),
+    name: formText(formData, "name"),
+    roleKeys: formList(formData, "roleKeys"),
+  };
   const result = await asActor((actor, context) => createUserWithSignInLink(getDb(), actor, values, context));
   const attempt = previous.attempt + 1;
   const notice = await noticeFor(result);
@@ -47,7 +55,11 @@ export async function createUserAction(previous: CreateUserState, formData: Form
     return { notice, fields: result.status === "invalid" ? result.fields : [], link: null, values, attempt };
   }
   revalidatePath("/users");
-  const link = { url: await signInLinkUrl(result.token), expiresAt: result.expiresAt.toISOString(), name: values.name.trim() };
+  const link = {
+    url: await signInLinkUrl(result.token),
+    expiresAt: result.expiresAt.toISOString(),
+    name: values.name.trim(),
+  };
   // Success: the form empties, and the link is shown this once.
   return { notice, fields: [], link, values: { email: "", name: "", roleKeys: [] }, attempt };
 }
@@ -65,9 +77,13 @@ export async function setUserDisabledAction(_previous: UserActionState, formData
 export async function resetPasswordAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   const userId = formId(formData, "userId");
   const result = await asActor((actor, context) => issuePasswordResetLink(getDb(), actor, { userId }, context));
-  if (result.status !== "issued") return { notice: await noticeFor(result, { refusedDisabled: result.status === "disabled" }), link: null };
+  if (result.status !== "issued")
+    return { notice: await noticeFor(result, { refusedDisabled: result.status === "disabled" }), link: null };
   revalidatePath("/users");
-  return { notice: await noticeFor(result), link: { url: await signInLinkUrl(result.token), expiresAt: result.expiresAt.toISOString() } };
+  return {
+    notice: await noticeFor(result),
+    link: { url: await signInLinkUrl(result.token), expiresAt: result.expiresAt.toISOString() },
+  };
 }
 
 export async function setUserRolesAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {

@@ -8,7 +8,13 @@ import { OutcomeNotice } from "../../lib/outcome-notice";
 import { SignInLinkBox } from "../../lib/sign-in-link-box";
 import { createUserAction, type CreateUserState } from "./actions";
 
-const initialState: CreateUserState = { notice: null, fields: [], link: null, values: { email: "", name: "", roleKeys: [] }, attempt: 0 };
+const initialState: CreateUserState = {
+  notice: null,
+  fields: [],
+  link: null,
+  values: { email: "", name: "", roleKeys: [] },
+  attempt: 0,
+};
 
 const inputClass = "w-full rounded border px-3 py-2 text-start";
 
@@ -25,7 +31,14 @@ export function CreateUserForm({ roles }: { roles: CheckboxOption[] }) {
       <form action={formAction} key={state.attempt} aria-busy={pending} className="grid gap-4 md:grid-cols-2">
         <label className="block">
           <span className="mb-1 block text-sm font-medium">{t("fields.name")}</span>
-          <input name="name" required maxLength={200} defaultValue={state.values.name} aria-invalid={bad("name")} className={`${inputClass} ${border("name")}`} />
+          <input
+            name="name"
+            required
+            maxLength={200}
+            defaultValue={state.values.name}
+            aria-invalid={bad("name")}
+            className={`${inputClass} ${border("name")}`}
+          />
           {bad("name") ? <span className="mt-1 block text-sm text-red-700">{t("fieldErrors.name")}</span> : null}
         </label>
         <label className="block">
@@ -52,13 +65,19 @@ export function CreateUserForm({ roles }: { roles: CheckboxOption[] }) {
           />
         </div>
         <div className="md:col-span-2">
-          <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60"
+          >
             {pending ? tCommon("saving") : t("create")}
           </button>
         </div>
       </form>
       <OutcomeNotice notice={state.notice} />
-      {state.link ? <SignInLinkBox url={state.link.url} expiresAt={state.link.expiresAt} name={state.link.name} /> : null}
+      {state.link ? (
+        <SignInLinkBox url={state.link.url} expiresAt={state.link.expiresAt} name={state.link.name} />
+      ) : null}
     </section>
   );
 }

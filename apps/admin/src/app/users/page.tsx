@@ -34,7 +34,15 @@ export default async function UsersPage() {
       {users.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <TableFrame columns={[t("columns.name"), t("columns.email"), t("columns.roles"), t("columns.status"), t("columns.actions")]}>
+        <TableFrame
+          columns={[
+            t("columns.name"),
+            t("columns.email"),
+            t("columns.roles"),
+            t("columns.status"),
+            t("columns.actions"),
+          ]}
+        >
           {users.map((user) => {
             const status = user.disabled ? "disabled" : user.hasPassword ? "active" : "pending";
             return (
@@ -52,17 +60,28 @@ export default async function UsersPage() {
                   ) : (
                     <ul className="flex flex-wrap gap-1">
                       {user.roles.map((role) => (
-                        <li key={role.key} className="rounded bg-brand-soft px-2 py-0.5 text-xs">{roleName(role, locale)}</li>
+                        <li key={role.key} className="rounded bg-brand-soft px-2 py-0.5 text-xs">
+                          {roleName(role, locale)}
+                        </li>
                       ))}
                     </ul>
                   )}
                 </td>
                 <td className="px-3 py-3">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLES[status]}`}>{t(`status.${status}`)}</span>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_STYLES[status]}`}
+                  >
+                    {t(`status.${status}`)}
+                  </span>
                 </td>
                 <td className="px-3 py-3">
                   <UserActions
-                    user={{ id: user.id, name: user.name, disabled: user.disabled, roleKeys: user.roles.map((role) => role.key) }}
+                    user={{
+                      id: user.id,
+                      name: user.name,
+                      disabled: user.disabled,
+                      roleKeys: user.roles.map((role) => role.key),
+                    }}
                     roles={roleOptions}
                   />
                 </td>

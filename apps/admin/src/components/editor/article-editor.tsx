@@ -15,7 +15,10 @@ import type { LocalizationSnapshot, SaveResult } from "@minbar/db";
 import { directionOf } from "@minbar/i18n";
 import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions";
 
-export type EditableLocalization = Pick<LocalizationSnapshot, "id" | "articleId" | "locale" | "version" | "title" | "summary" | "slug" | "body" | "photoAlt"> & {
+export type EditableLocalization = Pick<
+  LocalizationSnapshot,
+  "id" | "articleId" | "locale" | "version" | "title" | "summary" | "slug" | "body" | "photoAlt"
+> & {
   /** yyyy-mm-dd in the newsroom's calendar, or "" when the story has no date yet. */
   storyDate: string;
 };
@@ -43,11 +46,25 @@ const AUTOSAVE_DELAY_MS = 1500;
 const HEARTBEAT_MS = 20_000;
 
 function fieldsOf(l: EditableLocalization, tags: string[]): Fields {
-  return { title: l.title ?? "", summary: l.summary ?? "", slug: l.slug, photoAlt: l.photoAlt ?? "", storyDate: l.storyDate, tags: tags.join("، ") };
+  return {
+    title: l.title ?? "",
+    summary: l.summary ?? "",
+    slug: l.slug,
+    photoAlt: l.photoAlt ?? "",
+    storyDate: l.storyDate,
+    tags: tags.join("، "),
+  };
 }
 
 /** Tags are typed as a list separated by Arabic or Latin commas. */
-const tagList = (text: string) => [...new Set(text.split(/[,،]/).map((tag) => tag.trim()).filter(Boolean))];
+const tagList = (text: string) => [
+  ...new Set(
+    text
+      .split(/[,،]/)
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves, timeZoneName }: Props) {
   const t = useTranslations("Editor");
@@ -90,7 +107,8 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
         "aria-label": t("fields.body"),
         "aria-multiline": "true",
         role: "textbox",
-        class: "prose-article min-h-[24rem] rounded-b border border-gray-300 bg-white px-4 py-3 focus:outline-2 focus:outline-brand",
+        class:
+          "prose-article min-h-[24rem] rounded-b border border-gray-300 bg-white px-4 py-3 focus:outline-2 focus:outline-brand",
       },
     },
     // Only mark the text changed here: serializing a long article on every keystroke would make typing lag.
@@ -114,7 +132,9 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
           slug: current.slug,
           body: docToBlocks(editor.getJSON() as PmNode),
           photoAlt: current.photoAlt,
-          ...(current.storyDate && current.storyDate !== savedDate.current ? { publishedAt: `${current.storyDate}T12:00:00Z` } : {}),
+          ...(current.storyDate && current.storyDate !== savedDate.current
+            ? { publishedAt: `${current.storyDate}T12:00:00Z` }
+            : {}),
           ...(canEditTags ? { tags: tagList(current.tags) } : {}),
         });
       } catch {
@@ -176,7 +196,8 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
     const guardLinks = (event: MouseEvent) => {
       if (!dirty.current && !saving.current) return;
       const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+        return;
       if (link.getAttribute("target") === "_blank") return;
       if (window.confirm(t("leaveUnsaved"))) return;
       event.preventDefault();
@@ -210,7 +231,10 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
     if (state.kind !== "conflict" || !editor) return;
     const theirs = state.theirs;
     version.current = theirs.version;
-    const next = fieldsOf({ ...localization, ...theirs, storyDate: fieldsRef.current.storyDate }, tagList(fieldsRef.current.tags));
+    const next = fieldsOf(
+      { ...localization, ...theirs, storyDate: fieldsRef.current.storyDate },
+      tagList(fieldsRef.current.tags),
+    );
     fieldsRef.current = next;
     setFields(next);
     editor.commands.setContent(blocksToDoc(theirs.body), { emitUpdate: false });
@@ -254,15 +278,38 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
         ) : null}
       </div>
 
-      {moves.length > 0 ? <WorkflowButtons localizationId={localization.id} moves={moves} timeZoneName={timeZoneName} beforeMove={beforeMove} afterMove={afterMove} /> : null}
+      {moves.length > 0 ? (
+        <WorkflowButtons
+          localizationId={localization.id}
+          moves={moves}
+          timeZoneName={timeZoneName}
+          beforeMove={beforeMove}
+          afterMove={afterMove}
+        />
+      ) : null}
 
-      {state.kind === "conflict" ? <ConflictPanel theirs={state.theirs} onTakeTheirs={takeTheirs} onKeepMine={keepMine} /> : null}
+      {state.kind === "conflict" ? (
+        <ConflictPanel theirs={state.theirs} onTakeTheirs={takeTheirs} onKeepMine={keepMine} />
+      ) : null}
 
       <Field label={t("fields.title")}>
-        <input className={`${input} text-xl font-bold`} {...asContent} value={fields.title} maxLength={500} onChange={(event) => setField("title", event.target.value)} />
+        <input
+          className={`${input} text-xl font-bold`}
+          {...asContent}
+          value={fields.title}
+          maxLength={500}
+          onChange={(event) => setField("title", event.target.value)}
+        />
       </Field>
       <Field label={t("fields.summary")}>
-        <textarea className={input} {...asContent} rows={2} maxLength={2000} value={fields.summary} onChange={(event) => setField("summary", event.target.value)} />
+        <textarea
+          className={input}
+          {...asContent}
+          rows={2}
+          maxLength={2000}
+          value={fields.summary}
+          onChange={(event) => setField("summary", event.target.value)}
+        />
       </Field>
 
       <div>
@@ -274,23 +321,60 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("fields.slug")} hint={t("fields.slugHint")} hintId="slug-hint">
-          <input className={input} dir="auto" value={fields.slug} maxLength={200} disabled={!canEdit} onChange={(event) => setField("slug", event.target.value)} aria-describedby="slug-hint" />
+          <input
+            className={input}
+            dir="auto"
+            value={fields.slug}
+            maxLength={200}
+            disabled={!canEdit}
+            onChange={(event) => setField("slug", event.target.value)}
+            aria-describedby="slug-hint"
+          />
         </Field>
         <Field label={t("fields.storyDate")}>
-          <input type="date" className={input} value={fields.storyDate} disabled={!canEdit} onChange={(event) => setField("storyDate", event.target.value)} />
+          <input
+            type="date"
+            className={input}
+            value={fields.storyDate}
+            disabled={!canEdit}
+            onChange={(event) => setField("storyDate", event.target.value)}
+          />
         </Field>
         <Field label={t("fields.tags")} hint={t("fields.tagsHint")} hintId="tags-hint">
-          <input className={input} {...asContent} disabled={!canEdit || !canEditTags} value={fields.tags} onChange={(event) => setField("tags", event.target.value)} aria-describedby="tags-hint" />
+          <input
+            className={input}
+            {...asContent}
+            disabled={!canEdit || !canEditTags}
+            value={fields.tags}
+            onChange={(event) => setField("tags", event.target.value)}
+            aria-describedby="tags-hint"
+          />
         </Field>
         <Field label={t("fields.photoAlt")}>
-          <input className={input} {...asContent} value={fields.photoAlt} maxLength={500} onChange={(event) => setField("photoAlt", event.target.value)} />
+          <input
+            className={input}
+            {...asContent}
+            value={fields.photoAlt}
+            maxLength={500}
+            onChange={(event) => setField("photoAlt", event.target.value)}
+          />
         </Field>
       </div>
     </div>
   );
 }
 
-function Field({ label, hint, hintId, children }: { label: string; hint?: string; hintId?: string; children: ReactNode }) {
+function Field({
+  label,
+  hint,
+  hintId,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  hintId?: string;
+  children: ReactNode;
+}) {
   return (
     <label className="block">
       <span className="mb-1 block text-sm font-semibold">{label}</span>
@@ -317,9 +401,19 @@ function SaveStatus({ state }: { state: SaveState }) {
           : state.kind === "conflict"
             ? t("state.conflict")
             : t("state.error", { reason: errorText(state.error) });
-  const tone = state.kind === "error" || state.kind === "conflict" ? "text-red-700 font-semibold" : state.kind === "saved" ? "text-emerald-800" : "text-gray-700";
+  const tone =
+    state.kind === "error" || state.kind === "conflict"
+      ? "text-red-700 font-semibold"
+      : state.kind === "saved"
+        ? "text-emerald-800"
+        : "text-gray-700";
   return (
-    <p role={state.kind === "error" ? "alert" : "status"} aria-live="polite" className={tone} data-save-state={state.kind}>
+    <p
+      role={state.kind === "error" ? "alert" : "status"}
+      aria-live="polite"
+      className={tone}
+      data-save-state={state.kind}
+    >
       {text}
     </p>
   );

@@ -14,7 +14,12 @@ type Names = { nameAr: string; nameRu: string; nameEn: string };
 const NEW_SOURCE = "new";
 const blankNames: Names = { nameAr: "", nameRu: "", nameEn: "" };
 
-type Props = { article: ArticleForEditor["article"]; options: AdminFilterOptions; canEdit: boolean; canCreateSource: boolean };
+type Props = {
+  article: ArticleForEditor["article"];
+  options: AdminFilterOptions;
+  canEdit: boolean;
+  canCreateSource: boolean;
+};
 
 export function AttributionPanel({ article, options, canEdit, canCreateSource }: Props) {
   const t = useTranslations("Editor.attribution");
@@ -22,7 +27,9 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
   const errorText = useErrorText();
   const [pending, startTransition] = useTransition();
   const [bylines, setBylines] = useState<Byline[]>(() =>
-    article.bylines.map((b) => (b.kind === "user" ? { kind: "user", userId: b.userId, name: b.name } : { kind: "contributor", name: b.name })),
+    article.bylines.map((b) =>
+      b.kind === "user" ? { kind: "user", userId: b.userId, name: b.name } : { kind: "contributor", name: b.name },
+    ),
   );
   const [staffChoice, setStaffChoice] = useState("");
   const [contributor, setContributor] = useState("");
@@ -38,7 +45,8 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
 
   const addStaff = () => {
     const user = options.authors.find((a) => String(a.id) === staffChoice);
-    if (user && !bylines.some((b) => b.kind === "user" && b.userId === user.id)) setBylines([...bylines, { kind: "user", userId: user.id, name: user.name }]);
+    if (user && !bylines.some((b) => b.kind === "user" && b.userId === user.id))
+      setBylines([...bylines, { kind: "user", userId: user.id, name: user.name }]);
     setStaffChoice("");
   };
   const addContributor = () => {
@@ -78,14 +86,25 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
       ).map(([key, lang, dir]) => (
         <label key={key} className="block text-xs">
           <span className="block text-gray-600">{t(`names.${lang}`)}</span>
-          <input className={input} lang={lang} dir={dir} value={value[key]} disabled={!canEdit} maxLength={200} onChange={(event) => onChange({ ...value, [key]: event.target.value })} />
+          <input
+            className={input}
+            lang={lang}
+            dir={dir}
+            value={value[key]}
+            disabled={!canEdit}
+            maxLength={200}
+            onChange={(event) => onChange({ ...value, [key]: event.target.value })}
+          />
         </label>
       ))}
     </fieldset>
   );
 
   return (
-    <section aria-labelledby="attribution-title" className="space-y-3 rounded border border-gray-200 bg-white p-3 text-sm">
+    <section
+      aria-labelledby="attribution-title"
+      className="space-y-3 rounded border border-gray-200 bg-white p-3 text-sm"
+    >
       <h2 id="attribution-title" className="font-semibold">
         {t("title")}
       </h2>
@@ -95,12 +114,20 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
         {bylines.length === 0 ? <p className="text-gray-600">{t("noBylines")}</p> : null}
         <ol className="space-y-1">
           {bylines.map((byline, index) => (
-            <li key={`${byline.kind}-${byline.kind === "user" ? byline.userId : byline.name}-${index}`} className="flex items-center justify-between gap-2">
+            <li
+              key={`${byline.kind}-${byline.kind === "user" ? byline.userId : byline.name}-${index}`}
+              className="flex items-center justify-between gap-2"
+            >
               <span dir="auto">
-                {byline.name} <span className="text-xs text-gray-600">({t(byline.kind === "user" ? "staff" : "contributor")})</span>
+                {byline.name}{" "}
+                <span className="text-xs text-gray-600">({t(byline.kind === "user" ? "staff" : "contributor")})</span>
               </span>
               {canEdit ? (
-                <button type="button" className="text-xs text-red-700 underline" onClick={() => setBylines(bylines.filter((_, i) => i !== index))}>
+                <button
+                  type="button"
+                  className="text-xs text-red-700 underline"
+                  onClick={() => setBylines(bylines.filter((_, i) => i !== index))}
+                >
                   {t("remove", { name: byline.name })}
                 </button>
               ) : null}
@@ -113,7 +140,12 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
               <label className="sr-only" htmlFor="byline-staff">
                 {t("addStaff")}
               </label>
-              <select id="byline-staff" value={staffChoice} onChange={(event) => setStaffChoice(event.target.value)} className={input}>
+              <select
+                id="byline-staff"
+                value={staffChoice}
+                onChange={(event) => setStaffChoice(event.target.value)}
+                className={input}
+              >
                 <option value="">{t("chooseStaff")}</option>
                 {options.authors.map((author) => (
                   <option key={author.id} value={author.id}>
@@ -121,7 +153,12 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
                   </option>
                 ))}
               </select>
-              <button type="button" onClick={addStaff} disabled={!staffChoice} className="rounded border border-gray-400 px-2 disabled:opacity-50">
+              <button
+                type="button"
+                onClick={addStaff}
+                disabled={!staffChoice}
+                className="rounded border border-gray-400 px-2 disabled:opacity-50"
+              >
                 {t("add")}
               </button>
             </div>
@@ -129,8 +166,21 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
               <label className="sr-only" htmlFor="byline-contributor">
                 {t("addContributor")}
               </label>
-              <input id="byline-contributor" dir="auto" placeholder={t("addContributor")} value={contributor} onChange={(event) => setContributor(event.target.value)} className={input} maxLength={200} />
-              <button type="button" onClick={addContributor} disabled={!contributor.trim()} className="rounded border border-gray-400 px-2 disabled:opacity-50">
+              <input
+                id="byline-contributor"
+                dir="auto"
+                placeholder={t("addContributor")}
+                value={contributor}
+                onChange={(event) => setContributor(event.target.value)}
+                className={input}
+                maxLength={200}
+              />
+              <button
+                type="button"
+                onClick={addContributor}
+                disabled={!contributor.trim()}
+                className="rounded border border-gray-400 px-2 disabled:opacity-50"
+              >
                 {t("add")}
               </button>
             </div>
@@ -140,7 +190,12 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
 
       <label className="block">
         <span className="block font-semibold">{t("source")}</span>
-        <select value={source} onChange={(event) => setSource(event.target.value)} disabled={!canEdit} className={input}>
+        <select
+          value={source}
+          onChange={(event) => setSource(event.target.value)}
+          disabled={!canEdit}
+          className={input}
+        >
           <option value="">{t("noSource")}</option>
           {options.sources.map((s) => (
             <option key={s.id} value={s.id}>
@@ -156,16 +211,33 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
 
       <label className="block">
         <span className="block font-semibold">{t("leadPhoto")}</span>
-        <input type="url" dir="ltr" value={photoUrl} onChange={(event) => setPhotoUrl(event.target.value)} disabled={!canEdit} placeholder="https://" className={input} maxLength={2048} />
+        <input
+          type="url"
+          dir="ltr"
+          value={photoUrl}
+          onChange={(event) => setPhotoUrl(event.target.value)}
+          disabled={!canEdit}
+          placeholder="https://"
+          className={input}
+          maxLength={2048}
+        />
       </label>
 
       {canEdit ? (
-        <button type="button" onClick={save} disabled={pending} className="rounded bg-brand px-3 py-1.5 font-semibold text-white disabled:opacity-50">
+        <button
+          type="button"
+          onClick={save}
+          disabled={pending}
+          className="rounded bg-brand px-3 py-1.5 font-semibold text-white disabled:opacity-50"
+        >
           {t("save")}
         </button>
       ) : null}
       {message ? (
-        <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "font-semibold text-red-700" : "text-emerald-800"}>
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={message.tone === "error" ? "font-semibold text-red-700" : "text-emerald-800"}
+        >
           {message.text}
         </p>
       ) : null}

@@ -13,7 +13,11 @@ export function useErrorText(): (error: EditorError) => string {
       case "invalid":
         return t("invalid", { detail: error.detail });
       case "blocked":
-        return t("blocked", { warnings: error.warnings.map((code) => (tWarnings.has(code as "missing_title") ? tWarnings(code as "missing_title") : code)).join("، ") });
+        return t("blocked", {
+          warnings: error.warnings
+            .map((code) => (tWarnings.has(code as "missing_title") ? tWarnings(code as "missing_title") : code))
+            .join("، "),
+        });
       default:
         return t(error.code);
     }

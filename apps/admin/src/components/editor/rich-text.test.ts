@@ -17,7 +17,14 @@ const BODY: ArticleBlock[] = [
 describe("rich text ⇄ blocks", () => {
   it("round-trips every block type, links and grouping", () => {
     const doc = blocksToDoc(BODY);
-    expect(doc.content?.map((node) => node.type)).toEqual(["paragraph", "heading", "paragraph", "blockquote", "bulletList", "orderedList"]);
+    expect(doc.content?.map((node) => node.type)).toEqual([
+      "paragraph",
+      "heading",
+      "paragraph",
+      "blockquote",
+      "bulletList",
+      "orderedList",
+    ]);
     expect(docToBlocks(doc)).toEqual(BODY);
     expect(bodySchema.safeParse(docToBlocks(doc)).success).toBe(true);
   });
@@ -38,7 +45,9 @@ describe("rich text ⇄ blocks", () => {
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "   " }] },
       ],
     };
-    expect(docToBlocks(doc)).toEqual([{ type: "paragraph", text: "انظر الموقع", links: [{ start: 5, end: 11, href: "https://example.org/" }] }]);
+    expect(docToBlocks(doc)).toEqual([
+      { type: "paragraph", text: "انظر الموقع", links: [{ start: 5, end: 11, href: "https://example.org/" }] },
+    ]);
   });
 
   it("joins adjacent pieces of one link and keeps an empty body editable", () => {
@@ -54,7 +63,9 @@ describe("rich text ⇄ blocks", () => {
         },
       ],
     };
-    expect(docToBlocks(doc)).toEqual([{ type: "paragraph", text: "تاس اليوم", links: [{ start: 0, end: 9, href: "https://tass.ru/" }] }]);
+    expect(docToBlocks(doc)).toEqual([
+      { type: "paragraph", text: "تاس اليوم", links: [{ start: 0, end: 9, href: "https://tass.ru/" }] },
+    ]);
     expect(blocksToDoc([])).toEqual({ type: "doc", content: [{ type: "paragraph" }] });
   });
 });

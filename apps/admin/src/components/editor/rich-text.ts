@@ -3,14 +3,24 @@
 import type { ArticleBlock, InlineLink } from "@minbar/db/blocks";
 
 export type PmMark = { type: string; attrs?: Record<string, unknown> };
-export type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string; marks?: PmMark[] };
+export type PmNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: PmNode[];
+  text?: string;
+  marks?: PmMark[];
+};
 
 function inline(text: string, links: readonly InlineLink[] | undefined): PmNode[] {
   const nodes: PmNode[] = [];
   let at = 0;
   for (const link of links ?? []) {
     if (link.start > at) nodes.push({ type: "text", text: text.slice(at, link.start) });
-    nodes.push({ type: "text", text: text.slice(link.start, link.end), marks: [{ type: "link", attrs: { href: link.href } }] });
+    nodes.push({
+      type: "text",
+      text: text.slice(link.start, link.end),
+      marks: [{ type: "link", attrs: { href: link.href } }],
+    });
     at = link.end;
   }
   if (at < text.length) nodes.push({ type: "text", text: text.slice(at) });
@@ -57,7 +67,8 @@ function flatten(nodes: readonly PmNode[] | undefined): { text: string; links: I
   let text = "";
   const links: InlineLink[] = [];
   for (const node of nodes ?? []) {
-    const piece = node.type === "text" ? (node.text ?? "") : node.type === "hardBreak" ? " " : flatten(node.content).text;
+    const piece =
+      node.type === "text" ? (node.text ?? "") : node.type === "hardBreak" ? " " : flatten(node.content).text;
     const href = node.marks?.find((mark) => mark.type === "link")?.attrs?.href;
     if (typeof href === "string" && piece) {
       const last = links.at(-1);
@@ -81,7 +92,8 @@ function trimmed({ text, links }: { text: string; links: InlineLink[] }): { text
 
 export function docToBlocks(doc: PmNode): ArticleBlock[] {
   const blocks: ArticleBlock[] = [];
-  const paragraphsOf = (node: PmNode) => (node.content ?? []).filter((child) => child.type === "paragraph" || child.type === "heading");
+  const paragraphsOf = (node: PmNode) =>
+    (node.content ?? []).filter((child) => child.type === "paragraph" || child.type === "heading");
   for (const node of doc.content ?? []) {
     switch (node.type) {
       case "heading": {
@@ -98,8 +110,13 @@ export function docToBlocks(doc: PmNode): ArticleBlock[] {
       case "bulletList":
       case "orderedList":
         for (const item of node.content ?? []) {
-          const run = trimmed(flatten((item.content ?? []).flatMap((child) => [...(child.content ?? []), { type: "hardBreak" }]).slice(0, -1)));
-          if (run.text) blocks.push({ type: "list_item", ...run, ...(node.type === "orderedList" ? { ordered: true } : {}) });
+          const run = trimmed(
+            flatten(
+              (item.content ?? []).flatMap((child) => [...(child.content ?? []), { type: "hardBreak" }]).slice(0, -1),
+            ),
+          );
+          if (run.text)
+            blocks.push({ type: "list_item", ...run, ...(node.type === "orderedList" ? { ordered: true } : {}) });
         }
         break;
       default: {

@@ -25,17 +25,27 @@ function useAction() {
   return { pending, run, message };
 }
 
-export function StartTranslationButton({ articleId, locale, label }: { articleId: number; locale: "ru" | "en"; label: string }) {
+export function StartTranslationButton({
+  articleId,
+  locale,
+  label,
+}: {
+  articleId: number;
+  locale: "ru" | "en";
+  label: string;
+}) {
   const { pending, run, message } = useAction();
   return (
     <>
       <button
         type="button"
         disabled={pending}
-        onClick={() => run(async () => {
-          const result = await startTranslationAction({ articleId, locale });
-          return result.ok ? null : result.error;
-        })}
+        onClick={() =>
+          run(async () => {
+            const result = await startTranslationAction({ articleId, locale });
+            return result.ok ? null : result.error;
+          })
+        }
         className="rounded border border-dashed border-gray-400 px-3 py-1 disabled:opacity-50"
       >
         {label}
@@ -45,7 +55,12 @@ export function StartTranslationButton({ articleId, locale, label }: { articleId
   );
 }
 
-export function RestoreButton(props: { articleId: number; localizationId: number; revisionId: number; expectedVersion: number }) {
+export function RestoreButton(props: {
+  articleId: number;
+  localizationId: number;
+  revisionId: number;
+  expectedVersion: number;
+}) {
   const t = useTranslations("Editor.revisions");
   const { pending, run, message } = useAction();
   return (
@@ -53,15 +68,17 @@ export function RestoreButton(props: { articleId: number; localizationId: number
       <button
         type="button"
         disabled={pending}
-        onClick={() => run(async () => {
-          const result = await restoreRevisionAction(props);
-          if (!result.ok) return result.error;
-          if (result.value.status === "conflict") return { code: "stale" };
-          if (result.value.status === "slug_taken") return { code: "slug_taken" };
-          // The editor holds the old text: a reload shows the restored one.
-          window.location.reload();
-          return null;
-        })}
+        onClick={() =>
+          run(async () => {
+            const result = await restoreRevisionAction(props);
+            if (!result.ok) return result.error;
+            if (result.value.status === "conflict") return { code: "stale" };
+            if (result.value.status === "slug_taken") return { code: "slug_taken" };
+            // The editor holds the old text: a reload shows the restored one.
+            window.location.reload();
+            return null;
+          })
+        }
         className="mt-1 rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50 disabled:opacity-50"
       >
         {t("restore")}
@@ -92,9 +109,21 @@ export function CommentForm({ articleId, localizationId }: { articleId: number; 
     >
       <label className="block text-sm">
         <span className="mb-1 block font-semibold">{t("label")}</span>
-        <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={5000} required dir="auto" className="w-full rounded border border-gray-300 px-2 py-1" />
+        <textarea
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          rows={3}
+          maxLength={5000}
+          required
+          dir="auto"
+          className="w-full rounded border border-gray-300 px-2 py-1"
+        />
       </label>
-      <button type="submit" disabled={pending || !body.trim()} className="rounded bg-brand px-3 py-1 text-sm font-semibold text-white disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending || !body.trim()}
+        className="rounded bg-brand px-3 py-1 text-sm font-semibold text-white disabled:opacity-50"
+      >
         {t("submit")}
       </button>
       {message}

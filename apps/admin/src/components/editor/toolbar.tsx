@@ -39,8 +39,14 @@ export function Toolbar({ editor }: { editor: Editor }) {
     requestAnimationFrame(() => editor.chain().focus(editor.state.selection.to).run());
   };
   return (
-    <div role="toolbar" aria-label={t("label")} className="flex flex-wrap items-center gap-1 rounded-t border border-b-0 border-gray-300 bg-gray-50 px-2 py-1">
-      {button(t("paragraph"), !active.heading && !active.quote && !active.bullet && !active.ordered, () => chain().setParagraph().run())}
+    <div
+      role="toolbar"
+      aria-label={t("label")}
+      className="flex flex-wrap items-center gap-1 rounded-t border border-b-0 border-gray-300 bg-gray-50 px-2 py-1"
+    >
+      {button(t("paragraph"), !active.heading && !active.quote && !active.bullet && !active.ordered, () =>
+        chain().setParagraph().run(),
+      )}
       {button(t("heading"), active.heading, () => chain().toggleHeading({ level: 2 }).run())}
       {button(t("quote"), active.quote, () => chain().toggleBlockquote().run())}
       {button(t("bulletList"), active.bullet, () => chain().toggleBulletList().run())}

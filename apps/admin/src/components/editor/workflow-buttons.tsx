@@ -6,7 +6,10 @@ import { moveAction } from "../../app/articles/actions";
 import type { ActionError } from "../../lib/action-result";
 import { useErrorText } from "./error-text";
 
-export type MoveOption = { to: "draft" | "in_review" | "approved" | "scheduled" | "published" | "unpublished" | "archived"; action: string };
+export type MoveOption = {
+  to: "draft" | "in_review" | "approved" | "scheduled" | "published" | "unpublished" | "archived";
+  action: string;
+};
 
 type Props = {
   localizationId: number;
@@ -58,12 +61,24 @@ export function WorkflowButtons({ localizationId, moves, timeZoneName, beforeMov
       </h2>
       <label className="mb-2 block text-sm">
         <span className="mb-1 block">{t("comment")}</span>
-        <textarea value={comment} onChange={(event) => setComment(event.target.value)} rows={2} maxLength={2000} dir="auto" className="w-full rounded border border-gray-300 bg-white px-2 py-1" />
+        <textarea
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          rows={2}
+          maxLength={2000}
+          dir="auto"
+          className="w-full rounded border border-gray-300 bg-white px-2 py-1"
+        />
       </label>
       {schedules ? (
         <label className="mb-2 block text-sm">
           <span className="mb-1 block">{t("scheduleAt", { zone: timeZoneName })}</span>
-          <input type="datetime-local" value={when} onChange={(event) => setWhen(event.target.value)} className="rounded border border-gray-300 bg-white px-2 py-1" />
+          <input
+            type="datetime-local"
+            value={when}
+            onChange={(event) => setWhen(event.target.value)}
+            className="rounded border border-gray-300 bg-white px-2 py-1"
+          />
         </label>
       ) : null}
       <div className="flex flex-wrap gap-2">

@@ -36,7 +36,10 @@ export default async function LocaleLayout({ children, languages, params }: Layo
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-stone-50 text-gray-900 antialiased">
-        <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:bg-white focus:p-2">
+        <a
+          href="#content"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:bg-white focus:p-2"
+        >
           {t("skipToContent")}
         </a>
         <header className="border-b-4 border-brand bg-white">
@@ -58,7 +61,11 @@ export default async function LocaleLayout({ children, languages, params }: Layo
         </main>
         <footer className="mx-auto flex max-w-4xl flex-wrap justify-between gap-4 border-t border-gray-200 px-4 py-6 text-sm text-gray-500">
           <span>{t("footer")}</span>
-          <a href={feedPath(locale)} type="application/rss+xml" className="underline-offset-4 hover:text-brand hover:underline">
+          <a
+            href={feedPath(locale)}
+            type="application/rss+xml"
+            className="underline-offset-4 hover:text-brand hover:underline"
+          >
             {t("feed")}
           </a>
         </footer>

@@ -52,7 +52,10 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
   } else if (result.total === 0) {
     outcome = <p className="text-gray-700">{t.rich("noResults", { query: result.query, q: quoted })}</p>;
   } else {
-    const pageLink = (target: number) => ({ pathname: "/search", query: { q: result.query, ...(target > 1 ? { page: target } : {}) } });
+    const pageLink = (target: number) => ({
+      pathname: "/search",
+      query: { q: result.query, ...(target > 1 ? { page: target } : {}) },
+    });
     outcome = (
       <>
         <p className="mb-4 text-sm text-gray-600" role="status">
@@ -101,7 +104,10 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
               <span />
             )}
             <span className="text-gray-500">
-              {tPages("pageOf", { page: formatInteger(result.page, locale), count: formatInteger(result.pageCount, locale) })}
+              {tPages("pageOf", {
+                page: formatInteger(result.page, locale),
+                count: formatInteger(result.pageCount, locale),
+              })}
             </span>
             {result.page < result.pageCount ? (
               <Link href={pageLink(result.page + 1)} rel="next" className="text-brand underline">

@@ -3,7 +3,12 @@
 // MAX_ARTICLE_IDS_PER_REQUEST). Drops the cached pages that show the articles, so the next visit rebuilds them.
 import { revalidateTag } from "next/cache";
 import { findArticleFootprints } from "@minbar/db";
-import { articleIdsOf, MAX_ARTICLE_IDS_PER_REQUEST, REVALIDATION_REQUEST_SHAPE, revalidationRequestSchema } from "@minbar/site-signal";
+import {
+  articleIdsOf,
+  MAX_ARTICLE_IDS_PER_REQUEST,
+  REVALIDATION_REQUEST_SHAPE,
+  revalidationRequestSchema,
+} from "@minbar/site-signal";
 import { getDb } from "../../../db";
 import { getEnv } from "../../../env";
 import { purgeFrontCache } from "../../../lib/front-cache-signal";

@@ -49,7 +49,11 @@ export default async function PreviewPage({ params }: PreviewProps) {
     getTranslations({ locale, namespace: "Site" }),
     listRelated(article),
   ]);
-  const expires = new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: NEWSROOM_TIME_ZONE }).format(article.expiresAt);
+  const expires = new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: NEWSROOM_TIME_ZONE,
+  }).format(article.expiresAt);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-stone-50 text-gray-900 antialiased">

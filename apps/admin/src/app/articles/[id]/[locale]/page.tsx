@@ -14,21 +14,35 @@ import {
   type ArticleForEditor,
   type RevisionDiff,
 } from "@minbar/db";
-import { directionOf, formatDateTime, isLocale, LOCALES, NEWSROOM_TIME_ZONE, newsroomTimeZoneName, type Locale } from "@minbar/i18n";
+import {
+  directionOf,
+  formatDateTime,
+  isLocale,
+  LOCALES,
+  NEWSROOM_TIME_ZONE,
+  newsroomTimeZoneName,
+  type Locale,
+} from "@minbar/i18n";
 import { getDb } from "../../../../db";
 import { requireActor } from "../../../../lib/actor";
 import { orForbidden } from "../../../../lib/or-forbidden";
 import { isKnownWarningCode } from "../../../../lib/warning-codes";
 import { ArticleEditor } from "../../../../components/editor/article-editor";
 import { AttributionPanel } from "../../../../components/editor/attribution-panel";
-import { CommentForm, PreviewLink, RestoreButton, StartTranslationButton } from "../../../../components/editor/small-actions";
+import {
+  CommentForm,
+  PreviewLink,
+  RestoreButton,
+  StartTranslationButton,
+} from "../../../../components/editor/small-actions";
 
 export const dynamic = "force-dynamic";
 
 type Params = { id: string; locale: string };
 type Search = { from?: string; to?: string };
 
-const storyDateOf = (date: Date | null) => (date ? new Intl.DateTimeFormat("en-CA", { timeZone: NEWSROOM_TIME_ZONE }).format(date) : "");
+const storyDateOf = (date: Date | null) =>
+  date ? new Intl.DateTimeFormat("en-CA", { timeZone: NEWSROOM_TIME_ZONE }).format(date) : "";
 
 async function load(articleId: number, locale: Locale) {
   const actor = await requireActor();
@@ -40,7 +54,13 @@ async function load(articleId: number, locale: Locale) {
   }
 }
 
-export default async function EditArticlePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+export default async function EditArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Search>;
+}) {
   const { id, locale } = await params;
   const articleId = Number(id);
   if (!Number.isSafeInteger(articleId) || articleId <= 0 || !isLocale(locale)) notFound();
@@ -81,14 +101,27 @@ export default async function EditArticlePage({ params, searchParams }: { params
           <h1 className="text-2xl font-bold" lang={locale} dir={dir}>
             {localization?.title || <span className="text-red-700">{t("untitled")}</span>}
           </h1>
-          {localization ? <span className="rounded-full bg-gray-200 px-2 py-0.5 text-sm font-semibold">{tStatus(localization.status)}</span> : null}
+          {localization ? (
+            <span className="rounded-full bg-gray-200 px-2 py-0.5 text-sm font-semibold">
+              {tStatus(localization.status)}
+            </span>
+          ) : null}
           {localization?.status === "scheduled" && localization.scheduledAt ? (
             <span className="text-sm text-indigo-900" data-testid="scheduled-for">
               {t("scheduledFor", { when: when(localization.scheduledAt), zone })}
             </span>
           ) : null}
         </div>
-        <LanguageTabs article={article} current={locale} canTranslate={canTranslate} labels={{ language: (l) => tLocales(l), start: (l) => t("startTranslation", { language: tLocales(l) }), tabs: t("languages") }} />
+        <LanguageTabs
+          article={article}
+          current={locale}
+          canTranslate={canTranslate}
+          labels={{
+            language: (l) => tLocales(l),
+            start: (l) => t("startTranslation", { language: tLocales(l) }),
+            tabs: t("languages"),
+          }}
+        />
       </header>
 
       {localization === null ? (
@@ -120,7 +153,12 @@ export default async function EditArticlePage({ params, searchParams }: { params
 
           <aside className="space-y-6">
             <PreviewLink articleId={article.id} locale={locale} />
-            <AttributionPanel article={article} options={options} canEdit={access.canEditArticle} canCreateSource={can(actor, "attribution.manage")} />
+            <AttributionPanel
+              article={article}
+              options={options}
+              canEdit={access.canEditArticle}
+              canCreateSource={can(actor, "attribution.manage")}
+            />
 
             <section aria-labelledby="revisions-title" className="rounded border border-gray-200 bg-white p-3">
               <h2 id="revisions-title" className="mb-2 font-semibold">
@@ -130,7 +168,11 @@ export default async function EditArticlePage({ params, searchParams }: { params
                 {(["from", "to"] as const).map((end, i) => (
                   <label key={end}>
                     <span className="block">{t(`revisions.${end}`)}</span>
-                    <select name={end} defaultValue={search[end] ?? String(revisions[i === 0 ? 1 : 0]?.id ?? "")} className="rounded border border-gray-300 bg-white px-1 py-0.5">
+                    <select
+                      name={end}
+                      defaultValue={search[end] ?? String(revisions[i === 0 ? 1 : 0]?.id ?? "")}
+                      className="rounded border border-gray-300 bg-white px-1 py-0.5"
+                    >
                       {revisions.map((revision) => (
                         <option key={revision.id} value={revision.id}>
                           {t("revisions.number", { number: revision.number })}
@@ -149,13 +191,21 @@ export default async function EditArticlePage({ params, searchParams }: { params
                     <p>
                       <span className="font-semibold">{t("revisions.number", { number: revision.number })}</span>{" "}
                       <span className="text-gray-600">{t(`revisions.origin.${revision.origin}`)}</span>
-                      {!revision.applied ? <span className="ms-1 text-amber-800">({t("revisions.notApplied")})</span> : null}
+                      {!revision.applied ? (
+                        <span className="ms-1 text-amber-800">({t("revisions.notApplied")})</span>
+                      ) : null}
                     </p>
                     <p className="text-gray-600">
-                      {revision.author ? t("revisions.by", { name: revision.author.name }) : t("revisions.byImporter")} · <time dateTime={revision.createdAt.toISOString()}>{when(revision.createdAt)}</time>
+                      {revision.author ? t("revisions.by", { name: revision.author.name }) : t("revisions.byImporter")}{" "}
+                      · <time dateTime={revision.createdAt.toISOString()}>{when(revision.createdAt)}</time>
                     </p>
                     {access.canEdit && revision.number !== revisions[0]?.number ? (
-                      <RestoreButton articleId={article.id} localizationId={localization.id} revisionId={revision.id} expectedVersion={localization.version} />
+                      <RestoreButton
+                        articleId={article.id}
+                        localizationId={localization.id}
+                        revisionId={revision.id}
+                        expectedVersion={localization.version}
+                      />
                     ) : null}
                   </li>
                 ))}
@@ -170,11 +220,14 @@ export default async function EditArticlePage({ params, searchParams }: { params
                 {history.map((entry) => (
                   <li key={`${entry.kind}-${entry.id}`} className="border-b border-gray-100 pb-2">
                     <p className="text-gray-600">
-                      {entry.actor?.name ?? t("history.system")} · <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time>
+                      {entry.actor?.name ?? t("history.system")} ·{" "}
+                      <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time>
                     </p>
                     {entry.kind === "move" ? (
                       <p>
-                        {entry.from ? t("history.move", { from: tStatus(entry.from), to: tStatus(entry.to) }) : t("history.created", { to: tStatus(entry.to) })}
+                        {entry.from
+                          ? t("history.move", { from: tStatus(entry.from), to: tStatus(entry.to) })
+                          : t("history.created", { to: tStatus(entry.to) })}
                         {entry.comment && entry.actor ? (
                           <span className="block text-gray-700" dir="auto">
                             «{entry.comment}»
@@ -199,7 +252,8 @@ export default async function EditArticlePage({ params, searchParams }: { params
                 {t("diff.title", { from: diff.from.number, to: diff.to.number })}
               </h2>
               <p className="mb-2 text-xs text-gray-600">
-                <ins className="bg-emerald-100 text-emerald-900 no-underline">{t("diff.added")}</ins> · <del className="bg-red-100 text-red-900">{t("diff.removed")}</del>
+                <ins className="bg-emerald-100 text-emerald-900 no-underline">{t("diff.added")}</ins> ·{" "}
+                <del className="bg-red-100 text-red-900">{t("diff.removed")}</del>
               </p>
               <div lang={locale} dir={dir} className="whitespace-pre-wrap leading-loose" data-testid="revision-diff">
                 {diff.segments.map((segment, index) =>
@@ -224,7 +278,11 @@ export default async function EditArticlePage({ params, searchParams }: { params
   );
 }
 
-async function loadDiff(actor: Awaited<ReturnType<typeof requireActor>>, localizationId: number, search: Search): Promise<RevisionDiff | null> {
+async function loadDiff(
+  actor: Awaited<ReturnType<typeof requireActor>>,
+  localizationId: number,
+  search: Search,
+): Promise<RevisionDiff | null> {
   const from = Number(search.from);
   const to = Number(search.to);
   if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from <= 0 || to <= 0) return null;

@@ -9,7 +9,9 @@ import { getDb } from "../../../../db";
 import { clientAddress } from "../../../../lib/client-address";
 import { formText } from "../../../../lib/accounts-action";
 
-export type SetPasswordState = { error: "mismatch" | "too_short" | "too_long" | "unknown" | "used" | "expired" | "disabled" | null };
+export type SetPasswordState = {
+  error: "mismatch" | "too_short" | "too_long" | "unknown" | "used" | "expired" | "disabled" | null;
+};
 
 const formSchema = z.object({ token: z.string().max(200), password: z.string(), confirm: z.string() });
 
@@ -24,7 +26,11 @@ export async function setPasswordAction(_previous: SetPasswordState, formData: F
   if (password.length < PASSWORD_MIN_LENGTH) return { error: "too_short" };
   if (password.length > PASSWORD_MAX_LENGTH) return { error: "too_long" };
   if (password !== confirm) return { error: "mismatch" };
-  const result = await redeemSignInToken(getDb(), { token, newPassword: password }, { address: clientAddress(await headers()) });
+  const result = await redeemSignInToken(
+    getDb(),
+    { token, newPassword: password },
+    { address: clientAddress(await headers()) },
+  );
   if (result.status !== "redeemed") return { error: result.status };
   redirect("/login?password=set");
 }

@@ -20,9 +20,7 @@ export default async function SignInLinkPage({ params }: { params: Promise<{ tok
       <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
       {inspected.status === "valid" ? (
         <>
-          <p className="mb-4">
-            {t("intro", { name: inspected.name, email: inspected.email })}
-          </p>
+          <p className="mb-4">{t("intro", { name: inspected.name, email: inspected.email })}</p>
           <SetPasswordForm token={token} limits={{ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }} />
         </>
       ) : (

@@ -8,7 +8,17 @@ const initialState: SetPasswordState = { error: null };
 
 type Limits = { minLength: number; maxLength: number };
 
-function PasswordField({ name, label, limits, describedBy }: { name: string; label: string; limits: Limits; describedBy?: string }) {
+function PasswordField({
+  name,
+  label,
+  limits,
+  describedBy,
+}: {
+  name: string;
+  label: string;
+  limits: Limits;
+  describedBy?: string;
+}) {
   return (
     <label className="block">
       <span className="mb-1 block text-sm font-medium">{label}</span>
@@ -38,9 +48,15 @@ export function SetPasswordForm({ token, limits }: { token: string; limits: Limi
         </p>
       ) : null}
       <PasswordField name="password" label={t("password")} limits={limits} describedBy="password-hint" />
-      <p id="password-hint" className="text-sm text-gray-600">{t("hint", { min: limits.minLength })}</p>
+      <p id="password-hint" className="text-sm text-gray-600">
+        {t("hint", { min: limits.minLength })}
+      </p>
       <PasswordField name="confirm" label={t("confirm")} limits={limits} />
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand px-4 py-2 font-semibold text-white disabled:opacity-60"
+      >
         {t("submit")}
       </button>
     </form>

@@ -18,5 +18,7 @@ export default async function LanguagesSlot({ params }: LanguagesSlotProps) {
   const listing = segments.length >= 2 && segments.at(-2) === "page" ? segments.slice(0, -2) : segments;
   // The 404 page (sent for any missing address) leads to the other editions' front pages.
   const pathname = `/${listing.join("/")}`;
-  return <LanguageSwitcher label={t("languages")} current={locale} pathname={pathname === NOT_FOUND_VIEW ? "/" : pathname} />;
+  return (
+    <LanguageSwitcher label={t("languages")} current={locale} pathname={pathname === NOT_FOUND_VIEW ? "/" : pathname} />
+  );
 }

@@ -123,7 +123,13 @@ export default async function ArticlePage({ params }: ArticleProps) {
   );
 }
 
-async function UnavailableNotice({ locale, editions }: { locale: Locale; editions: { id: number; locale: Locale; slug: string; title: string }[] }) {
+async function UnavailableNotice({
+  locale,
+  editions,
+}: {
+  locale: Locale;
+  editions: { id: number; locale: Locale; slug: string; title: string }[];
+}) {
   const t = await getTranslations({ locale, namespace: "Unavailable" });
   return (
     <section className="mx-auto max-w-3xl py-8">
