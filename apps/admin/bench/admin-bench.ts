@@ -24,6 +24,7 @@ import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { bench, seedsDir } from "@minbar/e2e";
 import { importPaths } from "@minbar/importer";
 import { parseArticle } from "@minbar/parser";
+import { e2eEnv } from "@minbar/e2e/env";
 
 const { values: args } = parseArgs({
   options: { articles: { type: "string", default: "100000" }, saves: { type: "string", default: "100" } },
@@ -32,7 +33,7 @@ const ARTICLES = Number(args.articles);
 const SAVES = Number(args.saves);
 if (!(ARTICLES >= 0) || !(SAVES > 0)) throw new Error("--articles must be ≥ 0 and --saves positive");
 const LONG_ARTICLE_WORDS = 5000;
-const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = e2eEnv.chromiumPath;
 const EDITOR = {
   email: "bench-editor@minbar.test",
   name: "محرر القياس",

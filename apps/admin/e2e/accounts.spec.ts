@@ -3,6 +3,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createPrismaClient, createUser } from "@minbar/db";
 import { ADMIN_USER } from "./test-users.ts";
+import { e2eEnv } from "@minbar/e2e/env";
 
 const PROOFREADER = {
   email: "proofreader@minbar.test",
@@ -43,7 +44,7 @@ let link = "";
 
 test.beforeAll(async ({ browser }) => {
   // run.ts hands Playwright the test database's URL.
-  const prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
+  const prisma = createPrismaClient(e2eEnv.databaseUrl);
   try {
     await createUser(prisma, { ...LOCKOUT_USER, roleKeys: ["writer"] });
   } finally {

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createPrismaClient } from "@minbar/db";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { ADMIN_USER, EDITOR_USER } from "./test-users.ts";
+import { e2eEnv } from "@minbar/e2e/env";
 
 async function signIn(page: Page, password: string, email: string = ADMIN_USER.email) {
   await page.goto("/login");
@@ -93,7 +94,7 @@ test("a session stops working as soon as its user is disabled", async ({ page })
   await expect(page.locator("tbody tr")).toHaveCount(5);
 
   // run.ts hands Playwright the test database's URL; the session cookie in the browser stays as it was.
-  const prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
+  const prisma = createPrismaClient(e2eEnv.databaseUrl);
   try {
     await prisma.user.update({
       where: { email: EDITOR_USER.email },

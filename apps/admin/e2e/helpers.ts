@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createPrismaClient, type PrismaClient } from "@minbar/db";
+import { e2eEnv } from "@minbar/e2e/env";
 
 export async function signIn(page: Page, user: { email: string; password: string }) {
   await page.goto("/login");
@@ -15,7 +16,7 @@ export async function signIn(page: Page, user: { email: string; password: string
 
 /** The run's database (run.ts passes its URL); one client per test file. */
 export function testDatabase(): PrismaClient {
-  return createPrismaClient(process.env.DATABASE_URL ?? "");
+  return createPrismaClient(e2eEnv.databaseUrl);
 }
 
 type ManifestEntry = { exportedName?: string; filename?: string };

@@ -7,6 +7,7 @@ import { createPrismaClient, type PrismaClient } from "@minbar/db";
 import { seedsDir } from "@minbar/e2e";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { ADMIN_USER } from "./test-users.ts";
+import { e2eEnv } from "@minbar/e2e/env";
 
 // Two seed files changed just enough to be new articles (the run has already imported the seeds themselves), plus a
 // file that is not text at all.
@@ -31,7 +32,7 @@ const NAMES = FILES.map((file) => file.name);
 
 let prisma: PrismaClient;
 test.beforeAll(() => {
-  prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
+  prisma = createPrismaClient(e2eEnv.databaseUrl);
 });
 test.afterAll(async () => {
   // Other specs count the seed articles: leave the database as the run made it.

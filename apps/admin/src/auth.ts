@@ -5,10 +5,10 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { signInWithPassword } from "@minbar/db";
-import { getDb } from "./db";
-import { getEnv } from "./env";
-import { clientAddress } from "./lib/client-address";
-import { rememberInterfaceLanguage } from "./i18n/locale-cookie";
+import { getDb } from "./db.ts";
+import { getEnv } from "./env.ts";
+import { clientAddress } from "./lib/client-address.ts";
+import { rememberInterfaceLanguage } from "./i18n/locale-cookie.ts";
 
 declare module "next-auth" {
   interface User {

@@ -12,6 +12,7 @@ import autocannon from "autocannon";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { bench, seedsDir } from "@minbar/e2e";
 import { importPaths } from "@minbar/importer";
+import { e2eEnv } from "@minbar/e2e/env";
 
 const { values: args } = parseArgs({
   options: {
@@ -30,7 +31,7 @@ const LIGHTHOUSE_RUNS = Number(args["lighthouse-runs"]);
 if (!Number.isInteger(LIGHTHOUSE_RUNS) || LIGHTHOUSE_RUNS < 1)
   throw new Error("--lighthouse-runs must be a positive integer");
 const EXPECTED_SEEDS = 5;
-const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = e2eEnv.chromiumPath;
 // A ceiling on the whole run, so a hung server, database or browser never leaves it running (and holding a port).
 const DEADLINE_MS = (4 * (WARMUP_S + DURATION_S) + 120 + 60 * LIGHTHOUSE_RUNS) * 1000;
 

@@ -8,6 +8,7 @@ import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@minbar/db";
 import { importPaths } from "@minbar/importer";
 import { revalidate } from "./revalidate-secret.ts";
+import { e2eEnv } from "@minbar/e2e/env";
 
 test.describe.configure({ mode: "serial" });
 
@@ -27,7 +28,7 @@ const wireText = (n: number) =>
     "المصدر: تاس",
   ].join("\n");
 
-const prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
+const prisma = createPrismaClient(e2eEnv.databaseUrl);
 let createdIds: number[] = [];
 let seedArticleId = 0;
 

@@ -12,16 +12,17 @@ import {
 } from "@minbar/db";
 import { DRAFT_SEED_OPENING, PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
+import { e2eEnv } from "@minbar/e2e/env";
 
 // runEndToEnd hands the same secret to the server under test and to this process.
-const SECRET = process.env.PREVIEW_SECRET ?? "";
+const SECRET = e2eEnv.previewSecret ?? "";
 const NOT_FOUND_TITLE = "الصفحة غير موجودة";
 
 type Localization = { id: number; articleId: number; slug: string };
 let draft: Localization;
 
 async function query<Row>(text: string, values: unknown[]): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: e2eEnv.databaseUrl });
   await client.connect();
   try {
     return (await client.query(text, values)).rows as Row[];
@@ -60,7 +61,7 @@ test("a valid token shows the draft as readers would see it, marked as a preview
 });
 
 test("a link made by the admin's use case for an editor opens the draft", async ({ page }) => {
-  const prisma = createPrismaClient(process.env.DATABASE_URL ?? "");
+  const prisma = createPrismaClient(e2eEnv.databaseUrl);
   try {
     await ensureBuiltInRoles(prisma);
     const user = await createUser(prisma, {

@@ -15,6 +15,7 @@ import { REVALIDATE_SECRET, revalidate } from "./revalidate-secret.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
 import { PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { SITE_ORIGIN } from "./site-origin.ts";
+import { e2eEnv, inheritedEnv } from "@minbar/e2e/env";
 
 // Tests here change shared rows, so they run in order and never alongside each other.
 test.describe.configure({ mode: "serial" });
@@ -22,7 +23,7 @@ test.describe.configure({ mode: "serial" });
 let db: pg.Client;
 
 test.beforeAll(async () => {
-  const url = process.env.DATABASE_URL;
+  const url = e2eEnv.databaseUrl;
   if (!url) throw new Error("DATABASE_URL is not set: run through `npm run test:e2e`");
   db = new pg.Client({ connectionString: url });
   await db.connect();
@@ -250,7 +251,7 @@ test("an import from the command line shows on the cached front page at once", a
     const run = spawnSync(process.execPath, ["--import", "tsx", cli, dir], {
       encoding: "utf8",
       timeout: 60_000,
-      env: { ...process.env, PUBLIC_SITE_URL: SITE_ORIGIN, REVALIDATE_SECRET, INIT_CWD: "" },
+      env: inheritedEnv({ PUBLIC_SITE_URL: SITE_ORIGIN, REVALIDATE_SECRET, INIT_CWD: "" }),
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^created\\s+.*${fileName} → article \\d+ \\(published\\)`, "m"));

@@ -4,8 +4,8 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache";
-import { listen } from "./test-http";
+import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache.ts";
+import { listen } from "./test-http.ts";
 
 type Page = {
   status?: number;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache";
+import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache.ts";
 import {
   clientRuntimeUsers,
   etagOf,
@@ -18,8 +18,8 @@ import {
   servePlainHtml,
   stripClientRuntime,
   type NotFoundPage,
-} from "./plain-html";
-import { listen } from "./test-http";
+} from "./plain-html.ts";
+import { listen } from "./test-http.ts";
 
 const ARTICLE_HTML = readFileSync(new URL("./fixtures/article-ar.html", import.meta.url), "utf8");
 const HEADLINE = "لافروف: الحل المشترك للقضايا يعزز العلاقات بين روسيا وكازاخستان";

@@ -16,7 +16,7 @@ import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerRe
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import type { Locale } from "@minbar/i18n";
-import { getPathname, localeOfPath, NOT_FOUND_VIEW } from "../src/i18n/paths";
+import { getPathname, localeOfPath, NOT_FOUND_VIEW } from "../src/i18n/paths.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -115,8 +115,8 @@ export function clientRuntimeUsers(distDir: string): string[] {
     runInNewContext(readFileSync(join(appDir, file), "utf8"), sandbox, { filename: file, timeout: 1_000 });
     const manifests = (sandbox.__RSC_MANIFEST ?? {}) as Record<string, ReferenceManifest>;
     for (const manifest of Object.values(manifests)) {
-      for (const module of Object.keys(manifest.clientModules ?? {})) {
-        if (!NEXT_OWN_MODULE.test(module) || NEXT_SCRIPT_MODULE.test(module)) users.add(module);
+      for (const clientModule of Object.keys(manifest.clientModules ?? {})) {
+        if (!NEXT_OWN_MODULE.test(clientModule) || NEXT_SCRIPT_MODULE.test(clientModule)) users.add(clientModule);
       }
     }
   }
@@ -229,7 +229,7 @@ function bufferHtml(req: IncomingMessage, res: ServerResponse, notFoundPage?: No
     if (decide() === "buffer") return res;
     const original = writeHead as (this: ServerResponse, statusCode: number, reason?: string) => ServerResponse;
     return typeof reason === "string" ? original.call(res, statusCode, reason) : original.call(res, statusCode);
-  } as ServerResponse["writeHead"];
+  };
   res.flushHeaders = function (this: ServerResponse) {
     if (decide() === "pass") flushHeaders.call(res);
   };

@@ -7,15 +7,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import compression from "compression";
-import { getEnv } from "../src/env";
-import { getPathname, localeOfPath } from "../src/i18n/paths";
-import { registerFrontCachePurge } from "../src/lib/front-cache-signal";
-import { createFrontCache, type FrontCacheOptions } from "./front-cache";
-import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html";
+import { defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
+import { getPathname, localeOfPath } from "../src/i18n/paths.ts";
+import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
+import { createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
+import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html.ts";
 
 const { values: args } = parseArgs({
   options: {
-    port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
+    port: { type: "string", short: "p", default: defaultServerPort() },
     hostname: { type: "string", short: "H" },
   },
 });
@@ -23,7 +23,7 @@ const port = Number(args.port);
 if (!Number.isInteger(port) || port <= 0 || port > 65_535)
   throw new Error(`--port must be a TCP port, not ${args.port}`);
 
-(process.env as Record<string, string>).NODE_ENV = "production";
+forceProductionMode();
 const env = getEnv();
 // Loaded after NODE_ENV is set: Next reads it on import.
 const { default: next } = await import("next");

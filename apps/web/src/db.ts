@@ -1,7 +1,7 @@
 // The database handle for server components, after the environment has been checked.
 import "server-only";
 import { getPrisma, type PrismaClient } from "@minbar/db";
-import { getEnv } from "./env";
+import { getEnv } from "./env.ts";
 
 export function getDb(): PrismaClient {
   getEnv();

@@ -24,3 +24,13 @@ export function getEnv(): WebEnv {
   cached = parseEnv(envSchema, process.env, "Invalid environment for @minbar/web");
   return cached;
 }
+
+/** The port `server/serve.ts` listens on without -p (PORT, as `next start` reads it). */
+export function defaultServerPort(): string {
+  return process.env.PORT ?? "3000";
+}
+
+/** The production server runs Next in production mode whatever the shell says; Next reads NODE_ENV on import. */
+export function forceProductionMode(): void {
+  (process.env as Record<string, string>).NODE_ENV = "production";
+}

@@ -1,6 +1,6 @@
 // Locale routing in front of every page: rewrites / to the Arabic pages and keeps /ru and /en prefixed.
 import createMiddleware from "next-intl/middleware";
-import { routing } from "./i18n/routing";
+import { routing } from "./i18n/routing.ts";
 
 export default createMiddleware(routing);
 

@@ -25,8 +25,8 @@ import {
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { z } from "zod";
-import { readDbEnv } from "../src/env";
-import { dropDatabase, ensureDatabase } from "../src/migrate";
+import { prismaDebug, readDbEnv } from "../src/env.ts";
+import { dropDatabase, ensureDatabase } from "../src/migrate.ts";
 
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
 const require = (await import("node:module")).createRequire(import.meta.url);
@@ -267,7 +267,7 @@ async function loadSchemaEngine(
   const instance = new wasmApi.Instance(module, { "./schema_engine_bg.js": runtime });
   runtime.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  const debug = process.env.DEBUG?.includes("prisma") ? (line: string) => console.error(line) : () => undefined;
+  const debug = prismaDebug() ? (line: string) => console.error(line) : () => undefined;
   return runtime.SchemaEngine.new({ datamodels }, debug, bindMigrationAwareSqlAdapterFactory(adapterFactory));
 }
 

@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies the committed migrations to DATABASE_URL, one line per migration and a summary.
-import { readDbEnv } from "../src/env";
-import { applyMigrations } from "../src/migrate";
+import { readDbEnv } from "../src/env.ts";
+import { applyMigrations } from "../src/migrate.ts";
 
 async function main(): Promise<number> {
   const url = readDbEnv().databaseUrl;

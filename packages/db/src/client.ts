@@ -1,9 +1,9 @@
 // Creates Prisma clients over TCP with @prisma/adapter-pg, and the process-wide client the apps share.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
-import { readDbEnv } from "./env";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { readDbEnv } from "./env.ts";
 
-export type { PrismaClient } from "./generated/prisma/client";
+export type { PrismaClient } from "./generated/prisma/client.ts";
 
 /** Small on purpose: the embedded server multiplexes at most 20 connections across both apps and the importer. */
 const DEFAULT_POOL_SIZE = 5;

@@ -59,3 +59,18 @@ export function readDbEnv(source: NodeJS.ProcessEnv = process.env): DbEnv {
     embeddedDbPort: env.EMBEDDED_DB_PORT,
   };
 }
+
+/** A copy of this process's environment for a child process, with `extra` on top (undefined removes a variable). */
+export function inheritedEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+/** Where the user typed the command: npm runs workspace scripts from the package folder and says so in INIT_CWD. */
+export function invocationDir(): string {
+  return process.env.INIT_CWD || process.cwd();
+}
+
+/** Prisma's own debug switch, honoured by the offline migration author. */
+export function prismaDebug(): boolean {
+  return process.env.DEBUG?.includes("prisma") ?? false;
+}

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readDbEnv, type DbEnv } from "./env";
+import { readDbEnv, type DbEnv } from "./env.ts";
 
 /** MINBAR_DATA_DIR, or `.data` at the repository root. */
 export function resolveDataDir(env: DbEnv = readDbEnv()): string {

@@ -2,8 +2,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createScratchDatabase, makeTempDir, query, removeTempDirs, writeMigrations } from "../test/helpers";
-import { applyMigrations, checksumOf, MigrationError } from "./migrate";
+import { createScratchDatabase, makeTempDir, query, removeTempDirs, writeMigrations } from "../test/helpers.ts";
+import { applyMigrations, checksumOf, MigrationError } from "./migrate.ts";
 
 type Row = {
   migration_name: string;

@@ -1,9 +1,9 @@
 // Integration-test helper: a fresh, migrated database on the real PostgreSQL at TEST_DATABASE_URL, per test file.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createPrismaClient, type PrismaClient } from "./client";
-import { readDbEnv } from "./env";
-import { applyMigrations, dropDatabase, ensureDatabase, withDatabase } from "./migrate";
+import { createPrismaClient, type PrismaClient } from "./client.ts";
+import { readDbEnv } from "./env.ts";
+import { applyMigrations, dropDatabase, ensureDatabase, withDatabase } from "./migrate.ts";
 
 export type TestDatabase = {
   /** Connection URL of the new database. */

@@ -2,10 +2,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { disconnectPrisma, getPrisma, splitConnectionLimit } from "../src/client";
-import { readDbEnv } from "../src/env";
-import { resolveDataDir } from "../src/local-data";
-import { adminUrl } from "./helpers";
+import { disconnectPrisma, getPrisma, splitConnectionLimit } from "../src/client.ts";
+import { readDbEnv } from "../src/env.ts";
+import { resolveDataDir } from "../src/local-data.ts";
+import { adminUrl } from "./helpers.ts";
 
 describe("readDbEnv", () => {
   it("fills in the documented defaults", () => {

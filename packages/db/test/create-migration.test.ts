@@ -6,8 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../src/migrate";
-import { createScratchDatabase, makeTempDir, query, removeTempDirs } from "./helpers";
+import { applyMigrations } from "../src/migrate.ts";
+import { createScratchDatabase, makeTempDir, query, removeTempDirs } from "./helpers.ts";
 
 const run = promisify(execFile);
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));

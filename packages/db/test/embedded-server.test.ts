@@ -6,16 +6,16 @@ import { connect, createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../src/client";
+import { createPrismaClient } from "../src/client.ts";
 import {
   type EmbeddedPostgres,
   EmbeddedPostgresError,
   lockFileFor,
   startEmbeddedPostgres,
-} from "../src/embedded-server";
-import { applyMigrations } from "../src/migrate";
-import { normalizeArabicForSearch } from "../src/search/normalize-arabic";
-import { findFreePort, makeTempDir, query, removeTempDirs, writeMigrations } from "./helpers";
+} from "../src/embedded-server.ts";
+import { applyMigrations } from "../src/migrate.ts";
+import { normalizeArabicForSearch } from "../src/search/normalize-arabic.ts";
+import { findFreePort, makeTempDir, query, removeTempDirs, writeMigrations } from "./helpers.ts";
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

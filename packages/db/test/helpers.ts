@@ -5,8 +5,8 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { readDbEnv } from "../src/env";
-import { dropDatabase, ensureDatabase, withDatabase } from "../src/migrate";
+import { readDbEnv } from "../src/env.ts";
+import { dropDatabase, ensureDatabase, withDatabase } from "../src/migrate.ts";
 
 export const adminUrl = readDbEnv().testDatabaseUrl;
 

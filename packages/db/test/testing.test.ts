@@ -1,9 +1,9 @@
 // createTestDatabase: a fresh migrated database per call, dropped afterwards, leftovers of dead runs swept.
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureDatabase } from "../src/migrate";
-import { createTestDatabase } from "../src/testing";
-import { adminUrl, makeTempDir, query, removeTempDirs, writeMigrations } from "./helpers";
+import { ensureDatabase } from "../src/migrate.ts";
+import { createTestDatabase } from "../src/testing.ts";
+import { adminUrl, makeTempDir, query, removeTempDirs, writeMigrations } from "./helpers.ts";
 
 const databaseExists = async (name: string) =>
   (await query(adminUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name])).length === 1;

@@ -49,7 +49,7 @@ function processCpuMs(pid: string): number | null {
 function cpuSnapshot(database: string): CpuSnapshot {
   const node = process.cpuUsage();
   const snapshot: CpuSnapshot = { node: (node.user + node.system) / 1000, backends: new Map(), background: 0 };
-  let pids: string[] = [];
+  let pids: string[];
   try {
     pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {

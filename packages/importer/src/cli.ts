@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "@minbar/db";
 import { runningEmbeddedUrl } from "@minbar/db/embedded";
-import { readDbEnv } from "@minbar/db/env";
+import { invocationDir, readDbEnv } from "@minbar/db/env";
 import { embeddedDataDir, loadRootEnvFile, resolveDataDir } from "@minbar/db/local-data";
 import { findSiteTarget } from "@minbar/site-signal/local";
 import { signalAndTrack } from "@minbar/site-signal/tracked";
@@ -41,8 +41,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  // npm runs workspace scripts inside the package folder; paths are meant relative to where the user typed.
-  const base = process.env.INIT_CWD ?? process.cwd();
+  const base = invocationDir();
   const paths = parsed.positionals.map((path) => resolve(base, path));
   // The root .env, as `npm start` reads it, so both agree on the database and the public site.
   loadRootEnvFile();

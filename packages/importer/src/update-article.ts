@@ -45,7 +45,7 @@ export async function updateArticle(tx: Tx, articleId: number, input: ArticleFil
       data: {
         title: article.title,
         body,
-        warnings: warnings as unknown as Prisma.InputJsonValue,
+        warnings: warnings,
         publishedAt: article.publishedOn ? dayToTimestamp(article.publishedOn) : localization.publishedAt,
         version: { increment: 1 },
         ...(publish ? { status: "published" as const } : {}),

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
 import { localSiteTarget, recordRunningSite } from "@minbar/site-signal/local";
+import { inheritedEnv } from "@minbar/db/env";
+import { text } from "node:stream/consumers";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
@@ -34,15 +36,14 @@ function runImport(
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
-      env: {
-        ...process.env,
+      env: inheritedEnv({
         DATABASE_URL: db.url,
         INIT_CWD: "",
         MINBAR_DATA_DIR: dataDir,
         PUBLIC_SITE_URL: "",
         REVALIDATE_SECRET: "",
         ...env,
-      },
+      }),
     });
     let stdout = "";
     let stderr = "";
@@ -58,11 +59,11 @@ async function startSite(
   status: number,
 ): Promise<{ siteUrl: string; received: { authorization?: string; body: unknown }[]; server: Server }> {
   const received: { authorization?: string; body: unknown }[] = [];
-  const server = createServer(async (request, response) => {
-    let body = "";
-    for await (const chunk of request) body += String(chunk);
-    received.push({ authorization: request.headers.authorization, body: JSON.parse(body) });
-    response.writeHead(status, { "content-type": "application/json" }).end("{}");
+  const server = createServer((request, response) => {
+    void text(request).then((body) => {
+      received.push({ authorization: request.headers.authorization, body: JSON.parse(body) });
+      response.writeHead(status, { "content-type": "application/json" }).end("{}");
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { siteUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server };

@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@minbar/db/embedde
 import { applyMigrations } from "@minbar/db/migrate";
 import { importPaths } from "../src/index.ts";
 import { execFile } from "node:child_process";
+import { inheritedEnv } from "@minbar/db/env";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 
@@ -77,12 +78,11 @@ function runImport(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const { DATABASE_URL: _unset, ...rest } = process.env;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", CLI, ...args],
-      { encoding: "utf8", env: { ...rest, INIT_CWD: "", ...env } },
+      { encoding: "utf8", env: inheritedEnv({ DATABASE_URL: undefined, INIT_CWD: "", ...env }) },
       (error, stdout, stderr) => {
         resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
       },

@@ -154,7 +154,7 @@ it("lets two importers race on a new agency: one record, every article linked to
     variants(3, "a", "وكالة الأنباء الجديدة"),
     variants(3, "b", "وكالة الانباء الجديدة"),
   ]);
-  const runs = await Promise.all([importWithPool([a as string], 8), importWithPool([b as string], 8)]);
+  const runs = await Promise.all([importWithPool([a], 8), importWithPool([b], 8)]);
   expect(runs.flatMap((run) => run.results).filter((r) => r.outcome === "failed")).toEqual([]);
   expect(sum(runs, "created")).toBe(30);
   const agencies = await prisma.source.findMany({

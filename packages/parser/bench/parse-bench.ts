@@ -2,9 +2,10 @@
 
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseArticle } from "../src/index";
+import { parseArticle } from "../src/index.ts";
+import { benchArticleCount } from "../src/env.ts";
 
-const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const ARTICLES = benchArticleCount();
 const SEEDS_DIR = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 
 const ARABIC_MONTHS = [

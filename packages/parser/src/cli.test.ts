@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { SEED_FILES } from "../test/seeds";
+import { SEED_FILES } from "../test/seeds.ts";
+import { inheritedEnv } from "./env.ts";
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const REPO_DIR = fileURLToPath(new URL("../../..", import.meta.url));
@@ -16,7 +17,7 @@ function runCli(args: string[], cwd = PACKAGE_DIR): { status: number | null; std
   const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
     cwd: PACKAGE_DIR,
     encoding: "utf8",
-    env: { ...process.env, INIT_CWD: cwd },
+    env: inheritedEnv({ INIT_CWD: cwd }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -2,9 +2,10 @@
 
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { MAX_INPUT_BYTES } from "./limits";
-import { parseArticle } from "./parse-article";
-import type { ParseResult } from "./types";
+import { MAX_INPUT_BYTES } from "./limits.ts";
+import { parseArticle } from "./parse-article.ts";
+import type { ParseResult } from "./types.ts";
+import { invocationDir } from "./env.ts";
 
 const USAGE = `usage: parse [--json] <file>...
 
@@ -14,9 +15,8 @@ Exit code: 0 when every file parsed, 1 when any failed, 2 on a usage error.`;
 
 type FileResult = { file: string } & ParseResult;
 
-// npm runs workspace scripts from the package folder; INIT_CWD is where the user typed the command.
 function resolveArgument(file: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  return resolve(invocationDir(), file);
 }
 
 function parseFile(file: string): FileResult {

@@ -2,9 +2,9 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FIXTURES_DIR, readSeedBytes, readSeedText } from "../test/seeds";
-import { MAX_INPUT_BYTES, parseArticle } from "./index";
-import type { ParseResult } from "./index";
+import { FIXTURES_DIR, readSeedBytes, readSeedText } from "../test/seeds.ts";
+import { MAX_INPUT_BYTES, parseArticle } from "./index.ts";
+import type { ParseResult } from "./index.ts";
 
 function getErrorCode(result: ParseResult): string | null {
   return result.ok ? null : result.error.code;

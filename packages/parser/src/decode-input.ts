@@ -1,8 +1,8 @@
 // Turning raw input into text: size limit, binary detection, UTF-8 / UTF-16 / Windows-1256 decoding.
 
 import { Buffer, isUtf8, transcode } from "node:buffer";
-import { MAX_INPUT_BYTES } from "./limits";
-import type { ParseError, ParseWarning } from "./types";
+import { MAX_INPUT_BYTES } from "./limits.ts";
+import type { ParseError, ParseWarning } from "./types.ts";
 
 export type DecodedInput = { ok: true; text: string; warnings: ParseWarning[] } | { ok: false; error: ParseError };
 

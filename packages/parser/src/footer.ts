@@ -1,6 +1,6 @@
 // Recognising the metadata lines wire copy ends with: the site brand, the photo credit and the source attribution.
 
-import { foldArabic, isDroppedByFolding } from "./normalize-text";
+import { foldArabic, isDroppedByFolding } from "./normalize-text.ts";
 
 export type FooterLine =
   { kind: "brand"; text: string } | { kind: "photoCredit"; text: string } | { kind: "source"; text: string };

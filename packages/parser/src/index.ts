@@ -1,9 +1,9 @@
 // Public entry of @minbar/parser: parse Arabic wire articles into structured, typed results.
 
-export { parseArticle } from "./parse-article";
-export { MAX_INPUT_BYTES } from "./limits";
-export { normalizeWhitespace } from "./normalize-text";
-export { BLOCKING_WARNINGS } from "./types";
+export { parseArticle } from "./parse-article.ts";
+export { MAX_INPUT_BYTES } from "./limits.ts";
+export { normalizeWhitespace } from "./normalize-text.ts";
+export { BLOCKING_WARNINGS } from "./types.ts";
 export type {
   Block,
   ErrorCode,
@@ -13,4 +13,4 @@ export type {
   ParseWarning,
   ParsedArticle,
   WarningCode,
-} from "./types";
+} from "./types.ts";

@@ -1,7 +1,7 @@
 // Month and weekday names as copy writes them: hamza, ى/ي, ة/ه, tatweel, diacritics, misspelt halves of pairs.
 
 import { describe, expect, it } from "vitest";
-import { resolveMonth, resolveWeekday } from "./month-names";
+import { resolveMonth, resolveWeekday } from "./month-names.ts";
 
 describe("resolveMonth", () => {
   const cases: Array<[string, number]> = [

@@ -1,6 +1,6 @@
 // Arabic month and weekday names as real copy spells them, resolved to numbers with a little spelling tolerance.
 
-import { foldArabic } from "./normalize-text";
+import { foldArabic } from "./normalize-text.ts";
 
 // Written in ordinary spelling; keys are folded (see foldArabic) when the tables are built.
 const MONTH_SPELLINGS: ReadonlyArray<readonly [number, readonly string[]]> = [

@@ -2,7 +2,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldArabic, normalizeWhitespace, splitCleanLines, splitCleanLinesNotingControls } from "./normalize-text";
+import { foldArabic, normalizeWhitespace, splitCleanLines, splitCleanLinesNotingControls } from "./normalize-text.ts";
 
 // The specification, written the slow and obvious way: split at line ends, then clean each line.
 function splitLinesByRegex(text: string): string[] {

@@ -1,9 +1,9 @@
 // Seeds parsed field by field, and the variations wire copy shows (line ends, BOM, spacing, footers, missing parts).
 
 import { describe, expect, it } from "vitest";
-import { readSeedBytes, readSeedText, type SeedId } from "../test/seeds";
-import { BLOCKING_WARNINGS, parseArticle } from "./index";
-import type { ParseResult, ParsedArticle } from "./index";
+import { readSeedBytes, readSeedText, type SeedId } from "../test/seeds.ts";
+import { BLOCKING_WARNINGS, parseArticle } from "./index.ts";
+import type { ParseResult, ParsedArticle } from "./index.ts";
 
 function expectArticle(result: ParseResult): ParsedArticle {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);

@@ -1,13 +1,13 @@
 // The parser proper: wire text in, article (title, date, blocks, footer metadata) and warnings out.
 
-import { checkTextControls, decodeInput } from "./decode-input";
-import { matchFooterLine } from "./footer";
-import { MONTH_NAMES, WEEKDAY_NAMES } from "./month-names";
-import { ARABIC_LETTER_RE, splitCleanLinesNotingControls } from "./normalize-text";
-import { findBodyDate, formatIsoDate, getWeekday, isValidDate, parseDateLine } from "./parse-date";
-import type { BodyDate, CalendarDate, WrittenDate } from "./parse-date";
-import { extractProvisionalTitle, isHeadingLike, isLanguageSwitchLine, isTitleLike } from "./split-blocks";
-import type { Block, ParseError, ParseOptions, ParseResult, ParseWarning, ParsedArticle } from "./types";
+import { checkTextControls, decodeInput } from "./decode-input.ts";
+import { matchFooterLine } from "./footer.ts";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "./month-names.ts";
+import { ARABIC_LETTER_RE, splitCleanLinesNotingControls } from "./normalize-text.ts";
+import { findBodyDate, formatIsoDate, getWeekday, isValidDate, parseDateLine } from "./parse-date.ts";
+import type { BodyDate, CalendarDate, WrittenDate } from "./parse-date.ts";
+import { extractProvisionalTitle, isHeadingLike, isLanguageSwitchLine, isTitleLike } from "./split-blocks.ts";
+import type { Block, ParseError, ParseOptions, ParseResult, ParseWarning, ParsedArticle } from "./types.ts";
 
 function fail(error: ParseError): ParseResult {
   return { ok: false, error, warnings: [] };

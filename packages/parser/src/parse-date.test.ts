@@ -1,7 +1,7 @@
 // Date lines in every digit script and the body dateline that supplies a missing year.
 
 import { describe, expect, it } from "vitest";
-import { findBodyDate, parseDateLine } from "./parse-date";
+import { findBodyDate, parseDateLine } from "./parse-date.ts";
 
 describe("parseDateLine", () => {
   it("reads Arabic-Indic, Persian and Latin digits alike", () => {

@@ -1,7 +1,7 @@
 // Finding publication dates: the date line under the title, and the dateline sentence inside the body.
 
-import { ANY_DIGIT, parseDigits, toLatinDigits } from "./arabic-digits";
-import { resolveMonth, resolveWeekday } from "./month-names";
+import { ANY_DIGIT, parseDigits, toLatinDigits } from "./arabic-digits.ts";
+import { resolveMonth, resolveWeekday } from "./month-names.ts";
 
 export type CalendarDate = { year: number; month: number; day: number };
 
@@ -54,6 +54,7 @@ export function formatIsoDate(date: CalendarDate): string {
 // A line that is only a date, after digits are made Latin: optional weekday, day, month name(s), optional year
 // (with the optional Arabic era mark م), optional time.
 const WRITTEN_DATE_LINE_RE = new RegExp(
+  // eslint-disable-next-line no-misleading-character-class -- harakat are class members on purpose (LETTER)
   `^(?:يوم )?(?:(${WORD})[،,]? )?(\\d{1,2}) ?(?:[-./] ?)?(${MONTH_CHUNK})(?:[،,]? ?(\\d{4}) ?(?:م\\.?)?)?(?:[،,\\-–|]? ?(?:الساعة )?\\d{1,2}:\\d{2})?$`,
 );
 const NUMERIC_DMY_LINE_RE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;

@@ -2,9 +2,9 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readSeedText, type SeedId } from "../test/seeds";
-import { normalizeWhitespace, parseArticle } from "./index";
-import type { ParseResult } from "./index";
+import { readSeedText, type SeedId } from "../test/seeds.ts";
+import { normalizeWhitespace, parseArticle } from "./index.ts";
+import type { ParseResult } from "./index.ts";
 
 const SEED_IDS: SeedId[] = ["000", "001", "002", "003", "004"];
 const seedLines = SEED_IDS.flatMap((id) => readSeedText(id).split("\n"));

@@ -1,8 +1,8 @@
 // How the publication date is decided: date line, year from the body, body-only dates, and the warnings on conflict.
 
 import { describe, expect, it } from "vitest";
-import { BLOCKING_WARNINGS, parseArticle } from "./index";
-import type { ParseResult } from "./index";
+import { BLOCKING_WARNINGS, parseArticle } from "./index.ts";
+import type { ParseResult } from "./index.ts";
 
 function buildArticle(dateLine: string | null, lead: string): string {
   return [

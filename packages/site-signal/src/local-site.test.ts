@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findSiteTarget, localSiteTarget } from "./local-site";
+import { findSiteTarget, localSiteTarget } from "./local-site.ts";
 
 const SECRET = "a-secret-from-the-environment";
 let dataDir: string;

@@ -50,13 +50,7 @@ export type FoundSiteTarget = { target: SiteTarget } | { target: null; reason: s
  * what the `npm start` running on this data folder uses (the address it recorded, the secret it generated). Without
  * either, no target and the reason.
  */
-export function findSiteTarget({
-  dataDir,
-  source = process.env,
-}: {
-  dataDir: string;
-  source?: NodeJS.ProcessEnv;
-}): FoundSiteTarget {
+export function findSiteTarget({ dataDir, source }: { dataDir: string; source?: NodeJS.ProcessEnv }): FoundSiteTarget {
   try {
     const env = readSiteEnv(source);
     const siteUrl = env.publicSiteUrl ?? runningSiteUrl(dataDir);

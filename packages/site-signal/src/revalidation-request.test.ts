@@ -1,6 +1,6 @@
 // The body POST /api/revalidate accepts: one article id, or a bounded list of them, and nothing else.
 import { describe, expect, it } from "vitest";
-import { articleIdsOf, MAX_ARTICLE_IDS_PER_REQUEST, revalidationRequestSchema } from "./revalidation-request";
+import { articleIdsOf, MAX_ARTICLE_IDS_PER_REQUEST, revalidationRequestSchema } from "./revalidation-request.ts";
 
 describe("revalidationRequestSchema", () => {
   it("wants one positive integer article id and nothing else", () => {

@@ -1,9 +1,9 @@
 // The revalidation signal against a real local HTTP server: what it sends, in how many requests, and that failures
 // never throw.
 import { describe, expect, it } from "vitest";
-import { MAX_ARTICLE_IDS_PER_REQUEST } from "./revalidation-request";
-import { signalPublicSite } from "./signal-public-site";
-import { startSite, type Received } from "./test-site";
+import { MAX_ARTICLE_IDS_PER_REQUEST } from "./revalidation-request.ts";
+import { signalPublicSite } from "./signal-public-site.ts";
+import { startSite, type Received } from "./test-site.ts";
 
 const secret = "test-revalidate-secret-0123456789";
 const idsIn = (request: Received): number[] => (JSON.parse(request.body) as { articleIds: number[] }).articleIds;

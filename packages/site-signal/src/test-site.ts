@@ -1,7 +1,8 @@
 // A stand-in public site for the signal's tests: a real HTTP server on 127.0.0.1 that records what it receives.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach } from "vitest";
+import { text } from "node:stream/consumers";
 
 export type Received = { method?: string; url?: string; authorization?: string; contentType?: string; body: string };
 
@@ -17,9 +18,10 @@ afterEach(async () => {
  */
 export async function startSite(answer: (n: number) => { status: number; headers?: Record<string, string> } | null) {
   const received: Received[] = [];
-  const server = createServer(async (request: IncomingMessage, response) => {
-    let body = "";
-    for await (const chunk of request) body += String(chunk);
+  const server = createServer((request: IncomingMessage, response) => {
+    void text(request).then((body) => record(request, response, body));
+  });
+  const record = (request: IncomingMessage, response: ServerResponse, body: string) => {
     received.push({
       method: request.method,
       url: request.url,
@@ -30,7 +32,7 @@ export async function startSite(answer: (n: number) => { status: number; headers
     const reply = answer(received.length);
     // null: accept and never answer.
     if (reply) response.writeHead(reply.status, { "content-type": "application/json", ...reply.headers }).end("{}");
-  });
+  };
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const close = () =>

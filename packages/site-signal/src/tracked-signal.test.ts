@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { retryDelayMs } from "@minbar/db";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
-import { resendDueSignals, signalAndTrack } from "./tracked-signal";
-import { startSite, type Received } from "./test-site";
+import { resendDueSignals, signalAndTrack } from "./tracked-signal.ts";
+import { startSite, type Received } from "./test-site.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {

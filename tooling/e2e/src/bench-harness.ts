@@ -7,6 +7,7 @@ import { readdir, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { productionServerArgs } from "./production-server.ts";
+import { inheritedEnv } from "./env.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
 let cleaning: Promise<void> | undefined;
@@ -91,7 +92,7 @@ export async function startServer(
     cwd: appDir,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: inheritedEnv({ NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env }),
   });
   child.stdout?.on("data", keepLog);
   child.stderr?.on("data", keepLog);

@@ -2,6 +2,7 @@
 // production server (see production-server.ts).
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import { productionServerCommand } from "./production-server.ts";
+import { e2eEnv } from "./env.ts";
 
 export type AppUnderTest = {
   /** Port of the production server under test; distinct from the `npm start` ports so they never collide. */
@@ -20,9 +21,9 @@ export function definePlaywrightConfig({
   env = {},
   alsoServe = [],
 }: AppUnderTest): PlaywrightTestConfig {
-  const ci = Boolean(process.env.CI);
+  const ci = e2eEnv.ci;
   // E2E_PORT moves the server under test, so two checkouts on one machine can run their suites side by side.
-  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : defaultPort;
+  const port = e2eEnv.port(defaultPort);
   return defineConfig({
     testDir: "./e2e",
     forbidOnly: ci,
@@ -33,7 +34,7 @@ export function definePlaywrightConfig({
       trace: "retain-on-failure",
       screenshot: "only-on-failure",
       launchOptions: {
-        executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+        executablePath: e2eEnv.chromiumPath,
         // The last flag keeps Chromium from looking up Google's hosts on a machine with no internet.
         args: [
           "--no-sandbox",

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { importPaths } from "@minbar/importer";
 import { E2E_PREVIEW_SECRET } from "./preview-secret.ts";
 import { seedsDir } from "./seeds.ts";
+import { e2eEnv, inheritedEnv } from "./env.ts";
 
 const EXPECTED_SEEDS = 5;
 
@@ -33,18 +34,17 @@ export async function runEndToEnd({
 }: { prepare?: (db: TestDatabase) => Promise<void> } = {}) {
   const playwrightCli = createRequire(import.meta.url).resolve("@playwright/test/cli");
   const db = await prepareDatabase(prepare);
-  let exitCode = 1;
+  let exitCode: number;
   try {
     exitCode = await new Promise<number>((resolve, reject) => {
       const child = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], {
         stdio: "inherit",
-        env: {
-          ...process.env,
+        env: inheritedEnv({
           DATABASE_URL: db.url,
           // A throwaway secret unless one is given: sessions only need to outlive this run.
-          AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+          AUTH_SECRET: e2eEnv.authSecret ?? randomBytes(32).toString("base64"),
           PREVIEW_SECRET: E2E_PREVIEW_SECRET,
-        },
+        }),
       });
       const forward = (signal: NodeJS.Signals) => child.kill(signal);
       process.once("SIGINT", forward);

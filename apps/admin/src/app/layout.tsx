@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { directionOf } from "@minbar/i18n";
-import { InterfaceLanguage } from "../components/interface-language";
-import { MainNav } from "../components/main-nav";
-import { findActor } from "../lib/actor";
+import { InterfaceLanguage } from "../components/interface-language.tsx";
+import { MainNav } from "../components/main-nav.tsx";
+import { findActor } from "../lib/actor.ts";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 // The interface-language choice: one small form, works without JavaScript.
 import { getLocale, getTranslations } from "next-intl/server";
 import { LOCALES, LOCALE_AUTONYMS, directionOf } from "@minbar/i18n";
-import { chooseLocaleAction } from "../lib/locale-actions";
+import { chooseLocaleAction } from "../lib/locale-actions.ts";
 
 export async function InterfaceLanguage() {
   const [current, t] = await Promise.all([getLocale(), getTranslations("App")]);

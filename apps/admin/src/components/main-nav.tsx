@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Actor, type Permission } from "@minbar/db";
-import { signOutAction } from "../lib/auth-actions";
+import { signOutAction } from "../lib/auth-actions.ts";
 
 type Section = {
   href: string;

@@ -2,7 +2,7 @@
 // same {placeholders}, so no language shows a raw key or a hole.
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@minbar/i18n";
-import { FEATURE_CATALOGUES, loadMessages } from "./catalogues";
+import { FEATURE_CATALOGUES, loadMessages } from "./catalogues.ts";
 
 function leaves(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -23,10 +23,10 @@ const placeholders = (text: string) =>
 describe("admin message catalogues", () => {
   it("have the same keys and placeholders in every language", async () => {
     const [ar, ...others] = await Promise.all(LOCALES.map(async (locale) => leaves(await loadMessages(locale))));
-    for (const other of others) expect([...other!.keys()].sort()).toEqual([...ar!.keys()].sort());
+    for (const other of others) expect([...other.keys()].sort()).toEqual([...ar!.keys()].sort());
     for (const [key, text] of ar!) {
       for (const other of others)
-        expect(new Set(placeholders(other!.get(key)!)), key).toEqual(new Set(placeholders(text)));
+        expect(new Set(placeholders(other.get(key)!)), key).toEqual(new Set(placeholders(text)));
     }
     for (const catalogue of [ar, ...others])
       for (const [key, text] of catalogue!) expect(text.trim(), key).not.toBe("");

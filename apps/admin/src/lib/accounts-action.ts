@@ -4,8 +4,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ForbiddenError, InvalidInputError, isPermission, type Actor, type RequestContext } from "@minbar/db";
-import { clientAddress } from "./client-address";
-import { findActor } from "./actor";
+import { clientAddress } from "./client-address.ts";
+import { findActor } from "./actor.ts";
 
 export type Refusal = { status: "forbidden" } | { status: "invalid"; fields: string[] };
 

@@ -9,7 +9,7 @@ import {
   StaleVersionError,
   type Actor,
 } from "@minbar/db";
-import { findActor } from "./actor";
+import { findActor } from "./actor.ts";
 
 export type ActionError =
   | { code: "signed_out" | "forbidden" | "not_found" | "stale" | "invalid_move" | "schedule_time" }

@@ -2,8 +2,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { loadActor, type Actor } from "@minbar/db";
-import { auth } from "../auth";
-import { getDb } from "../db";
+import { auth } from "../auth.ts";
+import { getDb } from "../db.ts";
 
 /** The signed-in actor, or null when signed out, disabled, or the session predates a role/password change. */
 export async function findActor(): Promise<Actor | null> {

@@ -2,7 +2,7 @@
 // the host this request came to.
 import "server-only";
 import { headers } from "next/headers";
-import { getEnv } from "../env";
+import { getEnv } from "../env.ts";
 
 export async function adminOrigin(): Promise<string> {
   const configured = getEnv().ADMIN_SITE_URL;

@@ -1,7 +1,7 @@
 "use server";
 // Sign-in and sign-out form actions. Each is a public POST endpoint: it validates its own input.
 import { AuthError } from "next-auth";
-import { auth, credentialsSchema, signIn, signOut, SignInLocked } from "../auth";
+import { auth, credentialsSchema, signIn, signOut, SignInLocked } from "../auth.ts";
 
 export type SignInState = { error: "invalid" | "unavailable" | "locked" | null; email: string; retryMinutes?: number };
 

@@ -1,6 +1,6 @@
 // The client address the throttle and audit log see: first forwarded hop, then X-Real-IP, then "unknown".
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "./client-address.ts";
 
 describe("clientAddress", () => {
   it("takes the first X-Forwarded-For hop, then X-Real-IP, else unknown", () => {

@@ -4,9 +4,9 @@
 import { revalidatePath } from "next/cache";
 import { isLocale } from "@minbar/i18n";
 import { setInterfaceLanguage } from "@minbar/db";
-import { getDb } from "../db";
-import { rememberInterfaceLanguage } from "../i18n/locale-cookie";
-import { findActor } from "./actor";
+import { getDb } from "../db.ts";
+import { rememberInterfaceLanguage } from "../i18n/locale-cookie.ts";
+import { findActor } from "./actor.ts";
 
 export async function chooseLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get("locale");

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { EditorialNotFoundError, ForbiddenError } from "@minbar/db";
 import { LOCALES } from "@minbar/i18n";
-import { findActor } from "./actor";
-import { previewUrlFor, PreviewUnavailableError } from "./preview-link";
+import { findActor } from "./actor.ts";
+import { previewUrlFor, PreviewUnavailableError } from "./preview-link.ts";
 
 export type PreviewLinkResult =
   { ok: true; url: string } | { ok: false; error: "forbidden" | "not_found" | "unavailable" | "invalid" };

@@ -2,8 +2,8 @@
 import "server-only";
 import { createPreviewToken, type Actor } from "@minbar/db";
 import type { Locale } from "@minbar/i18n";
-import { getDb } from "../db";
-import { getEnv } from "../env";
+import { getDb } from "../db.ts";
+import { getEnv } from "../env.ts";
 
 /** The public site's origin is not configured, so there is nowhere to send the editor. */
 export class PreviewUnavailableError extends Error {

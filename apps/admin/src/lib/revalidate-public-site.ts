@@ -4,7 +4,7 @@
 import { getPrisma, type PrismaClient } from "@minbar/db";
 import type { SiteTarget } from "@minbar/site-signal";
 import { resendDueSignals, signalAndTrack, type TrackedSignalResult } from "@minbar/site-signal/tracked";
-import { getEnv } from "../env";
+import { getEnv } from "../env.ts";
 
 type Log = Pick<Console, "warn" | "error">;
 

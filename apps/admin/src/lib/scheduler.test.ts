@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@minbar/db";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { startSite } from "@minbar/site-signal/testing";
-import { resendDueSiteSignals, revalidatePublicSite } from "./revalidate-public-site";
-import { runSchedulerTick, startSchedulerLoop } from "./scheduler";
+import { resendDueSiteSignals, revalidatePublicSite } from "./revalidate-public-site.ts";
+import { runSchedulerTick, startSchedulerLoop } from "./scheduler.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {

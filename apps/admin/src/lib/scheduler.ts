@@ -1,7 +1,7 @@
 // Publishes scheduled articles on time from inside the admin's server process, with nobody signed in.
 import { getPrisma, publishDueScheduled, type PrismaClient, type PublishedBySchedule } from "@minbar/db";
-import { getEnv, isNextBuild } from "../env";
-import { resendDueSiteSignals, revalidatePublicSite, siteTargetFromEnv } from "./revalidate-public-site";
+import { getEnv, isNextBuild } from "../env.ts";
+import { resendDueSiteSignals, revalidatePublicSite, siteTargetFromEnv } from "./revalidate-public-site.ts";
 
 /** Well inside the promised minute, even when one tick waits out a slow public site. */
 export const SCHEDULER_INTERVAL_MS = 15_000;

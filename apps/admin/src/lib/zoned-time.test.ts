@@ -1,6 +1,6 @@
 // Days and wall-clock times in the newsroom's time zone: the audit log's date filters and scheduled publication.
 import { describe, expect, it } from "vitest";
-import { startOfDay, zonedWallTime } from "./zoned-time";
+import { startOfDay, zonedWallTime } from "./zoned-time.ts";
 
 describe("startOfDay", () => {
   it("is midnight in the given zone, the next day with days = 1, and null for non-dates", () => {

@@ -1,6 +1,6 @@
 // /robots.txt: everything may be crawled (search pages say noindex themselves); points to the sitemap.
 import type { MetadataRoute } from "next";
-import { siteOrigin } from "../lib/site-url";
+import { siteOrigin } from "../lib/site-url.ts";
 
 export const dynamic = "force-dynamic";
 

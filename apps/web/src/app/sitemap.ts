@@ -2,8 +2,8 @@
 // other published languages with hreflang alternates.
 import type { MetadataRoute } from "next";
 import { LOCALES } from "@minbar/i18n";
-import { articlePath, listSitemapArticles } from "../lib/published-content";
-import { absoluteUrl, siteOrigin } from "../lib/site-url";
+import { articlePath, listSitemapArticles } from "../lib/published-content.ts";
+import { absoluteUrl, siteOrigin } from "../lib/site-url.ts";
 
 // Built per request: the database is not there at build time.
 export const dynamic = "force-dynamic";

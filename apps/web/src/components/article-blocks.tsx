@@ -86,7 +86,7 @@ export function ArticleBlocks({ blocks }: { blocks: readonly ArticleBlock[] }) {
               </List>
             );
           }
-          default:
+          case "paragraph":
             return (
               <p key={index}>
                 <Inline text={group.block.text} links={"links" in group.block ? group.block.links : undefined} />

@@ -1,8 +1,8 @@
 // A list of article summaries (headline, date, lead), as the front page, agency and tag pages show them.
 import type { PublicArticleSummary } from "@minbar/db";
 import { formatPublicationDate, type Locale } from "@minbar/i18n";
-import { Link } from "../i18n/navigation";
-import { articlePath } from "../lib/published-content";
+import { Link } from "../i18n/navigation.ts";
+import { articlePath } from "../lib/published-content.ts";
 
 export function ArticleList({ items, locale }: { items: PublicArticleSummary[]; locale: Locale }) {
   return (

@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { PublicArticle, PublicArticleSummary } from "@minbar/db";
 import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, type Locale } from "@minbar/i18n";
-import { Link } from "../i18n/navigation";
-import { articlePath, sourcePath, tagPath } from "../lib/published-content";
-import { ArticleBlocks } from "./article-blocks";
+import { Link } from "../i18n/navigation.ts";
+import { articlePath, sourcePath, tagPath } from "../lib/published-content.ts";
+import { ArticleBlocks } from "./article-blocks.tsx";
 
 /** A published article, or a draft on its way there: a draft may have no date yet (then none is shown). */
 export type ArticleViewData = Omit<PublicArticle, "publishedAt"> & { publishedAt: Date | null };

@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isLocale } from "@minbar/i18n";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { editionPaths, getPathname } from "../i18n/navigation";
-import { listFrontPage, pagedPath } from "../lib/published-content";
-import { feedAlternate } from "../lib/site-url";
-import { ArticleList } from "./article-list";
-import { Pagination } from "./pagination";
+import { editionPaths, getPathname } from "../i18n/navigation.ts";
+import { listFrontPage, pagedPath } from "../lib/published-content.ts";
+import { feedAlternate } from "../lib/site-url.ts";
+import { ArticleList } from "./article-list.tsx";
+import { Pagination } from "./pagination.tsx";
 
 /** Each page is its own canonical URL; the first pages of the editions are each other's translations. */
 export async function frontPageMetadata(locale: string, page: number): Promise<Metadata> {

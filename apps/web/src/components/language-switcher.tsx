@@ -2,7 +2,7 @@
 // A server component with plain links: switching language loads a new <html lang dir>, so client navigation would
 // gain nothing, and no JavaScript is shipped for it.
 import { LOCALES, LOCALE_AUTONYMS, directionOf, type Locale } from "@minbar/i18n";
-import { getPathname } from "../i18n/navigation";
+import { getPathname } from "../i18n/navigation.ts";
 
 /** Article slugs differ per language, so an article links to /news/{id}, which redirects to the right slug. */
 function targetPathOf(pathname: string): string {

@@ -2,8 +2,8 @@
 import { getTranslations } from "next-intl/server";
 import type { PublicListing } from "@minbar/db";
 import { formatInteger, type Locale } from "@minbar/i18n";
-import { ArticleList } from "./article-list";
-import { Pagination } from "./pagination";
+import { ArticleList } from "./article-list.tsx";
+import { Pagination } from "./pagination.tsx";
 
 type ListingPageProps = {
   locale: Locale;

@@ -1,7 +1,7 @@
 // The localized "page not found" notice: what Next's not-found boundary shows (app/[locale]/not-found.tsx) and the
 // page the server sends in its place to readers (app/[locale]/not-found-view, see server/plain-html.ts).
 import { getTranslations } from "next-intl/server";
-import { Link } from "../i18n/navigation";
+import { Link } from "../i18n/navigation.ts";
 
 export async function NotFoundNotice() {
   const t = await getTranslations("NotFound");

@@ -1,8 +1,8 @@
 // Previous / "page N of M" / next links under a paginated listing: {listing}/page/{N}, the listing itself for page 1.
 import { getTranslations } from "next-intl/server";
 import { formatInteger, type Locale } from "@minbar/i18n";
-import { Link } from "../i18n/navigation";
-import { pagedPath } from "../lib/published-content";
+import { Link } from "../i18n/navigation.ts";
+import { pagedPath } from "../lib/published-content.ts";
 
 type PaginationProps = { locale: Locale; pathname: string; page: number; pageCount: number };
 

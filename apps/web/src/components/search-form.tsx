@@ -2,7 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { MAX_QUERY_LENGTH } from "@minbar/db";
 import type { Locale } from "@minbar/i18n";
-import { getPathname } from "../i18n/navigation";
+import { getPathname } from "../i18n/navigation.ts";
 
 type SearchFormProps = {
   locale: Locale;

@@ -6,9 +6,9 @@ import { createElement, type AnchorHTMLAttributes } from "react";
 import { permanentRedirect as nextPermanentRedirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { Locale } from "@minbar/i18n";
-import { getPathname, type Href } from "./paths";
+import { getPathname, type Href } from "./paths.ts";
 
-export { editionPaths, getPathname, type Href } from "./paths";
+export { editionPaths, getPathname, type Href } from "./paths.ts";
 
 /** Redirects (308) to `href` in `locale`'s edition: an address that has moved for good (an outdated slug). */
 export function permanentRedirect({ href, locale }: { href: Href; locale: Locale }): never {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getPathname } from "./paths";
+import { getPathname } from "./paths.ts";
 
 describe("getPathname", () => {
   it("leaves Arabic paths unprefixed and prefixes Russian and English ones", () => {

@@ -1,7 +1,7 @@
 // Per-request next-intl configuration: the locale from the URL and its message catalogue.
 import { getRequestConfig } from "next-intl/server";
 import { NEWSROOM_TIME_ZONE, isLocale } from "@minbar/i18n";
-import { routing } from "./routing";
+import { routing } from "./routing.ts";
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;

@@ -5,7 +5,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { PublicArticleSummary } from "@minbar/db";
 import { isLocale, type Locale } from "@minbar/i18n";
-import { routing } from "../i18n/routing";
+import { routing } from "../i18n/routing.ts";
 import {
   articlePath,
   listFeedArticles,
@@ -14,9 +14,9 @@ import {
   parseSlugSegment,
   sourcePath,
   tagPath,
-} from "./published-content";
-import { renderRss } from "./rss";
-import { absoluteUrl, feedPath, siteOrigin } from "./site-url";
+} from "./published-content.ts";
+import { renderRss } from "./rss.ts";
+import { absoluteUrl, feedPath, siteOrigin } from "./site-url.ts";
 
 type FeedInput = {
   locale: Locale;

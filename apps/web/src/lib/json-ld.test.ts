@@ -1,6 +1,6 @@
 // The JSON-LD serializer: data cannot close the script element, and the output parses back to the same value.
 import { describe, expect, it } from "vitest";
-import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
+import { newsArticleJsonLd, serializeJsonLd } from "./json-ld.ts";
 
 describe("serializeJsonLd", () => {
   it("escapes markup so </script> in a headline cannot end the script element", () => {

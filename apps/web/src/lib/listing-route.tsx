@@ -7,11 +7,11 @@ import { isLocale } from "@minbar/i18n";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { PublicListing } from "@minbar/db";
 import type { Locale } from "@minbar/i18n";
-import { editionPaths, getPathname, permanentRedirect } from "../i18n/navigation";
-import { ListingPage } from "../components/listing-page";
-import { listingFeedTitle, type ListingKind } from "./feed";
-import { pagedPath, parsePageSegment, parseSlugSegment } from "./published-content";
-import { feedAlternate } from "./site-url";
+import { editionPaths, getPathname, permanentRedirect } from "../i18n/navigation.ts";
+import { ListingPage } from "../components/listing-page.tsx";
+import { listingFeedTitle, type ListingKind } from "./feed.ts";
+import { pagedPath, parsePageSegment, parseSlugSegment } from "./published-content.ts";
+import { feedAlternate } from "./site-url.ts";
 
 /** The first page has no `n`; /page/{n} does. */
 export type ListingRouteProps = { params: Promise<{ locale: string; slug: string; n?: string }> };

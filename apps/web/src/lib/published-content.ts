@@ -17,8 +17,8 @@ import {
   type PublicArticleSummary,
 } from "@minbar/db";
 import { LOCALES, type Locale } from "@minbar/i18n";
-import { getDb } from "../db";
-import { cacheTags } from "./cache-tags";
+import { getDb } from "../db.ts";
+import { cacheTags } from "./cache-tags.ts";
 
 /** The data cache stores JSON, so the dates it hands back are strings; this turns `publishedAt` back into a Date. */
 function reviveDates<T>(value: T): T {

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const { isAuthorized, tagsAffectedBy } = await import("./revalidation");
+const { isAuthorized, tagsAffectedBy } = await import("./revalidation.ts");
 
 const SECRET = "a-test-secret-of-some-length";
 

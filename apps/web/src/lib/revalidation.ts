@@ -4,7 +4,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import "server-only";
 import type { ArticleFootprint } from "@minbar/db";
 import { LOCALES } from "@minbar/i18n";
-import { cacheTags } from "./cache-tags";
+import { cacheTags } from "./cache-tags.ts";
 
 /**
  * Whether the Authorization header carries the configured secret as a bearer token. Both sides are hashed first, so

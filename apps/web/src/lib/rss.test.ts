@@ -1,6 +1,6 @@
 // The RSS writer's output is well-formed XML whatever the article text holds.
 import { describe, expect, it } from "vitest";
-import { escapeXml, renderRss } from "./rss";
+import { escapeXml, renderRss } from "./rss.ts";
 
 describe("escapeXml", () => {
   it("escapes markup characters, including in attribute values", () => {

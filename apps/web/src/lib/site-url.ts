@@ -2,8 +2,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { Locale } from "@minbar/i18n";
-import { getEnv } from "../env";
-import { getPathname } from "../i18n/navigation";
+import { getEnv } from "../env.ts";
+import { getPathname } from "../i18n/navigation.ts";
 
 /**
  * PUBLIC_SITE_URL when configured (production must set it: the Host header is the client's to choose); otherwise,

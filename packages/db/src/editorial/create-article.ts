@@ -46,7 +46,7 @@ export async function createArticle(
         title,
         summary,
         slug,
-        body: body as Prisma.InputJsonArray,
+        body,
         tags,
       });
       return { status: "created", ...created, slug, version: 1 };

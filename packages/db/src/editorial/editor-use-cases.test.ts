@@ -169,8 +169,8 @@ describe("listArticlesForAdmin", () => {
     // Garbage in the query string is ignored rather than an error.
     const lenient = await listArticlesForAdmin(prisma, actor, {
       status: "nonsense" as never,
-      page: "-3" as never,
-      sourceId: "abc" as never,
+      page: "-3",
+      sourceId: "abc",
     });
     expect(lenient.page).toBe(1);
     expect(lenient.total).toBeGreaterThanOrEqual(6);

@@ -20,10 +20,10 @@ import {
   type SaveResult,
 } from "@minbar/db";
 import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
-import { getDb } from "../../db";
-import { asActor, type ActionResult } from "../../lib/action-result";
-import { revalidatePublicSite } from "../../lib/revalidate-public-site";
-import { zonedWallTime } from "../../lib/zoned-time";
+import { getDb } from "../../db.ts";
+import { asActor, type ActionResult } from "../../lib/action-result.ts";
+import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
+import { zonedWallTime } from "../../lib/zoned-time.ts";
 
 const editorPath = (articleId: number, locale: string) => `/articles/${articleId}/${locale}`;
 

@@ -12,12 +12,12 @@ import {
   type AdminArticleRow,
 } from "@minbar/db";
 import { directionOf, formatDateTime, formatInteger, formatPublicationDate, LOCALES } from "@minbar/i18n";
-import { NewArticleButton } from "../../components/editor/new-article-button";
-import { requireActor } from "../../lib/actor";
-import { orForbidden } from "../../lib/or-forbidden";
-import { isKnownWarningCode } from "../../lib/warning-codes";
-import { publicArticleUrl } from "../../lib/public-link";
-import { getDb } from "../../db";
+import { NewArticleButton } from "../../components/editor/new-article-button.tsx";
+import { requireActor } from "../../lib/actor.ts";
+import { orForbidden } from "../../lib/or-forbidden.ts";
+import { isKnownWarningCode } from "../../lib/warning-codes.ts";
+import { publicArticleUrl } from "../../lib/public-link.ts";
+import { getDb } from "../../db.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +41,7 @@ function filtersFrom(search: Search): AdminArticleFilters {
     const value = search[key];
     if (typeof value === "string" && value !== "") filters[key] = value;
   }
-  return filters as AdminArticleFilters;
+  return filters;
 }
 
 function hrefWith(

@@ -5,11 +5,11 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { listAuditLog, type AuditRow } from "@minbar/db";
 import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
-import { getDb } from "../../db";
-import { requireActor } from "../../lib/actor";
-import { orForbidden } from "../../lib/or-forbidden";
-import { TableFrame } from "../../lib/table-frame";
-import { startOfDay } from "../../lib/zoned-time";
+import { getDb } from "../../db.ts";
+import { requireActor } from "../../lib/actor.ts";
+import { orForbidden } from "../../lib/or-forbidden.ts";
+import { TableFrame } from "../../lib/table-frame.tsx";
+import { startOfDay } from "../../lib/zoned-time.ts";
 
 export const dynamic = "force-dynamic";
 

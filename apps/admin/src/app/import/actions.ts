@@ -3,10 +3,10 @@
 // importer's importFiles checks article.import and the upload limits itself, so a direct POST gets no further.
 import { ForbiddenError } from "@minbar/db";
 import { changedArticleIds, importFiles, UploadRefusedError } from "@minbar/importer";
-import { getDb } from "../../db";
-import { findActor } from "../../lib/actor";
-import { revalidatePublicSite } from "../../lib/revalidate-public-site";
-import { fileViewOf, type ImportView } from "./import-view";
+import { getDb } from "../../db.ts";
+import { findActor } from "../../lib/actor.ts";
+import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
+import { fileViewOf, type ImportView } from "./import-view.ts";
 
 async function run(formData: FormData, dryRun: boolean): Promise<ImportView> {
   const actor = await findActor();

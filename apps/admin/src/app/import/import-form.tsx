@@ -4,9 +4,9 @@
 import { useState, useTransition, type ChangeEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { directionOf, formatInteger, formatPublicationDate, type Locale } from "@minbar/i18n";
-import { isKnownWarningCode } from "../../lib/warning-codes";
-import { importFilesAction, previewImportAction } from "./actions";
-import type { FileView, ImportView } from "./import-view";
+import { isKnownWarningCode } from "../../lib/warning-codes.ts";
+import { importFilesAction, previewImportAction } from "./actions.ts";
+import type { FileView, ImportView } from "./import-view.ts";
 
 type Props = { maxFiles: number; maxBytes: number };
 
@@ -21,7 +21,7 @@ function checkChoice(files: File[], maxFiles: number, maxBytes: number): LimitEr
 
 export function ImportForm({ maxFiles, maxBytes }: Props) {
   const t = useTranslations("Import");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   const [files, setFiles] = useState<File[]>([]);
   const [view, setView] = useState<ImportView | null>(null);
   const [choiceError, setChoiceError] = useState<LimitError | null>(null);
@@ -120,7 +120,7 @@ export function ImportForm({ maxFiles, maxBytes }: Props) {
 
 function Results({ view }: { view: ImportView }) {
   const t = useTranslations("Import");
-  const locale = useLocale() as Locale;
+  const locale = useLocale();
   if (!view.ok) {
     return (
       <p role="alert" className="rounded bg-red-50 p-3 text-red-800">

@@ -5,8 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@minbar/db";
 import { formatInteger } from "@minbar/i18n";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@minbar/importer";
-import { requireActor } from "../../lib/actor";
-import { ImportForm } from "./import-form";
+import { requireActor } from "../../lib/actor.ts";
+import { ImportForm } from "./import-form.tsx";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatInteger } from "@minbar/i18n";
-import { signInAction, type SignInState } from "../../lib/auth-actions";
+import { signInAction, type SignInState } from "../../lib/auth-actions.ts";
 
 const initialState: SignInState = { error: null, email: "" };
 

@@ -2,8 +2,8 @@
 // used, it says the new password is saved.
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { findActor } from "../../lib/actor";
-import { LoginForm } from "./login-form";
+import { findActor } from "../../lib/actor.ts";
+import { LoginForm } from "./login-form.tsx";
 
 export const dynamic = "force-dynamic";
 

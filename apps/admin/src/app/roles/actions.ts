@@ -4,9 +4,9 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { createRole, deleteRole, updateRole, type CreateRoleResult, type UpdateRoleResult } from "@minbar/db";
-import { getDb } from "../../db";
-import { asActor, formId, formList, formText, sharedRefusalText } from "../../lib/accounts-action";
-import type { Notice } from "../../lib/outcome-notice";
+import { getDb } from "../../db.ts";
+import { asActor, formId, formList, formText, sharedRefusalText } from "../../lib/accounts-action.ts";
+import type { Notice } from "../../lib/outcome-notice.tsx";
 
 export type RoleValues = { key: string; nameAr: string; nameRu: string; nameEn: string; permissions: string[] };
 

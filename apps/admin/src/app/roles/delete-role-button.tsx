@@ -2,8 +2,8 @@
 // Deletes an unused custom role; the server refuses built-in roles and roles someone still holds.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { OutcomeNotice } from "../../lib/outcome-notice";
-import { deleteRoleAction, type DeleteRoleState } from "./actions";
+import { OutcomeNotice } from "../../lib/outcome-notice.tsx";
+import { deleteRoleAction, type DeleteRoleState } from "./actions.ts";
 
 const initialState: DeleteRoleState = { notice: null };
 

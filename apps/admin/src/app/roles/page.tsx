@@ -4,13 +4,13 @@ import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can, listRoles, PERMISSIONS } from "@minbar/db";
 import { formatInteger } from "@minbar/i18n";
-import { getDb } from "../../db";
-import { requireActor } from "../../lib/actor";
-import { orForbidden } from "../../lib/or-forbidden";
-import { roleName } from "../../lib/role-name";
-import { TableFrame } from "../../lib/table-frame";
-import { DeleteRoleButton } from "./delete-role-button";
-import { RoleForm } from "./role-form";
+import { getDb } from "../../db.ts";
+import { requireActor } from "../../lib/actor.ts";
+import { orForbidden } from "../../lib/or-forbidden.ts";
+import { roleName } from "../../lib/role-name.ts";
+import { TableFrame } from "../../lib/table-frame.tsx";
+import { DeleteRoleButton } from "./delete-role-button.tsx";
+import { RoleForm } from "./role-form.tsx";
 
 export const dynamic = "force-dynamic";
 

@@ -3,9 +3,9 @@
 // permissions from the catalogue. Refused input keeps every value and marks the fields at fault.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group";
-import { OutcomeNotice } from "../../lib/outcome-notice";
-import { saveRoleAction, type RoleFormState, type RoleValues } from "./actions";
+import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group.tsx";
+import { OutcomeNotice } from "../../lib/outcome-notice.tsx";
+import { saveRoleAction, type RoleFormState, type RoleValues } from "./actions.ts";
 
 type Props = { permissions: CheckboxOption[]; role?: { id: number; version: number } & RoleValues };
 

@@ -4,10 +4,10 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { createUserWithSignInLink, disableUser, enableUser, issuePasswordResetLink, setUserRoles } from "@minbar/db";
-import { getDb } from "../../db";
-import { asActor, formId, formList, formText, sharedRefusalText } from "../../lib/accounts-action";
-import { signInLinkUrl } from "../../lib/admin-origin";
-import type { Notice } from "../../lib/outcome-notice";
+import { getDb } from "../../db.ts";
+import { asActor, formId, formList, formText, sharedRefusalText } from "../../lib/accounts-action.ts";
+import { signInLinkUrl } from "../../lib/admin-origin.ts";
+import type { Notice } from "../../lib/outcome-notice.tsx";
 
 /** A one-time link, returned to the form that asked for it and shown there once; never stored in the page. */
 export type IssuedLink = { url: string; expiresAt: string };

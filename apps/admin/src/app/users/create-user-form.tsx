@@ -3,10 +3,10 @@
 // stays and the fields at fault are marked.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group";
-import { OutcomeNotice } from "../../lib/outcome-notice";
-import { SignInLinkBox } from "../../lib/sign-in-link-box";
-import { createUserAction, type CreateUserState } from "./actions";
+import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group.tsx";
+import { OutcomeNotice } from "../../lib/outcome-notice.tsx";
+import { SignInLinkBox } from "../../lib/sign-in-link-box.tsx";
+import { createUserAction, type CreateUserState } from "./actions.ts";
 
 const initialState: CreateUserState = {
   notice: null,

@@ -2,13 +2,13 @@
 // password (new link), change roles. Only for those holding user.manage — the use cases check it.
 import { getLocale, getTranslations } from "next-intl/server";
 import { listRoles, listUsers } from "@minbar/db";
-import { getDb } from "../../db";
-import { requireActor } from "../../lib/actor";
-import { orForbidden } from "../../lib/or-forbidden";
-import { roleName } from "../../lib/role-name";
-import { TableFrame } from "../../lib/table-frame";
-import { CreateUserForm } from "./create-user-form";
-import { UserActions } from "./user-actions";
+import { getDb } from "../../db.ts";
+import { requireActor } from "../../lib/actor.ts";
+import { orForbidden } from "../../lib/or-forbidden.ts";
+import { roleName } from "../../lib/role-name.ts";
+import { TableFrame } from "../../lib/table-frame.tsx";
+import { CreateUserForm } from "./create-user-form.tsx";
+import { UserActions } from "./user-actions.tsx";
 
 export const dynamic = "force-dynamic";
 

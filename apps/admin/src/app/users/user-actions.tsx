@@ -3,10 +3,10 @@
 // Showing these is a convenience: each action re-checks user.manage on the server.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group";
-import { OutcomeNotice } from "../../lib/outcome-notice";
-import { SignInLinkBox } from "../../lib/sign-in-link-box";
-import { resetPasswordAction, setUserDisabledAction, setUserRolesAction, type UserActionState } from "./actions";
+import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group.tsx";
+import { OutcomeNotice } from "../../lib/outcome-notice.tsx";
+import { SignInLinkBox } from "../../lib/sign-in-link-box.tsx";
+import { resetPasswordAction, setUserDisabledAction, setUserRolesAction, type UserActionState } from "./actions.ts";
 
 const initialState: UserActionState = { notice: null, link: null };
 const buttonClass = "rounded border border-gray-300 bg-white px-2 py-1 text-xs hover:bg-gray-50 disabled:opacity-60";

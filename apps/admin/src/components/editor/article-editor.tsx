@@ -6,14 +6,14 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text";
-import { Toolbar } from "./toolbar";
-import { WorkflowButtons, type MoveOption } from "./workflow-buttons";
-import type { ActionResult } from "../../lib/action-result";
-import { useErrorText, type EditorError } from "./error-text";
+import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text.ts";
+import { Toolbar } from "./toolbar.tsx";
+import { WorkflowButtons, type MoveOption } from "./workflow-buttons.tsx";
+import type { ActionResult } from "../../lib/action-result.ts";
+import { useErrorText, type EditorError } from "./error-text.ts";
 import type { LocalizationSnapshot, SaveResult } from "@minbar/db";
 import { directionOf } from "@minbar/i18n";
-import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions";
+import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions.ts";
 
 export type EditableLocalization = Pick<
   LocalizationSnapshot,
@@ -219,7 +219,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
       if (!stopped && result?.ok) setOthers(result.value.map((other) => other.name));
     };
     void beat();
-    const interval = setInterval(beat, HEARTBEAT_MS);
+    const interval = setInterval(() => void beat(), HEARTBEAT_MS);
     return () => {
       stopped = true;
       clearInterval(interval);

@@ -5,8 +5,8 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { AdminFilterOptions, ArticleForEditor } from "@minbar/db";
-import { saveAttributionAction } from "../../app/articles/actions";
-import { useErrorText, type EditorError } from "./error-text";
+import { saveAttributionAction } from "../../app/articles/actions.ts";
+import { useErrorText } from "./error-text.ts";
 
 type Byline = { kind: "user"; userId: number; name: string } | { kind: "contributor"; name: string };
 type Names = { nameAr: string; nameRu: string; nameEn: string };
@@ -66,7 +66,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
         photoCredit: credit.nameAr.trim() ? credit : null,
         leadPhotoUrl: photoUrl,
       });
-      if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error as EditorError) });
+      if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error) });
       if ("conflict" in result.value) return setMessage({ tone: "error", text: t("conflict") });
       setMessage({ tone: "ok", text: t("saved") });
       setNewSource(blankNames);

@@ -1,7 +1,7 @@
 "use client";
 // One wording for every refusal an editor action can meet, in the interface language.
 import { useTranslations } from "next-intl";
-import type { ActionError } from "../../lib/action-result";
+import type { ActionError } from "../../lib/action-result.ts";
 
 export type EditorError = ActionError | { code: "slug_taken" };
 
@@ -18,7 +18,13 @@ export function useErrorText(): (error: EditorError) => string {
             .map((code) => (tWarnings.has(code as "missing_title") ? tWarnings(code as "missing_title") : code))
             .join("، "),
         });
-      default:
+      case "signed_out":
+      case "forbidden":
+      case "not_found":
+      case "stale":
+      case "invalid_move":
+      case "schedule_time":
+      case "slug_taken":
         return t(error.code);
     }
   };

@@ -1,8 +1,8 @@
 "use client";
 // Starts an empty Arabic draft and opens it in the editor (the server action redirects there).
 import { useState, useTransition } from "react";
-import { createArticleAction } from "../../app/articles/actions";
-import { useErrorText, type EditorError } from "./error-text";
+import { createArticleAction } from "../../app/articles/actions.ts";
+import { useErrorText, type EditorError } from "./error-text.ts";
 
 export function NewArticleButton({ label }: { label: string }) {
   const [pending, startTransition] = useTransition();

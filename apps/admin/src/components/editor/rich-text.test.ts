@@ -1,7 +1,7 @@
 // The editor's document and the stored blocks convert both ways without losing words, links, quotes or lists.
 import { describe, expect, it } from "vitest";
 import { bodySchema, type ArticleBlock } from "@minbar/db/blocks";
-import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text";
+import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text.ts";
 
 const BODY: ArticleBlock[] = [
   { type: "paragraph", text: "قال وزير الخارجية الروسي سيرغي لافروف اليوم." },

@@ -55,7 +55,7 @@ export function blocksToDoc(blocks: readonly ArticleBlock[]): PmNode {
         else content.push({ type: listType, content: [item] });
         break;
       }
-      default:
+      case "paragraph":
         content.push(paragraph(block.text, block.links));
     }
   }

@@ -4,9 +4,9 @@
 import { useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { addCommentAction, restoreRevisionAction, startTranslationAction } from "../../app/articles/actions";
-import { createPreviewLinkAction, type PreviewLinkResult } from "../../lib/preview-link-actions";
-import { useErrorText, type EditorError } from "./error-text";
+import { addCommentAction, restoreRevisionAction, startTranslationAction } from "../../app/articles/actions.ts";
+import { createPreviewLinkAction, type PreviewLinkResult } from "../../lib/preview-link-actions.ts";
+import { useErrorText, type EditorError } from "./error-text.ts";
 
 function useAction() {
   const [pending, startTransition] = useTransition();

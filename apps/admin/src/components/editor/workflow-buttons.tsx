@@ -2,9 +2,9 @@
 // The workflow moves this user may make now. The server re-checks each one; the text is saved before moving.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { moveAction } from "../../app/articles/actions";
-import type { ActionError } from "../../lib/action-result";
-import { useErrorText } from "./error-text";
+import { moveAction } from "../../app/articles/actions.ts";
+import type { ActionError } from "../../lib/action-result.ts";
+import { useErrorText } from "./error-text.ts";
 
 export type MoveOption = {
   to: "draft" | "in_review" | "approved" | "scheduled" | "published" | "unpublished" | "archived";

@@ -4,10 +4,10 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { directionOf, isLocale } from "@minbar/i18n";
-import { Link } from "../../i18n/navigation";
-import { SearchForm } from "../../components/search-form";
-import { getEnv } from "../../env";
-import { feedAlternate, feedPath } from "../../lib/site-url";
+import { Link } from "../../i18n/navigation.ts";
+import { SearchForm } from "../../components/search-form.tsx";
+import { getEnv } from "../../env.ts";
+import { feedAlternate, feedPath } from "../../lib/site-url.ts";
 import "../globals.css";
 
 // `languages` is the @languages slot: the language switcher, which needs the current path (see its page.tsx).

@@ -2,7 +2,7 @@
 // Rendered on the first visit, then served from the cache until POST /api/revalidate drops the front-page tag (a story
 // published, changed or withdrawn). Nothing is built ahead: the build runs without a database.
 import type { Metadata } from "next";
-import { FrontPage, frontPageMetadata } from "../../components/front-page";
+import { FrontPage, frontPageMetadata } from "../../components/front-page.tsx";
 
 export const revalidate = false;
 export const dynamicParams = true;

@@ -1,5 +1,5 @@
 // /feed.xml: the Arabic edition's RSS feed (Arabic pages have no locale prefix).
-import { feedResponse } from "../../lib/feed";
+import { feedResponse } from "../../lib/feed.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,2 +1,2 @@
 // The language switcher on the edition's front page; every other path is matched by [...rest]/page.tsx.
-export { default } from "./[...rest]/page";
+export { default } from "./[...rest]/page.tsx";

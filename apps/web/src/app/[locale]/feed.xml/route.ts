@@ -1,5 +1,5 @@
 // /ru/feed.xml and /en/feed.xml, the editions' feeds (/feed.xml is the Arabic one; /ar/feed.xml redirects there).
-import { feedResponse, localizedFeedRoute } from "../../../lib/feed";
+import { feedResponse, localizedFeedRoute } from "../../../lib/feed.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale } from "@minbar/i18n";
 import { notFound } from "next/navigation";
-import { NotFoundNotice } from "../../../components/not-found-notice";
+import { NotFoundNotice } from "../../../components/not-found-notice.tsx";
 
 export const revalidate = false;
 export const dynamicParams = true;

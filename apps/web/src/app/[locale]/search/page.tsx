@@ -5,10 +5,10 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { formatInteger, formatPublicationDate, isLocale } from "@minbar/i18n";
-import { Link } from "../../../i18n/navigation";
-import { SearchForm } from "../../../components/search-form";
-import { HighlightedText } from "../../../components/highlighted-text";
-import { articlePath, parsePageNumber, readSearchQuery, searchArticles } from "../../../lib/published-content";
+import { Link } from "../../../i18n/navigation.ts";
+import { SearchForm } from "../../../components/search-form.tsx";
+import { HighlightedText } from "../../../components/highlighted-text.tsx";
+import { articlePath, parsePageNumber, readSearchQuery, searchArticles } from "../../../lib/published-content.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -9,10 +9,10 @@ import {
   REVALIDATION_REQUEST_SHAPE,
   revalidationRequestSchema,
 } from "@minbar/site-signal";
-import { getDb } from "../../../db";
-import { getEnv } from "../../../env";
-import { purgeFrontCache } from "../../../lib/front-cache-signal";
-import { isAuthorized, tagsAffectedBy } from "../../../lib/revalidation";
+import { getDb } from "../../../db.ts";
+import { getEnv } from "../../../env.ts";
+import { purgeFrontCache } from "../../../lib/front-cache-signal.ts";
+import { isAuthorized, tagsAffectedBy } from "../../../lib/revalidation.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 // Arabic (a bad token cannot say which language its text is in, so the site's default is used).
 import { setRequestLocale } from "next-intl/server";
 import { DEFAULT_LOCALE, directionOf } from "@minbar/i18n";
-import LocaleNotFound from "../../[locale]/not-found";
+import LocaleNotFound from "../../[locale]/not-found.tsx";
 import "../../globals.css";
 
 export default function PreviewNotFound() {

@@ -7,11 +7,11 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadPreviewArticle } from "@minbar/db";
 import { directionOf, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
-import { ArticleView } from "../../../components/article-view";
-import { Link } from "../../../i18n/navigation";
-import { getDb } from "../../../db";
-import { getEnv } from "../../../env";
-import { listRelated } from "../../../lib/published-content";
+import { ArticleView } from "../../../components/article-view.tsx";
+import { Link } from "../../../i18n/navigation.ts";
+import { getDb } from "../../../db.ts";
+import { getEnv } from "../../../env.ts";
+import { listRelated } from "../../../lib/published-content.ts";
 import "../../globals.css";
 
 // Read at every request: a preview shows the text as it is now, and only while the token is valid.

@@ -23,18 +23,18 @@ import {
   newsroomTimeZoneName,
   type Locale,
 } from "@minbar/i18n";
-import { getDb } from "../../../../db";
-import { requireActor } from "../../../../lib/actor";
-import { orForbidden } from "../../../../lib/or-forbidden";
-import { isKnownWarningCode } from "../../../../lib/warning-codes";
-import { ArticleEditor } from "../../../../components/editor/article-editor";
-import { AttributionPanel } from "../../../../components/editor/attribution-panel";
+import { getDb } from "../../../../db.ts";
+import { requireActor } from "../../../../lib/actor.ts";
+import { orForbidden } from "../../../../lib/or-forbidden.ts";
+import { isKnownWarningCode } from "../../../../lib/warning-codes.ts";
+import { ArticleEditor } from "../../../../components/editor/article-editor.tsx";
+import { AttributionPanel } from "../../../../components/editor/attribution-panel.tsx";
 import {
   CommentForm,
   PreviewLink,
   RestoreButton,
   StartTranslationButton,
-} from "../../../../components/editor/small-actions";
+} from "../../../../components/editor/small-actions.tsx";
 
 export const dynamic = "force-dynamic";
 

@@ -5,9 +5,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, redeemSignInToken } from "@minbar/db";
-import { getDb } from "../../../../db";
-import { clientAddress } from "../../../../lib/client-address";
-import { formText } from "../../../../lib/accounts-action";
+import { getDb } from "../../../../db.ts";
+import { clientAddress } from "../../../../lib/client-address.ts";
+import { formText } from "../../../../lib/accounts-action.ts";
 
 export type SetPasswordState = {
   error: "mismatch" | "too_short" | "too_long" | "unknown" | "used" | "expired" | "disabled" | null;

@@ -4,8 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { inspectSignInToken, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@minbar/db";
-import { getDb } from "../../../../db";
-import { SetPasswordForm } from "./set-password-form";
+import { getDb } from "../../../../db.ts";
+import { SetPasswordForm } from "./set-password-form.tsx";
 
 export const dynamic = "force-dynamic";
 

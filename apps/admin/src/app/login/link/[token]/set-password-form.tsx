@@ -2,7 +2,7 @@
 // Choose a password (twice). A refusal is shown in place; nothing typed is sent anywhere but this server action.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { setPasswordAction, type SetPasswordState } from "./actions";
+import { setPasswordAction, type SetPasswordState } from "./actions.ts";
 
 const initialState: SetPasswordState = { error: null };
 

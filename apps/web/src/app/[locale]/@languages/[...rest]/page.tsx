@@ -4,8 +4,8 @@
 // the front page), including those that end in a 404.
 import { isLocale } from "@minbar/i18n";
 import { getTranslations } from "next-intl/server";
-import { LanguageSwitcher } from "../../../../components/language-switcher";
-import { NOT_FOUND_VIEW } from "../../../../i18n/paths";
+import { LanguageSwitcher } from "../../../../components/language-switcher.tsx";
+import { NOT_FOUND_VIEW } from "../../../../i18n/paths.ts";
 
 type LanguagesSlotProps = { params: Promise<{ locale: string; rest?: string[] }> };
 

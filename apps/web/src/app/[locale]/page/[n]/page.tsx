@@ -2,9 +2,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isLocale } from "@minbar/i18n";
-import { FrontPage, frontPageMetadata } from "../../../../components/front-page";
-import { permanentRedirect } from "../../../../i18n/navigation";
-import { parsePageSegment } from "../../../../lib/published-content";
+import { FrontPage, frontPageMetadata } from "../../../../components/front-page.tsx";
+import { permanentRedirect } from "../../../../i18n/navigation.ts";
+import { parsePageSegment } from "../../../../lib/published-content.ts";
 
 export const revalidate = false;
 export const dynamicParams = true;

@@ -1,6 +1,6 @@
 // An agency's page, /sources/{slug}: its name in the page's language and its published articles, paginated.
-import { createListingRoute } from "../../../../lib/listing-route";
-import { findSourcePage, sourcePath } from "../../../../lib/published-content";
+import { createListingRoute } from "../../../../lib/listing-route.tsx";
+import { findSourcePage, sourcePath } from "../../../../lib/published-content.ts";
 
 export const revalidate = false;
 export const dynamicParams = true;

@@ -1,6 +1,6 @@
 // A tag's page, /tags/{slug}: its name in the page's language and its published articles, paginated.
-import { createListingRoute } from "../../../../lib/listing-route";
-import { findTagPage, tagPath } from "../../../../lib/published-content";
+import { createListingRoute } from "../../../../lib/listing-route.tsx";
+import { findTagPage, tagPath } from "../../../../lib/published-content.ts";
 
 export const revalidate = false;
 export const dynamicParams = true;

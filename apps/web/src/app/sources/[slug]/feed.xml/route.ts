@@ -1,5 +1,5 @@
 // /sources/{slug}/feed.xml: An agency's RSS feed in Arabic (Arabic paths have no prefix; see lib/feed.ts).
-import { listingFeedResponse } from "../../../../lib/feed";
+import { listingFeedResponse } from "../../../../lib/feed.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 // /tags/{slug}/feed.xml: A tag's RSS feed in Arabic (Arabic paths have no prefix; see lib/feed.ts).
-import { listingFeedResponse } from "../../../../lib/feed";
+import { listingFeedResponse } from "../../../../lib/feed.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LOCALE_AUTONYMS, directionOf, isLocale, type Locale } from "@minbar/i18n";
-import { Link, getPathname, permanentRedirect } from "../../../../../i18n/navigation";
+import { Link, getPathname, permanentRedirect } from "../../../../../i18n/navigation.ts";
 import {
   articlePath,
   findArticleEditions,
@@ -12,10 +12,10 @@ import {
   listRelated,
   parseArticleId,
   sourcePath,
-} from "../../../../../lib/published-content";
-import { ArticleView } from "../../../../../components/article-view";
-import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld";
-import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin, feedAlternate } from "../../../../../lib/site-url";
+} from "../../../../../lib/published-content.ts";
+import { ArticleView } from "../../../../../components/article-view.tsx";
+import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld.ts";
+import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin, feedAlternate } from "../../../../../lib/site-url.ts";
 
 // Incremental static regeneration: each article URL is rendered on its first visit, then served from the cache until
 // POST /api/revalidate drops the tags its data was read under (see lib/cache-tags.ts). Nothing is built ahead: the

@@ -1,5 +1,5 @@
 // /ru/tags/{slug}/feed.xml and /en/…: A tag's RSS feed in that edition (/ar/… redirects to the unprefixed path).
-import { listingFeedResponse, localizedFeedRoute } from "../../../../../lib/feed";
+import { listingFeedResponse, localizedFeedRoute } from "../../../../../lib/feed.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 // /sources/{slug}/page/{N}: the further pages of ../../page.tsx, cached the same way.
-export { default, generateMetadata } from "../../page";
+export { default, generateMetadata } from "../../page.tsx";
 
 export const revalidate = false;
 export const dynamicParams = true;
