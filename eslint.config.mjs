@@ -80,6 +80,36 @@ export default tseslint.config(
     rules: { "no-restricted-properties": "off" },
   },
   {
+    // Production code never loads test tooling.
+    files: ["apps/*/src/**", "packages/*/src/**", "scripts/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "**/testing.ts", "**/test-*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@minbar/e2e", "@minbar/e2e/*"], message: "Test tooling stays out of production code." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The public site reads; it never loads password hashing or the editorial use cases.
+    files: ["apps/web/src/**", "apps/web/server/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["@node-rs/argon2", "@minbar/db/accounts", "@minbar/db/editorial", "@minbar/db/importing"].map(
+            (name) => ({ name, message: "The public site imports @minbar/db/public and @minbar/db/client only." }),
+          ),
+          patterns: [{ group: ["@minbar/e2e", "@minbar/e2e/*", "@minbar/db/testing"], message: "Test tooling." }],
+        },
+      ],
+    },
+  },
+  {
     // Wire copy arrives with stray control characters; finding and removing them is the parser's job.
     files: ["packages/parser/src/**"],
     rules: { "no-control-regex": "off" },

@@ -7,7 +7,7 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 const nextConfig: NextConfig = {
   transpilePackages: ["@minbar/db", "@minbar/i18n", "@minbar/site-signal"],
   // The Prisma runtime and pg are loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
   // server/serve.ts compresses, outside its response cache, so stored pages are compressed once rather than per request.
   compress: false,

@@ -12,14 +12,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium, type APIRequestContext } from "@playwright/test";
-import {
-  createArticle,
-  createUser,
-  ensureBuiltInRoles,
-  loadActor,
-  saveLocalization,
-  type ArticleBlock,
-} from "@minbar/db";
+import { createArticle, saveLocalization, type ArticleBlock } from "@minbar/db/editorial";
+import { createUser, ensureBuiltInRoles, loadActor } from "@minbar/db/accounts";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { bench, seedsDir } from "@minbar/e2e";
 import { importPaths } from "@minbar/importer";

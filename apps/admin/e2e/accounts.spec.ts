@@ -1,7 +1,8 @@
 // Accounts as an admin and a new colleague see them: a custom role and a user made with it, the one-time link, the
 // sections that role opens, disabling, the audit trail filtered by action, a spent link, and the sign-in lock-out.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { createPrismaClient, createUser } from "@minbar/db";
+import { createPrismaClient } from "@minbar/db/client";
+import { createUser } from "@minbar/db/accounts";
 import { ADMIN_USER } from "./test-users.ts";
 import { e2eEnv } from "@minbar/e2e/env";
 

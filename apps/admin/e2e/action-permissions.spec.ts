@@ -1,7 +1,7 @@
 // Every mutating server action of the editor, posted directly over HTTP (no button involved) with the session of
 // each kind of user: only the allowed ones succeed, and a refused call changes nothing in the database.
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
-import type { ArticleStatus } from "@minbar/db";
+import type { ArticleStatus } from "@minbar/db/client";
 import { callAction, signIn, useArticleSandbox, type ActionOutcome } from "./helpers.ts";
 import { ADMIN_USER, DESK_EDITOR_USER, DISABLED_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
 

@@ -1,6 +1,6 @@
 // The admin as staff see it: sign-in (refused and accepted), the article list with statuses and warnings, sign-out.
 import { expect, test, type Page } from "@playwright/test";
-import { createPrismaClient } from "@minbar/db";
+import { createPrismaClient } from "@minbar/db/client";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { ADMIN_USER, EDITOR_USER } from "./test-users.ts";
 import { e2eEnv } from "@minbar/e2e/env";

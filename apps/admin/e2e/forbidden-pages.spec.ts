@@ -2,7 +2,7 @@
 // the admin's frame (language choice, sign-out, the sections they may open), in Arabic right to left, Russian or
 // English. The admin opens the same pages with 200; an article that does not exist is still a 404.
 import { expect, test, type Page } from "@playwright/test";
-import { createUser } from "@minbar/db";
+import { createUser } from "@minbar/db/accounts";
 import { signIn, testDatabase } from "./helpers.ts";
 import { ADMIN_USER } from "./test-users.ts";
 

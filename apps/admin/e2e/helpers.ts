@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { createPrismaClient, type PrismaClient } from "@minbar/db";
+import { createPrismaClient, type PrismaClient } from "@minbar/db/client";
 import { e2eEnv } from "@minbar/e2e/env";
 
 export async function signIn(page: Page, user: { email: string; password: string }) {

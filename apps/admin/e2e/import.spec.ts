@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createPrismaClient, type PrismaClient } from "@minbar/db";
+import { createPrismaClient, type PrismaClient } from "@minbar/db/client";
 import { seedsDir } from "@minbar/e2e";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { ADMIN_USER } from "./test-users.ts";

@@ -1,6 +1,6 @@
 // `npm run test:e2e`: Playwright against the production build, on a fresh database holding the seed articles and
 // the accounts the tests sign in with.
-import { createUser, ensureBuiltInRoles } from "@minbar/db";
+import { createUser, ensureBuiltInRoles } from "@minbar/db/accounts";
 import { runEndToEnd } from "@minbar/e2e";
 import {
   ADMIN_USER,

@@ -5,7 +5,7 @@
 // asked, which proves the replays were sound requests, refused by the server rather than malformed.
 // (Named to run after accounts.spec, whose audit-log checks count the entries its own steps made.)
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { createUser } from "@minbar/db";
+import { createUser } from "@minbar/db/accounts";
 import { signIn, testDatabase } from "./helpers.ts";
 import { ADMIN_USER, DESK_EDITOR_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
 

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { createPrismaClient } from "@minbar/db";
+import { createPrismaClient } from "@minbar/db/client";
 import { importPaths } from "@minbar/importer";
 import { revalidate } from "./revalidate-secret.ts";
 import { e2eEnv } from "@minbar/e2e/env";

@@ -2,14 +2,9 @@
 // and never indexed or cached; an altered, foreign or expired token is a 404, and the draft's public URL stays one.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import {
-  createPrismaClient,
-  createPreviewToken,
-  createUser,
-  ensureBuiltInRoles,
-  loadActor,
-  signPreviewToken,
-} from "@minbar/db";
+import { createPrismaClient } from "@minbar/db/client";
+import { createPreviewToken, signPreviewToken } from "@minbar/db/editorial";
+import { createUser, ensureBuiltInRoles, loadActor } from "@minbar/db/accounts";
 import { DRAFT_SEED_OPENING, PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
 import { e2eEnv } from "@minbar/e2e/env";

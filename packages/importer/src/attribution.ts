@@ -1,5 +1,6 @@
 // Finds or creates the source (agency) and photo-credit records an article cites: one record per name.
-import { makeMatchKey as matchKeyOf, makeSlug, slugCandidates, type Prisma } from "@minbar/db";
+import { makeMatchKey as matchKeyOf, makeSlug, slugCandidates } from "@minbar/db/importing";
+import type { Prisma } from "@minbar/db/client";
 import { KNOWN_AGENCIES } from "./known-agencies.ts";
 import { freeSlug } from "./free-slug.ts";
 

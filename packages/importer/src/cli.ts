@@ -2,7 +2,7 @@
 // tells the public site about the articles it created or changed and prints whether the site was told.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createPrismaClient, type PrismaClient } from "@minbar/db";
+import { createPrismaClient, type PrismaClient } from "@minbar/db/client";
 import { runningEmbeddedUrl } from "@minbar/db/embedded";
 import { invocationDir, readDbEnv } from "@minbar/db/env";
 import { embeddedDataDir, loadRootEnvFile, resolveDataDir } from "@minbar/db/local-data";

@@ -1,5 +1,5 @@
 // Creates a new article from a wire file in ONE SQL statement, so it is atomic without a transaction round trip.
-import { makeSlug, NUMBERED_SLUGS, randomSlug, searchDocumentText } from "@minbar/db";
+import { makeSlug, NUMBERED_SLUGS, randomSlug, searchDocumentText } from "@minbar/db/importing";
 import { describePhotoCredit, describeSource } from "./attribution.ts";
 import { blockingCodes, isBlocking, type ArticleFile, type ImportResult } from "./import-result.ts";
 import { isForeignKeyViolation, namedStatement, type SqlClient } from "./sql-client.ts";

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
 import { parseArticle, type ParseResult } from "@minbar/parser";
-import type { Prisma, PrismaClient } from "@minbar/db";
+import type { Prisma, PrismaClient } from "@minbar/db/client";
 import { createArticle } from "./create-article.ts";
 import { describeError, type ArticleFile, type ImportResult, type WireFileInput } from "./import-result.ts";
 import { recordOutcomes } from "./record-outcomes.ts";

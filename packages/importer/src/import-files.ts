@@ -1,6 +1,7 @@
 // Imports wire files handed over as bytes (the admin's upload) through the same path as the CLI, for an actor who
 // may import: one file after another, each in its own transaction, each audited with who asked.
-import { requirePermission, type Actor, type PrismaClient } from "@minbar/db";
+import { requirePermission, type Actor } from "@minbar/db/permissions";
+import type { PrismaClient } from "@minbar/db/client";
 import type { ParseResult } from "@minbar/parser";
 import { importPreparedFile, prepareFile } from "./import-file.ts";
 import { describeError, type ImportOutcome, type ImportResult, type WireFileInput } from "./import-result.ts";

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { PrismaClient } from "@minbar/db";
+import type { PrismaClient } from "@minbar/db/client";
 import { parseArticle } from "@minbar/parser";
 import { attributionNames } from "./attribution.ts";
 import { articleSlugBase, createArticle, KnownAttribution } from "./create-article.ts";

@@ -1,7 +1,7 @@
 // Runs the importer's hand-written SQL either on its own pipelined connections (bulk imports) or through Prisma.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { Prisma, type PrismaClient } from "@minbar/db";
+import { Prisma, type PrismaClient } from "@minbar/db/client";
 
 /** Parameters only: every value reaches PostgreSQL as a bind parameter, never spliced into the text. */
 export type SqlValue = string | number | boolean | null | string[];

@@ -1,5 +1,5 @@
 // Applies a changed wire file to the article it already created: a new import revision, never over an editor's work.
-import type { Prisma } from "@minbar/db";
+import type { Prisma } from "@minbar/db/client";
 import { findOrCreatePhotoCredit, findOrCreateSource } from "./attribution.ts";
 import { blockingCodes, dayToTimestamp, isBlocking, type ArticleFile, type ImportResult } from "./import-result.ts";
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@minbar/db";
+import { createPrismaClient, type PrismaClient } from "@minbar/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@minbar/db/embedded";
 import { applyMigrations } from "@minbar/db/migrate";
 import { importPaths } from "../src/index.ts";

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readFile, readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
-import { createUser, ensureBuiltInRoles, ForbiddenError, loadActor, type Actor, type PrismaClient } from "@minbar/db";
+import { createUser, ensureBuiltInRoles, loadActor } from "@minbar/db/accounts";
+import { ForbiddenError, type Actor } from "@minbar/db/permissions";
+import type { PrismaClient } from "@minbar/db/client";
 import { importFiles, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, UploadRefusedError } from "../src/index.ts";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));

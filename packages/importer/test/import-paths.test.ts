@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
-import type { PrismaClient } from "@minbar/db";
+import type { PrismaClient } from "@minbar/db/client";
 import { importPaths } from "../src/index.ts";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));

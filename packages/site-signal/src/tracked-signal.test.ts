@@ -1,7 +1,7 @@
 // The tracked signal on a real PostgreSQL against a stand-in public site: what the site does not confirm is kept and
 // sent again when due; what it confirms is forgotten.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { retryDelayMs } from "@minbar/db";
+import { retryDelayMs } from "@minbar/db/site-signals";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { resendDueSignals, signalAndTrack } from "./tracked-signal.ts";
 import { startSite, type Received } from "./test-site.ts";

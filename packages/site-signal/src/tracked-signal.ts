@@ -2,7 +2,8 @@
 // kept in the database (pending_site_signals) and sent again by the admin's scheduler, waiting longer after each
 // failure, until the site confirms. Without it, a missed signal left the site's cached pages — which outlive a restart
 // of the site — showing the old state until the article changed again.
-import { dueSiteSignals, forgetConfirmedSignals, rememberUnconfirmedSignals, type PrismaClient } from "@minbar/db";
+import { dueSiteSignals, forgetConfirmedSignals, rememberUnconfirmedSignals } from "@minbar/db/site-signals";
+import type { PrismaClient } from "@minbar/db/client";
 import { signalPublicSite, type SignalResult, type SiteTarget } from "./signal-public-site.ts";
 
 export type TrackedSignalInput = {

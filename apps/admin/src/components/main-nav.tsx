@@ -2,7 +2,7 @@
 // and action re-checks the permission on the server.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { can, type Actor, type Permission } from "@minbar/db";
+import { can, type Actor, type Permission } from "@minbar/db/permissions";
 import { signOutAction } from "../lib/auth-actions.ts";
 
 type Section = {

@@ -3,7 +3,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { ForbiddenError, InvalidInputError, isPermission, type Actor, type RequestContext } from "@minbar/db";
+import { ForbiddenError, isPermission, type Actor } from "@minbar/db/permissions";
+import { InvalidInputError } from "@minbar/db/editorial";
+import type { RequestContext } from "@minbar/db/accounts";
 import { clientAddress } from "./client-address.ts";
 import { findActor } from "./actor.ts";
 

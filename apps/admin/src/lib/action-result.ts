@@ -3,12 +3,11 @@ import "server-only";
 import {
   BlockedByWarningsError,
   EditorialNotFoundError,
-  ForbiddenError,
   InvalidInputError,
   InvalidMoveError,
   StaleVersionError,
-  type Actor,
-} from "@minbar/db";
+} from "@minbar/db/editorial";
+import { ForbiddenError, type Actor } from "@minbar/db/permissions";
 import { findActor } from "./actor.ts";
 
 export type ActionError =

@@ -1,7 +1,8 @@
 // Who is making this request: the session resolved against the database each time, or a redirect to /login.
 import "server-only";
 import { redirect } from "next/navigation";
-import { loadActor, type Actor } from "@minbar/db";
+import { loadActor } from "@minbar/db/accounts";
+import type { Actor } from "@minbar/db/permissions";
 import { auth } from "../auth.ts";
 import { getDb } from "../db.ts";
 

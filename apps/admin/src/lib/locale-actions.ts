@@ -3,7 +3,7 @@
 // so the next sign-in anywhere opens in it.
 import { revalidatePath } from "next/cache";
 import { isLocale } from "@minbar/i18n";
-import { setInterfaceLanguage } from "@minbar/db";
+import { setInterfaceLanguage } from "@minbar/db/accounts";
 import { getDb } from "../db.ts";
 import { rememberInterfaceLanguage } from "../i18n/locale-cookie.ts";
 import { findActor } from "./actor.ts";

@@ -1,7 +1,8 @@
 "use server";
 // The server action behind a "Preview" button: a fresh preview link for one localization, or why there is none.
 import { z } from "zod";
-import { EditorialNotFoundError, ForbiddenError } from "@minbar/db";
+import { EditorialNotFoundError } from "@minbar/db/editorial";
+import { ForbiddenError } from "@minbar/db/permissions";
 import { LOCALES } from "@minbar/i18n";
 import { findActor } from "./actor.ts";
 import { previewUrlFor, PreviewUnavailableError } from "./preview-link.ts";

@@ -1,6 +1,7 @@
 // Preview links for editors: a signed, short-lived URL on the public site that shows a draft as readers will see it.
 import "server-only";
-import { createPreviewToken, type Actor } from "@minbar/db";
+import { createPreviewToken } from "@minbar/db/editorial";
+import type { Actor } from "@minbar/db/permissions";
 import type { Locale } from "@minbar/i18n";
 import { getDb } from "../db.ts";
 import { getEnv } from "../env.ts";

@@ -1,7 +1,7 @@
 // The admin's side of the public site's revalidation signal (@minbar/site-signal): the target from its environment
 // (PUBLIC_SITE_URL, REVALIDATE_SECRET); what the site does not confirm is kept for the scheduler to send again
 // (pending_site_signals); failures logged, never thrown.
-import { getPrisma, type PrismaClient } from "@minbar/db";
+import { getPrisma, type PrismaClient } from "@minbar/db/client";
 import type { SiteTarget } from "@minbar/site-signal";
 import { resendDueSignals, signalAndTrack, type TrackedSignalResult } from "@minbar/site-signal/tracked";
 import { getEnv } from "../env.ts";

@@ -1,6 +1,6 @@
 // The scheduler tick on a real PostgreSQL: due articles go live once, with history and audit; others wait.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PrismaClient } from "@minbar/db";
+import type { PrismaClient } from "@minbar/db/client";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { startSite } from "@minbar/site-signal/testing";
 import { resendDueSiteSignals, revalidatePublicSite } from "./revalidate-public-site.ts";

@@ -1,5 +1,6 @@
 // Publishes scheduled articles on time from inside the admin's server process, with nobody signed in.
-import { getPrisma, publishDueScheduled, type PrismaClient, type PublishedBySchedule } from "@minbar/db";
+import { getPrisma, type PrismaClient } from "@minbar/db/client";
+import { publishDueScheduled, type PublishedBySchedule } from "@minbar/db/editorial";
 import { getEnv, isNextBuild } from "../env.ts";
 import { resendDueSiteSignals, revalidatePublicSite, siteTargetFromEnv } from "./revalidate-public-site.ts";
 

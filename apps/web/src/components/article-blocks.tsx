@@ -1,7 +1,7 @@
 // An article's body as readers see it: paragraphs, subheadings, quotations and lists, with links as the editor made
 // them. Everything is text to React (never HTML), and a link is rendered only if its address is http(s) or mailto.
 import type { ReactNode } from "react";
-import { isSafeLinkHref, type ArticleBlock, type InlineLink } from "@minbar/db";
+import { isSafeLinkHref, type ArticleBlock, type InlineLink } from "@minbar/db/public";
 
 function Inline({ text, links }: { text: string; links?: readonly InlineLink[] | undefined }): ReactNode {
   if (!links || links.length === 0) return text;

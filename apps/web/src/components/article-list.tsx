@@ -1,5 +1,5 @@
 // A list of article summaries (headline, date, lead), as the front page, agency and tag pages show them.
-import type { PublicArticleSummary } from "@minbar/db";
+import type { PublicArticleSummary } from "@minbar/db/public";
 import { formatPublicationDate, type Locale } from "@minbar/i18n";
 import { Link } from "../i18n/navigation.ts";
 import { articlePath } from "../lib/published-content.ts";

@@ -3,7 +3,7 @@
 // Links follow the request's locale (setRequestLocale), which both callers set to the article's.
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { PublicArticle, PublicArticleSummary } from "@minbar/db";
+import type { PublicArticle, PublicArticleSummary } from "@minbar/db/public";
 import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, type Locale } from "@minbar/i18n";
 import { Link } from "../i18n/navigation.ts";
 import { articlePath, sourcePath, tagPath } from "../lib/published-content.ts";

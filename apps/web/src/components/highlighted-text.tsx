@@ -1,5 +1,5 @@
 // Search highlights as React elements: matched words in <mark>, all text escaped by React like any other.
-import type { HighlightedText as Segments } from "@minbar/db";
+import type { HighlightedText as Segments } from "@minbar/db/public";
 
 export function HighlightedText({ segments }: { segments: Segments }) {
   return (

@@ -1,6 +1,6 @@
 // The body of an agency or tag page: its heading, how many stories it has, the list and the page links.
 import { getTranslations } from "next-intl/server";
-import type { PublicListing } from "@minbar/db";
+import type { PublicListing } from "@minbar/db/public";
 import { formatInteger, type Locale } from "@minbar/i18n";
 import { ArticleList } from "./article-list.tsx";
 import { Pagination } from "./pagination.tsx";

@@ -1,6 +1,6 @@
 // A plain GET form to the search page: it works without JavaScript and ships none.
 import { getTranslations } from "next-intl/server";
-import { MAX_QUERY_LENGTH } from "@minbar/db";
+import { MAX_QUERY_LENGTH } from "@minbar/db/public";
 import type { Locale } from "@minbar/i18n";
 import { getPathname } from "../i18n/navigation.ts";
 

@@ -3,7 +3,7 @@
 // /ru, /en forms). Paths with a dot bypass the locale proxy, so these apply its rules themselves.
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import type { PublicArticleSummary } from "@minbar/db";
+import type { PublicArticleSummary } from "@minbar/db/public";
 import { isLocale, type Locale } from "@minbar/i18n";
 import { routing } from "../i18n/routing.ts";
 import {

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isLocale } from "@minbar/i18n";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { PublicListing } from "@minbar/db";
+import type { PublicListing } from "@minbar/db/public";
 import type { Locale } from "@minbar/i18n";
 import { editionPaths, getPathname, permanentRedirect } from "../i18n/navigation.ts";
 import { ListingPage } from "../components/listing-page.tsx";

@@ -15,7 +15,7 @@ import {
   listRelatedArticles,
   searchPublishedArticles,
   type PublicArticleSummary,
-} from "@minbar/db";
+} from "@minbar/db/public";
 import { LOCALES, type Locale } from "@minbar/i18n";
 import { getDb } from "../db.ts";
 import { cacheTags } from "./cache-tags.ts";

@@ -2,7 +2,7 @@
 // the cache tags of every page that shows them (the body's shape is @minbar/site-signal's revalidationRequestSchema).
 import { createHash, timingSafeEqual } from "node:crypto";
 import "server-only";
-import type { ArticleFootprint } from "@minbar/db";
+import type { ArticleFootprint } from "@minbar/db/public";
 import { LOCALES } from "@minbar/i18n";
 import { cacheTags } from "./cache-tags.ts";
 

@@ -18,7 +18,7 @@ import {
   type SaveAttributionInput,
   type SaveLocalizationInput,
   type SaveResult,
-} from "@minbar/db";
+} from "@minbar/db/editorial";
 import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";

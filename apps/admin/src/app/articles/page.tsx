@@ -4,13 +4,13 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import {
   BLOCKING_WARNING_CODES,
-  can,
   listAdminFilterOptions,
   listArticlesForAdmin,
-  unconfirmedSiteChanges,
   type AdminArticleFilters,
   type AdminArticleRow,
-} from "@minbar/db";
+} from "@minbar/db/editorial";
+import { unconfirmedSiteChanges } from "@minbar/db/site-signals";
+import { can } from "@minbar/db/permissions";
 import { directionOf, formatDateTime, formatInteger, formatPublicationDate, LOCALES } from "@minbar/i18n";
 import { NewArticleButton } from "../../components/editor/new-article-button.tsx";
 import { requireActor } from "../../lib/actor.ts";

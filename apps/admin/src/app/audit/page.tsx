@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { listAuditLog, type AuditRow } from "@minbar/db";
+import { listAuditLog, type AuditRow } from "@minbar/db/accounts";
 import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { requireActor } from "../../lib/actor.ts";

@@ -1,7 +1,7 @@
 "use server";
 // The import page's server actions: preview (a dry run with the real importer) and import. Thin on purpose: the
 // importer's importFiles checks article.import and the upload limits itself, so a direct POST gets no further.
-import { ForbiddenError } from "@minbar/db";
+import { ForbiddenError } from "@minbar/db/permissions";
 import { changedArticleIds, importFiles, UploadRefusedError } from "@minbar/importer";
 import { getDb } from "../../db.ts";
 import { findActor } from "../../lib/actor.ts";

@@ -2,7 +2,7 @@
 // same importer as the CLI. Others get a 403 (app/forbidden.tsx); the actions are refused on the server too.
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can } from "@minbar/db";
+import { can } from "@minbar/db/permissions";
 import { formatInteger } from "@minbar/i18n";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@minbar/importer";
 import { requireActor } from "../../lib/actor.ts";

@@ -3,7 +3,7 @@
 // session and lets the use case validate and re-check role.manage; the outcome comes back worded for the form.
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { createRole, deleteRole, updateRole, type CreateRoleResult, type UpdateRoleResult } from "@minbar/db";
+import { createRole, deleteRole, updateRole, type CreateRoleResult, type UpdateRoleResult } from "@minbar/db/accounts";
 import { getDb } from "../../db.ts";
 import { asActor, formId, formList, formText, sharedRefusalText } from "../../lib/accounts-action.ts";
 import type { Notice } from "../../lib/outcome-notice.tsx";

@@ -2,7 +2,8 @@
 // delete one. Only for those holding role.manage — the use cases check it.
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can, listRoles, PERMISSIONS } from "@minbar/db";
+import { can, PERMISSIONS } from "@minbar/db/permissions";
+import { listRoles } from "@minbar/db/accounts";
 import { formatInteger } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { requireActor } from "../../lib/actor.ts";

@@ -3,7 +3,13 @@
 // the form's values to a use case that validates them and re-checks user.manage, and words the outcome for the form.
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { createUserWithSignInLink, disableUser, enableUser, issuePasswordResetLink, setUserRoles } from "@minbar/db";
+import {
+  createUserWithSignInLink,
+  disableUser,
+  enableUser,
+  issuePasswordResetLink,
+  setUserRoles,
+} from "@minbar/db/accounts";
 import { getDb } from "../../db.ts";
 import { asActor, formId, formList, formText, sharedRefusalText } from "../../lib/accounts-action.ts";
 import { signInLinkUrl } from "../../lib/admin-origin.ts";

@@ -1,7 +1,7 @@
 // /users: the newsroom's staff with their roles and status; add a user (one-time link), disable or enable, reset a
 // password (new link), change roles. Only for those holding user.manage — the use cases check it.
 import { getLocale, getTranslations } from "next-intl/server";
-import { listRoles, listUsers } from "@minbar/db";
+import { listRoles, listUsers } from "@minbar/db/accounts";
 import { getDb } from "../../db.ts";
 import { requireActor } from "../../lib/actor.ts";
 import { orForbidden } from "../../lib/or-forbidden.ts";

@@ -11,7 +11,7 @@ import { Toolbar } from "./toolbar.tsx";
 import { WorkflowButtons, type MoveOption } from "./workflow-buttons.tsx";
 import type { ActionResult } from "../../lib/action-result.ts";
 import { useErrorText, type EditorError } from "./error-text.ts";
-import type { LocalizationSnapshot, SaveResult } from "@minbar/db";
+import type { LocalizationSnapshot, SaveResult } from "@minbar/db/editorial";
 import { directionOf } from "@minbar/i18n";
 import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions.ts";
 

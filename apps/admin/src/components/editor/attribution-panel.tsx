@@ -4,7 +4,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { AdminFilterOptions, ArticleForEditor } from "@minbar/db";
+import type { AdminFilterOptions, ArticleForEditor } from "@minbar/db/editorial";
 import { saveAttributionAction } from "../../app/articles/actions.ts";
 import { useErrorText } from "./error-text.ts";
 

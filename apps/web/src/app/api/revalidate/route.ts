@@ -2,7 +2,7 @@
 // `Authorization: Bearer <REVALIDATE_SECRET>`, body `{ "articleId": 123 }` or `{ "articleIds": [123, 124] }` (at most
 // MAX_ARTICLE_IDS_PER_REQUEST). Drops the cached pages that show the articles, so the next visit rebuilds them.
 import { revalidateTag } from "next/cache";
-import { findArticleFootprints } from "@minbar/db";
+import { findArticleFootprints } from "@minbar/db/public";
 import {
   articleIdsOf,
   MAX_ARTICLE_IDS_PER_REQUEST,

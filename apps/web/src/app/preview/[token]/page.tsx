@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { loadPreviewArticle } from "@minbar/db";
+import { loadPreviewArticle } from "@minbar/db/public";
 import { directionOf, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { ArticleView } from "../../../components/article-view.tsx";
 import { Link } from "../../../i18n/navigation.ts";

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { can } from "@minbar/db/permissions";
 import {
-  can,
   diffRevisions,
   EditorialNotFoundError,
   listAdminFilterOptions,
@@ -13,7 +13,7 @@ import {
   openArticle,
   type ArticleForEditor,
   type RevisionDiff,
-} from "@minbar/db";
+} from "@minbar/db/editorial";
 import {
   directionOf,
   formatDateTime,

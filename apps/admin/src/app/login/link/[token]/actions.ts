@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, redeemSignInToken } from "@minbar/db";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, redeemSignInToken } from "@minbar/db/accounts";
 import { getDb } from "../../../../db.ts";
 import { clientAddress } from "../../../../lib/client-address.ts";
 import { formText } from "../../../../lib/accounts-action.ts";

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { inspectSignInToken, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@minbar/db";
+import { inspectSignInToken, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@minbar/db/accounts";
 import { getDb } from "../../../../db.ts";
 import { SetPasswordForm } from "./set-password-form.tsx";
 

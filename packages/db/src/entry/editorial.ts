@@ -1,0 +1,6 @@
+// @minbar/db/editorial: the newsroom's use cases — drafting, workflow, revisions, previews, the admin's lists.
+export * from "../editorial/index.ts";
+export * from "../queries/admin-articles.ts";
+export * from "../warnings.ts";
+export * from "../preview/index.ts";
+export * from "../blocks.ts";

@@ -1,0 +1,4 @@
+// @minbar/db/importing: what the wire importer writes with — slugs, match keys and the search document.
+export * from "../slug.ts";
+export * from "../search/normalize-arabic.ts";
+export * from "../search/search-document.ts";
