@@ -5,6 +5,8 @@ export async function register(): Promise<void> {
   // reading it here rather than through env.ts is what makes that possible.
   // eslint-disable-next-line no-restricted-properties -- a build-time constant of Next's, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { requireSupportedNode } = await import("@minbar/db/env");
+  console.log(`▲ Minbar admin on Node ${requireSupportedNode()}`);
   const { startScheduledPublishing } = await import("./lib/scheduler.ts");
   startScheduledPublishing();
 }

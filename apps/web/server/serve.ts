@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import compression from "compression";
+import { requireSupportedNode } from "@minbar/db/env";
 import { defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
 import { getPathname, localeOfPath } from "../src/i18n/paths.ts";
 import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
@@ -23,6 +24,7 @@ const port = Number(args.port);
 if (!Number.isInteger(port) || port <= 0 || port > 65_535)
   throw new Error(`--port must be a TCP port, not ${args.port}`);
 
+const nodeVersion = requireSupportedNode();
 forceProductionMode();
 const env = getEnv();
 // Loaded after NODE_ENV is set: Next reads it on import.
@@ -61,7 +63,7 @@ const server = createServer((req, res) => cache.handle(readablePath(req), res));
 server.listen(port, args.hostname, () => {
   const pages = plainHtml ? "pages as plain HTML" : "pages with Next's client runtime";
   console.log(
-    `▲ Minbar public site (Next.js production build, ${pages}, response cache ${env.FRONT_CACHE_MB} MiB) on http://${args.hostname ?? "localhost"}:${port}`,
+    `▲ Minbar public site (Next.js production build, ${pages}, response cache ${env.FRONT_CACHE_MB} MiB, Node ${nodeVersion}) on http://${args.hostname ?? "localhost"}:${port}`,
   );
 });
 

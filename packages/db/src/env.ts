@@ -74,3 +74,16 @@ export function invocationDir(): string {
 export function prismaDebug(): boolean {
   return process.env.DEBUG?.includes("prisma") ?? false;
 }
+
+/** The oldest Node.js major the project runs on (LTS with security fixes); `npm ci` brings it (the `node` package). */
+export const SUPPORTED_NODE_MAJOR = 24;
+
+/** Refuses to run a server on an older Node.js, saying how to get the supported one. Returns the running version. */
+export function requireSupportedNode(version: string = process.version): string {
+  const major = Number(/^v(\d+)\./.exec(version)?.[1]);
+  if (!(major >= SUPPORTED_NODE_MAJOR))
+    throw new Error(
+      `Node.js ${version} is not supported: run through npm (npm start, npm run …), which uses the Node ${SUPPORTED_NODE_MAJOR} that npm ci installed`,
+    );
+  return version;
+}

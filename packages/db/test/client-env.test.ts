@@ -3,9 +3,21 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { disconnectPrisma, getPrisma, splitConnectionLimit } from "../src/client.ts";
-import { readDbEnv } from "../src/env.ts";
+import { readDbEnv, requireSupportedNode } from "../src/env.ts";
 import { resolveDataDir } from "../src/local-data.ts";
 import { adminUrl } from "./helpers.ts";
+
+describe("requireSupportedNode", () => {
+  it("accepts Node 24 and later and refuses older ones, saying how to get 24", () => {
+    expect(requireSupportedNode("v24.21.0")).toBe("v24.21.0");
+    expect(requireSupportedNode("v26.0.0")).toBe("v26.0.0");
+    expect(() => requireSupportedNode("v20.20.2")).toThrow(/Node\.js v20\.20\.2 is not supported.*npm ci/);
+  });
+
+  it("passes for the Node running the tests (npm ci's)", () => {
+    expect(requireSupportedNode()).toMatch(/^v24\./);
+  });
+});
 
 describe("readDbEnv", () => {
   it("fills in the documented defaults", () => {
