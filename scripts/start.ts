@@ -1,14 +1,19 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, first admin, seed import, both apps.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { createPrismaClient, ensureFirstAdmin } from "@minbar/db";
 import { applyMigrations } from "@minbar/db/migrate";
-import { startEmbeddedPostgres } from "@minbar/db/embedded";
+import { passwordFileFor, startEmbeddedPostgres } from "@minbar/db/embedded";
 import { readDbEnv } from "@minbar/db/env";
-import { embeddedDataDir, loadRootEnvFile, persistentSecret, resolveDataDir } from "@minbar/db/local-data";
+import {
+  embeddedDataDir,
+  ensurePrivateDir,
+  loadRootEnvFile,
+  persistentSecret,
+  resolveDataDir,
+} from "@minbar/db/local-data";
 import { productionServerArgs } from "@minbar/e2e/production-server";
 import { importPaths } from "@minbar/importer";
 import { localSiteTarget, recordRunningSite } from "@minbar/site-signal/local";
@@ -34,7 +39,7 @@ const dataDir = resolveDataDir(dbEnv);
 const log = (line: string) => console.log(`[minbar] ${line}`);
 
 async function main() {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   // PUBLIC_SITE_URL and REVALIDATE_SECRET (checked here, before anything starts), or this server's address and a
   // secret generated once.
   const site = localSiteTarget({ dataDir, defaultUrl: `http://localhost:${env.WEB_PORT}` });
@@ -46,7 +51,10 @@ async function main() {
     const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(dbEnv), port: dbEnv.embeddedDbPort });
     databaseUrl = embedded.url;
     stopDatabase = embedded.stop;
-    log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in ${embeddedDataDir(dbEnv)}`);
+    log(
+      `embedded PostgreSQL (PGlite) on 127.0.0.1:${dbEnv.embeddedDbPort}, data in ${embeddedDataDir(dbEnv)}, ` +
+        `password in ${passwordFileFor(embeddedDataDir(dbEnv))}`,
+    );
   }
 
   const migrated = await applyMigrations({ url: databaseUrl, log });
