@@ -3,10 +3,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { createPrismaClient, ensureFirstAdmin } from "@minbar/db";
+import { createPrismaClient, ensureFirstAdmin, firstAdminPasswordProblem } from "@minbar/db";
 import { applyMigrations } from "@minbar/db/migrate";
 import { passwordFileFor, startEmbeddedPostgres } from "@minbar/db/embedded";
-import { readDbEnv } from "@minbar/db/env";
+import { parseEnv, readDbEnv } from "@minbar/db/env";
 import {
   embeddedDataDir,
   ensurePrivateDir,
@@ -21,18 +21,31 @@ import { localSiteTarget, recordRunningSite } from "@minbar/site-signal/local";
 const root = fileURLToPath(new URL("..", import.meta.url));
 loadRootEnvFile();
 
-const env = z
-  .object({
+const env = readStartEnv();
+
+/** The variables only `npm start` reads, checked before anything starts; a problem ends it with one line. */
+function readStartEnv() {
+  const schema = z.object({
     WEB_PORT: z.coerce.number().int().positive().default(3000),
     ADMIN_PORT: z.coerce.number().int().positive().default(3001),
     ADMIN_EMAIL: z.string().email().optional(),
-    ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional(),
+    ADMIN_PASSWORD: z.string().optional(),
     AUTH_SECRET: z.string().min(32).optional(),
     PREVIEW_SECRET: z.string().min(32).optional(),
     ADMIN_SITE_URL: z.string().url().optional(),
     SKIP_BUILD: z.enum(["0", "1"]).default("0"),
-  })
-  .parse(process.env);
+  });
+  try {
+    const parsed = parseEnv(schema, process.env, "invalid environment");
+    // The rule ensureFirstAdmin applies, checked here too so a bad value stops npm start before the database starts.
+    const problem = parsed.ADMIN_PASSWORD ? firstAdminPasswordProblem(parsed.ADMIN_PASSWORD) : null;
+    if (problem) throw new Error(problem);
+    return parsed;
+  } catch (error) {
+    console.error(`[minbar] start failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
 
 const dbEnv = readDbEnv();
 const dataDir = resolveDataDir(dbEnv);
