@@ -14,7 +14,7 @@ import {
   persistentSecret,
   resolveDataDir,
 } from "@minbar/db/local-data";
-import { productionServerArgs } from "@minbar/e2e/production-server";
+import { productionServerArgs } from "@minbar/production-server";
 import { importPaths } from "@minbar/importer";
 import { localSiteTarget, recordRunningSite } from "@minbar/site-signal/local";
 
