@@ -1,41 +1,36 @@
 // `npm start`: database (embedded unless DATABASE_URL is set), migrations, first admin, seed import, both apps.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import { createPrismaClient } from "@minbar/db/client";
 import { ensureFirstAdmin } from "@minbar/db/accounts";
 import { applyMigrations } from "@minbar/db/migrate";
-import { startEmbeddedPostgres } from "@minbar/db/embedded";
-import { readDbEnv } from "@minbar/db/env";
-import { embeddedDataDir, loadRootEnvFile, persistentSecret, resolveDataDir } from "@minbar/db/local-data";
-import { productionServerArgs } from "@minbar/e2e/production-server";
+import { passwordFileFor, startEmbeddedPostgres } from "@minbar/db/embedded";
+import { inheritedEnv, readDbEnv, requireSupportedNode } from "@minbar/db/env";
+import {
+  embeddedDataDir,
+  ensurePrivateDir,
+  loadRootEnvFile,
+  persistentSecret,
+  resolveDataDir,
+} from "@minbar/db/local-data";
+import { productionServerArgs } from "@minbar/production-server";
 import { importPaths } from "@minbar/importer";
 import { localSiteTarget, recordRunningSite } from "@minbar/site-signal/local";
+import { readStartEnv } from "./env.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+requireSupportedNode();
 loadRootEnvFile();
 
-const env = z
-  .object({
-    WEB_PORT: z.coerce.number().int().positive().default(3000),
-    ADMIN_PORT: z.coerce.number().int().positive().default(3001),
-    ADMIN_EMAIL: z.string().email().optional(),
-    ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must have at least 8 characters").optional(),
-    AUTH_SECRET: z.string().min(32).optional(),
-    PREVIEW_SECRET: z.string().min(32).optional(),
-    ADMIN_SITE_URL: z.string().url().optional(),
-    SKIP_BUILD: z.enum(["0", "1"]).default("0"),
-  })
-  .parse(process.env);
+const env = readStartEnv();
 
 const dbEnv = readDbEnv();
 const dataDir = resolveDataDir(dbEnv);
 const log = (line: string) => console.log(`[minbar] ${line}`);
 
 async function main() {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   // PUBLIC_SITE_URL and REVALIDATE_SECRET (checked here, before anything starts), or this server's address and a
   // secret generated once.
   const site = localSiteTarget({ dataDir, defaultUrl: `http://localhost:${env.WEB_PORT}` });
@@ -47,7 +42,10 @@ async function main() {
     const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(dbEnv), port: dbEnv.embeddedDbPort });
     databaseUrl = embedded.url;
     stopDatabase = embedded.stop;
-    log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in ${embeddedDataDir(dbEnv)}`);
+    log(
+      `embedded PostgreSQL (PGlite) on 127.0.0.1:${dbEnv.embeddedDbPort}, data in ${embeddedDataDir(dbEnv)}, ` +
+        `password in ${passwordFileFor(embeddedDataDir(dbEnv))}`,
+    );
   }
 
   const migrated = await applyMigrations({ url: databaseUrl, log });
@@ -69,14 +67,14 @@ async function main() {
       {
         cwd: root,
         stdio: "inherit",
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+        env: inheritedEnv({ NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" }),
       },
     );
     if (build.status !== 0) throw new Error("the build failed (see above)");
   }
 
   const appEnv = {
-    ...process.env,
+    ...inheritedEnv(),
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,

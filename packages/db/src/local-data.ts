@@ -2,7 +2,7 @@
 // apart from env.ts because looking for the repository root on disk makes Next's bundler trace the whole project into
 // every app that imports it.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDbEnv, type DbEnv } from "./env.ts";
@@ -25,6 +25,15 @@ export function embeddedDataDir(env: DbEnv = readDbEnv()): string {
 export function loadRootEnvFile(): void {
   const file = path.join(findRepoRoot(), ".env");
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/**
+ * Creates `dir` and its missing parents readable by their owner only, and narrows an existing `dir` to that: the data
+ * folder holds the generated secrets and the embedded database's password and files.
+ */
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
 }
 
 /** The secret kept in the data folder under `name` (see persistentSecret), or undefined when none was generated yet. */

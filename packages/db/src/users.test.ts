@@ -1,7 +1,7 @@
 // Users and permissions against a real database: the first admin, credentials, and actors that lose access at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./testing.ts";
-import { createUser, ensureFirstAdmin, loadActor, verifyCredentials } from "./users.ts";
+import { createUser, ensureFirstAdmin, firstAdminPasswordProblem, loadActor, verifyCredentials } from "./users.ts";
 import { ForbiddenError, requirePermission } from "./permissions.ts";
 
 let db: TestDatabase;
@@ -29,6 +29,30 @@ describe("the first admin", () => {
     });
     expect(second).toEqual({ created: false, email: first.email });
     expect(await db.prisma.user.count()).toBe(1);
+  });
+});
+
+describe("the first admin's chosen password (ADMIN_PASSWORD)", () => {
+  it("needs 12 characters like every password: a shorter one is refused in one line and creates nobody", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await expect(
+        ensureFirstAdmin(fresh.prisma, { email: "chief@example.test", password: "elevenchars" }),
+      ).rejects.toThrow(/^ADMIN_PASSWORD must have at least 12 characters, like every password \(it has 11\)$/);
+      expect(await fresh.prisma.user.count()).toBe(0);
+
+      const created = await ensureFirstAdmin(fresh.prisma, { email: "chief@example.test", password: "twelve-chars" });
+      expect(created).toEqual({ created: true, email: "chief@example.test", generatedPassword: null });
+      expect(await verifyCredentials(fresh.prisma, "chief@example.test", "twelve-chars")).not.toBeNull();
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it("is checked by the same rule npm start applies before it starts anything", () => {
+    expect(firstAdminPasswordProblem("a".repeat(11))).toMatch(/at least 12 characters/);
+    expect(firstAdminPasswordProblem("a".repeat(12))).toBeNull();
+    expect(firstAdminPasswordProblem("a".repeat(1025))).toMatch(/at most 1024 characters/);
   });
 });
 

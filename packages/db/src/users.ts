@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import type { Locale, PrismaClient } from "./generated/prisma/client.ts";
 import { BUILT_IN_ROLES, ForbiddenError, isPermission, type Actor, type Permission } from "./permissions.ts";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./accounts/inputs.ts";
 
 // `algorithm: 2` is Algorithm.Argon2id, a const enum that isolated modules cannot import. Parameters: OWASP's
 // minimum for argon2id (19 MiB, 2 passes, 1 lane).
@@ -61,13 +62,29 @@ export type FirstAdminResult =
   { created: false; email: string } | { created: true; email: string; generatedPassword: string | null };
 
 /**
+ * What is wrong with a chosen first admin's password (ADMIN_PASSWORD), in one line, or null: the same length rule as
+ * every other password, so the most powerful account is not the weakest.
+ */
+export function firstAdminPasswordProblem(password: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    return `ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters, like every password (it has ${password.length})`;
+  }
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return `ADMIN_PASSWORD must have at most ${PASSWORD_MAX_LENGTH} characters`;
+  return null;
+}
+
+/**
  * Makes sure an admin exists. With an email and password given (ADMIN_EMAIL / ADMIN_PASSWORD) it creates that
  * admin; otherwise one with a generated password, returned once so the caller can print it. No default password.
+ * Throws when the given password breaks the password rule (see firstAdminPasswordProblem).
  */
 export async function ensureFirstAdmin(
   prisma: PrismaClient,
   options: { email?: string | undefined; password?: string | undefined },
 ): Promise<FirstAdminResult> {
+  const problem = options.password ? firstAdminPasswordProblem(options.password) : null;
+  if (problem) throw new Error(problem);
   await ensureBuiltInRoles(prisma);
   const existing = await prisma.user.findFirst({
     where: { disabledAt: null, roles: { some: { role: { key: "admin" } } } },

@@ -1,6 +1,7 @@
 // The embedded database as the apps see it: PGlite behind the wire protocol, reached with pg and Prisma.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { connect, createServer } from "node:net";
 import path from "node:path";
@@ -11,6 +12,8 @@ import {
   type EmbeddedPostgres,
   EmbeddedPostgresError,
   lockFileFor,
+  passwordFileFor,
+  runningEmbeddedUrl,
   startEmbeddedPostgres,
 } from "../src/embedded-server.ts";
 import { applyMigrations } from "../src/migrate.ts";
@@ -33,12 +36,7 @@ const bindMessage = () => frontendMessage("B", Buffer.concat([cString(""), cStri
 const executeMessage = () => frontendMessage("E", Buffer.concat([cString(""), Buffer.alloc(4)]));
 const syncMessage = () => frontendMessage("S", Buffer.alloc(0));
 
-/** A wire-protocol connection that sends exactly the bytes given, when given; replies are collected as text. */
-async function openRawConnection(port: number) {
-  const socket = connect(port, "127.0.0.1");
-  let replies = Buffer.alloc(0);
-  socket.on("data", (data) => (replies = Buffer.concat([replies, data])));
-  await new Promise((resolve) => socket.once("connect", resolve));
+const startupMessage = () => {
   const params = Buffer.concat([
     Buffer.from([0, 3, 0, 0]),
     cString("user"),
@@ -49,9 +47,38 @@ async function openRawConnection(port: number) {
   ]);
   const length = Buffer.alloc(4);
   length.writeInt32BE(params.length + 4);
-  socket.write(Buffer.concat([length, params]));
+  return Buffer.concat([length, params]);
+};
+const hmac = (key: Buffer, text: string) => createHmac("sha256", key).update(text).digest();
+
+/**
+ * A wire-protocol connection that sends exactly the bytes given, when given; replies are collected as text. It signs
+ * in with SCRAM-SHA-256 (written out here rather than through pg, so the server is checked against the RFC, not
+ * against one client) when given a password, and otherwise only sends its startup packet.
+ */
+async function openRawConnection(port: number, password: string | null) {
+  const socket = connect(port, "127.0.0.1");
+  let replies = Buffer.alloc(0);
+  socket.on("data", (data) => (replies = Buffer.concat([replies, data])));
+  await new Promise((resolve) => socket.once("connect", resolve));
+  /** Waits for the next complete backend message and takes it off the front of the replies. */
+  const nextMessage = async () => {
+    for (let waited = 0; waited < 5000; waited += 20) {
+      if (replies.length >= 5 && replies.length >= replies.readInt32BE(1) + 1) {
+        const message = {
+          type: String.fromCharCode(replies[0] ?? 0),
+          body: replies.subarray(5, replies.readInt32BE(1) + 1),
+        };
+        replies = replies.subarray(replies.readInt32BE(1) + 1);
+        return message;
+      }
+      await delay(20);
+    }
+    throw new Error(`no complete message; received ${JSON.stringify(replies.toString("latin1"))}`);
+  };
   const connection = {
     send: (...messages: Buffer[]) => socket.write(Buffer.concat(messages)),
+    nextMessage,
     /** Waits until a message of this type (e.g. "Z", ReadyForQuery) has arrived. */
     async until(type: string) {
       for (let waited = 0; !replies.includes(Buffer.from(type)) && waited < 5000; waited += 20) await delay(20);
@@ -59,6 +86,38 @@ async function openRawConnection(port: number) {
     received: () => replies.toString("latin1"),
     close: () => socket.destroy(),
   };
+  connection.send(startupMessage());
+  if (password === null) return connection;
+
+  const offer = await nextMessage();
+  expect(offer.type).toBe("R");
+  expect(offer.body.readInt32BE(0)).toBe(10);
+  expect(offer.body.subarray(4).toString()).toBe("SCRAM-SHA-256\0\0");
+  const clientNonce = randomBytes(18).toString("base64");
+  const clientFirstBare = `n=*,r=${clientNonce}`;
+  const initial = Buffer.from(`n,,${clientFirstBare}`);
+  const initialLength = Buffer.alloc(4);
+  initialLength.writeInt32BE(initial.length);
+  connection.send(frontendMessage("p", Buffer.concat([cString("SCRAM-SHA-256"), initialLength, initial])));
+
+  const challenge = await nextMessage();
+  expect(challenge.body.readInt32BE(0)).toBe(11);
+  const serverFirst = challenge.body.subarray(4).toString();
+  const fields = Object.fromEntries(serverFirst.split(",").map((field) => [field[0], field.slice(2)]));
+  expect(fields.r?.startsWith(clientNonce)).toBe(true);
+  const salted = pbkdf2Sync(password, Buffer.from(fields.s ?? "", "base64"), Number(fields.i), 32, "sha256");
+  const clientKey = hmac(salted, "Client Key");
+  const withoutProof = `c=biws,r=${fields.r}`;
+  const authMessage = `${clientFirstBare},${serverFirst},${withoutProof}`;
+  const signature = hmac(createHash("sha256").update(clientKey).digest(), authMessage);
+  const proof = Buffer.from(clientKey.map((byte, i) => byte ^ (signature[i] ?? 0))).toString("base64");
+  connection.send(frontendMessage("p", Buffer.from(`${withoutProof},p=${proof}`)));
+
+  const final = await nextMessage();
+  expect(final.body.readInt32BE(0)).toBe(12);
+  expect(final.body.subarray(4).toString()).toBe(
+    `v=${hmac(hmac(salted, "Server Key"), authMessage).toString("base64")}`,
+  );
   await connection.until("Z");
   replies = Buffer.alloc(0);
   return connection;
@@ -82,10 +141,53 @@ describe("embedded PostgreSQL server", () => {
 
   const url = () => server!.url;
 
-  it("serves postgresql://postgres@127.0.0.1:<port>/postgres from a folder it created", async () => {
-    expect(url()).toBe(`postgresql://postgres@127.0.0.1:${port}/postgres`);
+  const password = () => new URL(url()).password;
+
+  it("serves postgresql://postgres:<password>@127.0.0.1:<port>/postgres from a folder it created", async () => {
+    expect(url()).toBe(`postgresql://postgres:${password()}@127.0.0.1:${port}/postgres`);
     expect(existsSync(dataDir)).toBe(true);
     expect(await query(url(), "SELECT current_database() AS db")).toEqual([{ db: "postgres" }]);
+    // What `npm run import` finds from the lock file: the same address, with the password.
+    expect(runningEmbeddedUrl(dataDir)).toBe(url());
+  });
+
+  it("generates its password into the data folder, readable by its owner only, as are the folders", async () => {
+    expect(password()).toMatch(/^[\w-]{40,}$/);
+    expect((await readFile(passwordFileFor(dataDir), "utf8")).trim()).toBe(password());
+    expect(path.dirname(passwordFileFor(dataDir))).toBe(path.dirname(dataDir));
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(passwordFileFor(dataDir))).toBe(0o600);
+    // The data folder (`state`, created here) and PGlite's own.
+    expect(mode(path.dirname(dataDir))).toBe(0o700);
+    expect(mode(dataDir)).toBe(0o700);
+  });
+
+  it("refuses a connection without the password or with a wrong one", async () => {
+    const withPassword = (value: string) => {
+      const address = new URL(url());
+      address.password = value;
+      return address.toString();
+    };
+    await expect(query(withPassword(""), "SELECT 1")).rejects.toThrow();
+    await expect(query(withPassword(`${password()}x`), "SELECT 1")).rejects.toThrow(
+      'password authentication failed for user "postgres"',
+    );
+    await expect(query(withPassword("postgres"), "SELECT 1")).rejects.toThrow("password authentication failed");
+    expect(await query(url(), "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+  });
+
+  it("runs nothing for a client that sends a query instead of signing in", async () => {
+    const intruder = await openRawConnection(port, null);
+    try {
+      intruder.send(frontendMessage("Q", cString("SELECT 'leaked' AS secret")));
+      await intruder.until("E");
+      await delay(100);
+      expect(intruder.received()).toContain("SCRAM-SHA-256");
+      expect(intruder.received()).toContain("FATAL");
+      expect(intruder.received()).not.toContain("leaked");
+    } finally {
+      intruder.close();
+    }
   });
 
   it("keeps two clients' concurrent transactions apart", async () => {
@@ -121,8 +223,8 @@ describe("embedded PostgreSQL server", () => {
 
   it("keeps one connection's extended query whole while another runs between its Parse and its Bind", async () => {
     // Raw wire protocol, because pg sends Parse…Sync in one write and so never leaves the gap this needs.
-    const a = await openRawConnection(port);
-    const b = await openRawConnection(port);
+    const a = await openRawConnection(port, password());
+    const b = await openRawConnection(port, password());
     try {
       a.send(parseMessage("SELECT 'from-a' AS who"));
       await delay(150);

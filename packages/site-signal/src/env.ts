@@ -7,8 +7,8 @@ import { parseEnv } from "@minbar/db/env";
 export const siteEnvShape = {
   /** Absolute origin of the public site. */
   PUBLIC_SITE_URL: z.url().optional(),
-  /** Shared by the public site and whoever signals it (POST /api/revalidate). */
-  REVALIDATE_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Shared by the public site and whoever signals it (POST /api/revalidate); as long as the other shared secrets. */
+  REVALIDATE_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
 };
 
 export type SiteEnv = { publicSiteUrl: string | undefined; revalidateSecret: string | undefined };

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findSiteTarget, localSiteTarget } from "./local-site.ts";
 
-const SECRET = "a-secret-from-the-environment";
+const SECRET = "a-secret-from-the-environment-0123456789";
 let dataDir: string;
 beforeEach(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), "minbar-site-"));

@@ -6,7 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { productionServerArgs } from "./production-server.ts";
+import { productionServerArgs } from "@minbar/production-server";
 import { inheritedEnv } from "./env.ts";
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -4,6 +4,6 @@ export { definePlaywrightConfig, type AppUnderTest } from "./playwright-config.t
 export { runEndToEnd } from "./run-end-to-end.ts";
 export { E2E_PREVIEW_SECRET } from "./preview-secret.ts";
 export { seedsDir } from "./seeds.ts";
-export { productionServerArgs, productionServerCommand } from "./production-server.ts";
+export { productionServerCommand } from "./production-server.ts";
 export * as bench from "./bench-harness.ts";
 export { serverNodeVersion } from "./server-runtime.ts";

@@ -1,0 +1,63 @@
+// `npm test` runs its tests through this: `preflight-cli.ts <command> [args...]` checks what the tests need (see
+// preflight.ts), stops with one line per missing piece, and otherwise runs the command with PLAYWRIGHT_CHROMIUM_PATH
+// set to the Chromium it found (turbo passes it through to the Playwright runs).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { inheritedEnv, readPreflightEnv } from "./env.ts";
+import { DEBIAN_CHROMIUM, INSTALL_COMMANDS, runPreflight } from "./preflight.ts";
+
+function installDebianChromium(): boolean {
+  console.error(
+    "npm test: no Chromium found; installing Debian's chromium (apt-get update; apt-get install -y chromium)",
+  );
+  for (const [command, ...args] of INSTALL_COMMANDS) {
+    // apt-get's output goes to stderr, so that nothing but the tests' own output reaches stdout.
+    const run = spawnSync(command, args, {
+      stdio: ["ignore", 2, 2],
+      env: inheritedEnv({ DEBIAN_FRONTEND: "noninteractive" }),
+    });
+    if (run.status !== 0) return false;
+  }
+  return true;
+}
+
+async function main(): Promise<number> {
+  const env = readPreflightEnv();
+  const result = await runPreflight({
+    search: {
+      chosen: env.chromiumPath,
+      debianChromium: DEBIAN_CHROMIUM,
+      playwrightBrowsers: env.playwrightBrowsers,
+      debian: existsSync("/etc/debian_version") && existsSync("/usr/bin/apt-get"),
+      root: process.getuid?.() === 0,
+    },
+    testDatabaseUrl: env.testDatabaseUrl,
+    install: installDebianChromium,
+  });
+  if (result.chromium === null) {
+    for (const problem of result.problems) console.error(problem);
+    return 1;
+  }
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) {
+    console.log(`npm test: Chromium at ${result.chromium}; PostgreSQL answers`);
+    return 0;
+  }
+  const child = spawn(command, args, {
+    stdio: "inherit",
+    env: inheritedEnv({ PLAYWRIGHT_CHROMIUM_PATH: result.chromium }),
+  });
+  // Ctrl+C reaches the child through the terminal; this process only waits for it to finish.
+  const ignore = () => undefined;
+  process.on("SIGINT", ignore);
+  process.on("SIGTERM", (signal) => child.kill(signal));
+  return new Promise((resolve) => {
+    child.once("error", (error) => {
+      console.error(`npm test: cannot run ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+process.exitCode = await main();
