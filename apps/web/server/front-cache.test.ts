@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFrontCache, type FrontCache, type FrontCacheOptions } from "./front-cache.ts";
+import { queryParamsFor } from "./query-params.ts";
 import { listen } from "./test-http.ts";
 
 type Page = {
@@ -202,5 +203,101 @@ describe("front cache", () => {
     expect(cache.stats.bytes).toBeLessThanOrEqual(25_000);
     expect(cache.stats.entries).toBeLessThan(3);
     expect((await get("/c")).headers["x-cache"]).toBe("HIT");
+  });
+});
+
+describe("front cache under abuse", () => {
+  const SEARCH = "/ru/search";
+  const searchPage: Page = { headers: { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } };
+
+  it("1,000 requests with random query strings, sent concurrently, cost one render of the page", async () => {
+    const { renders, get, cache } = await serve({ "/": {} }, { queryParamsFor });
+    const answers = [];
+    for (let batch = 0; batch < 10; batch++) {
+      const requests = Array.from({ length: 100 }, (_, i) => {
+        const junk = `x=${batch * 100 + i}&utm_source=mail&fbclid=${Math.random().toString(36).slice(2)}`;
+        return get(`/?${junk}`, { "accept-encoding": "gzip" });
+      });
+      answers.push(...(await Promise.all(requests)));
+    }
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect(new Set(answers.map((answer) => gunzipSync(answer.body).toString("utf8"))).size).toBe(1);
+    expect(renders).toEqual(["GET /"]);
+    expect(cache.stats.entries).toBe(1);
+  });
+
+  it("renders with the parameters the page reads alone, so tracking parameters neither split nor change a page", async () => {
+    const { renders, get, stored } = await serve(
+      { [SEARCH + "?q=%D0%BC%D0%B8%D1%80&page=2"]: searchPage, "/": {} },
+      {
+        queryParamsFor,
+      },
+    );
+    const search = await get(`${SEARCH}?utm_campaign=x&page=2&q=%D0%BC%D0%B8%D1%80&gclid=1`);
+    expect(search.status).toBe(200);
+    await get("/?utm_medium=social");
+    await stored(1);
+    expect((await get("/?fbclid=abc")).headers["x-cache"]).toBe("HIT");
+    // Next's own files and the API keep their query.
+    await get("/api/revalidate?x=1");
+    expect(renders).toEqual([`GET ${SEARCH}?q=%D0%BC%D0%B8%D1%80&page=2`, "GET /", "GET /api/revalidate?x=1"]);
+  });
+
+  it("a client's no-cache never bypasses the shared cache", async () => {
+    const { renders, get, stored } = await serve({ [ARTICLE]: {} }, { queryParamsFor });
+    await get(ARTICLE);
+    await stored(1);
+    const reload = await get(ARTICLE, { "cache-control": "no-cache", pragma: "no-cache" });
+    expect(reload.headers["x-cache"]).toBe("HIT");
+    const hardReload = await get(ARTICLE, { "cache-control": "no-store, max-age=0" });
+    expect(hardReload.headers["x-cache"]).toBe("HIT");
+    expect(renders).toHaveLength(1);
+  });
+
+  it("concurrent misses for one page wait for one render, and get its bytes", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { renders, get } = await serve({ [ARTICLE]: { gate } }, { queryParamsFor });
+    const waiting = Array.from({ length: 20 }, () => get(ARTICLE));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const answers = await Promise.all(waiting);
+    expect(renders).toEqual([`GET ${ARTICLE}`]);
+    expect(answers.filter((answer) => answer.headers["x-cache"] === "MISS")).toHaveLength(1);
+    expect(answers.filter((answer) => answer.headers["x-cache"] === "HIT")).toHaveLength(19);
+    expect(new Set(answers.map((answer) => answer.body.toString("utf8"))).size).toBe(1);
+  });
+
+  it("requests that waited for a page that may not be stored are rendered for themselves", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { renders, get, cache } = await serve({ [SEARCH + "?q=a"]: { ...searchPage, gate } }, { queryParamsFor });
+    const waiting = Array.from({ length: 3 }, () => get(`${SEARCH}?q=a`));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const answers = await Promise.all(waiting);
+    expect(answers.map((answer) => answer.headers["x-cache"])).toEqual(["MISS", "MISS", "MISS"]);
+    expect(renders).toHaveLength(3);
+    expect(cache.stats.entries).toBe(0);
+  });
+
+  it("requests waiting on a render a purge overtook share one fresh render, and get the new text", async () => {
+    let release!: () => void;
+    const pages: Record<string, Page> = {
+      [ARTICLE]: { chunks: articleChunks("1"), gate: new Promise<void>((resolve) => (release = resolve)) },
+    };
+    const { cache, renders, get, stored } = await serve(pages, { queryParamsFor });
+    const first = get(ARTICLE);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const waiting = Array.from({ length: 5 }, () => get(ARTICLE));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    pages[ARTICLE] = { chunks: articleChunks("2") };
+    cache.purge();
+    release();
+    expect((await first).body.toString()).toContain("الحل المشترك 1");
+    const answers = await Promise.all(waiting);
+    for (const answer of answers) expect(answer.body.toString()).toContain("الحل المشترك 2");
+    expect(renders).toHaveLength(2);
+    await stored(1);
   });
 });

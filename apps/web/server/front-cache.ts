@@ -28,6 +28,11 @@ export type FrontCacheOptions = {
   maxBytes: number;
   /** Larger responses are passed through and not stored. Default 8 MiB. */
   maxEntryBytes?: number;
+  /**
+   * The query parameters the page at a path reads; every other one (utm_*, fbclid, a random `?x=1`) is removed from
+   * the request before the cache and Next see it. null: the path's query is left as it is. Default: keep all.
+   */
+  queryParamsFor?: (pathname: string) => readonly string[] | null;
 };
 
 export type CacheOutcome = "HIT" | "MISS" | "BYPASS";
@@ -62,6 +67,9 @@ type Encoding = (typeof ENCODINGS)[number];
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
+/** What a render under way ends with: the stored entry, or why there is none. */
+type RenderOutcome = Entry | "uncacheable" | "purged";
+
 type Entry = {
   policy: CachePolicy;
   /** The response's Vary, which this cache always extends with Accept-Encoding. */
@@ -81,12 +89,15 @@ export function createFrontCache({
   compress,
   maxBytes,
   maxEntryBytes = 8 * 1024 * 1024,
+  queryParamsFor = () => null,
 }: FrontCacheOptions): FrontCache {
   const entries = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     sizeCalculation: (entry) => entry.bodies.identity.length + entry.bodies.gzip.length + entry.bodies.br.length || 1,
   });
   let generation = 0;
+  // Renders under way, by key: the requests that miss meanwhile wait for the one render instead of starting theirs.
+  const inflight = new Map<string, Promise<RenderOutcome>>();
 
   function pass(req: IncomingMessage, res: ServerResponse, outcome: CacheOutcome, beforeRender?: () => void) {
     res.setHeader(CACHE_HEADER, outcome);
@@ -99,22 +110,35 @@ export function createFrontCache({
   }
 
   function store(key: string, policy: CachePolicy, vary: string, identity: Buffer, startedIn: number) {
-    Promise.all([
+    return Promise.all([
       gzipAsync(identity, { level: 6 }),
       brotliAsync(identity, {
         params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length },
       }),
     ]).then(
-      ([gzipped, brotli]) => {
-        if (startedIn === generation)
-          entries.set(key, { policy, vary, bodies: { identity, gzip: gzipped, br: brotli } });
+      ([gzipped, brotli]): RenderOutcome => {
+        if (startedIn !== generation) return "purged";
+        const entry: Entry = { policy, vary, bodies: { identity, gzip: gzipped, br: brotli } };
+        entries.set(key, entry);
+        return entry;
       },
-      (error: unknown) => console.error("[front-cache] compression failed", error),
+      (error: unknown): RenderOutcome => {
+        console.error("[front-cache] compression failed", error);
+        return "uncacheable";
+      },
     );
   }
 
-  function capture(req: IncomingMessage, res: ServerResponse, key: string, request: CachePolicy.Request) {
+  /** Watches what Next writes for a miss; resolves with the stored entry, or why there is none. */
+  function capture(
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    request: CachePolicy.Request,
+    done: (outcome: Promise<RenderOutcome> | RenderOutcome) => void,
+  ) {
     const startedIn = generation;
+    res.once("close", () => done(startedIn === generation ? "uncacheable" : "purged"));
     const chunks: Buffer[] = [];
     let size = 0;
     const collect = (chunk: unknown, encoding: unknown) => {
@@ -142,26 +166,54 @@ export function createFrontCache({
     res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
       collect(chunk, rest[0]);
       const result = end.call(this, chunk as string, ...(rest as [BufferEncoding, () => void]));
-      if (startedIn === generation && size <= maxEntryBytes && res.statusCode === 200) {
+      if (startedIn !== generation) {
+        done("purged");
+      } else if (size <= maxEntryBytes && res.statusCode === 200) {
         const headers = storedHeaders(res.getHeaders());
         const policy = new CachePolicy(request, { status: res.statusCode, headers }, { shared: true });
         // Next marks a page it served past its expiry (while it re-renders it) as STALE: that one is not kept.
         if (policy.storable() && policy.timeToLive() > 0 && res.getHeader("x-nextjs-cache") !== "STALE") {
-          store(key, policy, varyOf(res.getHeader("vary")), Buffer.concat(chunks, size), startedIn);
-        }
-      }
+          done(store(key, policy, varyOf(res.getHeader("vary")), Buffer.concat(chunks, size), startedIn));
+        } else done("uncacheable");
+      } else done("uncacheable");
       return result;
     } as ServerResponse["end"];
   }
 
   function handle(req: IncomingMessage, res: ServerResponse) {
     if (!isCacheable(req)) return pass(req, res, "BYPASS");
-    const key = req.url ?? "/";
-    const request = policyRequest(req);
+    normalizeRequest(req, queryParamsFor);
+    lookup(req, res, req.url ?? "/", policyRequest(req));
+  }
+
+  function lookup(req: IncomingMessage, res: ServerResponse, key: string, request: CachePolicy.Request) {
     const entry = entries.get(key);
     if (entry && entry.policy.satisfiesWithoutRevalidation(request)) return answer(entry, req, res);
+    const pending = inflight.get(key);
+    if (pending) {
+      void pending.then((outcome) => {
+        if (typeof outcome === "object" && outcome.policy.satisfiesWithoutRevalidation(request))
+          return answer(outcome, req, res);
+        // A purge during that render: look again, so the requests that waited share one fresh render.
+        if (outcome === "purged") return lookup(req, res, key, request);
+        pass(req, res, "MISS");
+      });
+      return;
+    }
     if (req.method !== "GET") return pass(req, res, "MISS");
-    pass(req, res, "MISS", () => capture(req, res, key, request));
+    let settle!: (outcome: Promise<RenderOutcome> | RenderOutcome) => void;
+    const outcome = new Promise<RenderOutcome>((resolve) => (settle = resolve));
+    inflight.set(key, outcome);
+    let settled = false;
+    const done = (result: Promise<RenderOutcome> | RenderOutcome) => {
+      if (settled) return;
+      settled = true;
+      settle(result);
+      void outcome.then(() => {
+        if (inflight.get(key) === outcome) inflight.delete(key);
+      });
+    };
+    pass(req, res, "MISS", () => capture(req, res, key, request, done));
   }
 
   return {
@@ -169,6 +221,8 @@ export function createFrontCache({
     purge() {
       generation++;
       entries.clear();
+      // Renders under way finish for their own requests; requests that arrive from now on start a fresh one.
+      inflight.clear();
     },
     get stats() {
       return { entries: entries.size, bytes: entries.calculatedSize };
@@ -181,6 +235,30 @@ function isCacheable(req: IncomingMessage): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   if (req.headers.authorization !== undefined || req.headers.range !== undefined) return false;
   return !ROUTER_HEADERS.some((name) => req.headers[name] !== undefined);
+}
+
+/**
+ * Keeps only the query parameters the page reads, in a fixed order, and drops the client's own cache directives: a
+ * shared cache answers from memory whatever a browser's reload says, so neither can force a render. Next gets the
+ * same normalized request, so what it renders is what the key names.
+ */
+function normalizeRequest(req: IncomingMessage, queryParamsFor: (pathname: string) => readonly string[] | null) {
+  delete req.headers["cache-control"];
+  delete req.headers.pragma;
+  const url = req.url ?? "/";
+  const start = url.indexOf("?");
+  if (start === -1) return;
+  const pathname = url.slice(0, start);
+  const kept = queryParamsFor(pathname);
+  if (kept === null) return;
+  const query = new URLSearchParams(url.slice(start + 1));
+  const normalized = new URLSearchParams();
+  for (const name of kept) {
+    const value = query.get(name);
+    if (value !== null) normalized.set(name, value);
+  }
+  const search = normalized.toString();
+  req.url = search ? `${pathname}?${search}` : pathname;
 }
 
 /**

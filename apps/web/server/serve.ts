@@ -12,6 +12,7 @@ import { defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
 import { getPathname, localeOfPath } from "../src/i18n/paths.ts";
 import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
 import { createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
+import { queryParamsFor } from "./query-params.ts";
 import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html.ts";
 
 const { values: args } = parseArgs({
@@ -56,6 +57,7 @@ const cache = createFrontCache({
   // (Typed for Express; it works on plain Node requests and responses.)
   compress: compression() as unknown as FrontCacheOptions["compress"],
   maxBytes: env.FRONT_CACHE_MB * 1024 * 1024,
+  queryParamsFor,
 });
 registerFrontCachePurge(() => cache.purge());
 
