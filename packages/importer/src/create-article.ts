@@ -164,10 +164,12 @@ export async function createArticle(
   sql: SqlClient,
   file: ArticleFile,
   known?: KnownAttribution,
+  mayPublish = true,
 ): Promise<ImportResult | null> {
   const { article, warnings } = file;
   const complete = !warnings.some(isBlocking);
-  const detail = complete ? "published" : `draft: ${blockingCodes(warnings)}`;
+  const status = !complete ? "draft" : mayPublish ? "published" : "in_review";
+  const detail = complete ? (mayPublish ? "published" : "in review") : `draft: ${blockingCodes(warnings)}`;
   const source = article.source ? describeSource(article.source) : null;
   const credit = article.photoCredit ? describePhotoCredit(article.photoCredit) : null;
   const sourceId = source ? known?.sources.get(source.matchKey) : null;
@@ -184,7 +186,7 @@ export async function createArticle(
     numbered_slugs: NUMBERED_SLUGS,
     fallback_slug: randomSlug(slug),
     body: JSON.stringify(article.blocks),
-    status: complete ? "published" : "draft",
+    status,
     // Noon UTC of the day (see dayToTimestamp); timestamps are stored in UTC without a zone, as Prisma does.
     published_at: article.publishedOn ? `${article.publishedOn} 12:00:00` : null,
     warnings: JSON.stringify(warnings),
@@ -203,7 +205,7 @@ export async function createArticle(
       // A record this run knew was deleted since (nothing was written): find or create it again.
       if (!isForeignKeyViolation(error)) throw error;
       known.forget();
-      return createArticle(sql, file, known);
+      return createArticle(sql, file, known, mayPublish);
     }
   } else {
     rows = await sql.query<CreatedRow>(

@@ -38,6 +38,11 @@ export type ImportOptions = {
   dryRun?: boolean;
   /** Who asked (an upload in the admin): each file then gets an `import.file` audit entry naming them. */
   actorId?: number;
+  /**
+   * Whether a complete text may go live. False for an importer without `article.publish`: new articles wait in
+   * review and changes to live ones are kept as revisions. The CLI imports as the system and publishes.
+   */
+  mayPublish?: boolean;
 };
 
 export type ParseFailure = Extract<ParseResult, { ok: false }>;
@@ -59,7 +64,7 @@ export async function importFile(
 export async function importPreparedFile(
   prisma: PrismaClient,
   file: PreparedFile,
-  { dryRun = false, actorId }: ImportOptions = {},
+  { dryRun = false, actorId, mayPublish = true }: ImportOptions = {},
 ): Promise<ImportResult> {
   if (!file.parsed.ok) {
     const failure = describeParseFailure(file.name, file.parsed);
@@ -96,7 +101,7 @@ export async function importPreparedFile(
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeArticle(prisma, write, actorId);
+      return await writeArticle(prisma, write, actorId, mayPublish);
     } catch (error) {
       // A unique violation means a concurrent import got there first (the same file, or a new agency both cite):
       // its transaction has committed, so a fresh attempt sees its rows. A deadlock rolled this attempt back.
@@ -140,15 +145,20 @@ async function writeArticle(
   prisma: PrismaClient,
   input: ArticleFile,
   actorId: number | undefined,
+  mayPublish: boolean,
 ): Promise<ImportResult> {
   return prisma.$transaction(async (tx) => {
-    const result = await writeArticleIn(tx, input);
+    const result = await writeArticleIn(tx, input, mayPublish);
     if (actorId !== undefined) await auditImportedFile(tx, actorId, input.contentHash, result);
     return result;
   });
 }
 
-async function writeArticleIn(tx: Prisma.TransactionClient, input: ArticleFile): Promise<ImportResult> {
+async function writeArticleIn(
+  tx: Prisma.TransactionClient,
+  input: ArticleFile,
+  mayPublish: boolean,
+): Promise<ImportResult> {
   const sql = sqlThroughPrisma(tx);
   const seen = await tx.wireFile.findUnique({ where: { contentHash: input.contentHash }, select: { articleId: true } });
   if (seen) {
@@ -166,11 +176,11 @@ async function writeArticleIn(tx: Prisma.TransactionClient, input: ArticleFile):
   const earlier = await latestArticleForKey(tx, input.fileKey);
   if (earlier === null) {
     // The same statement the bulk path runs; it writes the wire file, import record and audit entry itself.
-    const created = await createArticle(sql, input);
+    const created = await createArticle(sql, input, undefined, mayPublish);
     if (!created) throw new ConcurrentImportError("the file was imported concurrently");
     return created;
   }
-  const result = await updateArticle(tx, earlier, input);
+  const result = await updateArticle(tx, earlier, input, mayPublish);
   await tx.wireFile.create({
     data: { contentHash: input.contentHash, fileKey: input.fileKey, fileName: input.name, articleId: result.articleId },
   });

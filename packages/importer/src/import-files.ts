@@ -1,6 +1,6 @@
 // Imports wire files handed over as bytes (the admin's upload) through the same path as the CLI, for an actor who
 // may import: one file after another, each in its own transaction, each audited with who asked.
-import { requirePermission, type Actor } from "@minbar/db/permissions";
+import { can, requirePermission, type Actor } from "@minbar/db/permissions";
 import type { PrismaClient } from "@minbar/db/client";
 import type { ParseResult } from "@minbar/parser";
 import { importPreparedFile, prepareFile } from "./import-file.ts";
@@ -57,15 +57,14 @@ export async function importFiles({
   // One after another, in the order given: two files with the same name are then an article and its update.
   for (const file of files) {
     const prepared = prepareFile(file);
-    const result = await importPreparedFile(prisma, prepared, { dryRun, actorId: user.userId }).catch(
-      (error: unknown): ImportResult => ({
-        file: file.name,
-        outcome: "failed",
-        articleId: null,
-        detail: `database: ${describeError(error)}`,
-        warnings: prepared.parsed.warnings,
-      }),
-    );
+    const options = { dryRun, actorId: user.userId, mayPublish: can(user, "article.publish") };
+    const result = await importPreparedFile(prisma, prepared, options).catch((error: unknown): ImportResult => ({
+      file: file.name,
+      outcome: "failed",
+      articleId: null,
+      detail: `database: ${describeError(error)}`,
+      warnings: prepared.parsed.warnings,
+    }));
     results.push({ ...result, parsed: prepared.parsed });
   }
   const counts: Record<ImportOutcome, number> = { created: 0, unchanged: 0, updated: 0, failed: 0 };

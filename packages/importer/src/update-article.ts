@@ -10,7 +10,12 @@ type Tx = Prisma.TransactionClient;
  * when no editor has touched the article since the last import; an editor's work is never overwritten.
  * Rare next to creations, so it stays on Prisma, inside the caller's transaction.
  */
-export async function updateArticle(tx: Tx, articleId: number, input: ArticleFile): Promise<ImportResult> {
+export async function updateArticle(
+  tx: Tx,
+  articleId: number,
+  input: ArticleFile,
+  mayPublish = true,
+): Promise<ImportResult> {
   const { article, warnings } = input;
   const localization = await tx.articleLocalization.findUniqueOrThrow({
     where: { articleId_locale: { articleId, locale: "ar" } },
@@ -19,7 +24,9 @@ export async function updateArticle(tx: Tx, articleId: number, input: ArticleFil
   const latest = localization.revisions[0];
   const editedByEditor = localization.updatedById !== null || (latest !== undefined && latest.origin !== "import");
   const blocking = warnings.some(isBlocking);
-  const apply = !editedByEditor && !(blocking && localization.status === "published");
+  // Replacing live text is publishing: an importer without that right leaves it as a revision for an editor.
+  const liveWithoutRight = localization.status === "published" && !mayPublish;
+  const apply = !editedByEditor && !liveWithoutRight && !(blocking && localization.status === "published");
   const number = (latest?.number ?? 0) + 1;
   const body = article.blocks as Prisma.InputJsonValue;
 
@@ -39,7 +46,8 @@ export async function updateArticle(tx: Tx, articleId: number, input: ArticleFil
   if (apply) {
     const sourceId = article.source ? await findOrCreateSource(tx, article.source) : null;
     const photoCreditId = article.photoCredit ? await findOrCreatePhotoCredit(tx, article.photoCredit) : null;
-    const publish = !blocking && localization.status === "draft";
+    const promote = !blocking && localization.status === "draft";
+    const toStatus = mayPublish ? ("published" as const) : ("in_review" as const);
     const updated = await tx.articleLocalization.updateMany({
       where: { id: localization.id, version: localization.version },
       data: {
@@ -48,14 +56,14 @@ export async function updateArticle(tx: Tx, articleId: number, input: ArticleFil
         warnings: warnings,
         publishedAt: article.publishedOn ? dayToTimestamp(article.publishedOn) : localization.publishedAt,
         version: { increment: 1 },
-        ...(publish ? { status: "published" as const } : {}),
+        ...(promote ? { status: toStatus } : {}),
       },
     });
     if (updated.count !== 1) throw new Error("the article changed while it was being imported; import again");
     await tx.article.update({ where: { id: articleId }, data: { sourceId, photoCreditId, version: { increment: 1 } } });
-    if (publish) {
+    if (promote) {
       await tx.workflowTransition.create({
-        data: { localizationId: localization.id, fromStatus: "draft", toStatus: "published", comment: "import" },
+        data: { localizationId: localization.id, fromStatus: "draft", toStatus, comment: "import" },
       });
     }
   }
@@ -63,6 +71,8 @@ export async function updateArticle(tx: Tx, articleId: number, input: ArticleFil
     ? `revision ${number} applied`
     : editedByEditor
       ? `revision ${number} saved; the editor's changes were kept`
-      : `revision ${number} saved, not applied: ${blockingCodes(warnings)}`;
+      : liveWithoutRight
+        ? `revision ${number} saved, not applied: the live text needs the right to publish`
+        : `revision ${number} saved, not applied: ${blockingCodes(warnings)}`;
   return { file: input.name, outcome: "updated", articleId, detail, warnings };
 }

@@ -120,6 +120,45 @@ describe("importFiles", () => {
     expect(results[0]?.outcome).toBe("updated");
   });
 
+  it("an importer without the right to publish sends complete texts to review and leaves live ones as they are", async () => {
+    await prisma.role.upsert({
+      where: { key: "wire_desk" },
+      update: {},
+      create: {
+        key: "wire_desk",
+        nameAr: "مكتب الوكالات",
+        nameRu: "Ленты",
+        nameEn: "Wire desk",
+        permissions: ["article.read", "article.import", "article.create", "article.submit"],
+      },
+    });
+    const wireDesk = await actorWith("wire_desk");
+    const [first, second] = await seedFiles(2);
+    const { results } = await importFiles({ prisma, actor: wireDesk, files: [first!] });
+    expect(results[0]).toMatchObject({ outcome: "created", detail: "in review" });
+    const stored = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId: results[0]!.articleId! } });
+    expect(stored.status).toBe("in_review");
+    expect(await prisma.articleLocalization.count({ where: { status: "published" } })).toBe(0);
+    const transitions = await prisma.workflowTransition.findMany({ where: { localizationId: stored.id } });
+    expect(transitions.map((t) => [t.fromStatus, t.toStatus])).toEqual([[null, "in_review"]]);
+
+    // An editor's import of another file publishes it; the wire desk's change to that live text stays a revision.
+    const published = await importFiles({ prisma, actor: editor, files: [second!] });
+    expect(published.results[0]?.detail).toBe("published");
+    const articleId = published.results[0]!.articleId!;
+    const before = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId } });
+    const changed = {
+      name: second!.name,
+      bytes: new Uint8Array([...second!.bytes, ...new TextEncoder().encode("\nفقرة أضيفت لاحقا.\n")]),
+    };
+    const update = await importFiles({ prisma, actor: wireDesk, files: [changed] });
+    expect(update.results[0]).toMatchObject({ outcome: "updated" });
+    expect(update.results[0]?.detail).toMatch(/not applied: the live text needs the right to publish/);
+    const after = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId } });
+    expect(after.body).toEqual(before.body);
+    expect(after.version).toBe(before.version);
+  });
+
   it("refuses actors without article.import before reading anything", async () => {
     const files = await seedFiles(1);
     await expect(importFiles({ prisma, actor: writer, files })).rejects.toBeInstanceOf(ForbiddenError);
