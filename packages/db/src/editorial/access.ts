@@ -2,7 +2,13 @@
 import type { ArticleStatus, Locale } from "../generated/prisma/client.ts";
 import { can, ForbiddenError, requirePermission, type Actor } from "../permissions.ts";
 
-export type OwnedArticle = { originalLocale: Locale; createdById: number | null; bylines: { userId: number | null }[] };
+export type OwnedArticle = {
+  originalLocale: Locale;
+  createdById: number | null;
+  bylines: { userId: number | null }[];
+  /** Every language's state: the shared fields show on each one's public page. */
+  localizations: { status: ArticleStatus }[];
+};
 export type AccessTarget = { locale: Locale; status: ArticleStatus; article: OwnedArticle };
 
 export function ownsArticle(actor: Actor, article: OwnedArticle): boolean {
@@ -29,11 +35,17 @@ export function requireEditAccess(actor: Actor | null, target: AccessTarget): Ac
   throw new ForbiddenError("article.edit_any");
 }
 
-/** Article-level fields (tags) are shared by every language, so translators cannot change them. */
+/**
+ * Article-level fields (tags, attribution, the lead photo) are shared by every language, so translators cannot change
+ * them; and once any language has left its author's draft (in review, scheduled, live), they are the editors' alone,
+ * as its text is: a change would reach an approved or published page unreviewed.
+ */
 export function requireArticleAccess(actor: Actor | null, article: OwnedArticle): Actor {
   if (can(actor, "article.edit_any")) return requirePermission(actor, "article.edit_any");
   const user = requirePermission(actor, "article.edit_own");
   if (!ownsArticle(user, article)) throw new ForbiddenError("article.edit_any");
+  if (article.localizations.some((localization) => localization.status !== "draft"))
+    throw new ForbiddenError("article.edit_any");
   return user;
 }
 

@@ -6,7 +6,15 @@ import { EditorialNotFoundError } from "./errors.ts";
 export type Db = PrismaClient | Prisma.TransactionClient;
 
 const include = {
-  article: { select: { id: true, originalLocale: true, createdById: true, bylines: { select: { userId: true } } } },
+  article: {
+    select: {
+      id: true,
+      originalLocale: true,
+      createdById: true,
+      bylines: { select: { userId: true } },
+      localizations: { select: { status: true } },
+    },
+  },
   updatedBy: { select: { id: true, name: true } },
 } as const;
 

@@ -77,6 +77,7 @@ export async function openArticle(
     originalLocale: row.originalLocale,
     createdById: row.createdById,
     bylines: row.bylines.map((b) => ({ userId: b.userId })),
+    localizations: row.localizations,
   };
   const summary = row.localizations.find((l) => l.locale === locale);
   const target = summary ? await loadLocalization(prisma, summary.id) : null;

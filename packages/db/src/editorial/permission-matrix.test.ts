@@ -141,6 +141,41 @@ const CASES: Case[] = [
       }),
   },
   {
+    name: "saveAttribution of a published article (the live page shows it at once)",
+    status: "published",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) =>
+      saveAttribution(prisma, actor, {
+        articleId: f.articleId,
+        expectedVersion: 1,
+        bylines: [{ contributorName: "مراسل خاص" }],
+        source: null,
+        photoCredit: { nameAr: "رويترز" },
+        leadPhotoUrl: "https://example.org/photo.jpg",
+      }),
+  },
+  {
+    name: "saveAttribution of an article in review (only the lead photo)",
+    status: "in_review",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) =>
+      saveAttribution(prisma, actor, {
+        articleId: f.articleId,
+        expectedVersion: 1,
+        bylines: [],
+        source: null,
+        photoCredit: null,
+        leadPhotoUrl: "https://example.org/other.jpg",
+      }),
+  },
+  {
+    name: "saveLocalization with tags (Russian draft of an article whose Arabic is published)",
+    status: "published",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) =>
+      saved(saveLocalization(prisma, actor, { ...saveText(f.ru.id, f.ru.version), tags: ["سياسة"] })),
+  },
+  {
     name: "saveAttribution creating a new source (needs attribution.manage)",
     allowed: editorsOnly,
     run: (prisma, actor, f) =>

@@ -44,7 +44,14 @@ export async function createPreviewToken(
       id: true,
       locale: true,
       status: true,
-      article: { select: { originalLocale: true, createdById: true, bylines: { select: { userId: true } } } },
+      article: {
+        select: {
+          originalLocale: true,
+          createdById: true,
+          bylines: { select: { userId: true } },
+          localizations: { select: { status: true } },
+        },
+      },
     },
   });
   if (!target) throw new EditorialNotFoundError("article", articleId);

@@ -108,6 +108,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
       <h2 id="attribution-title" className="font-semibold">
         {t("title")}
       </h2>
+      {canEdit ? null : <p className="rounded bg-gray-100 p-2 text-xs text-gray-700">{t("lockedNote")}</p>}
 
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t("bylines")}</legend>
