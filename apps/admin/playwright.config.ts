@@ -4,14 +4,17 @@
 // readers; both get the run's PREVIEW_SECRET from runEndToEnd.
 import { fileURLToPath } from "node:url";
 import { definePlaywrightConfig } from "@minbar/e2e";
+import { e2eEnv } from "@minbar/e2e/env";
 import { E2E_REVALIDATE_SECRET, E2E_WEB_PORT } from "./e2e/public-site.ts";
 
 const publicSite = { PUBLIC_SITE_URL: `http://localhost:${E2E_WEB_PORT}`, REVALIDATE_SECRET: E2E_REVALIDATE_SECRET };
 
+const ADMIN_PORT = 3101;
+
 const config = definePlaywrightConfig({
-  port: 3101,
+  port: ADMIN_PORT,
   readyPath: "/login",
-  env: publicSite,
+  env: { ...publicSite, ADMIN_SITE_URL: `http://localhost:${e2eEnv.port(ADMIN_PORT)}` },
   alsoServe: [
     { appDir: fileURLToPath(new URL("../web", import.meta.url)), port: E2E_WEB_PORT, readyPath: "/", env: publicSite },
   ],

@@ -191,6 +191,7 @@ try {
       DATABASE_URL: db.url,
       AUTH_SECRET: randomBytes(32).toString("base64"),
       PREVIEW_SECRET: randomBytes(32).toString("base64url"),
+      ADMIN_SITE_URL: origin,
     },
     "/login",
   );

@@ -104,6 +104,8 @@ test("the admin creates a proofreader role and a user with it, and gets a one-ti
   await expect(linkField).toBeVisible();
   link = await linkField.inputValue();
   expect(link).toMatch(/^http:\/\/localhost:\d+\/login\/link\/[A-Za-z0-9_-]{43}$/);
+  // The link's origin is ADMIN_SITE_URL, the address the admin runs at.
+  expect(new URL(link).origin).toBe(new URL(page.url()).origin);
 
   const userRow = page.locator(`tr[data-email="${PROOFREADER.email}"]`);
   await expect(userRow).toContainText(PROOFREADER.name);

@@ -10,20 +10,29 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Signs and encrypts the session cookie; `openssl rand -base64 32`. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
-  /** Absolute origin of the admin itself, for one-time sign-in links; unset: the host of the request. */
+  /** Absolute origin of the admin itself, for one-time sign-in links; required in production. */
   ADMIN_SITE_URL: z.url().optional(),
+  NODE_ENV: z.string().optional(),
   /** Signs preview links; the public site must have the same value to open them. */
   PREVIEW_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
 });
 
-export type AdminEnv = z.infer<typeof envSchema>;
+/** Where the admin runs when ADMIN_SITE_URL is unset, outside production (`next dev`, unit tests). */
+const DEVELOPMENT_ORIGIN = "http://localhost:3001";
+
+export type AdminEnv = z.infer<typeof envSchema> & { adminOrigin: string };
 
 let cached: AdminEnv | undefined;
 
 /** Read lazily, at request time: the build runs without a database or a secret. */
 export function getEnv(): AdminEnv {
   if (cached) return cached;
-  cached = parseEnv(envSchema, process.env, "Invalid environment for @minbar/admin");
+  const env = parseEnv(envSchema, process.env, "Invalid environment for @minbar/admin");
+  if (!env.ADMIN_SITE_URL && env.NODE_ENV === "production")
+    throw new Error(
+      "Invalid environment for @minbar/admin: ADMIN_SITE_URL is required in production (the admin's origin, e.g. https://admin.example.org); links are never built from a request's Host header",
+    );
+  cached = { ...env, adminOrigin: (env.ADMIN_SITE_URL ?? DEVELOPMENT_ORIGIN).replace(/\/+$/, "") };
   return cached;
 }
 

@@ -7,6 +7,16 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { requireSupportedNode } = await import("@minbar/db/env");
   console.log(`▲ Minbar admin on Node ${requireSupportedNode()}`);
+  const { getEnv, isNextBuild } = await import("./env.ts");
+  if (!isNextBuild()) {
+    try {
+      getEnv();
+    } catch (error) {
+      // A misconfigured admin stops at start with one line, rather than failing on its first request.
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    }
+  }
   const { startScheduledPublishing } = await import("./lib/scheduler.ts");
   startScheduledPublishing();
 }

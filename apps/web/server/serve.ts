@@ -27,7 +27,15 @@ if (!Number.isInteger(port) || port <= 0 || port > 65_535)
 
 const nodeVersion = requireSupportedNode();
 forceProductionMode();
-const env = getEnv();
+const env = (() => {
+  try {
+    return getEnv();
+  } catch (error) {
+    // A misconfigured site stops at start with one line.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+})();
 // Loaded after NODE_ENV is set: Next reads it on import.
 const { default: next } = await import("next");
 const appDir = fileURLToPath(new URL("..", import.meta.url));

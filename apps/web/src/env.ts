@@ -12,16 +12,25 @@ const envSchema = z.object({
   PREVIEW_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   /** Memory for the response cache in front of Next (server/front-cache.ts), in MiB. */
   FRONT_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
+  NODE_ENV: z.string().optional(),
 });
 
-export type WebEnv = z.infer<typeof envSchema>;
+/** Where the site runs when PUBLIC_SITE_URL is unset, outside production (`next dev`, unit tests). */
+const DEVELOPMENT_ORIGIN = "http://localhost:3000";
+
+export type WebEnv = z.infer<typeof envSchema> & { siteOrigin: string };
 
 let cached: WebEnv | undefined;
 
 /** Read lazily, at request time: the build runs without a database. */
 export function getEnv(): WebEnv {
   if (cached) return cached;
-  cached = parseEnv(envSchema, process.env, "Invalid environment for @minbar/web");
+  const env = parseEnv(envSchema, process.env, "Invalid environment for @minbar/web");
+  if (!env.PUBLIC_SITE_URL && env.NODE_ENV === "production")
+    throw new Error(
+      "Invalid environment for @minbar/web: PUBLIC_SITE_URL is required in production (the site's origin, e.g. https://minbar.example.org); links are never built from a request's Host header",
+    );
+  cached = { ...env, siteOrigin: (env.PUBLIC_SITE_URL ?? DEVELOPMENT_ORIGIN).replace(/\/+$/, "") };
   return cached;
 }
 

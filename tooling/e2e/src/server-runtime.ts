@@ -16,6 +16,21 @@ async function freePort(): Promise<number> {
 
 /** Starts the app's server, waits for "Node vX.Y.Z" in its output, stops it and returns the version. */
 export async function serverNodeVersion(appDir: string, env: Record<string, string> = {}): Promise<string> {
+  const output = await serverOutputUntil(appDir, env, /\bNode (v\d+\.\d+\.\d+)/);
+  if (output.exitCode !== null)
+    throw new Error(`the server exited (${output.exitCode}) before printing its Node version:\n${output.text}`);
+  return /\bNode (v\d+\.\d+\.\d+)/.exec(output.text)?.[1] ?? "";
+}
+
+/**
+ * Starts the app's server with `env` on top of this environment and reads its output until `ready` appears in it
+ * or the server exits (then exitCode says how); the server is stopped either way.
+ */
+export async function serverOutputUntil(
+  appDir: string,
+  env: Record<string, string | undefined>,
+  ready: RegExp,
+): Promise<{ text: string; exitCode: number | null }> {
   const port = await freePort();
   const child = spawn("sh", ["-c", `exec ${productionServerCommand(appDir, port)}`], {
     cwd: appDir,
@@ -24,21 +39,20 @@ export async function serverNodeVersion(appDir: string, env: Record<string, stri
   });
   let output = "";
   try {
-    return await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no Node version printed within 60 s:\n${output}`)), 60_000);
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`nothing like ${ready} within 60 s:\n${output}`)), 60_000);
       const read = (chunk: Buffer) => {
         output += chunk.toString("utf8");
-        const version = /\bNode (v\d+\.\d+\.\d+)/.exec(output)?.[1];
-        if (version) {
+        if (ready.test(output)) {
           clearTimeout(timer);
-          resolve(version);
+          resolve({ text: output, exitCode: null });
         }
       };
       child.stdout.on("data", read);
       child.stderr.on("data", read);
       child.once("exit", (code) => {
         clearTimeout(timer);
-        reject(new Error(`the server exited (${code}) before printing its Node version:\n${output}`));
+        resolve({ text: output, exitCode: code ?? 1 });
       });
     });
   } finally {

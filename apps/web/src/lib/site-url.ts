@@ -1,21 +1,17 @@
 // Absolute URLs for feeds, the sitemap and robots.txt, which readers' software fetches outside any page.
 import "server-only";
-import { headers } from "next/headers";
+import { connection } from "next/server";
 import type { Locale } from "@minbar/i18n";
 import { getEnv } from "../env.ts";
 import { getPathname } from "../i18n/navigation.ts";
 
 /**
- * PUBLIC_SITE_URL when configured (production must set it: the Host header is the client's to choose); otherwise,
- * in development, the origin the request came to.
+ * The configured origin (PUBLIC_SITE_URL, required in production), never the Host or X-Forwarded-Host of a request:
+ * those are the client's to choose. Read at request time, as these responses always were.
  */
 export async function siteOrigin(): Promise<string> {
-  const configured = getEnv().PUBLIC_SITE_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
-  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
-  return `${protocol}://${host}`;
+  await connection();
+  return getEnv().siteOrigin;
 }
 
 /** `href` inside `locale` (Arabic unprefixed, /ru and /en prefixed) as an absolute URL. */

@@ -62,7 +62,7 @@ export async function createUserAction(previous: CreateUserState, formData: Form
   }
   revalidatePath("/users");
   const link = {
-    url: await signInLinkUrl(result.token),
+    url: signInLinkUrl(result.token),
     expiresAt: result.expiresAt.toISOString(),
     name: values.name.trim(),
   };
@@ -88,7 +88,7 @@ export async function resetPasswordAction(_previous: UserActionState, formData: 
   revalidatePath("/users");
   return {
     notice: await noticeFor(result),
-    link: { url: await signInLinkUrl(result.token), expiresAt: result.expiresAt.toISOString() },
+    link: { url: signInLinkUrl(result.token), expiresAt: result.expiresAt.toISOString() },
   };
 }
 
