@@ -16,8 +16,7 @@ const nextConfig: NextConfig = {
     // written to disk would come back after a restart as if never revalidated (an unpublished article reappearing);
     // after a restart the cache simply refills from the database.
     isrFlushToDisk: false,
-    // The stylesheet is small: inlined into each page's <head>, it no longer blocks the first render on a second
-    // request (Lighthouse: render-blocking CSS; the headline waited for it).
+    // The stylesheet is small: inlined, it does not block the first render (docs/decisions/0004-pages-as-plain-html.md).
     inlineCss: true,
   },
 };

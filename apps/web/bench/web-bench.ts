@@ -63,9 +63,8 @@ async function firstArticleUrl(origin: string): Promise<string> {
   return origin + href.replaceAll("&amp;", "&");
 }
 
-// Every browser asks for a compressed page, and so does this bench. It matters for the client too: autocannon turns
-// each response body into a JS string, and for 100 KiB of Arabic HTML that costs it more CPU than the server spends
-// (a trivial server sending the same bytes uncompressed tops out near 400 req/s under autocannon on this machine).
+// Every browser asks for a compressed page, and so does this bench; uncompressed, autocannon's own decoding of the
+// bodies would be what is measured (docs/decisions/0003-response-cache-in-front-of-next.md).
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br, zstd", accept: "text/html,application/xhtml+xml" };
 
 /** A response's body as sent, not decoded: fetch would hand over the decompressed bytes. */

@@ -1,7 +1,7 @@
 // The public site's response cache, in front of Next.js in the same process. A page Next marks as cacheable by a shared
 // cache (`Cache-Control: s-maxage=…`, no cookie set) is kept in memory, with its gzip and Brotli forms computed once,
-// and answered from there without entering Next at all: Next's own request pipeline costs milliseconds of CPU per
-// request even for a page it holds in its cache, which would cap the site at a few hundred requests/s on two cores.
+// and answered from there without entering Next at all, whose own pipeline costs milliseconds of CPU per request
+// even for a page it holds (docs/decisions/0003-response-cache-in-front-of-next.md).
 //
 // What may be stored is decided by HTTP's rules (http-cache-semantics, as a shared cache), plus ours: only a complete
 // 200 answer to a GET without Next's router headers (client navigations fetch other representations of the same URL),

@@ -1,11 +1,9 @@
 // The public site's pages as plain HTML: Next's client runtime taken out of every HTML response, between Next and the
 // response cache (so the cache stores, compresses and answers the plain page).
 //
-// The site has no client component of its own: links are plain <a>, forms plain GET forms, so the ~115 KB (compressed)
-// of framework JavaScript each page loads hydrates nothing, and the flight (RSC) payload inlined for it repeats the
-// whole page a second time (two thirds of an article page's bytes). On a simulated phone that script is most of the
-// main thread's work: Lighthouse gives 91–97 with it, 99–100 without. What is removed is exactly that runtime; React's
-// own streaming scripts (which move content streamed after the shell into place), JSON-LD and styles stay.
+// The site has no client component of its own (plain <a> links, GET forms), so the framework's JavaScript hydrates
+// nothing and its inline flight payload repeats the page (docs/decisions/0004-pages-as-plain-html.md). Exactly that
+// runtime is removed; React's streaming scripts, JSON-LD and styles stay.
 //
 // Safe only while nothing on a page needs hydrating. `clientRuntimeUsers` reads the build's client reference manifests
 // (what the server can send to the browser as client components); serve.ts strips only when every client module there

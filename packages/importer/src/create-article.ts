@@ -5,29 +5,13 @@ import { blockingCodes, isBlocking, type ArticleFile, type ImportResult } from "
 import { isForeignKeyViolation, namedStatement, type SqlClient } from "./sql-client.ts";
 
 /*
- * One statement is one transaction: if any part fails (a trigger, a full disk, a unique violation from a concurrent
- * import) nothing of it remains, the new agency record included. Every data-modifying CTE runs whether or not it is
- * referenced, so each one selects FROM `guard` (or from a row that did), and none writes anything once the file
- * turns out to be known already: its bytes were imported before, or its file key belongs to an article (then it is
- * an update, which the Prisma path handles). The statement then returns no row and the caller takes that path.
- *
- * The search document is built here from the title and body text normalized in TypeScript (searchDocumentText,
- * the same normalization as PostgreSQL's minbar_normalize_ar, proven by tests), which leaves PostgreSQL only
- * to_tsvector: the normalization in SQL cost it about a fifth of the article's CPU time.
- *
- * Agencies and credits: an existing record (visible to this statement's snapshot) is used as is, without locking
- * it, so articles citing TASS do not queue behind each other. Only when none is visible is one inserted; ON
- * CONFLICT DO UPDATE then returns the id of a record a concurrent import committed in the meantime instead of
- * failing. Slugs: the first candidate nobody holds, each candidate one probe of the unique (locale, slug) index,
- * which stays cheap however many articles exist. The probe is a scalar subquery on purpose: PostgreSQL cannot turn
- * it into a join, while `NOT EXISTS` or `<> ALL` became an anti-join that read every Arabic slug whenever the plan
- * was made on a small table, and a cached plan went on doing so as the table grew. A concurrent import taking the
- * same slug makes the statement fail with a unique violation, and the caller retries.
- *
- * Once a run has seen an agency's or credit's record id (every created article reports the ids it cited), the
- * articles citing it are written by a second form of the statement that takes the ids and has no part for finding or
- * creating those records: a tenth of PostgreSQL's work per article was starting and ending the plan's nodes, and
- * the attribution parts were a third of those nodes.
+ * One statement is one transaction: if any part fails nothing of it remains, the new agency record included. Every
+ * data-modifying CTE selects FROM `guard`, so none writes once the file turns out to be known (then no row comes
+ * back and the caller takes the update path). Existing agencies and credits are read without locking, so articles
+ * citing TASS never queue; a missing one is inserted with ON CONFLICT DO UPDATE to get a concurrent import's id. Each
+ * slug candidate is one scalar-subquery probe of the unique index (a join form turned into a full scan). Once a run
+ * knows the attribution ids, a second, smaller form of the statement takes them. Measurements and the plans tried:
+ * docs/decisions/0005-import-in-one-statement-pipelined.md.
  */
 const GUARD = `
 guard AS (

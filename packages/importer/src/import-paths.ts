@@ -257,9 +257,8 @@ async function recordQuietOutcomes(
 }
 
 /**
- * Wire files are read synchronously: one is a few kilobytes, and fs/promises' readFile costs four thread pool round
- * trips per file (open, stat, read, close), about 150 µs of this process's CPU against 35 µs here. A batch of the
- * bulk path (250 files, ~10 ms) holds the event loop that long; the statements in flight keep the database busy.
+ * Wire files are read synchronously: a few kilobytes each, cheaper than fs/promises' four thread-pool round trips per
+ * file, while the statements in flight keep the database busy (docs/decisions/0005-import-in-one-statement-pipelined.md).
  */
 function readBytes(path: string): Uint8Array | string {
   try {

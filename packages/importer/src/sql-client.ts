@@ -61,19 +61,11 @@ export function sqlThroughPrisma(db: PrismaClient | Prisma.TransactionClient): S
 
 /**
  * The importer's own connections to `url`: `connections` pg clients in pipeline mode, each query sent to the one with
- * the fewest queries outstanding. A pipelined connection is sent the next statements while the database still runs
- * the earlier ones, so a backend never waits for the importer between articles, and neither side sleeps and wakes
- * once per article (on this 2-core VM a wake-up costs as much as a small insert). Each query is still its own
- * implicit transaction: the extended protocol ends each with a Sync, and a statement that fails is rolled back on its
- * own while the ones queued behind it run normally. Two connections keep two cores busy; more only add switching.
- *
- * Sessions run with `synchronous_commit = off`: a commit returns before its WAL reaches the disk (an fsync costs ~4 ms
- * here). Atomicity and consistency are untouched; a crash of the database server can lose only the last fraction of
- * a second of commits, and running the same import again restores them because imports are idempotent (a lost file
- * simply was never recorded as seen). Only these connections are affected, not the apps'.
- *
- * A connection that breaks fails the queries it was carrying (their files are reported failed) and is replaced for
- * the queries that follow.
+ * the fewest outstanding, so a backend never waits for the importer between articles. Each query is still its own
+ * implicit transaction (the extended protocol ends each with a Sync). Sessions run with `synchronous_commit = off`:
+ * a database crash can lose only the last fraction of a second of commits, which re-running the idempotent import
+ * restores; the apps' connections are unaffected. A broken connection fails the queries it carried and is replaced.
+ * See docs/decisions/0005-import-in-one-statement-pipelined.md.
  */
 export function openImportPool(url: string, connections: number): ImportPool {
   const connectionString = new URL(url);
@@ -120,8 +112,8 @@ export function openImportPool(url: string, connections: number): ImportPool {
     return connection;
   };
   const pool: Connection[] = Array.from({ length: Math.max(1, connections) }, open);
-  // The statements sent to a connection in one turn of the event loop leave in one write: several slots usually
-  // free up at once (their answers arrive together), and a system call per statement costs ~50 µs here.
+  // The statements sent to a connection in one turn of the event loop leave in one write: one system call, not one
+  // per statement.
   const holdWrites = (connection: Connection) => {
     if (connection.corked) return;
     const { stream } = connection.client.connection;

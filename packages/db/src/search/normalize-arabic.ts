@@ -7,8 +7,8 @@
 //   5. a word-initial و or ف dropped before ال, بال or كال and two more letters (PostgreSQL's `arabic` stemmer strips
 //      ال, بال, كال and a lone و/ف, but not و/ف before ال: والشراكة would stay والشراك).
 // "Arabic letter" is U+0621–U+064A, as in the SQL. Steps 3–5 never move a character in or out of that range, so steps 4
-// and 5 are both decided on the result of steps 2–3. Written as a loop over char codes rather than five
-// regular-expression passes: the importer normalizes every article it writes, and this is five times faster.
+// and 5 are both decided on the result of steps 2–3. A loop over char codes rather than regular-expression passes:
+// the importer normalizes every article it writes (docs/decisions/0008-arabic-search-normalization.md).
 
 const ALEF = 0x0627;
 const YEH = 0x064a;
