@@ -1,10 +1,13 @@
 // Property tests: no string or byte array makes the parser throw, and output texts are always clean.
 
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readSeedText, type SeedId } from "../test/seeds.ts";
 import { normalizeWhitespace, parseArticle } from "./index.ts";
 import type { ParseResult } from "./index.ts";
+
+// Each property runs a hundred parses or more: on a busy 2-core machine that can outlast Vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SEED_IDS: SeedId[] = ["000", "001", "002", "003", "004"];
 const seedLines = SEED_IDS.flatMap((id) => readSeedText(id).split("\n"));
