@@ -112,7 +112,8 @@ describe("db:migration:create", () => {
     expect(applied.applied).toEqual(names);
     await query(db.url, `INSERT INTO tags (slug, name_ar, name_ru) VALUES ('tass', 'تاس', 'ТАСС')`);
     expect(await query(db.url, `SELECT name_ru FROM tags`)).toEqual([{ name_ru: "ТАСС" }]);
-  });
+    // Two runs of the wasm engine and a shadow database: more than 30 s on a busy 2-core machine.
+  }, 120_000);
 
   it("rejects a name that is not snake_case without touching the folder", async () => {
     const { code, out } = await author(["Add Tags", ...paths()]);
