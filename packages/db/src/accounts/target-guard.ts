@@ -29,8 +29,9 @@ export function permissionsOf(roles: readonly { role: { permissions: readonly st
 }
 
 /**
- * Takes the admin-set lock (so roles, role permissions and disabled flags cannot change under the check), loads the
- * user and decides whether `actor` may make `change` to them. Call first in the transaction, before any write.
+ * Takes the admin-set lock, which every use case changing roles, role permissions or disabled flags takes too, so the
+ * user cannot gain a permission between the check and the write; then loads the user and decides whether `actor`
+ * may make `change` to them. Call first in the transaction, before any write.
  */
 export async function checkTargetUser(
   tx: Prisma.TransactionClient,
