@@ -260,6 +260,10 @@ test("a user manager cannot reset, disable or demote the admin: refused with the
   await expect(row.getByRole("textbox", { name: "رابط الدخول لمرة واحدة" })).toHaveCount(0);
   await row.getByRole("button", { name: "تعطيل" }).click();
   await expect(outranked).toHaveCount(2);
+  await row.getByText("تعديل الأدوار").click();
+  await row.getByRole("checkbox", { name: "مدير النظام" }).uncheck();
+  await row.getByRole("button", { name: "حفظ الأدوار" }).click();
+  await expect(outranked).toHaveCount(3);
 
   const prisma = createPrismaClient(e2eEnv.databaseUrl);
   try {
