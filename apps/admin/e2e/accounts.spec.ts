@@ -1,5 +1,6 @@
 // Accounts as an admin and a new colleague see them: a custom role and a user made with it, the one-time link, the
-// sections that role opens, disabling, the audit trail filtered by action, a spent link, and the sign-in lock-out.
+// sections that role opens, disabling, the audit trail filtered by action, a spent link, the sign-in lock-out, and a
+// user manager refused the admin's account.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createPrismaClient } from "@minbar/db/client";
 import { createUser } from "@minbar/db/accounts";
@@ -11,6 +12,9 @@ const PROOFREADER = {
   name: "ليلى المدققة",
   password: "proofreading every single line",
 };
+
+/** Manages users but holds none of the admin's other powers: the admin's account is out of their reach. */
+const USER_DESK = { email: "user-desk@minbar.test", name: "User Desk", password: "managing accounts all day" };
 
 /** Has wrong passwords typed for them until sign-in locks; made here so that no other spec's account is locked. */
 const LOCKOUT_USER = { email: "locked-out@minbar.test", name: "Locked Out", password: "a long passphrase never typed" };
@@ -48,6 +52,16 @@ test.beforeAll(async ({ browser }) => {
   const prisma = createPrismaClient(e2eEnv.databaseUrl);
   try {
     await createUser(prisma, { ...LOCKOUT_USER, roleKeys: ["writer"] });
+    await prisma.role.create({
+      data: {
+        key: "user_desk",
+        nameAr: "مكتب المستخدمين",
+        nameRu: "Учётные записи",
+        nameEn: "User desk",
+        permissions: ["article.read", "user.manage"],
+      },
+    });
+    await createUser(prisma, { ...USER_DESK, roleKeys: ["user_desk"] });
   } finally {
     await prisma.$disconnect();
   }
@@ -231,4 +245,39 @@ test("repeated wrong passwords end in the lock-out message, and then even the ri
   await signIn(page, LOCKOUT_USER.email, LOCKOUT_USER.password);
   await expect(page.locator("form").getByRole("alert")).toContainText("أُوقف تسجيل الدخول مؤقتًا");
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a user manager cannot reset, disable or demote the admin: refused with the reason, nothing issued", async ({
+  page,
+}) => {
+  await signIn(page, USER_DESK.email, USER_DESK.password);
+  await expect(page).toHaveURL(/\/articles$/);
+  await page.goto("/users");
+  const row = page.locator(`tr[data-email="${ADMIN_USER.email}"]`);
+  const outranked = row.getByRole("alert").filter({ hasText: "يملك هذا المستخدم صلاحيات لا تملكها" });
+
+  await row.getByRole("button", { name: "رابط لإعادة تعيين كلمة المرور" }).click();
+  await expect(outranked).toHaveCount(1);
+  await expect(outranked).toContainText("النشر");
+  await expect(row.getByRole("textbox", { name: "رابط الدخول لمرة واحدة" })).toHaveCount(0);
+  await row.getByRole("button", { name: "تعطيل" }).click();
+  await expect(outranked).toHaveCount(2);
+  await row.getByText("تعديل الأدوار").click();
+  await row.getByRole("checkbox", { name: "مدير النظام" }).uncheck();
+  await row.getByRole("button", { name: "حفظ الأدوار" }).click();
+  await expect(outranked).toHaveCount(3);
+
+  const prisma = createPrismaClient(e2eEnv.databaseUrl);
+  try {
+    const stored = await prisma.user.findUniqueOrThrow({
+      where: { email: ADMIN_USER.email },
+      include: { signInTokens: true, roles: { include: { role: true } } },
+    });
+    expect(stored.disabledAt).toBeNull();
+    expect(stored.passwordHash).not.toBeNull();
+    expect(stored.signInTokens).toHaveLength(0);
+    expect(stored.roles.map(({ role }) => role.key)).toEqual(["admin"]);
+  } finally {
+    await prisma.$disconnect();
+  }
 });

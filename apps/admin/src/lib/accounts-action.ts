@@ -46,16 +46,28 @@ export function formId(formData: FormData, name: string): number {
   return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
+/** Refusals that name permissions the actor lacks, and the message for each. */
+const PERMISSION_REFUSALS = {
+  exceeds_own: "exceedsOwn",
+  target_outranks: "targetOutranks",
+  role_outranks: "roleOutranks",
+  holder_outranks: "holderOutranks",
+} as const;
+
+function isPermissionRefusal(status: string): status is keyof typeof PERMISSION_REFUSALS {
+  return Object.hasOwn(PERMISSION_REFUSALS, status);
+}
+
 /** The refusals every accounts action shares, worded in the interface language; null for any other outcome. */
 export async function sharedRefusalText(result: { status: string }): Promise<string | null> {
   const [t, tPermission] = await Promise.all([getTranslations("Accounts"), getTranslations("PermissionNames")]);
   if (result.status === "forbidden") return t("refused");
   if (result.status === "invalid") return t("invalid");
-  if (result.status === "exceeds_own" && "permissions" in result && Array.isArray(result.permissions)) {
+  if (isPermissionRefusal(result.status) && "permissions" in result && Array.isArray(result.permissions)) {
     const names = result.permissions.map((permission: string) =>
       isPermission(permission) ? tPermission(permission) : permission,
     );
-    return t("exceedsOwn", { permissions: names.join(" · ") });
+    return t(PERMISSION_REFUSALS[result.status], { permissions: names.join(" · ") });
   }
   return null;
 }

@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 
 export const ADMIN_ROLE_KEY = "admin";
 
-/** An arbitrary constant naming the transaction-scoped advisory lock around changes to who is an active admin. */
+/** An arbitrary constant naming the transaction-scoped advisory lock around changes to who holds which permission. */
 const ADMIN_SET_LOCK = 4_110_771;
 
 export async function lockAdminSet(tx: Prisma.TransactionClient): Promise<void> {

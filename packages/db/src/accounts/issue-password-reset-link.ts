@@ -7,9 +7,10 @@ import { writeAudit } from "./audit.ts";
 import type { RequestContext } from "./inputs.ts";
 import { userIdInput, type UserIdInput } from "./set-user-disabled.ts";
 import { issueSignInToken } from "./sign-in-tokens.ts";
+import { checkTargetUser, type TargetRefusal } from "./target-guard.ts";
 
 export type IssuePasswordResetLinkResult =
-  { status: "issued"; token: string; expiresAt: Date } | { status: "not_found" } | { status: "disabled" };
+  { status: "issued"; token: string; expiresAt: Date } | { status: "disabled" } | TargetRefusal;
 
 export async function issuePasswordResetLink(
   prisma: PrismaClient,
@@ -20,10 +21,10 @@ export async function issuePasswordResetLink(
   const admin = requirePermission(actor, "user.manage");
   const { userId } = parseInput(userIdInput, input);
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
-    if (!user) return { status: "not_found" as const };
+    const checked = await checkTargetUser(tx, admin, userId, { kind: "reset_password" });
+    if (checked.status !== "allowed") return checked;
     // A link for a disabled account could not be used; enable it first.
-    if (user.disabledAt) return { status: "disabled" as const };
+    if (checked.user.disabledAt) return { status: "disabled" as const };
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash: null, authVersion: { increment: 1 }, version: { increment: 1 } },

@@ -1,5 +1,7 @@
 // Custom roles: an admin names them in three languages and picks permissions from the catalogue. Built-in roles
-// follow the catalogue in code and cannot be changed or deleted here.
+// follow the catalogue in code and cannot be changed or deleted here. A role carrying a permission the manager lacks
+// is out of their reach (renamed, it could be handed out unawares), and so is changing what a role grants to a user
+// stronger than them.
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
@@ -7,7 +9,9 @@ import { parseInput } from "../editorial/errors.ts";
 import { isUniqueViolation } from "../editorial/unique-violation.ts";
 import { writeAudit } from "./audit.ts";
 import { idInput, permissionsInput, roleKeyInput, type RequestContext } from "./inputs.ts";
+import { lockAdminSet } from "./admin-guard.ts";
 import { permissionsBeyond } from "./own-permissions.ts";
+import { roleHoldersBeyond } from "./target-guard.ts";
 
 const roleName = z.string().trim().min(1).max(100);
 
@@ -22,6 +26,9 @@ export type UpdateRoleInput = z.input<typeof updateRoleInput>;
 /** Refusals shared by creating and updating. */
 type GrantRefusal = { status: "exceeds_own"; permissions: string[] };
 
+/** The role grants these permissions and the manager does not hold them. */
+type RoleOutranks = { status: "role_outranks"; permissions: string[] };
+
 export type CreateRoleResult =
   { status: "created"; roleId: number } | { status: "key_taken"; key: string } | GrantRefusal;
 
@@ -29,7 +36,10 @@ export type UpdateRoleResult =
   | { status: "saved"; version: number }
   | { status: "not_found" | "built_in" }
   | { status: "stale_version"; currentVersion: number }
-  | GrantRefusal;
+  | GrantRefusal
+  | RoleOutranks
+  /** Users holding the role have these permissions and the manager does not: they may not change what it grants. */
+  | { status: "holder_outranks"; permissions: string[] };
 
 export async function createRole(
   prisma: PrismaClient,
@@ -72,14 +82,19 @@ export async function updateRole(
   const manager = requirePermission(actor, "role.manage");
   const { roleId, expectedVersion, ...values } = parseInput(updateRoleInput, input);
   return prisma.$transaction(async (tx) => {
+    // The same lock as changes to users' roles, so nobody gains the role between the check and the write.
+    await lockAdminSet(tx);
     const role = await tx.role.findUnique({ where: { id: roleId } });
     if (!role) return { status: "not_found" as const };
     if (role.builtIn) return { status: "built_in" as const };
+    const carried = permissionsBeyond(manager, role.permissions);
+    if (carried.length > 0) return { status: "role_outranks" as const, permissions: carried };
     if (role.version !== expectedVersion) return { status: "stale_version" as const, currentVersion: role.version };
-    // Permissions the role already had may stay; only new grants must be the manager's own.
-    const added = values.permissions.filter((permission) => !role.permissions.includes(permission));
-    const beyond = permissionsBeyond(manager, added);
+    const beyond = permissionsBeyond(manager, values.permissions);
     if (beyond.length > 0) return { status: "exceeds_own" as const, permissions: beyond };
+    const changesGrants = [...values.permissions].sort().join() !== [...role.permissions].sort().join();
+    const holders = changesGrants ? await roleHoldersBeyond(tx, manager, roleId) : [];
+    if (holders.length > 0) return { status: "holder_outranks" as const, permissions: holders };
     const updated = await tx.role.updateMany({
       where: { id: roleId, version: expectedVersion },
       data: { ...values, version: { increment: 1 } },
@@ -104,7 +119,7 @@ export const deleteRoleInput = z.object({ roleId: idInput });
 export type DeleteRoleInput = z.input<typeof deleteRoleInput>;
 
 export type DeleteRoleResult =
-  { status: "deleted" } | { status: "not_found" | "built_in" } | { status: "in_use"; userCount: number };
+  { status: "deleted" } | { status: "not_found" | "built_in" } | { status: "in_use"; userCount: number } | RoleOutranks;
 
 export async function deleteRole(
   prisma: PrismaClient,
@@ -118,6 +133,8 @@ export async function deleteRole(
     const role = await tx.role.findUnique({ where: { id: roleId }, include: { _count: { select: { users: true } } } });
     if (!role) return { status: "not_found" as const };
     if (role.builtIn) return { status: "built_in" as const };
+    const carried = permissionsBeyond(manager, role.permissions);
+    if (carried.length > 0) return { status: "role_outranks" as const, permissions: carried };
     if (role._count.users > 0) return { status: "in_use" as const, userCount: role._count.users };
     // user_roles restricts deletion, so a user given the role meanwhile makes this fail rather than vanish.
     await tx.role.delete({ where: { id: roleId } });

@@ -3,18 +3,18 @@ import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 import { parseInput } from "../editorial/errors.ts";
-import { lockAdminSet, wouldLeaveNoAdmin } from "./admin-guard.ts";
 import { writeAudit } from "./audit.ts";
 import { idInput, type RequestContext } from "./inputs.ts";
+import { checkTargetUser, type TargetRefusal } from "./target-guard.ts";
 
 export const userIdInput = z.object({ userId: idInput });
 export type UserIdInput = z.input<typeof userIdInput>;
 
 export type SetUserDisabledResult =
   | { status: "disabled" | "enabled" | "unchanged" }
-  | { status: "not_found" }
-  /** An admin cannot lock themselves out, nor leave the newsroom with no active admin. */
-  | { status: "self" | "last_admin" };
+  /** An admin cannot lock themselves out. */
+  | { status: "self" }
+  | TargetRefusal;
 
 export async function disableUser(
   prisma: PrismaClient,
@@ -45,11 +45,9 @@ async function setUserDisabled(
   const { userId } = parseInput(userIdInput, input);
   if (disable && userId === admin.userId) return { status: "self" };
   return prisma.$transaction(async (tx) => {
-    if (disable) await lockAdminSet(tx);
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
-    if (!user) return { status: "not_found" as const };
-    if ((user.disabledAt !== null) === disable) return { status: "unchanged" as const };
-    if (disable && (await wouldLeaveNoAdmin(tx, userId))) return { status: "last_admin" as const };
+    const checked = await checkTargetUser(tx, admin, userId, { kind: disable ? "disable" : "enable" });
+    if (checked.status !== "allowed") return checked;
+    if ((checked.user.disabledAt !== null) === disable) return { status: "unchanged" as const };
     await tx.user.update({
       where: { id: userId },
       data: disable

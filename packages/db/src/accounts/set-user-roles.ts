@@ -3,22 +3,21 @@ import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 import { parseInput } from "../editorial/errors.ts";
-import { ADMIN_ROLE_KEY, lockAdminSet, wouldLeaveNoAdmin } from "./admin-guard.ts";
+import { ADMIN_ROLE_KEY } from "./admin-guard.ts";
 import { writeAudit } from "./audit.ts";
 import { idInput, roleKeysInput, type RequestContext } from "./inputs.ts";
 import { permissionsBeyond } from "./own-permissions.ts";
 import { resolveRoles } from "./resolve-roles.ts";
+import { checkTargetUser, type TargetRefusal } from "./target-guard.ts";
 
 export const setUserRolesInput = z.object({ userId: idInput, roleKeys: roleKeysInput });
 export type SetUserRolesInput = z.input<typeof setUserRolesInput>;
 
 export type SetUserRolesResult =
   | { status: "saved" | "unchanged" }
-  | { status: "not_found" }
   | { status: "unknown_roles"; keys: string[] }
-  /** Taking the admin role from the last active admin would leave nobody able to manage users. */
-  | { status: "last_admin" }
-  | { status: "exceeds_own"; permissions: string[] };
+  | { status: "exceeds_own"; permissions: string[] }
+  | TargetRefusal;
 
 export async function setUserRoles(
   prisma: PrismaClient,
@@ -29,22 +28,21 @@ export async function setUserRoles(
   const admin = requirePermission(actor, "user.manage");
   const { userId, roleKeys } = parseInput(setUserRolesInput, input);
   return prisma.$transaction(async (tx) => {
-    await lockAdminSet(tx);
-    const user = await tx.user.findUnique({ where: { id: userId }, include: { roles: { include: { role: true } } } });
-    if (!user) return { status: "not_found" as const };
+    const removesAdmin = !roleKeys.includes(ADMIN_ROLE_KEY);
+    const checked = await checkTargetUser(tx, admin, userId, { kind: "set_roles", removesAdmin });
+    if (checked.status !== "allowed") return checked;
     const resolved = await resolveRoles(tx, roleKeys);
     if (resolved.status !== "ok") return resolved;
-    const before = user.roles.map(({ role }) => role.key).sort();
+    const before = checked.user.roleKeys;
     const after = resolved.roles.map((role) => role.key).sort();
     if (before.join() === after.join()) return { status: "unchanged" as const };
+    // The roles kept are within the actor's own permissions (checkTargetUser), so only the added ones need checking.
     const added = resolved.roles.filter((role) => !before.includes(role.key));
     const beyond = permissionsBeyond(
       admin,
       added.flatMap((role) => role.permissions),
     );
     if (beyond.length > 0) return { status: "exceeds_own" as const, permissions: beyond };
-    if (!after.includes(ADMIN_ROLE_KEY) && (await wouldLeaveNoAdmin(tx, userId)))
-      return { status: "last_admin" as const };
     await tx.userRole.deleteMany({ where: { userId } });
     await tx.userRole.createMany({ data: resolved.roles.map((role) => ({ userId, roleId: role.id })) });
     await tx.user.update({ where: { id: userId }, data: { authVersion: { increment: 1 }, version: { increment: 1 } } });
