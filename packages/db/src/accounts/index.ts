@@ -21,3 +21,4 @@ export { inspectSignInToken, SIGN_IN_TOKEN_TTL_MS, type InspectedToken, type Tok
 export { ACCOUNT_LIMITS, ADDRESS_LIMITS, type ThrottleScope } from "./sign-in-throttle.ts";
 export * from "./sign-in-with-password.ts";
 export * from "./sessions.ts";
+export { inspectSignInLink, LINK_ADDRESS_LIMITS } from "./sign-in-link-throttle.ts";
