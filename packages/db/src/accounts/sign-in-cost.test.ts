@@ -68,6 +68,27 @@ describe("sign-in", () => {
     expect(audit.filter((entry) => entry.action === "auth.locked").length).toBeGreaterThanOrEqual(1);
   }, 180_000);
 
+  it("keeps each account's failures in its own burst entry, next to the one for unknown emails", async () => {
+    const address = "203.0.113.70";
+    const c = clock("2026-12-02T09:00:00Z");
+    const { hasher } = countingHasher();
+    const a = await createUser(prisma, { email: "burst-a@example.test", name: "a", roleKeys: ["writer"] });
+    const b = await createUser(prisma, { email: "burst-b@example.test", name: "b", roleKeys: ["writer"] });
+    for (const email of [a.email, b.email, "nobody-1@example.test", a.email, "nobody-2@example.test"]) {
+      await signInWithPassword(prisma, { email, password: "wrong", address }, { now: c.now, sleep: noSleep, hasher });
+      c.advance(60_000);
+    }
+    const entries = await prisma.auditLog.findMany({
+      where: { address, action: "auth.sign_in_failed" },
+      orderBy: { id: "asc" },
+    });
+    expect(entries.map((entry) => [entry.actorId, entry.data])).toEqual([
+      [a.id, expect.objectContaining({ attempts: 2, emails: [a.email] })],
+      [b.id, expect.objectContaining({ attempts: 1 })],
+      [null, expect.objectContaining({ attempts: 2, emails: ["nobody-1@example.test", "nobody-2@example.test"] })],
+    ]);
+  });
+
   it("prunes attempts a day old whoever made them, a bounded batch per attempt", async () => {
     const c = clock("2026-12-03T09:00:00Z");
     // What rotating emails from rotating addresses leave behind: rows no later attempt of theirs names.

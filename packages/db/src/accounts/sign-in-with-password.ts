@@ -1,6 +1,7 @@
 // Email-and-password sign-in with throttling and an audit trail: refused attempts never reach the password check,
 // and every outcome is recorded (`auth.sign_in`, `auth.locked`, and `auth.sign_in_failed` once per burst of failures
-// from one address). What an attacker can make it store is bounded too: attempts are pruned by age on every write.
+// from one address against one account or against unknown emails). What an attacker can make it store is bounded
+// too: attempts are pruned by age on every write.
 import { setTimeout as sleepFor } from "node:timers/promises";
 import { z } from "zod";
 import type { Locale, PrismaClient } from "../generated/prisma/client.ts";
@@ -113,12 +114,14 @@ export async function signInWithPassword(
         : !user.passwordHash
           ? "no_password"
           : "wrong_password";
-    // One entry per burst from an address (its first failure and the next ones within the address's throttle
-    // window), counting the attempts: rotating emails from one place add to a count, not to the log.
+    // One entry per burst (a first failure and the next ones within the address's throttle window) from an address
+    // against one account, or against unknown emails: rotating made-up emails from one place add to a count, not
+    // to the log, while each account's own trail stays whole.
     const burst = await tx.auditLog.findFirst({
       where: {
         action: "auth.sign_in_failed",
         address,
+        actorId: user?.id ?? null,
         at: { gt: new Date(attempt.at.getTime() - ADDRESS_LIMITS.windowMs), lte: attempt.at },
       },
       orderBy: { at: "desc" },
