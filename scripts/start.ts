@@ -86,7 +86,8 @@ async function main() {
     ADMIN_SITE_URL: env.ADMIN_SITE_URL ?? `http://localhost:${env.ADMIN_PORT}`,
   };
   // Node itself, not npx or npm: a signal to those does not reach the server they started. The public site runs its
-  // own server (Next.js behind a response cache, apps/web/server/serve.ts); the admin runs Next's.
+  // own server (Next.js behind a response cache, apps/web/server/serve.ts), the admin its own too (Next.js behind the
+  // server that tells it the client's address, apps/admin/server/serve.ts).
   const startApp = (app: string, port: number) => {
     const appDir = join(root, "apps", app);
     return spawn(process.execPath, productionServerArgs(appDir, port, null), {

@@ -1,10 +1,11 @@
 // Auth.js (next-auth v5) for the admin: email + password checked against the users table, throttled per account and
-// per address (see @minbar/db signInWithPassword), JWT sessions that carry only the user id and auth version —
-// permissions are re-read from the database on every request (see lib/actor).
+// per address (see @minbar/db signInWithPassword), JWT sessions that carry only the user id, auth version and the id
+// of a server-side session (ended by sign-out, 2 idle hours or 12 hours: @minbar/db resumeSession, checked on every
+// request before the session is trusted) — permissions are re-read from the database on every request (lib/actor).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { signInWithPassword } from "@minbar/db/accounts";
+import { endSession, resumeSession, SESSION_MAX_AGE_MS, signInWithPassword, startSession } from "@minbar/db/accounts";
 import { getDb } from "./db.ts";
 import { getEnv } from "./env.ts";
 import { clientAddress } from "./lib/client-address.ts";
@@ -13,6 +14,7 @@ import { rememberInterfaceLanguage } from "./i18n/locale-cookie.ts";
 declare module "next-auth" {
   interface User {
     authVersion?: number;
+    sessionId?: string;
   }
   interface Session {
     authUserId?: number;
@@ -33,13 +35,17 @@ export class SignInLocked extends CredentialsSignin {
   }
 }
 
-const tokenClaimsSchema = z.object({ userId: z.number().int().positive(), authVersion: z.number().int() });
+const tokenClaimsSchema = z.object({
+  userId: z.number().int().positive(),
+  authVersion: z.number().int(),
+  sessionId: z.string(),
+});
 
 // Configured per request rather than at import time, so `next build` needs neither AUTH_SECRET nor a database.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getEnv().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
   pages: { signIn: "/login" },
   // A wrong password is an expected outcome shown on the form, not a server error worth a stack trace.
   logger: {
@@ -60,17 +66,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const { user } = result;
         // The account's interface language wins over whatever this browser last showed.
         await rememberInterfaceLanguage(user.uiLocale);
-        return { id: String(user.id), email: user.email, name: user.name, authVersion: user.authVersion };
+        const { sessionId } = await startSession(getDb(), user.id);
+        return { id: String(user.id), email: user.email, name: user.name, authVersion: user.authVersion, sessionId };
       },
     }),
   ],
+  events: {
+    // Also reached by POST /api/auth/signout. Every copy of the cookie stops working, not only this browser's.
+    async signOut(message) {
+      const claims = "token" in message ? tokenClaimsSchema.safeParse(message.token) : null;
+      if (claims?.success) await endSession(getDb(), claims.data.sessionId);
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id !== undefined && user.authVersion !== undefined) {
+    // Runs whenever a request's session is read (auth(), /api/auth/session): null signs the request out.
+    async jwt({ token, user }) {
+      if (user?.id !== undefined && user.authVersion !== undefined && user.sessionId !== undefined) {
         token.userId = Number(user.id);
         token.authVersion = user.authVersion;
+        token.sessionId = user.sessionId;
+        return token;
       }
-      return token;
+      const claims = tokenClaimsSchema.safeParse(token);
+      if (!claims.success) return null;
+      const open = await resumeSession(getDb(), { sessionId: claims.data.sessionId, userId: claims.data.userId });
+      return open ? token : null;
     },
     session({ session, token }) {
       const claims = tokenClaimsSchema.safeParse(token);

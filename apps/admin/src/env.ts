@@ -36,6 +36,24 @@ export function getEnv(): AdminEnv {
   return cached;
 }
 
+const serverEnvSchema = z.object({
+  /**
+   * How many proxies in front of the admin append to X-Forwarded-For and are trusted to: 0 (the default) when
+   * clients connect to the admin directly, so the header is ignored; 1 behind one reverse proxy; and so on.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+});
+
+/** What server/serve.ts itself needs, read at its start (the app's own variables are read at request time). */
+export function readServerEnv(): z.infer<typeof serverEnvSchema> {
+  return parseEnv(serverEnvSchema, process.env, "Invalid environment for the admin's server");
+}
+
+/** The server runs Next in production mode whatever the shell says; Next reads NODE_ENV on import. */
+export function forceProductionMode(): void {
+  (process.env as Record<string, string>).NODE_ENV = "production";
+}
+
 /** True inside `next build` (Next sets NEXT_PHASE for its build workers), where no background work may start. */
 export function isNextBuild(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";

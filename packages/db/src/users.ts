@@ -21,6 +21,14 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
+/** Password hashing as the sign-in use cases see it, so a test can count the expensive calls. */
+export type PasswordHasher = {
+  hash(password: string): Promise<string>;
+  verify(passwordHash: string, password: string): Promise<boolean>;
+};
+
+export const argon2Hasher: PasswordHasher = { hash: hashPassword, verify: verifyPassword };
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -1,6 +1,6 @@
 // How an app's production build is started, by `npm start`, the tests and the benchmarks alike: by the app's own
-// server when it has one (server/serve.ts: the public site, Next.js behind its response cache), otherwise by
-// `next start`.
+// server when it has one (server/serve.ts: the public site, Next.js behind its response cache; the admin, Next.js
+// behind the server that resolves the client's address), otherwise by `next start`.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";

@@ -1,4 +1,5 @@
-// Who is making this request: the session resolved against the database each time, or a redirect to /login.
+// Who is making this request: the session resolved against the database each time, or a redirect to /login. auth()
+// has already checked the server-side session (ended, idle, expired: no session; see auth.ts).
 import "server-only";
 import { redirect } from "next/navigation";
 import { loadActor } from "@minbar/db/accounts";

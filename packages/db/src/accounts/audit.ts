@@ -8,6 +8,8 @@ export type AuditEntry = {
   entityType: string;
   entityId: string | number;
   data?: Prisma.InputJsonObject;
+  /** When it happened, for use cases that take their clock as a parameter; the database's time otherwise. */
+  at?: Date;
 };
 
 export async function writeAudit(
@@ -23,6 +25,7 @@ export async function writeAudit(
       entityId: String(entry.entityId),
       data: entry.data ?? {},
       address: context.address ?? null,
+      ...(entry.at ? { at: entry.at } : {}),
     },
   });
 }

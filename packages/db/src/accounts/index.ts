@@ -20,3 +20,5 @@ export * from "./redeem-sign-in-token.ts";
 export { inspectSignInToken, SIGN_IN_TOKEN_TTL_MS, type InspectedToken, type TokenRefusal } from "./sign-in-tokens.ts";
 export { ACCOUNT_LIMITS, ADDRESS_LIMITS, type ThrottleScope } from "./sign-in-throttle.ts";
 export * from "./sign-in-with-password.ts";
+export * from "./sessions.ts";
+export { inspectSignInLink, LINK_ADDRESS_LIMITS } from "./sign-in-link-throttle.ts";

@@ -1,6 +1,7 @@
 "use server";
 // Sets the password through a one-time link. The token is the authorization here (the user is not signed in), so
-// the use case re-checks it: unused, unexpired, account active.
+// the use case re-checks it: unused, unexpired, account active. It also throttles this form per address, and looks the
+// token up before it spends a password hash.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -10,7 +11,7 @@ import { clientAddress } from "../../../../lib/client-address.ts";
 import { formText } from "../../../../lib/accounts-action.ts";
 
 export type SetPasswordState = {
-  error: "mismatch" | "too_short" | "too_long" | "unknown" | "used" | "expired" | "disabled" | null;
+  error: "mismatch" | "too_short" | "too_long" | "unknown" | "used" | "expired" | "disabled" | "throttled" | null;
 };
 
 const formSchema = z.object({ token: z.string().max(200), password: z.string(), confirm: z.string() });

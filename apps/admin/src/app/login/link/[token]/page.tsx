@@ -1,10 +1,12 @@
 // /login/link/<token>: a one-time link's page. Opening it spends nothing; choosing a password does. An unknown,
-// used or expired link says so plainly.
+// used or expired link says so plainly; an address that tried too many such links is asked to wait.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { inspectSignInToken, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@minbar/db/accounts";
+import { headers } from "next/headers";
+import { inspectSignInLink, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@minbar/db/accounts";
 import { getDb } from "../../../../db.ts";
+import { clientAddress } from "../../../../lib/client-address.ts";
 import { SetPasswordForm } from "./set-password-form.tsx";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +16,11 @@ export const metadata: Metadata = { referrer: "no-referrer" };
 
 export default async function SignInLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, inspected] = await Promise.all([getTranslations("SignInLink"), inspectSignInToken(getDb(), token)]);
+  const address = clientAddress(await headers());
+  const [t, inspected] = await Promise.all([
+    getTranslations("SignInLink"),
+    inspectSignInLink(getDb(), token, { address }),
+  ]);
   return (
     <section className="mx-auto mt-10 max-w-md rounded-lg bg-white p-6 shadow-sm">
       <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>

@@ -1,0 +1,54 @@
+// The admin's production server (`npm start -w @minbar/admin`, and what `npm start`, the end-to-end tests and
+// `npm run bench:admin` run): Next's production build behind a plain Node server that tells the app who the client
+// is. Next itself keeps any X-Forwarded-For the client sent, so only this server, which sees the socket, can.
+// Takes next start's -p/--port and -H/--hostname.
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { requireSupportedNode } from "@minbar/db/env";
+import { forceProductionMode, readServerEnv } from "../src/env.ts";
+import { claimClientAddressHeader } from "../src/lib/client-address.ts";
+import { stampClientAddress } from "./client-address.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", short: "p", default: "3001" },
+    hostname: { type: "string", short: "H" },
+  },
+});
+const port = Number(args.port);
+if (!Number.isInteger(port) || port <= 0 || port > 65_535)
+  throw new Error(`--port must be a TCP port, not ${args.port}`);
+
+requireSupportedNode();
+forceProductionMode();
+const { TRUSTED_PROXY_HOPS: trustedHops } = readServerEnv();
+// Loaded after NODE_ENV is set: Next reads it on import.
+const { default: next } = await import("next");
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const app = next({ dev: false, dir: appDir, hostname: args.hostname ?? "localhost", port });
+const nextHandler = app.getRequestHandler();
+await app.prepare();
+claimClientAddressHeader();
+
+const server = createServer((req, res) => {
+  stampClientAddress(req, trustedHops);
+  void nextHandler(req, res);
+});
+server.listen(port, args.hostname, () => {
+  const proxies = trustedHops === 0 ? "no trusted proxy" : `${trustedHops} trusted proxy hop(s)`;
+  console.log(`▲ Minbar admin server (${proxies}) on http://${args.hostname ?? "localhost"}:${port}`);
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  server.closeIdleConnections();
+  void app.close().finally(() => process.exit(0));
+  // Open keep-alive connections must not hold the process.
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
