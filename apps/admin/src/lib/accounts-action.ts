@@ -58,6 +58,9 @@ function isPermissionRefusal(status: string): status is keyof typeof PERMISSION_
   return Object.hasOwn(PERMISSION_REFUSALS, status);
 }
 
+/** The statuses sharedRefusalText words. */
+export type SharedRefusalStatus = Refusal["status"] | keyof typeof PERMISSION_REFUSALS;
+
 /** The refusals every accounts action shares, worded in the interface language; null for any other outcome. */
 export async function sharedRefusalText(result: { status: string }): Promise<string | null> {
   const [t, tPermission] = await Promise.all([getTranslations("Accounts"), getTranslations("PermissionNames")]);

@@ -323,9 +323,14 @@ describe("acting on a weaker, equal or stronger user", () => {
 // --- The last active admin ---
 
 describe("the last active admin", () => {
-  it("is never disabled, demoted or reset by anyone else, even by someone holding every permission", async () => {
+  let adminId = 0;
+  /** Holds every permission through a custom role, so only the last-admin rule stands in their way. */
+  let equal: Actor | null = null;
+  let adminState: Awaited<ReturnType<typeof targetState>>;
+
+  beforeAll(async () => {
     const prisma = ctx.db.prisma;
-    const adminId = ctx.cast.ids.admin;
+    adminId = ctx.cast.ids.admin;
     // The other tests' admins step aside: the cast's admin is the only active one.
     await prisma.user.updateMany({
       where: { id: { not: adminId }, roles: { some: { role: { key: "admin" } } } },
@@ -334,54 +339,87 @@ describe("the last active admin", () => {
     await prisma.role.create({
       data: { key: "everything", nameAr: "كل شيء", nameRu: "Всё", nameEn: "Everything", permissions: [...PERMISSIONS] },
     });
-    const equalUser = await createUser(prisma, {
-      email: "everything@example.test",
-      name: "e",
-      roleKeys: ["everything"],
-    });
-    const equal = await loadActor(prisma, equalUser.id, equalUser.authVersion);
-    const admin = ctx.actor("admin");
-    const manager = ctx.actor("accountsManager");
-    const before = await snapshotAccountTables(prisma);
+    const user = await createUser(prisma, { email: "everything@example.test", name: "e", roleKeys: ["everything"] });
+    equal = await loadActor(prisma, user.id, user.authVersion);
+    adminState = await targetState(prisma, adminId);
+    expect(adminState).toMatchObject({ disabled: false, tokens: 0, roleKeys: ["admin"] });
+  });
 
-    for (const actor of [equal, admin]) {
-      await expect(setUserRoles(prisma, actor, { userId: adminId, roleKeys: ["editor"] })).resolves.toEqual({
+  /** Runs the refused calls and checks that the admin's account, and every accounts table, stayed as they were. */
+  async function expectUnchanged(calls: () => Promise<void>) {
+    const prisma = ctx.db.prisma;
+    const before = await snapshotAccountTables(prisma);
+    await calls();
+    expect(await snapshotAccountTables(prisma)).toEqual(before);
+    expect(await targetState(prisma, adminId)).toEqual(adminState);
+  }
+
+  it("is not disabled by anyone, even someone holding every permission (nor by themselves)", async () => {
+    const prisma = ctx.db.prisma;
+    await expectUnchanged(async () => {
+      await expect(disableUser(prisma, equal, { userId: adminId })).resolves.toEqual({ status: "last_admin" });
+      await expect(disableUser(prisma, ctx.actor("admin"), { userId: adminId })).resolves.toEqual({ status: "self" });
+    });
+  });
+
+  it("is not demoted by anyone, themselves included", async () => {
+    const prisma = ctx.db.prisma;
+    await expectUnchanged(async () => {
+      for (const actor of [equal, ctx.actor("admin")]) {
+        for (const roleKeys of [["editor"], [], ["everything"]]) {
+          await expect(setUserRoles(prisma, actor, { userId: adminId, roleKeys })).resolves.toEqual({
+            status: "last_admin",
+          });
+        }
+      }
+    });
+  });
+
+  it("gets no reset link from anyone else, even someone holding every permission", async () => {
+    const prisma = ctx.db.prisma;
+    await expectUnchanged(async () => {
+      await expect(issuePasswordResetLink(prisma, equal, { userId: adminId })).resolves.toEqual({
         status: "last_admin",
       });
-    }
-    await expect(disableUser(prisma, equal, { userId: adminId })).resolves.toEqual({ status: "last_admin" });
-    await expect(disableUser(prisma, admin, { userId: adminId })).resolves.toEqual({ status: "self" });
-    await expect(issuePasswordResetLink(prisma, equal, { userId: adminId })).resolves.toEqual({
-      status: "last_admin",
     });
-    // A weaker manager is refused before the last-admin rule is reached.
-    for (const run of [disableUser, issuePasswordResetLink]) {
-      await expect(run(prisma, manager, { userId: adminId })).resolves.toEqual({
-        status: "target_outranks",
-        permissions: EDITOR_BEYOND_MANAGER,
-      });
-    }
-    await expect(setUserRoles(prisma, manager, { userId: adminId, roleKeys: ["writer"] })).resolves.toMatchObject({
-      status: "target_outranks",
-    });
-    expect(await snapshotAccountTables(prisma)).toEqual(before);
-    expect(await targetState(prisma, adminId)).toMatchObject({ disabled: false, tokens: 0, roleKeys: ["admin"] });
+  });
 
-    // Adding roles demotes nobody; resetting their own password is theirs to do.
-    await expect(setUserRoles(prisma, equal, { userId: adminId, roleKeys: ["admin", READER] })).resolves.toEqual({
+  it("is out of a weaker manager's reach before the last-admin rule is reached", async () => {
+    const prisma = ctx.db.prisma;
+    const manager = ctx.actor("accountsManager");
+    const refusal = { status: "target_outranks", permissions: EDITOR_BEYOND_MANAGER };
+    await expectUnchanged(async () => {
+      await expect(disableUser(prisma, manager, { userId: adminId })).resolves.toEqual(refusal);
+      await expect(issuePasswordResetLink(prisma, manager, { userId: adminId })).resolves.toEqual(refusal);
+      await expect(setUserRoles(prisma, manager, { userId: adminId, roleKeys: ["writer"] })).resolves.toEqual(refusal);
+    });
+  });
+
+  it("may be given more roles, and resets their own password", async () => {
+    const prisma = ctx.db.prisma;
+    await expect(setUserRoles(prisma, equal, { userId: adminId, roleKeys: ["admin", "everything"] })).resolves.toEqual({
       status: "saved",
     });
-    await expect(issuePasswordResetLink(prisma, admin, { userId: adminId })).resolves.toMatchObject({
+    await expect(issuePasswordResetLink(prisma, ctx.actor("admin"), { userId: adminId })).resolves.toMatchObject({
       status: "issued",
     });
-    expect(await targetState(prisma, adminId)).toMatchObject({ disabled: false, tokens: 1 });
+    expect(await targetState(prisma, adminId)).toEqual({
+      ...adminState,
+      hasPassword: false,
+      tokens: 1,
+      roleKeys: ["admin", "everything"],
+    });
+  });
 
-    // Once another admin is active, an equal may act on either.
+  it("is an admin like any other once a second admin is active", async () => {
+    const prisma = ctx.db.prisma;
     const second = await createTargetUser(prisma, ["admin"]);
     await expect(issuePasswordResetLink(prisma, equal, { userId: adminId })).resolves.toMatchObject({
       status: "issued",
     });
     await expect(disableUser(prisma, equal, { userId: second.id })).resolves.toEqual({ status: "disabled" });
+    // The second admin disabled, the first is the last again.
+    await expect(disableUser(prisma, equal, { userId: adminId })).resolves.toEqual({ status: "last_admin" });
   });
 });
 
@@ -460,6 +498,40 @@ describe("the role editor", () => {
     ).resolves.toEqual({ status: "exceeds_own", permissions: ["article.review"] });
     expect(await snapshotAccountTables(prisma)).toEqual(before);
     await expect(deleteRole(prisma, ctx.actor("admin"), { roleId: role.id })).resolves.toEqual({ status: "deleted" });
+  });
+});
+
+describe("a permission the catalogue no longer has", () => {
+  it("grants nothing, so it puts no user or role out of reach and is no grant to refuse", async () => {
+    const prisma = ctx.db.prisma;
+    const manager = ctx.actor("accountsManager");
+    const names = { nameAr: "مكتب قديم", nameRu: "Старый отдел", nameEn: "Old desk" };
+    const role = await prisma.role.create({
+      data: { key: "old_desk", ...names, permissions: ["article.read", "article.retired"] },
+    });
+    const user = await createTargetUser(prisma, ["writer", role.key]);
+    await expect(disableUser(prisma, manager, { userId: user.id })).resolves.toEqual({ status: "disabled" });
+    await expect(enableUser(prisma, manager, { userId: user.id })).resolves.toEqual({ status: "enabled" });
+    await expect(issuePasswordResetLink(prisma, manager, { userId: user.id })).resolves.toMatchObject({
+      status: "issued",
+    });
+    const other = await createTargetUser(prisma, ["writer"]);
+    await expect(setUserRoles(prisma, manager, { userId: other.id, roleKeys: ["writer", role.key] })).resolves.toEqual({
+      status: "saved",
+    });
+    await expect(
+      updateRole(prisma, manager, {
+        roleId: role.id,
+        expectedVersion: role.version,
+        ...names,
+        permissions: ["article.read", "article.create"],
+      }),
+    ).resolves.toEqual({ status: "saved", version: role.version + 1 });
+    expect((await prisma.role.findUniqueOrThrow({ where: { id: role.id } })).permissions).toEqual([
+      "article.read",
+      "article.create",
+    ]);
+    expect(await targetState(prisma, user.id)).toMatchObject({ disabled: false, tokens: 1 });
   });
 });
 

@@ -2,7 +2,7 @@
 // (else resetting an admin's password would hand over the admin), and the last active admin stays in charge.
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Actor } from "../permissions.ts";
-import { countOtherActiveAdmins, isActiveAdmin, lockAdminSet, wouldLeaveNoAdmin } from "./admin-guard.ts";
+import { lockAdminSet, wouldLeaveNoAdmin } from "./admin-guard.ts";
 import { permissionsBeyond } from "./own-permissions.ts";
 
 /** What the actor means to do to the user; the last-admin rule depends on it. */
@@ -54,14 +54,8 @@ export async function checkTargetUser(
   const beyond = permissionsBeyond(actor, user.permissions);
   if (beyond.length > 0) return { status: "target_outranks", permissions: beyond };
   const takesAdminAway = change.kind === "disable" || (change.kind === "set_roles" && change.removesAdmin);
-  if (takesAdminAway && (await wouldLeaveNoAdmin(tx, userId))) return { status: "last_admin" };
-  if (
-    change.kind === "reset_password" &&
-    userId !== actor.userId &&
-    (await isActiveAdmin(tx, userId)) &&
-    (await countOtherActiveAdmins(tx, userId)) === 0
-  )
-    return { status: "last_admin" };
+  const resetsSomeoneElse = change.kind === "reset_password" && userId !== actor.userId;
+  if ((takesAdminAway || resetsSomeoneElse) && (await wouldLeaveNoAdmin(tx, userId))) return { status: "last_admin" };
   return { status: "allowed", user };
 }
 

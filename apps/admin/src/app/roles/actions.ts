@@ -5,7 +5,14 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { createRole, deleteRole, updateRole, type CreateRoleResult, type UpdateRoleResult } from "@minbar/db/accounts";
 import { getDb } from "../../db.ts";
-import { asActor, formId, formList, formText, sharedRefusalText } from "../../lib/accounts-action.ts";
+import {
+  asActor,
+  formId,
+  formList,
+  formText,
+  sharedRefusalText,
+  type SharedRefusalStatus,
+} from "../../lib/accounts-action.ts";
 import type { Notice } from "../../lib/outcome-notice.tsx";
 
 export type RoleValues = { key: string; nameAr: string; nameRu: string; nameEn: string; permissions: string[] };
@@ -22,7 +29,10 @@ export type RoleFormState = {
 const RESULTS = ["created", "saved", "deleted"] as const;
 const ERRORS = ["key_taken", "built_in", "stale_version", "not_found"] as const;
 
-async function noticeFor(result: { status: string; userCount?: number }): Promise<Notice> {
+/** Every status worded below: a use case's result with any other status fails the typecheck where it is passed. */
+type WordedStatus = SharedRefusalStatus | "in_use" | (typeof RESULTS)[number] | (typeof ERRORS)[number];
+
+async function noticeFor(result: { status: WordedStatus; userCount?: number }): Promise<Notice> {
   const shared = await sharedRefusalText(result);
   if (shared) return { ok: false, text: shared };
   const t = await getTranslations("Roles");

@@ -11,7 +11,14 @@ import {
   setUserRoles,
 } from "@minbar/db/accounts";
 import { getDb } from "../../db.ts";
-import { asActor, formId, formList, formText, sharedRefusalText } from "../../lib/accounts-action.ts";
+import {
+  asActor,
+  formId,
+  formList,
+  formText,
+  sharedRefusalText,
+  type SharedRefusalStatus,
+} from "../../lib/accounts-action.ts";
 import { signInLinkUrl } from "../../lib/admin-origin.ts";
 import type { Notice } from "../../lib/outcome-notice.tsx";
 
@@ -21,8 +28,11 @@ export type IssuedLink = { url: string; expiresAt: string };
 const RESULTS = ["created", "disabled", "enabled", "unchanged", "saved", "issued"] as const;
 const ERRORS = ["email_taken", "self", "last_admin", "not_found", "disabled"] as const;
 
+/** Every status worded below: a use case's result with any other status fails the typecheck where it is passed. */
+type WordedStatus = SharedRefusalStatus | "unknown_roles" | (typeof RESULTS)[number] | (typeof ERRORS)[number];
+
 async function noticeFor(
-  result: { status: string; keys?: string[] },
+  result: { status: WordedStatus; keys?: string[] },
   { refusedDisabled = false } = {},
 ): Promise<Notice> {
   const shared = await sharedRefusalText(result);
