@@ -238,9 +238,41 @@ describe("front cache under abuse", () => {
     await get("/?utm_medium=social");
     await stored(1);
     expect((await get("/?fbclid=abc")).headers["x-cache"]).toBe("HIT");
-    // Next's own files and the API keep their query.
+    // The API keeps its query.
     await get("/api/revalidate?x=1");
     expect(renders).toEqual([`GET ${SEARCH}?q=%D0%BC%D0%B8%D1%80&page=2`, "GET /", "GET /api/revalidate?x=1"]);
+  });
+
+  it("respellings of one path share its one render and entry, and Next renders the canonical spelling", async () => {
+    const { renders, get, stored } = await serve({ [ARTICLE]: {} }, { queryParamsFor });
+    await get(ARTICLE);
+    await stored(1);
+    const respellings = [
+      ARTICLE.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+      ARTICLE.replace("/news/", "/n%65ws/"),
+      ARTICLE.replace("/news/", "/./news/"),
+      ARTICLE.replace("/news/", "/news/x/../"),
+      ARTICLE.replace("/news/", "/%2e/news/"),
+      `${ARTICLE}#top`,
+      `http://attacker.example${ARTICLE}?utm_source=x`,
+    ];
+    for (const path of respellings) expect((await get(path)).headers["x-cache"], path).toBe("HIT");
+    const unseen = "/news/6/%D8%A7";
+    await get(unseen.replace("%D8%A7", "%d8%a7") + "?x=1");
+    expect(renders).toEqual([`GET ${ARTICLE}`, `GET ${unseen}`]);
+  });
+
+  it("Next's build files asked for with a junk query are one entry and one read", async () => {
+    const font = "/_next/static/media/noto-naskh-arabic.woff2";
+    const fontPage: Page = {
+      headers: { "content-type": "font/woff2", "cache-control": "public, max-age=31536000, immutable" },
+    };
+    const { renders, get, cache } = await serve({ [font]: fontPage }, { queryParamsFor });
+    await get(font);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => get(`${font}?v=${i}`)));
+    expect(answers.every((answer) => answer.headers["x-cache"] === "HIT")).toBe(true);
+    expect(renders).toEqual([`GET ${font}`]);
+    expect(cache.stats.entries).toBe(1);
   });
 
   it("a client's no-cache never bypasses the shared cache", async () => {
@@ -299,5 +331,8 @@ describe("front cache under abuse", () => {
     for (const answer of answers) expect(answer.body.toString()).toContain("الحل المشترك 2");
     expect(renders).toHaveLength(2);
     await stored(1);
+    const after = await get(ARTICLE);
+    expect(after.headers["x-cache"]).toBe("HIT");
+    expect(after.body.toString()).toContain("الحل المشترك 2");
   });
 });

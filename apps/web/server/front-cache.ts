@@ -15,6 +15,7 @@ import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
+import { canonicalUrl, type QueryParamsFor } from "./canonical-url.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -32,7 +33,7 @@ export type FrontCacheOptions = {
    * The query parameters the page at a path reads; every other one (utm_*, fbclid, a random `?x=1`) is removed from
    * the request before the cache and Next see it. null: the path's query is left as it is. Default: keep all.
    */
-  queryParamsFor?: (pathname: string) => readonly string[] | null;
+  queryParamsFor?: QueryParamsFor;
 };
 
 export type CacheOutcome = "HIT" | "MISS" | "BYPASS";
@@ -238,27 +239,15 @@ function isCacheable(req: IncomingMessage): boolean {
 }
 
 /**
- * Keeps only the query parameters the page reads, in a fixed order, and drops the client's own cache directives: a
- * shared cache answers from memory whatever a browser's reload says, so neither can force a render. Next gets the
- * same normalized request, so what it renders is what the key names.
+ * Gives the request its canonical address (see canonical-url.ts: only the query parameters the page reads, one
+ * spelling of the path) and drops the client's own cache directives: a shared cache answers from memory whatever a
+ * browser's reload says, so neither can force a render. Next gets the same normalized request, so what it renders is
+ * what the key names.
  */
-function normalizeRequest(req: IncomingMessage, queryParamsFor: (pathname: string) => readonly string[] | null) {
+function normalizeRequest(req: IncomingMessage, queryParamsFor: QueryParamsFor) {
   delete req.headers["cache-control"];
   delete req.headers.pragma;
-  const url = req.url ?? "/";
-  const start = url.indexOf("?");
-  if (start === -1) return;
-  const pathname = url.slice(0, start);
-  const kept = queryParamsFor(pathname);
-  if (kept === null) return;
-  const query = new URLSearchParams(url.slice(start + 1));
-  const normalized = new URLSearchParams();
-  for (const name of kept) {
-    const value = query.get(name);
-    if (value !== null) normalized.set(name, value);
-  }
-  const search = normalized.toString();
-  req.url = search ? `${pathname}?${search}` : pathname;
+  req.url = canonicalUrl(req.url ?? "/", queryParamsFor);
 }
 
 /**
