@@ -1,6 +1,7 @@
 // The response cache in front of Next, on a real HTTP server with real compression; a small handler stands in for
 // Next, writing pages the way Next does (headers, then chunks) and counting how often it is asked to render.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { connect, type AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
@@ -272,6 +273,35 @@ describe("front cache under abuse", () => {
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => get(`${font}?v=${i}`)));
     expect(answers.every((answer) => answer.headers["x-cache"] === "HIT")).toBe(true);
     expect(renders).toEqual([`GET ${font}`]);
+    expect(cache.stats.entries).toBe(1);
+  });
+
+  it("HEAD requests that miss, with random query strings, cost one render, which the GETs after them are answered from", async () => {
+    const { renders, get, cache } = await serve({ "/": {} }, { queryParamsFor });
+    const heads = await Promise.all(Array.from({ length: 200 }, (_, i) => get(`/?x=${i}`, {}, "HEAD")));
+    expect(heads.every((head) => head.status === 200 && head.body.length === 0)).toBe(true);
+    expect(renders).toEqual(["GET /"]);
+    expect(cache.stats.entries).toBe(1);
+    expect((await get("/")).headers["x-cache"]).toBe("HIT");
+  });
+
+  it("sends no body on the wire in answer to a HEAD that was rendered as a GET", async () => {
+    const { renders, cache } = await serve({ [ARTICLE]: {} }, { queryParamsFor });
+    const { port } = server!.address() as AddressInfo;
+    const bytes = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1");
+      const chunks: Buffer[] = [];
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("end", () => resolve(Buffer.concat(chunks).toString("latin1")));
+      socket.on("error", reject);
+      socket.write(`HEAD ${ARTICLE} HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n`);
+    });
+    const [head, body] = bytes.split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1\.1 200 /);
+    expect(head).toMatch(/\r\nx-cache: MISS\r\n/i);
+    expect(body).toBe("");
+    expect(renders).toEqual([`GET ${ARTICLE}`]);
+    for (let i = 0; i < 200 && cache.stats.entries !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(cache.stats.entries).toBe(1);
   });
 

@@ -201,7 +201,9 @@ export function createFrontCache({
       });
       return;
     }
-    if (req.method !== "GET") return pass(req, res, "MISS");
+    // A HEAD that misses is rendered as the GET it stands for, so it fills the cache for the requests after it instead
+    // of costing a render each; Node sends no body in an answer to HEAD, whatever is written.
+    req.method = "GET";
     let settle!: (outcome: Promise<RenderOutcome> | RenderOutcome) => void;
     const outcome = new Promise<RenderOutcome>((resolve) => (settle = resolve));
     inflight.set(key, outcome);
