@@ -233,22 +233,26 @@ export function createFrontCache({
   };
 }
 
-/** Only plain page loads: GET or HEAD, no credentials, no router or range request. */
+/**
+ * Only plain page loads: GET or HEAD, no router request. The site has no sign-in, so an Authorization header changes
+ * no page; whether a response to it may be stored is HTTP's rule (Next's `s-maxage` allows it).
+ */
 function isCacheable(req: IncomingMessage): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (req.headers.authorization !== undefined || req.headers.range !== undefined) return false;
   return !ROUTER_HEADERS.some((name) => req.headers[name] !== undefined);
 }
 
 /**
  * Gives the request its canonical address (see canonical-url.ts: only the query parameters the page reads, one
  * spelling of the path) and drops the client's own cache directives: a shared cache answers from memory whatever a
- * browser's reload says, so neither can force a render. Next gets the same normalized request, so what it renders is
- * what the key names.
+ * browser's reload says, so neither can force a render. A range is dropped too: the whole page is a valid answer to
+ * it (RFC 9110 §14.2). Next gets the same normalized request, so what it renders is what the key names.
  */
 function normalizeRequest(req: IncomingMessage, queryParamsFor: QueryParamsFor) {
   delete req.headers["cache-control"];
   delete req.headers.pragma;
+  delete req.headers.range;
+  delete req.headers["if-range"];
   req.url = canonicalUrl(req.url ?? "/", queryParamsFor);
 }
 
