@@ -1,7 +1,7 @@
 // The response cache in front of Next, on a real HTTP server with real compression; a small handler stands in for
 // Next, writing pages the way Next does (headers, then chunks) and counting how often it is asked to render.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { connect, type AddressInfo } from "node:net";
+import { connect, type AddressInfo, type Socket } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
@@ -76,6 +76,16 @@ async function serve(pages: Record<string, Page>, options: Partial<FrontCacheOpt
 }
 
 const ARTICLE = "/news/5/%D9%84%D8%A7%D9%81%D8%B1%D9%88%D9%81";
+
+/** A request on a socket of its own, so a test can read the bytes as sent or hang up before the answer. */
+function rawRequest(method: string, path: string): Socket {
+  const { port } = server!.address() as AddressInfo;
+  const socket = connect(port, "127.0.0.1");
+  socket.write(`${method} ${path} HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n`);
+  return socket;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("front cache", () => {
   it("renders a cacheable page once and answers later requests from memory, byte for byte, in every encoding", async () => {
@@ -286,14 +296,12 @@ describe("front cache under abuse", () => {
 
   it("sends no body on the wire in answer to a HEAD that was rendered as a GET", async () => {
     const { renders, cache } = await serve({ [ARTICLE]: {} }, { queryParamsFor });
-    const { port } = server!.address() as AddressInfo;
     const bytes = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, "127.0.0.1");
+      const socket = rawRequest("HEAD", ARTICLE);
       const chunks: Buffer[] = [];
       socket.on("data", (chunk: Buffer) => chunks.push(chunk));
       socket.on("end", () => resolve(Buffer.concat(chunks).toString("latin1")));
       socket.on("error", reject);
-      socket.write(`HEAD ${ARTICLE} HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n`);
     });
     const [head, body] = bytes.split("\r\n\r\n");
     expect(head).toMatch(/^HTTP\/1\.1 200 /);
@@ -358,6 +366,40 @@ describe("front cache under abuse", () => {
     expect(answers.map((answer) => answer.headers["x-cache"])).toEqual(["MISS", "MISS", "MISS"]);
     expect(renders).toHaveLength(3);
     expect(cache.stats.entries).toBe(0);
+  });
+
+  it("a render cut short by its client's leaving is done again once, for the requests that waited for it", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { renders, get, stored } = await serve({ [ARTICLE]: { gate } }, { queryParamsFor });
+    const leaving = rawRequest("GET", ARTICLE);
+    await pause(30);
+    const waiting = Array.from({ length: 5 }, () => get(ARTICLE));
+    await pause(30);
+    leaving.destroy();
+    await pause(30);
+    release();
+    const answers = await Promise.all(waiting);
+    expect(answers.map((answer) => answer.headers["x-cache"]).sort()).toEqual(["HIT", "HIT", "HIT", "HIT", "MISS"]);
+    expect(renders).toHaveLength(2);
+    await stored(1);
+  });
+
+  it("requests whose client left while they waited are not rendered for", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { renders, get } = await serve({ [SEARCH + "?q=a"]: { ...searchPage, gate } }, { queryParamsFor });
+    const first = get(`${SEARCH}?q=a`);
+    await pause(30);
+    const leaving = Array.from({ length: 3 }, () => rawRequest("GET", `${SEARCH}?q=a`));
+    const staying = get(`${SEARCH}?q=a`);
+    await pause(30);
+    for (const socket of leaving) socket.destroy();
+    await pause(30);
+    release();
+    expect((await first).status).toBe(200);
+    expect((await staying).status).toBe(200);
+    expect(renders).toHaveLength(2);
   });
 
   it("requests waiting on a render a purge overtook share one fresh render, and get the new text", async () => {

@@ -68,8 +68,11 @@ type Encoding = (typeof ENCODINGS)[number];
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** What a render under way ends with: the stored entry, or why there is none. */
-type RenderOutcome = Entry | "uncacheable" | "purged";
+/**
+ * What a render under way ends with: the stored entry, or why there is none — the page may not be stored, a purge
+ * overtook it, or its client left before the end (so it may have been cut short).
+ */
+type RenderOutcome = Entry | "uncacheable" | "purged" | "abandoned";
 
 type Entry = {
   policy: CachePolicy;
@@ -139,7 +142,7 @@ export function createFrontCache({
     done: (outcome: Promise<RenderOutcome> | RenderOutcome) => void,
   ) {
     const startedIn = generation;
-    res.once("close", () => done(startedIn === generation ? "uncacheable" : "purged"));
+    res.once("close", () => done(startedIn === generation ? "abandoned" : "purged"));
     const chunks: Buffer[] = [];
     let size = 0;
     const collect = (chunk: unknown, encoding: unknown) => {
@@ -193,10 +196,13 @@ export function createFrontCache({
     const pending = inflight.get(key);
     if (pending) {
       void pending.then((outcome) => {
+        if (req.socket.destroyed) return;
         if (typeof outcome === "object" && outcome.policy.satisfiesWithoutRevalidation(request))
           return answer(outcome, req, res);
-        // A purge during that render: look again, so the requests that waited share one fresh render.
-        if (outcome === "purged") return lookup(req, res, key, request);
+        // That render is not the page as it is now, or not whole: the requests that waited share one fresh render.
+        // (Were they let go, clients that leave at once could turn one page's misses into a render each.)
+        if (outcome === "purged" || outcome === "abandoned") return lookup(req, res, key, request);
+        // The page is not for a shared cache: each request gets its own answer from Next.
         pass(req, res, "MISS");
       });
       return;
