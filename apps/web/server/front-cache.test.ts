@@ -1,6 +1,7 @@
 // The response cache in front of Next, on a real HTTP server with real compression; a small handler stands in for
 // Next, writing pages the way Next does (headers, then chunks) and counting how often it is asked to render.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { connect, type AddressInfo, type Socket } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
@@ -76,6 +77,16 @@ async function serve(pages: Record<string, Page>, options: Partial<FrontCacheOpt
 
 const ARTICLE = "/news/5/%D9%84%D8%A7%D9%81%D8%B1%D9%88%D9%81";
 
+/** A request on a socket of its own, so a test can read the bytes as sent or hang up before the answer. */
+function rawRequest(method: string, path: string): Socket {
+  const { port } = server!.address() as AddressInfo;
+  const socket = connect(port, "127.0.0.1");
+  socket.write(`${method} ${path} HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n`);
+  return socket;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe("front cache", () => {
   it("renders a cacheable page once and answers later requests from memory, byte for byte, in every encoding", async () => {
     const { renders, get, stored } = await serve({ [ARTICLE]: {} });
@@ -139,7 +150,7 @@ describe("front cache", () => {
     expect(renders).toHaveLength(10);
   });
 
-  it("passes client-router and credentialed requests through without storing or answering them from the page", async () => {
+  it("passes client-router requests through without storing or answering them from the page", async () => {
     const { renders, get, stored } = await serve({ [ARTICLE]: {} });
     const rsc = await get(ARTICLE, { rsc: "1" });
     expect(rsc.headers["x-cache"]).toBe("BYPASS");
@@ -149,8 +160,7 @@ describe("front cache", () => {
     // The stored HTML is never the answer to a router request, nor the RSC payload to a page load.
     expect((await get(ARTICLE, { rsc: "1" })).body.toString()).toBe("0:rsc-payload");
     expect((await get(ARTICLE)).body.toString()).toContain("<h1>");
-    expect((await get(ARTICLE, { authorization: "Bearer x" })).headers["x-cache"]).toBe("BYPASS");
-    expect(renders).toEqual([`GET ${ARTICLE} (rsc)`, `GET ${ARTICLE}`, `GET ${ARTICLE} (rsc)`, `GET ${ARTICLE}`]);
+    expect(renders).toEqual([`GET ${ARTICLE} (rsc)`, `GET ${ARTICLE}`, `GET ${ARTICLE} (rsc)`]);
   });
 
   it("serves the new version after a purge, and never stores a page whose rendering began before the purge", async () => {
@@ -238,9 +248,68 @@ describe("front cache under abuse", () => {
     await get("/?utm_medium=social");
     await stored(1);
     expect((await get("/?fbclid=abc")).headers["x-cache"]).toBe("HIT");
-    // Next's own files and the API keep their query.
+    // The API keeps its query.
     await get("/api/revalidate?x=1");
     expect(renders).toEqual([`GET ${SEARCH}?q=%D0%BC%D0%B8%D1%80&page=2`, "GET /", "GET /api/revalidate?x=1"]);
+  });
+
+  it("respellings of one path share its one render and entry, and Next renders the canonical spelling", async () => {
+    const { renders, get, stored } = await serve({ [ARTICLE]: {} }, { queryParamsFor });
+    await get(ARTICLE);
+    await stored(1);
+    const respellings = [
+      ARTICLE.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+      ARTICLE.replace("/news/", "/n%65ws/"),
+      ARTICLE.replace("/news/", "/./news/"),
+      ARTICLE.replace("/news/", "/news/x/../"),
+      ARTICLE.replace("/news/", "/%2e/news/"),
+      `${ARTICLE}#top`,
+      `http://attacker.example${ARTICLE}?utm_source=x`,
+    ];
+    for (const path of respellings) expect((await get(path)).headers["x-cache"], path).toBe("HIT");
+    const unseen = "/news/6/%D8%A7";
+    await get(unseen.replace("%D8%A7", "%d8%a7") + "?x=1");
+    expect(renders).toEqual([`GET ${ARTICLE}`, `GET ${unseen}`]);
+  });
+
+  it("Next's build files asked for with a junk query are one entry and one read", async () => {
+    const font = "/_next/static/media/noto-naskh-arabic.woff2";
+    const fontPage: Page = {
+      headers: { "content-type": "font/woff2", "cache-control": "public, max-age=31536000, immutable" },
+    };
+    const { renders, get, cache } = await serve({ [font]: fontPage }, { queryParamsFor });
+    await get(font);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => get(`${font}?v=${i}`)));
+    expect(answers.every((answer) => answer.headers["x-cache"] === "HIT")).toBe(true);
+    expect(renders).toEqual([`GET ${font}`]);
+    expect(cache.stats.entries).toBe(1);
+  });
+
+  it("HEAD requests that miss, with random query strings, cost one render, which the GETs after them are answered from", async () => {
+    const { renders, get, cache } = await serve({ "/": {} }, { queryParamsFor });
+    const heads = await Promise.all(Array.from({ length: 200 }, (_, i) => get(`/?x=${i}`, {}, "HEAD")));
+    expect(heads.every((head) => head.status === 200 && head.body.length === 0)).toBe(true);
+    expect(renders).toEqual(["GET /"]);
+    expect(cache.stats.entries).toBe(1);
+    expect((await get("/")).headers["x-cache"]).toBe("HIT");
+  });
+
+  it("sends no body on the wire in answer to a HEAD that was rendered as a GET", async () => {
+    const { renders, cache } = await serve({ [ARTICLE]: {} }, { queryParamsFor });
+    const bytes = await new Promise<string>((resolve, reject) => {
+      const socket = rawRequest("HEAD", ARTICLE);
+      const chunks: Buffer[] = [];
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("end", () => resolve(Buffer.concat(chunks).toString("latin1")));
+      socket.on("error", reject);
+    });
+    const [head, body] = bytes.split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1\.1 200 /);
+    expect(head).toMatch(/\r\nx-cache: MISS\r\n/i);
+    expect(body).toBe("");
+    expect(renders).toEqual([`GET ${ARTICLE}`]);
+    for (let i = 0; i < 200 && cache.stats.entries !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(cache.stats.entries).toBe(1);
   });
 
   it("a client's no-cache never bypasses the shared cache", async () => {
@@ -252,6 +321,24 @@ describe("front cache under abuse", () => {
     const hardReload = await get(ARTICLE, { "cache-control": "no-store, max-age=0" });
     expect(hardReload.headers["x-cache"]).toBe("HIT");
     expect(renders).toHaveLength(1);
+  });
+
+  it("neither an Authorization nor a Range header a client adds gets around the shared cache", async () => {
+    const { renders, get, stored } = await serve({ [ARTICLE]: {} }, { queryParamsFor });
+    const first = await get(ARTICLE, { authorization: "Bearer first" });
+    expect(first.headers["x-cache"]).toBe("MISS");
+    await stored(1);
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        get(ARTICLE, i % 2 ? { authorization: `Basic ${i}` } : { range: `bytes=0-${i}`, "if-range": '"abc123"' }),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers["x-cache"]).toBe("HIT");
+      expect(answer.body.equals(first.body)).toBe(true);
+    }
+    expect(renders).toEqual([`GET ${ARTICLE}`]);
   });
 
   it("concurrent misses for one page wait for one render, and get its bytes", async () => {
@@ -281,6 +368,40 @@ describe("front cache under abuse", () => {
     expect(cache.stats.entries).toBe(0);
   });
 
+  it("a render cut short by its client's leaving is done again once, for the requests that waited for it", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { renders, get, stored } = await serve({ [ARTICLE]: { gate } }, { queryParamsFor });
+    const leaving = rawRequest("GET", ARTICLE);
+    await pause(30);
+    const waiting = Array.from({ length: 5 }, () => get(ARTICLE));
+    await pause(30);
+    leaving.destroy();
+    await pause(30);
+    release();
+    const answers = await Promise.all(waiting);
+    expect(answers.map((answer) => answer.headers["x-cache"]).sort()).toEqual(["HIT", "HIT", "HIT", "HIT", "MISS"]);
+    expect(renders).toHaveLength(2);
+    await stored(1);
+  });
+
+  it("requests whose client left while they waited are not rendered for", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { renders, get } = await serve({ [SEARCH + "?q=a"]: { ...searchPage, gate } }, { queryParamsFor });
+    const first = get(`${SEARCH}?q=a`);
+    await pause(30);
+    const leaving = Array.from({ length: 3 }, () => rawRequest("GET", `${SEARCH}?q=a`));
+    const staying = get(`${SEARCH}?q=a`);
+    await pause(30);
+    for (const socket of leaving) socket.destroy();
+    await pause(30);
+    release();
+    expect((await first).status).toBe(200);
+    expect((await staying).status).toBe(200);
+    expect(renders).toHaveLength(2);
+  });
+
   it("requests waiting on a render a purge overtook share one fresh render, and get the new text", async () => {
     let release!: () => void;
     const pages: Record<string, Page> = {
@@ -299,5 +420,8 @@ describe("front cache under abuse", () => {
     for (const answer of answers) expect(answer.body.toString()).toContain("الحل المشترك 2");
     expect(renders).toHaveLength(2);
     await stored(1);
+    const after = await get(ARTICLE);
+    expect(after.headers["x-cache"]).toBe("HIT");
+    expect(after.body.toString()).toContain("الحل المشترك 2");
   });
 });

@@ -15,6 +15,7 @@ import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
+import { canonicalUrl, type QueryParamsFor } from "./canonical-url.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -32,7 +33,7 @@ export type FrontCacheOptions = {
    * The query parameters the page at a path reads; every other one (utm_*, fbclid, a random `?x=1`) is removed from
    * the request before the cache and Next see it. null: the path's query is left as it is. Default: keep all.
    */
-  queryParamsFor?: (pathname: string) => readonly string[] | null;
+  queryParamsFor?: QueryParamsFor;
 };
 
 export type CacheOutcome = "HIT" | "MISS" | "BYPASS";
@@ -67,8 +68,11 @@ type Encoding = (typeof ENCODINGS)[number];
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** What a render under way ends with: the stored entry, or why there is none. */
-type RenderOutcome = Entry | "uncacheable" | "purged";
+/**
+ * What a render under way ends with: the stored entry, or why there is none — the page may not be stored, a purge
+ * overtook it, or its client left before the end (so it may have been cut short).
+ */
+type RenderOutcome = Entry | "uncacheable" | "purged" | "abandoned";
 
 type Entry = {
   policy: CachePolicy;
@@ -138,7 +142,7 @@ export function createFrontCache({
     done: (outcome: Promise<RenderOutcome> | RenderOutcome) => void,
   ) {
     const startedIn = generation;
-    res.once("close", () => done(startedIn === generation ? "uncacheable" : "purged"));
+    res.once("close", () => done(startedIn === generation ? "abandoned" : "purged"));
     const chunks: Buffer[] = [];
     let size = 0;
     const collect = (chunk: unknown, encoding: unknown) => {
@@ -192,15 +196,20 @@ export function createFrontCache({
     const pending = inflight.get(key);
     if (pending) {
       void pending.then((outcome) => {
+        if (req.socket.destroyed) return;
         if (typeof outcome === "object" && outcome.policy.satisfiesWithoutRevalidation(request))
           return answer(outcome, req, res);
-        // A purge during that render: look again, so the requests that waited share one fresh render.
-        if (outcome === "purged") return lookup(req, res, key, request);
+        // That render is not the page as it is now, or not whole: the requests that waited share one fresh render.
+        // (Were they let go, clients that leave at once could turn one page's misses into a render each.)
+        if (outcome === "purged" || outcome === "abandoned") return lookup(req, res, key, request);
+        // The page is not for a shared cache: each request gets its own answer from Next.
         pass(req, res, "MISS");
       });
       return;
     }
-    if (req.method !== "GET") return pass(req, res, "MISS");
+    // A HEAD that misses is rendered as the GET it stands for, so it fills the cache for the requests after it instead
+    // of costing a render each; Node sends no body in an answer to HEAD, whatever is written.
+    req.method = "GET";
     let settle!: (outcome: Promise<RenderOutcome> | RenderOutcome) => void;
     const outcome = new Promise<RenderOutcome>((resolve) => (settle = resolve));
     inflight.set(key, outcome);
@@ -230,35 +239,27 @@ export function createFrontCache({
   };
 }
 
-/** Only plain page loads: GET or HEAD, no credentials, no router or range request. */
+/**
+ * Only plain page loads: GET or HEAD, no router request. The site has no sign-in, so an Authorization header changes
+ * no page; whether a response to it may be stored is HTTP's rule (Next's `s-maxage` allows it).
+ */
 function isCacheable(req: IncomingMessage): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  if (req.headers.authorization !== undefined || req.headers.range !== undefined) return false;
   return !ROUTER_HEADERS.some((name) => req.headers[name] !== undefined);
 }
 
 /**
- * Keeps only the query parameters the page reads, in a fixed order, and drops the client's own cache directives: a
- * shared cache answers from memory whatever a browser's reload says, so neither can force a render. Next gets the
- * same normalized request, so what it renders is what the key names.
+ * Gives the request its canonical address (see canonical-url.ts: only the query parameters the page reads, one
+ * spelling of the path) and drops the client's own cache directives: a shared cache answers from memory whatever a
+ * browser's reload says, so neither can force a render. A range is dropped too: the whole page is a valid answer to
+ * it (RFC 9110 §14.2). Next gets the same normalized request, so what it renders is what the key names.
  */
-function normalizeRequest(req: IncomingMessage, queryParamsFor: (pathname: string) => readonly string[] | null) {
+function normalizeRequest(req: IncomingMessage, queryParamsFor: QueryParamsFor) {
   delete req.headers["cache-control"];
   delete req.headers.pragma;
-  const url = req.url ?? "/";
-  const start = url.indexOf("?");
-  if (start === -1) return;
-  const pathname = url.slice(0, start);
-  const kept = queryParamsFor(pathname);
-  if (kept === null) return;
-  const query = new URLSearchParams(url.slice(start + 1));
-  const normalized = new URLSearchParams();
-  for (const name of kept) {
-    const value = query.get(name);
-    if (value !== null) normalized.set(name, value);
-  }
-  const search = normalized.toString();
-  req.url = search ? `${pathname}?${search}` : pathname;
+  delete req.headers.range;
+  delete req.headers["if-range"];
+  req.url = canonicalUrl(req.url ?? "/", queryParamsFor);
 }
 
 /**
