@@ -1,14 +1,7 @@
-// The public site's response cache, in front of Next.js in the same process. A page Next marks as cacheable by a shared
-// cache (`Cache-Control: s-maxage=…`, no cookie set) is kept in memory, with its gzip and Brotli forms computed once,
-// and answered from there without entering Next at all, whose own pipeline costs milliseconds of CPU per request
-// even for a page it holds (docs/decisions/0003-response-cache-in-front-of-next.md).
-//
-// What may be stored is decided by HTTP's rules (http-cache-semantics, as a shared cache), plus ours: only a complete
-// 200 answer to a GET without Next's router headers (client navigations fetch other representations of the same URL),
-// never one Next served stale. Freshness is Next's: the article pages are cached until revalidated, and
-// POST /api/revalidate purges this cache (see src/lib/front-cache-signal.ts) after Next dropped the affected tags, so
-// the next reader of any page gets Next's current version. A response still being rendered when a purge happens is
-// not stored, so a purge can never be undone by a render that started before it.
+// The public site's response cache, in front of Next.js in the same process: a page Next marks as cacheable by a
+// shared cache is answered from memory, compressed once, without entering Next, whose pipeline costs milliseconds of
+// CPU per request. POST /api/revalidate purges it (src/lib/front-cache-signal.ts); a render that started before a
+// purge is not stored. See docs/decisions/0003-response-cache-in-front-of-next.md.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";

@@ -1,13 +1,7 @@
 // The public site's pages as plain HTML: Next's client runtime taken out of every HTML response, between Next and the
-// response cache (so the cache stores, compresses and answers the plain page).
-//
-// The site has no client component of its own (plain <a> links, GET forms), so the framework's JavaScript hydrates
-// nothing and its inline flight payload repeats the page (docs/decisions/0004-pages-as-plain-html.md). Exactly that
-// runtime is removed; React's streaming scripts, JSON-LD and styles stay.
-//
-// Safe only while nothing on a page needs hydrating. `clientRuntimeUsers` reads the build's client reference manifests
-// (what the server can send to the browser as client components); serve.ts strips only when every client module there
-// is Next's own (its router and error boundaries, which a page without client navigation never uses).
+// response cache (so the cache stores, compresses and answers the plain page). Nothing on the site hydrates; serve.ts
+// strips only while every client module of the build is Next's own (clientRuntimeUsers).
+// See docs/decisions/0004-pages-as-plain-html.md.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from "node:http";

@@ -1,15 +1,7 @@
 // `npm run db:migration:create -- <name>` authors a migration offline; `-- --check` exits 1 when schema.prisma and
-// the committed migrations disagree.
-//
-// WHY THIS FILE EXISTS: the Prisma 7 CLI still needs a native schema-engine binary it downloads on first use, and
-// these machines cannot download it. The same engine ships as WebAssembly (@prisma/schema-engine-wasm, pinned to
-// the installed CLI's engine hash) and talks to PostgreSQL through a driver adapter. Every workaround needed to
-// drive it lives in this file, each marked "WORKAROUND". Delete the file the day `prisma migrate dev
-// --create-only` and `prisma migrate diff --exit-code` run offline, and use those instead.
-//
-// How: the committed migrations are applied to a throwaway shadow database on the PostgreSQL server at
-// TEST_DATABASE_URL, the engine diffs that against schema.prisma, and the SQL is written to
-// prisma/migrations/<UTC timestamp>_<name>/migration.sql. Nothing is applied to any application database.
+// the committed migrations disagree. The diff is made on a throwaway shadow database at TEST_DATABASE_URL.
+// Why: Prisma 7's CLI needs a native schema engine these machines cannot download, so this drives its WebAssembly
+// build; each workaround is marked "WORKAROUND" (docs/decisions/0006-migrations-offline.md).
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -90,9 +82,8 @@ function parseArgs(argv: string[]): Args {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * WORKAROUND: @prisma/adapter-pg 7.10 throws "Unsupported column type char" on the catalog type `"char"` (OID 18,
- * e.g. pg_class.relkind), which the engine's introspection selects. This pg client reports those columns as text
- * (OID 25); their values are one-character strings either way.
+ * WORKAROUND: @prisma/adapter-pg 7.10 rejects the catalog type `"char"` (OID 18) that the engine's introspection
+ * selects; this pg client reports those columns as text (OID 25), the same one-character strings.
  */
 class CatalogFriendlyClient extends pg.Client {
   // pg's query() has many overloads; the wrapper forwards whatever it is given and only relabels the result.
@@ -133,12 +124,9 @@ function serverAddressOf(url: string): ServerAddress {
 }
 
 /**
- * WORKAROUND: a migration-aware adapter factory replacing PrismaPg's own, whose shadow database handling is
- * wrong offline in three ways: (1) it copies `connectionString` and adds `database`, but pg lets the connection
- * string win, so the "shadow" database would be the main one — here host, user and database are separate fields;
- * (2) its dispose drops the shadow database while its own pool still holds connections — here the pool ends first;
- * (3) its executeScript splits scripts on every `;`, breaking `$$ … $$` function bodies in hand-written
- * migrations — here the whole script goes through pg's simple-query protocol, as the native engine does.
+ * WORKAROUND: replaces PrismaPg's migration-aware factory, whose shadow database handling fails offline (its copied
+ * connection string wins over `database`, it drops the shadow database under its own open pool, it splits scripts at
+ * every `;`): here separate fields, the pool ended first, one simple query (docs/decisions/0006-migrations-offline.md).
  */
 class ScratchServerAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "postgres" as const;
@@ -226,9 +214,8 @@ class ScratchServerAdapterFactory implements SqlMigrationAwareDriverAdapterFacto
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * WORKAROUND: the package's entry point imports the .wasm file as an ES module, which Node 20 cannot do without
- * --experimental-wasm-modules; instantiate it by hand like @prisma/internals does. Only once per process:
- * wasm-bindgen keeps module-level state and a second instance fails with `unwrap_throw failed`.
+ * WORKAROUND: the package's entry point imports the .wasm file as an ES module (behind a flag in Node 20), so it is
+ * instantiated by hand as @prisma/internals does, once per process: wasm-bindgen keeps module-level state.
  */
 async function loadSchemaEngine(
   datamodels: [string, string][],
@@ -348,10 +335,8 @@ async function run(args: Args): Promise<number> {
       return 1;
     }
 
-    // WORKAROUND: in the wasm engine only devDiagnostic/diff receive the adapter factory that can open a shadow
-    // database; createMigration reuses the migrations' schema that devDiagnostic's drift check caches, and that
-    // check only runs once the database has every migration. So, as `migrate dev` does: apply the committed
-    // migrations to the scratch database, diagnose, then create.
+    // WORKAROUND: the wasm engine's createMigration reuses the schema devDiagnostic caches, which needs every
+    // migration applied: so, as `migrate dev` does, apply, diagnose, then create (see the file's header).
     await engine.applyMigrations({ migrationsList, filters });
     const diagnostic = await engine.devDiagnostic({ migrationsList, filters });
     if (diagnostic.action.tag === "reset") {

@@ -1,7 +1,5 @@
-// Runs `prisma generate` offline.
-// Why: the Prisma 7 CLI refuses to start unless a native schema-engine binary exists, and downloading it fails
-// without internet. `generate` never runs that binary, so any existing file satisfies the check. Delete this
-// wrapper the day the CLI stops asking for the binary.
+// Runs `prisma generate` offline: the Prisma 7 CLI refuses to start without a native schema-engine binary it cannot
+// download here, and generate never runs it, so any existing file will do (docs/decisions/0006-migrations-offline.md).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 

@@ -103,11 +103,9 @@ const CLOSE = 0x43;
 const GROUPED = new Set([PARSE, BIND, DESCRIBE, EXECUTE, CLOSE]);
 
 /**
- * WORKAROUND (pglite-socket 0.2.17): its multiplexer queues each protocol message on its own, so with several
- * connections one client's Parse can land between another's Parse and Bind; both use the unnamed statement, and a
- * parameterized query fails with "unnamed prepared statement does not exist" (or runs the other client's SQL).
- * Here a connection's Parse/Bind/Describe/Execute/Close messages are held until its Sync (or any other message)
- * and then queued back to back, so each extended query runs as one unit. Remove when the library groups them.
+ * WORKAROUND (pglite-socket 0.2.17): its multiplexer queues messages one by one, so two clients' unnamed Parse/Bind
+ * could interleave; each connection's extended query is held until its Sync and queued as one unit. Remove when the
+ * library groups them (docs/decisions/0012-pglite-one-session-many-connections.md).
  */
 function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
   const queue = (server as unknown as { queryQueue?: SocketQueue }).queryQueue;
@@ -141,12 +139,10 @@ const CANCEL_REQUEST = 80_877_102;
 const SCRAM_ITERATIONS = 4096;
 
 /**
- * WORKAROUND (pglite-socket 0.2.17, PGlite 0.5): neither checks a password. The socket server hands each
- * connection's startup packet straight to PGlite, which answers AuthenticationOk to anyone (it has no pg_hba), so any
- * local user or program could open the database. Here each connection first signs in with SCRAM-SHA-256, as a
- * PostgreSQL server asks by default, and only then reaches the socket server's own handling, with its startup packet
- * put back in front of what follows. Returns the connections still signing in, for stop() to close. Remove when
- * pglite-socket authenticates clients itself.
+ * WORKAROUND (pglite-socket 0.2.17, PGlite 0.5): neither checks a password, so each connection signs in here with
+ * SCRAM-SHA-256 first and then reaches the socket server with its startup packet put back. Returns the connections
+ * still signing in, for stop() to close. Remove when pglite-socket authenticates clients itself
+ * (docs/decisions/0007-embedded-postgres-by-default.md).
  */
 function requirePassword(server: PGLiteSocketServer, password: string): Set<Socket> {
   const internals = server as unknown as { handleConnection?: (socket: Socket) => Promise<void> };

@@ -7,11 +7,9 @@ import { isForeignKeyViolation, namedStatement, type SqlClient } from "./sql-cli
 /*
  * One statement is one transaction: if any part fails nothing of it remains, the new agency record included. Every
  * data-modifying CTE selects FROM `guard`, so none writes once the file turns out to be known (then no row comes
- * back and the caller takes the update path). Existing agencies and credits are read without locking, so articles
- * citing TASS never queue; a missing one is inserted with ON CONFLICT DO UPDATE to get a concurrent import's id. Each
- * slug candidate is one scalar-subquery probe of the unique index (a join form turned into a full scan). Once a run
- * knows the attribution ids, a second, smaller form of the statement takes them. Measurements and the plans tried:
- * docs/decisions/0005-import-in-one-statement-pipelined.md.
+ * back and the caller takes the update path). Agencies and credits are read without locking; a missing one is
+ * inserted with ON CONFLICT DO UPDATE to get a concurrent import's id. Slug probes are scalar subqueries, and a
+ * second form takes attribution ids already known: docs/decisions/0005-import-in-one-statement-pipelined.md.
  */
 const GUARD = `
 guard AS (

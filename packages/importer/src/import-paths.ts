@@ -31,7 +31,7 @@ export type ImportPathsInput = {
   /**
    * The URL of the database `prisma` is connected to. When given, the importer writes through pipelined connections
    * of its own (see openImportPool): the fast path for bulk imports. Without it the same statements go through
-   * `prisma`, about half as fast.
+   * `prisma`.
    */
   databaseUrl?: string;
   /** Files being written at once (sent and not yet answered); each has its own transaction. */
@@ -120,10 +120,8 @@ type WriteFilesInput = { prisma: PrismaClient; sql: SqlClient; files: string[]; 
 
 /**
  * Batch by batch: read and hash the files, look them all up in one query, record the unchanged and unparseable
- * ones in one insert, and write each new article with one statement, `concurrency` at a time. Parsing the next
- * file happens on this thread while the statements already sent are running in the database, and the next batch is
- * looked up while this one is written: waiting for that answer (queued behind the statements in flight) let the
- * database run dry once per batch.
+ * ones in one insert, and write each new article with one statement, `concurrency` at a time. The next file is parsed
+ * and the next batch looked up while the statements already sent run, so the database never waits for the importer.
  */
 async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFilesInput): Promise<void> {
   const writes = new Limiter(concurrency, Math.max(1, Math.floor(concurrency / 4)));

@@ -50,7 +50,7 @@ export type ImportPool = SqlClient & { end(): Promise<void> };
 
 /**
  * The same statements through Prisma, for callers that hand the importer only a client (or a transaction).
- * Each call costs about a millisecond of Prisma overhead, which is why bulk imports open a pool instead.
+ * Prisma adds its overhead to every call, which is why bulk imports open a pool instead.
  */
 export function sqlThroughPrisma(db: PrismaClient | Prisma.TransactionClient): SqlClient {
   return {
@@ -61,11 +61,9 @@ export function sqlThroughPrisma(db: PrismaClient | Prisma.TransactionClient): S
 
 /**
  * The importer's own connections to `url`: `connections` pg clients in pipeline mode, each query sent to the one with
- * the fewest outstanding, so a backend never waits for the importer between articles. Each query is still its own
- * implicit transaction (the extended protocol ends each with a Sync). Sessions run with `synchronous_commit = off`:
- * a database crash can lose only the last fraction of a second of commits, which re-running the idempotent import
- * restores; the apps' connections are unaffected. A broken connection fails the queries it carried and is replaced.
- * See docs/decisions/0005-import-in-one-statement-pipelined.md.
+ * the fewest outstanding and still its own implicit transaction. `synchronous_commit = off` on these sessions only: a
+ * crash loses at most the last commits, which re-running the idempotent import restores. A broken connection fails
+ * the queries it carried and is replaced. See docs/decisions/0005-import-in-one-statement-pipelined.md.
  */
 export function openImportPool(url: string, connections: number): ImportPool {
   const connectionString = new URL(url);
@@ -141,8 +139,8 @@ export function openImportPool(url: string, connections: number): ImportPool {
       try {
         await connection.ready;
         holdWrites(connection);
-        // Prepared statements are named per connection: the embedded database (PGlite) serves every connection, of
-        // every process, from one session, where a second connection preparing the same name would fail.
+        // Named per connection: PGlite serves every connection from one session, where a name prepared twice fails
+        // (docs/decisions/0012-pglite-one-session-many-connections.md).
         let query: pg.QueryConfig = { text: typeof statement === "string" ? statement : statement.text, values };
         if (typeof statement !== "string") {
           query = { ...query, name: `${statement.name}-${connection.id}` };

@@ -1,14 +1,9 @@
 // Orders the statements of one run so that only one at a time can create a given agency, photo credit or slug.
 /*
- * Why: when several statements that all cite a new agency run at once, each inserts it; they queue on the same
- * unique key, and with a new credit as well they can wait on each other in a cycle, which PostgreSQL resolves after
- * a second by failing one (deadlock). So the first statement citing a name not yet known to exist runs alone for
- * that name; the others start once it has committed, see the record and only read it. A name is remembered as
- * existing only after a statement citing it committed, so a rolled-back article never leaves a false memory.
- * Slugs are claimed the same way but never remembered: each new article takes a slug of its own, so two articles
- * whose titles give the same slug (untitled drafts with the same lead) are written one after the other and the
- * second takes the next free candidate instead of colliding with the first.
- * Another importer process is not covered; that rarer race ends in a retry (see isConcurrencyConflict).
+ * Statements inserting the same new agency or credit at once deadlock on its unique key: the first statement citing
+ * a name not known to exist runs alone for it, the others wait for its commit. A name is remembered only once
+ * committed; slugs are claimed but never remembered. Another process's race ends in a retry (isConcurrencyConflict).
+ * See docs/decisions/0011-import-write-gate.md.
  */
 export class WriteGate {
   private readonly existing = new Set<string>();

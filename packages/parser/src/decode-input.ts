@@ -70,9 +70,8 @@ function looksLikeArabic1256(text: string): boolean {
 }
 
 /**
- * Decodes bytes already known to be valid UTF-8. For Arabic text, ICU's transcoder to UTF-16 plus a UTF-16 read is
- * about six times faster in Node 20 than Buffer#toString("utf8") or TextDecoder (V8's UTF-8 string path is slow on
- * two-byte characters); it is the single largest cost of parsing a file. Without ICU, the plain path is used.
+ * Decodes bytes already known to be valid UTF-8, through ICU's transcoder to UTF-16: V8's UTF-8 path is slow on
+ * Arabic text (docs/decisions/0010-parser-fast-paths.md). Without ICU, the plain path is used.
  */
 function decodeValidUtf8(bytes: Buffer): string {
   if (typeof transcode === "function") return transcode(bytes, "utf8", "ucs2").toString("ucs2");

@@ -60,9 +60,8 @@ const NEEDS_CLEANING_RE =
 const NEEDS_CHARACTER_CLEANING_RE =
   /[\u0000-\u001F\u007F-\u00A0\u00AD\u061C\u1680\u2000-\u200F\u202A-\u202F\u205F-\u2069\u3000\uFEFF]/;
 const SPACE_RUN_RE = / {2,}/g;
-// A superset of NEEDS_CLEANING_RE less the line edges, which also matches the other line ends. Each alternative is a
-// single range that ASCII and Arabic characters both fall on the same side of, so the native scan stays branch-
-// predictable; with the exact class it is about twice as slow, and most lines need no cleaning.
+// A superset of NEEDS_CLEANING_RE less the line edges, which also matches the other line ends. Single ranges keep the
+// scan fast, and most lines need no cleaning (docs/decisions/0010-parser-fast-paths.md).
 const MAYBE_NEEDS_CLEANING_RE = /[\u0000-\u001F]|[\u007F-\u00AD]|\u061C|[\u1680-\uFFFF]| {2}/;
 
 /** Cleans one line (no line ends inside): drops invisible characters, collapses space runs, trims. */
@@ -113,8 +112,8 @@ const CONTROL_TEST_RE = /[\u0000-\u0008\u000E-\u001F]/;
  * When it may not, the binary-data check can be skipped: the cleaning check has already looked at every character.
  */
 export function splitCleanLinesNotingControls(text: string): { lines: string[]; mayHaveControls: boolean } {
-  // Splitting at LF is about twice as fast as splitting with LINE_SPLIT_RE; CRLF is handled below and the other line
-  // ends, which the cleaning check also catches, send the text to the general path.
+  // Split at LF, faster than with LINE_SPLIT_RE; CRLF is handled below and the other line ends, which the cleaning
+  // check also catches, send the text to the general path.
   const lines = text.split("\n");
   const last = lines.length - 1;
   let mayHaveControls = false;

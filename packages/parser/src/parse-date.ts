@@ -100,10 +100,8 @@ export type BodyDate = CalendarDate & {
   text: string;
 };
 
-// In running text: day, month name(s), year. The word before the day (a weekday, اليوم) is read separately, since an
-// optional leading group would make the regex try a match at every letter of the paragraph. Sticky, and tried only
-// where a run of digits starts: a plain class scan finds those faster than an unanchored search of this pattern,
-// which evaluates its leading lookbehind at every character.
+// In running text: day, month name(s), year. Sticky, tried only where a run of digits starts, with the word before the
+// day (a weekday, اليوم) read separately: otherwise the pattern is tried at every character of the paragraph.
 const BODY_DATE_RE = new RegExp(
   `(?<!${ANY_DIGIT})(${ANY_DIGIT}{1,2}) ?(${MONTH_CHUNK})[،,]? ?(${ANY_DIGIT}{4})(?!${ANY_DIGIT})`,
   "y",

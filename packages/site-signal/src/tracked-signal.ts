@@ -1,7 +1,6 @@
 // The signal with a memory: what the public site did not confirm (it was down, too slow, or nowhere to be found) is
-// kept in the database (pending_site_signals) and sent again by the admin's scheduler, waiting longer after each
-// failure, until the site confirms. Without it, a missed signal left the site's cached pages — which outlive a restart
-// of the site — showing the old state until the article changed again.
+// kept in pending_site_signals and sent again by the admin's scheduler until the site confirms, since the site's
+// cache outlives a restart (docs/decisions/0014-missed-site-signals-sent-again.md).
 import { dueSiteSignals, forgetConfirmedSignals, rememberUnconfirmedSignals } from "@minbar/db/site-signals";
 import type { PrismaClient } from "@minbar/db/client";
 import { signalPublicSite, type SignalResult, type SiteTarget } from "./signal-public-site.ts";

@@ -1,7 +1,6 @@
 // Locale-aware paths, links and redirects for the site's routing: Arabic unprefixed (/news/…), Russian and English
-// under /ru and /en. Written here rather than taken from next-intl's createNavigation: that module also defines
-// next-intl's Link, a client component, and importing it at all puts its code (with next/link and a message
-// formatting library) into every page's JavaScript.
+// under /ru and /en. Not next-intl's createNavigation, whose module puts its client Link into every page's JavaScript
+// (docs/decisions/0004-pages-as-plain-html.md).
 import { createElement, type AnchorHTMLAttributes } from "react";
 import { permanentRedirect as nextPermanentRedirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
@@ -22,10 +21,8 @@ type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
 };
 
 /**
- * A link to a page of the site, as a plain <a>. Not next/link: it is a client component, and on a reading site it
- * buys nothing worth its cost. Every public page is served whole from cache in milliseconds, so a normal navigation
- * is as quick as the client router's, while next/link's code would be downloaded, parsed and run on every phone
- * before the reader can scroll.
+ * A link to a page of the site, as a plain <a>. Not next/link, a client component: pages served whole from cache load
+ * as quickly as its client router would, without its code on every phone.
  */
 export async function Link({ href, locale, ...rest }: LinkProps) {
   return createElement("a", {

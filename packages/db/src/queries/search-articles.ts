@@ -19,9 +19,8 @@ const SELECTORS = `StartSel="${START_SEL}", StopSel="${STOP_SEL}"`;
 const TITLE_HEADLINE_OPTIONS = `HighlightAll=true, ${SELECTORS}`;
 const SNIPPET_HEADLINE_OPTIONS = `MaxFragments=2, MaxWords=25, MinWords=10, FragmentDelimiter=" … ", ${SELECTORS}`;
 
-// PostgreSQL's `arabic` stemmer removes a clitic و/ف/ب only when the rest does not start with ا (واستراخان and
-// باستانا stay whole), and never removes ل (لكازاخستان stays whole), so the query also asks for those prefixed
-// forms. ك is left out: too many words start with it (كتاب is not ك + تاب).
+// The `arabic` stemmer keeps a clitic و/ف/ب before ا and never strips ل (واستراخان, لكازاخستان stay whole), so the
+// query also asks for those prefixed forms; ك is left out (docs/decisions/0008-arabic-search-normalization.md).
 const ARABIC_CLITICS = ["و", "ف", "ب", "ل"] as const;
 // Two-letter words with a clitic are mostly other words (بحر is not ب + حر).
 const MIN_CLITIC_BASE_LENGTH = 3;
@@ -111,10 +110,9 @@ const allOf = (config: string, terms: string[][]) =>
   );
 
 /**
- * The query ts_headline gets for one result row `p`. It parses the original text, while the search vector was built
- * from normalized text, and the `arabic` stemmer often stems the two spellings differently (المنتدى/المنتدي,
- * وأستراخان/واستراخان), so the normalized query would miss about one word in ten. Instead, the row's own words
- * whose normalized form matches any query term are collected and asked for as written.
+ * The query ts_headline gets for one result row `p`: the row's own words whose normalized form matches a query term,
+ * as written, since ts_headline parses the original text and the stemmer often stems the two spellings differently
+ * (docs/decisions/0008-arabic-search-normalization.md).
  */
 function arabicHeadlineQuery(config: string, terms: string[][]): Prisma.Sql {
   return Prisma.sql`(

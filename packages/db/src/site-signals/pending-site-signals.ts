@@ -1,7 +1,5 @@
-// Changes the public site has not confirmed. Every publish path tells the site which article changed (POST
-// /api/revalidate); when the site is down or too slow, its cached pages keep the old state — and its cache outlives
-// a restart. The article is remembered here instead of only logged, and the admin's scheduler sends the signal again,
-// waiting longer after each failure, until the site confirms.
+// Changes the public site has not confirmed: its cached pages, which outlive a restart, keep the old state until it
+// does, so the admin's scheduler sends the signal again (docs/decisions/0014-missed-site-signals-sent-again.md).
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 

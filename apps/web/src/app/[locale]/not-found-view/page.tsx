@@ -1,7 +1,6 @@
-// The localized 404 as a page of its own, in the edition's frame. For a notFound() on a page rendered per request, Next
-// sends an empty <html id="__next_error__"> that only its client runtime fills in (vercel/next.js#62228), blank for
-// readers and crawlers without JavaScript. server/plain-html.ts sends this page in its place, with status 404; asked
-// for directly, it answers 404 too. Rendered once per language, then cached.
+// The localized 404 as a page of its own, in the edition's frame, rendered once per language and cached. Sent by
+// server/plain-html.ts, with status 404, in place of Next's error document, blank without JavaScript
+// (docs/decisions/0013-localized-404-in-place-of-next-error-document.md). Asked for directly, it answers 404 too.
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale } from "@minbar/i18n";
