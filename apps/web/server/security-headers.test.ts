@@ -3,11 +3,6 @@
 // the headers on pages answered by the real plain-HTML wrapper and front cache, first rendered and then from memory.
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
-import { Writable } from "node:stream";
-import type * as ReactModule from "react";
-import type { ReactNode } from "react";
-import type * as ReactDomServer from "react-dom/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFrontCache } from "./front-cache.ts";
 import { servePlainHtml } from "./plain-html.ts";
@@ -21,9 +16,9 @@ import {
   securityHeaders,
   type PageSources,
 } from "./security-headers.ts";
+import { renderStreamed } from "./streamed-page.ts";
 import { listen } from "./test-http.ts";
 
-const require = createRequire(import.meta.url);
 const REACT_RUNTIME = reactRuntimeSnippets();
 const STYLESHEET = "@layer base{body{margin:0}}\n";
 const SOURCES: PageSources = { reactRuntime: REACT_RUNTIME, stylesheets: new Set([hashSource(STYLESHEET)]) };
@@ -31,59 +26,6 @@ const ARTICLE_HTML = readFileSync(new URL("./fixtures/article-ar.html", import.m
 
 const executableScripts = (html: string) =>
   [...html.matchAll(/<script(?![^>]*\b(?:src|type)=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
-
-/** A document rendered by Next's own React, with boundaries completed after the shell: one plain, one with a
- * stylesheet, one failing, so React writes each of its streaming scripts. */
-async function renderStreamed(): Promise<string> {
-  const React = require("next/dist/compiled/react") as typeof ReactModule;
-  const { renderToPipeableStream } = require("next/dist/compiled/react-dom/server.node") as typeof ReactDomServer;
-  const h = React.createElement;
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  let ready = false;
-  const Late = ({ children }: { children?: ReactNode }) => {
-    if (!ready) throw gate;
-    return h("p", null, "streamed late", children);
-  };
-  const Failing = (): ReactNode => {
-    if (!ready) throw gate;
-    throw new Error("failed on the server");
-  };
-  const boundary = (child: ReactNode) => h(React.Suspense, { fallback: h("span", null, "…") }, child);
-  const page = h(
-    "html",
-    null,
-    h(
-      "body",
-      null,
-      boundary(h(Late)),
-      boundary(h(Late, null, h("link", { rel: "stylesheet", href: "/late.css", precedence: "default" }))),
-      boundary(h(Failing)),
-    ),
-  );
-  let html = "";
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      html += chunk.toString("utf8");
-      done();
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    sink.on("finish", resolve);
-    const stream = renderToPipeableStream(page, {
-      onShellReady() {
-        stream.pipe(sink);
-        setTimeout(() => {
-          ready = true;
-          release();
-        }, 5);
-      },
-      onShellError: reject,
-      onError: () => "digest",
-    });
-  });
-  return html;
-}
 
 describe("hashSource", () => {
   it("is the CSP hash source of the text (the example of the CSP specification)", () => {
