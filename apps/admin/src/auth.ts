@@ -8,6 +8,7 @@ import { signInWithPassword } from "@minbar/db/accounts";
 import { getDb } from "./db.ts";
 import { getEnv } from "./env.ts";
 import { clientAddress } from "./lib/client-address.ts";
+import { secureCookies } from "./lib/security-headers.ts";
 import { rememberInterfaceLanguage } from "./i18n/locale-cookie.ts";
 
 declare module "next-auth" {
@@ -39,6 +40,7 @@ const tokenClaimsSchema = z.object({ userId: z.number().int().positive(), authVe
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getEnv().AUTH_SECRET,
   trustHost: true,
+  useSecureCookies: secureCookies(getEnv().ADMIN_SITE_URL),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   // A wrong password is an expected outcome shown on the form, not a server error worth a stack trace.
