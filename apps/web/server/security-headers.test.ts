@@ -3,11 +3,13 @@
 // the headers on pages answered by the real plain-HTML wrapper and front cache, first rendered and then from memory.
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFrontCache } from "./front-cache.ts";
 import { servePlainHtml } from "./plain-html.ts";
 import {
   contentSecurityPolicy,
+  decodeStringLiteral,
   hashSource,
   inlineSourceHashes,
   isFrameworkScript,
@@ -43,6 +45,16 @@ describe("hashSource", () => {
 });
 
 describe("which inline scripts and styles are allowed", () => {
+  it("reads string literals' escapes as JavaScript does", () => {
+    for (const literal of [
+      String.raw`'$RS=function(a,b){a.data="$~"};$RS("'`,
+      String.raw`"\x3c!--\u0026--\x3e \' \" \\ \n\t\0 \u{1F4F0} \q"`,
+      String.raw`'a\
+b'`,
+    ])
+      expect(decodeStringLiteral(literal.slice(1, -1))).toBe(runInNewContext(literal));
+  });
+
   it("reads React's runtime from the build Next renders with", () => {
     for (const name of ["$RC", "$RS", "$RX", "$RR"])
       expect(REACT_RUNTIME.some((snippet) => snippet.includes(`${name}=function`))).toBe(true);

@@ -10,7 +10,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { runInNewContext } from "node:vm";
 
 /** Whether the configured origin (PUBLIC_SITE_URL) is https: never a request header, which any client can write. */
 export function isHttpsOrigin(origin: string | undefined): boolean {
@@ -168,14 +167,27 @@ export function reactRuntimeSnippets(): string[] {
   const snippets = new Set<string>();
   for (const file of readdirSync(runtimes).filter((name) => /^app-page.*\.runtime\.prod\.js$/.test(name))) {
     for (const [source] of readFileSync(join(runtimes, file), "utf8").matchAll(literal)) {
-      // A string literal alone (the pattern admits no unescaped quote), evaluated to read its escapes.
-      const value = runInNewContext(source, {}, { timeout: 100 }) as string;
-      const snippet = value.replace(/\$R[A-Z]{1,2}\("$/, "");
+      const snippet = decodeStringLiteral(source.slice(1, -1)).replace(/\$R[A-Z]{1,2}\("$/, "");
       if (snippet !== "") snippets.add(snippet);
     }
   }
   // Longest first, so a snippet is never taken for a shorter one it starts with.
   return [...snippets].sort((a, b) => b.length - a.length);
+}
+
+const CHARACTER_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", v: "\v", "0": "\0" };
+
+/** The value of a JavaScript string literal's body (between its quotes), its escapes read as JavaScript reads them. */
+export function decodeStringLiteral(body: string): string {
+  return body.replace(
+    /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]+)\}|([\s\S]))/g,
+    (_escape, hex?: string, unit?: string, codePoint?: string, character?: string) => {
+      if (hex !== undefined || unit !== undefined) return String.fromCharCode(parseInt(hex ?? unit!, 16));
+      if (codePoint !== undefined) return String.fromCodePoint(parseInt(codePoint, 16));
+      // A backslash before a line break continues the line; before any other character, it is that character.
+      return /[\n\r\u2028\u2029]/.test(character!) ? "" : (CHARACTER_ESCAPES[character!] ?? character!);
+    },
+  );
 }
 
 /** The hash sources of every stylesheet in the build at distDir (`.next`). */
