@@ -9,6 +9,7 @@ import { endSession, resumeSession, SESSION_MAX_AGE_MS, signInWithPassword, star
 import { getDb } from "./db.ts";
 import { getEnv } from "./env.ts";
 import { clientAddress } from "./lib/client-address.ts";
+import { secureCookies } from "./lib/security-headers.ts";
 import { rememberInterfaceLanguage } from "./i18n/locale-cookie.ts";
 
 declare module "next-auth" {
@@ -45,6 +46,7 @@ const tokenClaimsSchema = z.object({
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getEnv().AUTH_SECRET,
   trustHost: true,
+  useSecureCookies: secureCookies(getEnv().ADMIN_SITE_URL),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
   pages: { signIn: "/login" },
   // A wrong password is an expected outcome shown on the form, not a server error worth a stack trace.

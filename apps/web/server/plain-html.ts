@@ -129,6 +129,14 @@ export const etagOf = (body: Buffer) => `"${createHash("sha1").update(body).dige
  */
 export type NotFoundPage = (locale: Locale) => Promise<Buffer | null>;
 
+export type PlainHtmlOptions = {
+  notFoundPage?: NotFoundPage;
+  /** The Content-Security-Policy of the page sent (./security-headers.ts), from the bytes sent. */
+  contentSecurityPolicy?: (html: string) => string;
+  /** Pages keep Next's client runtime (a client component needs it): buffered for their policy, not stripped. */
+  keepRuntime?: boolean;
+};
+
 /**
  * Next's request handler, with each HTML response (any status) buffered and sent through stripClientRuntime. Other
  * responses (RSC payloads, feeds, JSON, static files) pass through untouched and unbuffered. Installed inside the
@@ -137,9 +145,9 @@ export type NotFoundPage = (locale: Locale) => Promise<Buffer | null>;
  * client runtime renders it) is answered with the localized 404 page instead, and that page asked for directly
  * answers 404 too.
  */
-export function servePlainHtml(render: Handler, options: { notFoundPage?: NotFoundPage } = {}): Handler {
+export function servePlainHtml(render: Handler, options: PlainHtmlOptions = {}): Handler {
   return (req, res) => {
-    const release = bufferHtml(req, res, options.notFoundPage);
+    const release = bufferHtml(req, res, options);
     return Promise.resolve()
       .then(() => render(req, res))
       .catch((error: unknown) => {
@@ -184,7 +192,11 @@ export function notFoundPagesFrom(origin: string, timeoutMs = 10_000): NotFoundP
 const pathOf = (url: string | undefined) => (url ?? "/").split(/[?#]/, 1)[0]!;
 
 /** Installs the buffering over `res`; returns a function that takes it off, dropping whatever was buffered. */
-function bufferHtml(req: IncomingMessage, res: ServerResponse, notFoundPage?: NotFoundPage): () => void {
+function bufferHtml(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { notFoundPage, contentSecurityPolicy, keepRuntime = false }: PlainHtmlOptions,
+): () => void {
   const { write, end, writeHead, flushHeaders } = res;
   let mode: "undecided" | "pass" | "buffer" = "undecided";
   const chunks: Buffer[] = [];
@@ -242,6 +254,8 @@ function bufferHtml(req: IncomingMessage, res: ServerResponse, notFoundPage?: No
       if (body !== undefined) {
         if (res.hasHeader("content-length")) res.setHeader("content-length", body.length);
         if (res.hasHeader("etag")) res.setHeader("etag", etagOf(body));
+        if (contentSecurityPolicy)
+          res.setHeader("content-security-policy", contentSecurityPolicy(body.toString("utf8")));
       }
       for (const writeCallback of writeCallbacks) process.nextTick(writeCallback);
       const finish = end as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
@@ -261,7 +275,7 @@ function bufferHtml(req: IncomingMessage, res: ServerResponse, notFoundPage?: No
       void notFoundPage(locale).then((page) => send(page ?? original));
       return res;
     }
-    const stripped = stripClientRuntime(html);
+    const stripped = keepRuntime ? html : stripClientRuntime(html);
     return send(stripped === html ? original : Buffer.from(stripped, "utf8"));
   } as ServerResponse["end"];
 

@@ -1,6 +1,7 @@
 // The public site's production server (`npm start -w @minbar/web`, and what `npm start`, the end-to-end tests and
 // `npm run bench:web` run): the production build of Next.js, with the response cache of ./front-cache.ts in front and,
-// between the two, ./plain-html.ts taking Next's client runtime out of the pages.
+// between the two, ./plain-html.ts taking Next's client runtime out of the pages; ./security-headers.ts gives every
+// response its security headers and each page a policy of its own.
 // Takes next start's -p/--port and -H/--hostname.
 import { createServer, type IncomingMessage } from "node:http";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
 import { createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
 import { queryParamsFor } from "./query-params.ts";
 import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html.ts";
+import { isHttpsOrigin, siteSecurity } from "./security-headers.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -52,11 +54,18 @@ if (!plainHtml)
   );
 // The localized 404 page is fetched from this very server (see notFoundPagesFrom), where it listens.
 const selfHost = !args.hostname || args.hostname === "0.0.0.0" || args.hostname === "::" ? "127.0.0.1" : args.hostname;
-const render = plainHtml
-  ? servePlainHtml(nextHandler, {
-      notFoundPage: notFoundPagesFrom(`http://${selfHost.includes(":") ? `[${selfHost}]` : selfHost}:${port}`),
-    })
-  : nextHandler;
+// Every page is buffered, with or without the runtime, for a policy that allows exactly its framework scripts.
+const security = siteSecurity({
+  https: isHttpsOrigin(env.PUBLIC_SITE_URL),
+  scriptFiles: !plainHtml,
+  distDir: join(appDir, ".next"),
+});
+const render = servePlainHtml(nextHandler, {
+  contentSecurityPolicy: (html) => security.pagePolicy(html),
+  ...(plainHtml
+    ? { notFoundPage: notFoundPagesFrom(`http://${selfHost.includes(":") ? `[${selfHost}]` : selfHost}:${port}`) }
+    : { keepRuntime: true }),
+});
 
 const cache = createFrontCache({
   render: (req, res) => render(req, res),
@@ -69,7 +78,10 @@ const cache = createFrontCache({
 });
 registerFrontCachePurge(() => cache.purge());
 
-const server = createServer((req, res) => cache.handle(readablePath(req), res));
+const server = createServer((req, res) => {
+  security.apply(res);
+  cache.handle(readablePath(req), res);
+});
 server.listen(port, args.hostname, () => {
   const pages = plainHtml ? "pages as plain HTML" : "pages with Next's client runtime";
   console.log(

@@ -6,4 +6,5 @@ export { E2E_PREVIEW_SECRET } from "./preview-secret.ts";
 export { seedsDir } from "./seeds.ts";
 export { productionServerCommand } from "./production-server.ts";
 export * as bench from "./bench-harness.ts";
-export { serverNodeVersion, serverOutputUntil } from "./server-runtime.ts";
+export { serverNodeVersion, serverOutputUntil, startProductionServer, type ExtraServer } from "./server-runtime.ts";
+export { expectSecurityHeaders, parsePolicy, watchPolicyViolations } from "./security-headers.ts";

@@ -100,6 +100,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
     content: blocksToDoc(localization.body),
     editable: canEdit,
     immediatelyRender: false,
+    injectNonce: documentNonce(),
     editorProps: {
       attributes: {
         dir,
@@ -454,4 +455,13 @@ function ConflictPanel({
       </div>
     </section>
   );
+}
+
+/**
+ * The nonce of this document's policy, which the stylesheet Tiptap inserts needs: read from the scripts Next rendered
+ * with it, since a nonce passed down as a prop after a client-side navigation would be another response's.
+ */
+function documentNonce(): string | undefined {
+  if (typeof document === "undefined") return undefined;
+  return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce || undefined;
 }
