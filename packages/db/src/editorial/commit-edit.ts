@@ -10,7 +10,7 @@ import {
 } from "./load-localization.ts";
 import { setArticleTags } from "./tags.ts";
 import { isSlugTaken } from "./unique-violation.ts";
-import { withoutResolvedWarnings } from "./warning-rules.ts";
+import { warningsAfterEdit } from "./warning-rules.ts";
 import { PUBLIC_STATUSES } from "./workflow.ts";
 
 export type EditValues = {
@@ -22,6 +22,8 @@ export type EditValues = {
   photoAlt?: string | null | undefined;
   /** The story's date; left unchanged when undefined. */
   publishedAt?: Date | undefined;
+  /** Whether later saves remake the slug from the title; left unchanged when undefined. */
+  slugFollowsTitle?: boolean | undefined;
 };
 
 export type SaveResult =
@@ -60,7 +62,7 @@ export async function commitEdit(
   if (holder && holder.id !== target.id) return { status: "slug_taken", slug: values.slug };
 
   const publishedAt = values.publishedAt ?? target.publishedAt;
-  const warnings = withoutResolvedWarnings(readWarnings(target.warnings), { title: values.title, publishedAt });
+  const warnings = warningsAfterEdit(readWarnings(target.warnings), { title: values.title, publishedAt });
   const body = values.body as Prisma.InputJsonArray;
   let revision: { id: number; number: number } | null;
   try {
@@ -75,6 +77,7 @@ export async function commitEdit(
           body,
           ...(values.photoAlt !== undefined ? { photoAlt: values.photoAlt } : {}),
           publishedAt,
+          ...(values.slugFollowsTitle !== undefined ? { slugFollowsTitle: values.slugFollowsTitle } : {}),
           warnings,
           updatedById: user.userId,
           version: { increment: 1 },

@@ -1,4 +1,5 @@
-// Starts a new article: an Arabic draft owned by its creator, with its first revision and workflow entry.
+// Starts a new article: an Arabic draft owned by its creator, with its first revision and workflow entry. The admin
+// calls it on the first save that has content, so an abandoned "new article" leaves nothing behind.
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
@@ -8,6 +9,7 @@ import { parseInput } from "./errors.ts";
 import { slugInput } from "./slug-input.ts";
 import { setArticleTags, tagNamesInput } from "./tags.ts";
 import { isSlugTaken } from "./unique-violation.ts";
+import { warningsAfterEdit } from "./warning-rules.ts";
 
 const optionalText = (max: number) =>
   z
@@ -24,6 +26,9 @@ export const createArticleInput = z.object({
   slug: slugInput.optional(),
   body: bodySchema.max(5000).default([]),
   tags: tagNamesInput.optional(),
+  photoAlt: optionalText(500),
+  /** The story's date, when the editor set one before the first save. */
+  publishedAt: z.coerce.date().optional(),
 });
 
 export type CreateArticleInput = z.input<typeof createArticleInput>;
@@ -38,7 +43,7 @@ export async function createArticle(
   input: CreateArticleInput,
 ): Promise<CreateArticleResult> {
   const user = requirePermission(actor, "article.create");
-  const { title, summary, slug: chosenSlug, body, tags } = parseInput(createArticleInput, input);
+  const { title, summary, slug: chosenSlug, body, tags, photoAlt, publishedAt } = parseInput(createArticleInput, input);
   const candidates = chosenSlug ? [chosenSlug] : await freeSlugCandidates(prisma, makeSlug(title ?? "article"));
   for (const slug of candidates) {
     try {
@@ -48,6 +53,10 @@ export async function createArticle(
         slug,
         body,
         tags,
+        photoAlt,
+        publishedAt: publishedAt ?? null,
+        // A slug chosen by hand stays; one made from the title follows it until someone edits it.
+        slugFollowsTitle: !chosenSlug,
       });
       return { status: "created", ...created, slug, version: 1 };
     } catch (error) {
@@ -77,6 +86,9 @@ type DraftValues = {
   slug: string;
   body: Prisma.InputJsonArray;
   tags: string[] | undefined;
+  photoAlt: string | null;
+  publishedAt: Date | null;
+  slugFollowsTitle: boolean;
 };
 
 async function insertDraft(prisma: PrismaClient, user: Actor, values: DraftValues) {
@@ -92,6 +104,10 @@ async function insertDraft(prisma: PrismaClient, user: Actor, values: DraftValue
             summary: values.summary,
             slug: values.slug,
             body: values.body,
+            photoAlt: values.photoAlt,
+            publishedAt: values.publishedAt,
+            slugFollowsTitle: values.slugFollowsTitle,
+            warnings: warningsAfterEdit([], values),
             status: "draft",
             updatedById: user.userId,
             revisions: {

@@ -71,6 +71,8 @@ export async function moveArticle(
         status: to,
         publishedAt,
         scheduledAt: nextScheduledAt,
+        // Its public address is fixed from now on: the slug no longer follows the title.
+        ...(to === "scheduled" || to === "published" ? { slugFollowsTitle: false } : {}),
         warnings: withoutResolvedWarnings(readWarnings(target.warnings), target),
         version: { increment: 1 },
       },

@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Actor } from "../permissions.ts";
 import { bodySchema } from "../blocks.ts";
+import { makeSlug, slugCandidates } from "../slug.ts";
 import { requireArticleAccess, requireEditAccess } from "./access.ts";
 import { commitEdit, type SaveResult } from "./commit-edit.ts";
 import { parseInput } from "./errors.ts";
-import { loadLocalization } from "./load-localization.ts";
+import { loadLocalization, type LoadedLocalization } from "./load-localization.ts";
 import { slugInput } from "./slug-input.ts";
 import { tagNamesInput } from "./tags.ts";
 
@@ -24,7 +25,11 @@ export const saveLocalizationInput = z.object({
   expectedVersion: z.number().int().positive(),
   title: optionalText(500),
   summary: optionalText(2000),
-  slug: slugInput,
+  /**
+   * The slug as the editor shows it. A slug other than the stored one is a hand edit: the slug stops following the
+   * title. Omitted or unchanged, it is remade from the title while it follows it (see slugFollowsTitle).
+   */
+  slug: slugInput.optional(),
   body: bodySchema.max(5000),
   photoAlt: optionalText(500).optional(),
   /** The story's date, e.g. for an import that had none (resolves missing_date / missing_year). */
@@ -40,9 +45,34 @@ export async function saveLocalization(
   actor: Actor | null,
   input: SaveLocalizationInput,
 ): Promise<SaveResult> {
-  const { localizationId, expectedVersion, tags, ...values } = parseInput(saveLocalizationInput, input);
+  const { localizationId, expectedVersion, tags, slug, ...values } = parseInput(saveLocalizationInput, input);
   const target = await loadLocalization(prisma, localizationId);
   const user = requireEditAccess(actor, target);
   if (tags !== undefined) requireArticleAccess(user, target.article);
-  return commitEdit(prisma, user, target, expectedVersion, values, { origin: "editor", tags });
+  const handEdited = slug !== undefined && slug !== target.slug;
+  const follows = target.slugFollowsTitle && !handEdited;
+  const nextSlug =
+    follows && values.title ? await slugFromTitle(prisma, target, values.title) : handEdited ? slug : target.slug;
+  return commitEdit(
+    prisma,
+    user,
+    target,
+    expectedVersion,
+    { ...values, slug: nextSlug, ...(handEdited ? { slugFollowsTitle: false } : {}) },
+    { origin: "editor", tags },
+  );
+}
+
+/**
+ * The slug the title gives, as the importer and createArticle make it: the base, or base-2 … base-20 when another
+ * text of this language holds it, a random suffix as the last resort.
+ */
+async function slugFromTitle(prisma: PrismaClient, target: LoadedLocalization, title: string): Promise<string> {
+  const { candidates, fallback } = slugCandidates(makeSlug(title));
+  const rows = await prisma.articleLocalization.findMany({
+    where: { locale: target.locale, slug: { in: candidates }, NOT: { id: target.id } },
+    select: { slug: true },
+  });
+  const taken = new Set(rows.map((row) => row.slug));
+  return candidates.find((candidate) => !taken.has(candidate)) ?? fallback;
 }

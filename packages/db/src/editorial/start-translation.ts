@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { can, requirePermission, type Actor } from "../permissions.ts";
 import { EditorialNotFoundError, InvalidInputError, parseInput } from "./errors.ts";
+import { warningsAfterEdit } from "./warning-rules.ts";
 
 export const startTranslationInput = z.object({ articleId: z.number().int().positive(), locale: z.enum(["ru", "en"]) });
 export type StartTranslationInput = z.input<typeof startTranslationInput>;
@@ -34,6 +35,9 @@ export async function startTranslation(
           articleId,
           locale,
           slug,
+          // The placeholder gives way to the translated title's slug (see saveLocalization).
+          slugFollowsTitle: true,
+          warnings: warningsAfterEdit([], { title: null, publishedAt: null }),
           status: "draft",
           updatedById: user.userId,
           revisions: { create: { number: 1, slug, body: [], origin: "editor", authorId: user.userId } },

@@ -24,6 +24,17 @@ export function withoutResolvedWarnings(warnings: StoredWarning[], values: Resol
 }
 
 /**
+ * The warnings to store after a text is written in the admin: those still open, plus missing_title whenever the
+ * title is blank, so an article started in the editor shows the same warnings as an import in the same state.
+ */
+export function warningsAfterEdit(warnings: StoredWarning[], values: Resolvable): StoredWarning[] {
+  const open = withoutResolvedWarnings(warnings, values);
+  if (!hasText(values.title) && !open.some((warning) => warning.code === "missing_title"))
+    open.push({ code: "missing_title", message: "no title" });
+  return open;
+}
+
+/**
  * What still blocks going live. A title is required even without an import warning saying so: a text created in
  * the admin, or one whose title was cleared later, must not reach the public site untitled.
  */
