@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "./errors.ts";
 import { openArticle } from "./open-article.ts";
 import { saveAttribution } from "./save-attribution.ts";
+import { saveLocalization } from "./save-localization.ts";
 import { startTranslation } from "./start-translation.ts";
 import { listArticlesForAdmin } from "../queries/admin-articles.ts";
 import { createArticleFixture, useEditorialDatabase } from "./test-fixtures.ts";
@@ -25,7 +26,7 @@ describe("openArticle", () => {
     expect(other.access).toMatchObject({ canEdit: false, canEditArticle: false, moves: [] });
   });
 
-  it("offers the editor approve/return on a text in review, and reports what blocks publishing", async () => {
+  it("offers the editor return on a text in review, approve only once nothing blocks it, and says what does", async () => {
     const f = await createArticleFixture(ctx.db.prisma, {
       ownerId: ctx.cast.ids.writer,
       status: "in_review",
@@ -33,8 +34,19 @@ describe("openArticle", () => {
       warnings: [{ code: "missing_title", message: "no title" }],
     });
     const view = await openArticle(ctx.db.prisma, ctx.cast.actors.editor, { articleId: f.articleId, locale: "ar" });
-    expect(view.access.moves.map((m) => m.to).sort()).toEqual(["approved", "draft"]);
+    expect(view.access.moves.map((m) => m.to).sort()).toEqual(["draft"]);
     expect(view.access.blockingCodes).toEqual(["missing_title"]);
+    const titled = await saveLocalization(ctx.db.prisma, ctx.cast.actors.editor, {
+      localizationId: f.ar.id,
+      expectedVersion: f.ar.version,
+      title: "عنوان",
+      summary: null,
+      body: [],
+    });
+    expect(titled.status).toBe("saved");
+    const after = await openArticle(ctx.db.prisma, ctx.cast.actors.editor, { articleId: f.articleId, locale: "ar" });
+    expect(after.access.moves.map((m) => m.to).sort()).toEqual(["approved", "draft"]);
+    expect(after.access.blockingCodes).toEqual([]);
     // The writer no longer edits a submitted text.
     const writer = await openArticle(ctx.db.prisma, ctx.cast.actors.writer, { articleId: f.articleId, locale: "ar" });
     expect(writer.access.canEdit).toBe(false);

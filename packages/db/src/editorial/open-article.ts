@@ -6,7 +6,7 @@ import { requireArticleAccess, requireEditAccess } from "./access.ts";
 import { EditorialNotFoundError, parseInput } from "./errors.ts";
 import { loadLocalization, snapshotOf, type LocalizationSnapshot } from "./load-localization.ts";
 import { openBlockingCodes } from "./warning-rules.ts";
-import { allowedMoves } from "./workflow.ts";
+import { allowedMoves, GATED_STATUSES } from "./workflow.ts";
 
 export const openArticleInput = z.object({ articleId: z.number().int().positive(), locale: z.enum(Locale) });
 export type OpenArticleInput = z.input<typeof openArticleInput>;
@@ -81,6 +81,10 @@ export async function openArticle(
   };
   const summary = row.localizations.find((l) => l.locale === locale);
   const target = summary ? await loadLocalization(prisma, summary.id) : null;
+  const blockingCodes = target ? openBlockingCodes(target) : [];
+  // A move the open warnings would refuse (approve, schedule, publish) is offered only once they are resolved.
+  const possible = (move: { to: LocalizationSnapshot["status"] }) =>
+    blockingCodes.length === 0 || !GATED_STATUSES.has(move.to);
   return {
     article: {
       id: row.id,
@@ -102,8 +106,12 @@ export async function openArticle(
     access: {
       canEdit: target !== null && allows(() => requireEditAccess(user, target)),
       canEditArticle: allows(() => requireArticleAccess(user, owned)),
-      moves: target ? allowedMoves(user, target).map((move) => ({ to: move.to, action: move.action })) : [],
-      blockingCodes: target ? openBlockingCodes(target) : [],
+      moves: target
+        ? allowedMoves(user, target)
+            .filter(possible)
+            .map((move) => ({ to: move.to, action: move.action }))
+        : [],
+      blockingCodes,
     },
   };
 }

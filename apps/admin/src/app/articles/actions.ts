@@ -14,6 +14,8 @@ import {
   saveLocalization,
   startTranslation,
   type ActiveEditor,
+  type CreateArticleInput,
+  type CreateArticleResult,
   type MoveArticleInput,
   type SaveAttributionInput,
   type SaveLocalizationInput,
@@ -22,26 +24,31 @@ import {
 import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
+import { publicArticleUrl } from "../../lib/public-link.ts";
 import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
 import { zonedWallTime } from "../../lib/zoned-time.ts";
 
 const editorPath = (articleId: number, locale: string) => `/articles/${articleId}/${locale}`;
 
-export async function createArticleAction(): Promise<ActionResult<never>> {
-  const result = await asActor((actor) => createArticle(getDb(), actor, { title: null, body: [] }));
-  if (!result.ok) return result;
-  if (result.value.status !== "created") return { ok: false, error: { code: "invalid", detail: "slug" } };
-  redirect(editorPath(result.value.articleId, "ar"));
+/**
+ * The first save of a new article (the editor at /articles/new holds the text until then, so an abandoned "new
+ * article" stores nothing). The editor then moves to the article's own address without losing what is on screen.
+ */
+export async function createArticleAction(input: CreateArticleInput): Promise<ActionResult<CreateArticleResult>> {
+  return asActor((actor) => createArticle(getDb(), actor, input));
 }
 
 /** What autosave needs back: the new version, or the other change / the taken slug. Not the saved text again. */
-export type SaveTextOutcome = { status: "saved"; version: number } | Exclude<SaveResult, { status: "saved" }>;
+export type SaveTextOutcome =
+  { status: "saved"; version: number; slug: string } | Exclude<SaveResult, { status: "saved" }>;
 
 export async function saveTextAction(input: SaveLocalizationInput): Promise<ActionResult<SaveTextOutcome>> {
   const result = await asActor((actor) => saveLocalization(getDb(), actor, input));
   if (!result.ok || result.value.status !== "saved") return result as ActionResult<SaveTextOutcome>;
   if (result.value.affectsPublicSite) await revalidatePublicSite(result.value.localization.articleId);
-  return { ok: true, value: { status: "saved", version: result.value.localization.version } };
+  // The slug may have followed the title (see saveLocalization): the field shows what is stored.
+  const { version, slug } = result.value.localization;
+  return { ok: true, value: { status: "saved", version, slug } };
 }
 
 /**
@@ -49,12 +56,19 @@ export async function saveTextAction(input: SaveLocalizationInput): Promise<Acti
  * `<input type="datetime-local">` gives it), read in the newsroom's time zone here on the server: the time every
  * page of the admin shows, whatever zone the editor's computer is set to.
  */
+/** What the editor says after a move: the new state, and where (published) or when (scheduled) it goes out. */
+export type MoveOutcome = {
+  version: number;
+  to: MoveArticleInput["to"];
+  /** ISO instant of a schedule. */
+  scheduledAt: string | null;
+  /** The live page of a published text, when the public site's address is configured. */
+  publicUrl: string | null;
+};
+
 export type MoveActionInput = Omit<MoveArticleInput, "scheduledAt"> & { scheduledFor?: string };
 
-export async function moveAction({
-  scheduledFor,
-  ...move
-}: MoveActionInput): Promise<ActionResult<{ version: number }>> {
+export async function moveAction({ scheduledFor, ...move }: MoveActionInput): Promise<ActionResult<MoveOutcome>> {
   const result = await asActor((actor) => {
     const scheduledAt =
       scheduledFor === undefined ? undefined : zonedWallTime(String(scheduledFor), NEWSROOM_TIME_ZONE);
@@ -67,7 +81,16 @@ export async function moveAction({
   if (!result.ok) return result;
   if (result.value.affectsPublicSite) await revalidatePublicSite(result.value.articleId);
   revalidatePath(editorPath(result.value.articleId, result.value.locale));
-  return { ok: true, value: { version: result.value.version } };
+  const { version, to, scheduledAt } = result.value;
+  return {
+    ok: true,
+    value: {
+      version,
+      to,
+      scheduledAt: scheduledAt?.toISOString() ?? null,
+      publicUrl: to === "published" ? publicArticleUrl(result.value) : null,
+    },
+  };
 }
 
 export async function saveAttributionAction(

@@ -1,9 +1,10 @@
 "use client";
 // The text of one language of an article: fields, the rich-text body, autosave with a conflict view, presence,
-// and the workflow moves (which save first, so a move always acts on the text on screen).
-import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+// and the workflow moves (which save first, so a move always acts on the text on screen). Without a localization
+// it is /articles/new: nothing is stored until the first save with content creates the article.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text.ts";
@@ -11,9 +12,24 @@ import { Toolbar } from "./toolbar.tsx";
 import { WorkflowButtons, type MoveOption } from "./workflow-buttons.tsx";
 import type { ActionResult } from "../../lib/action-result.ts";
 import { useErrorText, type EditorError } from "./error-text.ts";
+import {
+  focusedField,
+  leaveSnapshot,
+  offerHandoff,
+  peekHandoff,
+  takeHandoff,
+  type EditorSession,
+  type EditorSnapshot,
+} from "./editor-handoff.ts";
 import type { LocalizationSnapshot, SaveResult } from "@minbar/db/editorial";
-import { directionOf } from "@minbar/i18n";
-import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions.ts";
+import { directionOf, formatDateTime } from "@minbar/i18n";
+import {
+  createArticleAction,
+  heartbeatAction,
+  saveTextAction,
+  type MoveOutcome,
+  type SaveTextOutcome,
+} from "../../app/articles/actions.ts";
 
 export type EditableLocalization = Pick<
   LocalizationSnapshot,
@@ -24,7 +40,8 @@ export type EditableLocalization = Pick<
 };
 
 type Props = {
-  localization: EditableLocalization;
+  /** null on /articles/new: an Arabic text not stored yet. */
+  localization: EditableLocalization | null;
   tags: string[];
   canEdit: boolean;
   canEditTags: boolean;
@@ -37,6 +54,7 @@ type Fields = { title: string; summary: string; slug: string; photoAlt: string; 
 
 type SaveState =
   | { kind: "saved" }
+  | { kind: "empty" }
   | { kind: "dirty" }
   | { kind: "saving" }
   | { kind: "error"; error: EditorError }
@@ -44,6 +62,19 @@ type SaveState =
 
 const AUTOSAVE_DELAY_MS = 1500;
 const HEARTBEAT_MS = 20_000;
+
+const NEW_ARTICLE: EditableLocalization = {
+  id: 0,
+  articleId: 0,
+  locale: "ar",
+  version: 0,
+  title: null,
+  summary: null,
+  slug: "",
+  body: [],
+  photoAlt: null,
+  storyDate: "",
+};
 
 function fieldsOf(l: EditableLocalization, tags: string[]): Fields {
   return {
@@ -66,20 +97,38 @@ const tagList = (text: string) => [
   ),
 ];
 
-export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves, timeZoneName }: Props) {
+/** Whether anything worth storing has been written: a new article is created only then. */
+function hasContent(fields: Fields, body: ReturnType<typeof docToBlocks>): boolean {
+  const typed = [fields.title, fields.summary, fields.photoAlt, fields.storyDate, fields.tags];
+  return typed.some((value) => value.trim() !== "") || body.some((block) => block.text.trim() !== "");
+}
+
+export function ArticleEditor({ localization: given, tags, canEdit, canEditTags, moves, timeZoneName }: Props) {
   const t = useTranslations("Editor");
+  const tFlow = useTranslations("EditorFlow");
   const router = useRouter();
+  const localization = given ?? NEW_ARTICLE;
   const dir = directionOf(localization.locale);
   const [fields, setFields] = useState<Fields>(() => fieldsOf(localization, tags));
-  const [state, setState] = useState<SaveState>({ kind: "saved" });
+  const [state, setState] = useState<SaveState>(given ? { kind: "saved" } : { kind: "empty" });
   const [others, setOthers] = useState<string[]>([]);
-  const version = useRef(localization.version);
-  // The story's date is sent only when changed here, so a save never moves a published article's time.
-  const savedDate = useRef(localization.storyDate);
+  const [moved, setMoved] = useState<MoveOutcome | null>(null);
+  // One session per text: taken over from /articles/new when its first save created this article.
+  const session = useRef<EditorSession | null>(null);
+  if (session.current === null) {
+    session.current = peekHandoff(given?.id)?.session ?? {
+      target: given ? { localizationId: given.id, articleId: given.articleId } : null,
+      version: localization.version,
+      savedDate: localization.storyDate,
+      dirty: false,
+      saving: null,
+      slugTouched: false,
+    };
+  }
   const fieldsRef = useRef(fields);
-  const dirty = useRef(false);
-  const saving = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const restore = useRef<EditorSnapshot | null>(null);
+  const [focusRequest, setFocusRequest] = useState<EditorSnapshot["focus"]>(null);
   const [, startTransition] = useTransition();
 
   const editor = useEditor({
@@ -115,87 +164,196 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
     // Only mark the text changed here: serializing a long article on every keystroke would make typing lag.
     onUpdate: () => markDirty(),
   });
+  const editorRef = useRef(editor);
+  useLayoutEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
+
+  /** The slug the server stored (it follows the title), unless the field was edited since. */
+  const showStoredSlug = useCallback((sentSlug: string, storedSlug: string) => {
+    const s = session.current!;
+    if (s.slugTouched || fieldsRef.current.slug !== sentSlug || storedSlug === sentSlug) return;
+    const next = { ...fieldsRef.current, slug: storedSlug };
+    fieldsRef.current = next;
+    setFields(next);
+  }, []);
 
   const save = useCallback(async (): Promise<boolean> => {
-    if (saving.current) await saving.current;
-    if (!dirty.current || !editor) return true;
-    dirty.current = false;
+    const s = session.current!;
+    if (s.saving) await s.saving;
+    if (!s.dirty || !editor) return true;
+    s.dirty = false;
     const current = fieldsRef.current;
+    const sendSlug = s.slugTouched && current.slug.trim() !== "";
+    s.slugTouched = false;
+    const failed = (error: EditorError) => {
+      s.dirty = true;
+      s.slugTouched ||= sendSlug;
+      setState({ kind: "error", error });
+      return false;
+    };
     const run = (async () => {
       setState({ kind: "saving" });
+      const body = docToBlocks(editor.getJSON() as PmNode);
+      const text = {
+        title: current.title,
+        summary: current.summary,
+        body,
+        photoAlt: current.photoAlt,
+        ...(current.storyDate && current.storyDate !== s.savedDate
+          ? { publishedAt: `${current.storyDate}T12:00:00Z` }
+          : {}),
+        ...(canEditTags ? { tags: tagList(current.tags) } : {}),
+        ...(sendSlug ? { slug: current.slug.trim() } : {}),
+      };
+      if (!s.target) {
+        // /articles/new: nothing is stored until something is written.
+        if (!hasContent(current, body)) {
+          s.slugTouched ||= sendSlug;
+          setState({ kind: "empty" });
+          return true;
+        }
+        let created: Awaited<ReturnType<typeof createArticleAction>>;
+        try {
+          created = await createArticleAction(text);
+        } catch {
+          return failed({ code: "invalid", detail: t("errors.network") });
+        }
+        if (!created.ok) return failed(created.error);
+        if (created.value.status !== "created") return failed({ code: "slug_taken" });
+        const { articleId, localizationId, version, slug } = created.value;
+        s.target = { articleId, localizationId };
+        s.version = version;
+        s.savedDate = current.storyDate;
+        showStoredSlug(current.slug, slug);
+        setState(s.dirty ? { kind: "dirty" } : { kind: "saved" });
+        // The article's own page, with this editor's state carried over (see editor-handoff.ts).
+        offerHandoff(localizationId, s);
+        router.replace(`/articles/${articleId}/ar`, { scroll: false });
+        return true;
+      }
       let result: ActionResult<SaveTextOutcome>;
       try {
         result = await saveTextAction({
-          localizationId: localization.id,
-          expectedVersion: version.current,
-          title: current.title,
-          summary: current.summary,
-          slug: current.slug,
-          body: docToBlocks(editor.getJSON() as PmNode),
-          photoAlt: current.photoAlt,
-          ...(current.storyDate && current.storyDate !== savedDate.current
-            ? { publishedAt: `${current.storyDate}T12:00:00Z` }
-            : {}),
-          ...(canEditTags ? { tags: tagList(current.tags) } : {}),
+          localizationId: s.target.localizationId,
+          expectedVersion: s.version,
+          ...text,
         });
       } catch {
-        dirty.current = true;
-        setState({ kind: "error", error: { code: "invalid", detail: t("errors.network") } });
-        return false;
+        return failed({ code: "invalid", detail: t("errors.network") });
       }
-      if (!result.ok) {
-        dirty.current = true;
-        setState({ kind: "error", error: result.error });
-        return false;
-      }
+      if (!result.ok) return failed(result.error);
       if (result.value.status === "conflict") {
-        dirty.current = true;
+        s.dirty = true;
+        s.slugTouched ||= sendSlug;
         setState({ kind: "conflict", theirs: result.value.current });
         return false;
       }
-      if (result.value.status === "slug_taken") {
-        dirty.current = true;
-        setState({ kind: "error", error: { code: "slug_taken" } });
-        return false;
-      }
-      version.current = result.value.version;
-      savedDate.current = current.storyDate;
-      setState(dirty.current ? { kind: "dirty" } : { kind: "saved" });
+      if (result.value.status === "slug_taken") return failed({ code: "slug_taken" });
+      s.version = result.value.version;
+      s.savedDate = current.storyDate;
+      showStoredSlug(current.slug, result.value.slug);
+      setState(s.dirty ? { kind: "dirty" } : { kind: "saved" });
+      // The page around the editor (heading, warnings, the moves now possible, revisions) follows the save; this
+      // editor keeps its state, caret and focus, as a refresh re-renders only the server's part.
+      startTransition(() => router.refresh());
       return true;
     })();
-    saving.current = run;
+    s.saving = run;
     try {
       return await run;
     } finally {
-      saving.current = null;
+      s.saving = null;
     }
-  }, [editor, localization.id, canEditTags, t]);
+  }, [editor, canEditTags, t, router, showStoredSlug]);
 
   const markDirty = useCallback(() => {
-    dirty.current = true;
+    session.current!.dirty = true;
     setState((previous) => (previous.kind === "conflict" ? previous : { kind: "dirty" }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
   }, [save]);
 
   const setField = (name: keyof Fields, value: string) => {
+    if (name === "slug") session.current!.slugTouched = true;
     const next = { ...fieldsRef.current, [name]: value };
     fieldsRef.current = next;
     setFields(next);
     markDirty();
   };
 
+  // Arriving from /articles/new: take up what was on screen there (the server's copy may be a keystroke behind).
+  useLayoutEffect(() => {
+    const handoff = takeHandoff(given?.id);
+    if (!handoff?.snapshot) return;
+    const { snapshot } = handoff;
+    restore.current = snapshot;
+    const next = { ...fieldsRef.current, ...snapshot.fields };
+    fieldsRef.current = next;
+    setFields(next);
+    if (snapshot.error) setState({ kind: "error", error: snapshot.error });
+    else if (handoff.session.saving) setState({ kind: "saving" });
+    else if (handoff.session.dirty) setState({ kind: "dirty" });
+    setFocusRequest(snapshot.focus);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+  }, []);
+
+  // Leaving /articles/new for the created article: what is on screen goes with it.
+  useLayoutEffect(() => {
+    const s = session.current!;
+    return () => {
+      const id = s.target?.localizationId;
+      const current = editorRef.current;
+      if (id === undefined || !current || current.isDestroyed || given) return;
+      if (timer.current) clearTimeout(timer.current);
+      leaveSnapshot(id, {
+        fields: { ...fieldsRef.current },
+        doc: current.getJSON() as PmNode,
+        selection: { from: current.state.selection.from, to: current.state.selection.to },
+        focus: focusedField(),
+        error: null,
+      });
+    };
+  }, [given]);
+
+  // The rich-text editor exists only after mounting: put back the text, caret and focus it had on /articles/new.
+  useEffect(() => {
+    const snapshot = restore.current;
+    if (!editor || !snapshot) return;
+    restore.current = null;
+    editor.commands.setContent(snapshot.doc, { emitUpdate: false });
+    const size = editor.state.doc.content.size;
+    editor.commands.setTextSelection({
+      from: Math.min(snapshot.selection.from, size),
+      to: Math.min(snapshot.selection.to, size),
+    });
+    if (snapshot.focus?.field === "body") editor.commands.focus();
+    if (session.current!.dirty) markDirty();
+  }, [editor, markDirty]);
+
+  useEffect(() => {
+    if (!focusRequest || focusRequest.field === "body") return;
+    const element = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+      `[data-field="${focusRequest.field}"]`,
+    );
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    if (focusRequest.start !== null && "setSelectionRange" in element && element.type !== "date")
+      element.setSelectionRange(focusRequest.start, focusRequest.end ?? focusRequest.start);
+  }, [focusRequest]);
+
   // Leaving with unsaved text asks first (the browser shows its own wording).
   useEffect(() => {
+    const unsaved = () => session.current!.dirty || session.current!.saving !== null;
     const warn = (event: BeforeUnloadEvent) => {
-      if (!dirty.current && !saving.current) return;
+      if (!unsaved()) return;
       event.preventDefault();
       // Older engines ask only when returnValue is a non-empty string; the browser shows its own wording.
       event.returnValue = "unsaved";
     };
     // In-app links navigate without unloading the page, so they are asked here, before Next's router sees the click.
     const guardLinks = (event: MouseEvent) => {
-      if (!dirty.current && !saving.current) return;
+      if (!unsaved()) return;
       const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
       if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
         return;
@@ -212,11 +370,13 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
     };
   }, [t]);
 
-  // Presence: say we are here, learn who else is.
+  // Presence: say we are here, learn who else is (once the text exists).
+  const presenceId = given?.id;
   useEffect(() => {
+    if (presenceId === undefined) return;
     let stopped = false;
     const beat = async () => {
-      const result = await heartbeatAction(localization.id).catch(() => null);
+      const result = await heartbeatAction(presenceId).catch(() => null);
       if (!stopped && result?.ok) setOthers(result.value.map((other) => other.name));
     };
     void beat();
@@ -225,13 +385,14 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
       stopped = true;
       clearInterval(interval);
     };
-  }, [localization.id]);
+  }, [presenceId]);
 
   /** Their text replaces the editor's content; mine is gone by the user's explicit choice. */
   const takeTheirs = () => {
     if (state.kind !== "conflict" || !editor) return;
     const theirs = state.theirs;
-    version.current = theirs.version;
+    const s = session.current!;
+    s.version = theirs.version;
     const next = fieldsOf(
       { ...localization, ...theirs, storyDate: fieldsRef.current.storyDate },
       tagList(fieldsRef.current.tags),
@@ -239,27 +400,30 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
     fieldsRef.current = next;
     setFields(next);
     editor.commands.setContent(blocksToDoc(theirs.body), { emitUpdate: false });
-    dirty.current = false;
+    s.dirty = false;
+    s.slugTouched = false;
     setState({ kind: "saved" });
   };
 
   /** Mine is saved over theirs, having seen theirs: the replaced text stays in the history as a revision. */
   const keepMine = () => {
     if (state.kind !== "conflict") return;
-    version.current = state.theirs.version;
-    dirty.current = true;
+    const s = session.current!;
+    s.version = state.theirs.version;
+    s.dirty = true;
     void save();
   };
 
   const beforeMove = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     const ok = await save();
-    return ok ? version.current : null;
+    return ok ? session.current!.version : null;
   }, [save]);
 
   const afterMove = useCallback(
-    (newVersion: number) => {
-      version.current = newVersion;
+    (outcome: MoveOutcome) => {
+      session.current!.version = outcome.version;
+      setMoved(outcome);
       startTransition(() => router.refresh());
     },
     [router],
@@ -279,9 +443,13 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
         ) : null}
       </div>
 
-      {moves.length > 0 ? (
+      {moved ? <MoveNotice outcome={moved} timeZoneName={timeZoneName} /> : null}
+
+      {moves.length > 0 && given ? (
         <WorkflowButtons
-          localizationId={localization.id}
+          localizationId={given.id}
+          locale={localization.locale}
+          title={fields.title}
           moves={moves}
           timeZoneName={timeZoneName}
           beforeMove={beforeMove}
@@ -297,6 +465,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
         <input
           className={`${input} text-xl font-bold`}
           {...asContent}
+          data-field="title"
           value={fields.title}
           maxLength={500}
           onChange={(event) => setField("title", event.target.value)}
@@ -306,6 +475,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
         <textarea
           className={input}
           {...asContent}
+          data-field="summary"
           rows={2}
           maxLength={2000}
           value={fields.summary}
@@ -321,10 +491,11 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("fields.slug")} hint={t("fields.slugHint")} hintId="slug-hint">
+        <Field label={t("fields.slug")} hint={tFlow("slugHint")} hintId="slug-hint">
           <input
             className={input}
             dir="auto"
+            data-field="slug"
             value={fields.slug}
             maxLength={200}
             disabled={!canEdit}
@@ -336,6 +507,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
           <input
             type="date"
             className={input}
+            data-field="storyDate"
             value={fields.storyDate}
             disabled={!canEdit}
             onChange={(event) => setField("storyDate", event.target.value)}
@@ -345,6 +517,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
           <input
             className={input}
             {...asContent}
+            data-field="tags"
             disabled={!canEdit || !canEditTags}
             value={fields.tags}
             onChange={(event) => setField("tags", event.target.value)}
@@ -355,12 +528,43 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
           <input
             className={input}
             {...asContent}
+            data-field="photoAlt"
             value={fields.photoAlt}
             maxLength={500}
             onChange={(event) => setField("photoAlt", event.target.value)}
           />
         </Field>
       </div>
+    </div>
+  );
+}
+
+/** What a move did, said where the buttons were: the live page of a publication, the time of a schedule. */
+function MoveNotice({ outcome, timeZoneName }: { outcome: MoveOutcome; timeZoneName: string }) {
+  const t = useTranslations("EditorFlow.moved");
+  const tStatus = useTranslations("Status");
+  const uiLocale = useLocale();
+  return (
+    <div role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950">
+      {outcome.to === "published" ? (
+        <p>
+          {t("published")}{" "}
+          {outcome.publicUrl ? (
+            <a href={outcome.publicUrl} target="_blank" rel="noopener" className="font-semibold underline">
+              {t("viewLive")}
+            </a>
+          ) : null}
+        </p>
+      ) : outcome.to === "scheduled" && outcome.scheduledAt ? (
+        <p>
+          {t("scheduled", {
+            when: formatDateTime(new Date(outcome.scheduledAt), uiLocale),
+            zone: timeZoneName,
+          })}
+        </p>
+      ) : (
+        <p>{t("other", { status: tStatus(outcome.to) })}</p>
+      )}
     </div>
   );
 }
@@ -391,17 +595,20 @@ function Field({
 
 function SaveStatus({ state }: { state: SaveState }) {
   const t = useTranslations("Editor");
+  const tFlow = useTranslations("EditorFlow");
   const errorText = useErrorText();
   const text =
     state.kind === "saved"
       ? t("state.saved")
-      : state.kind === "dirty"
-        ? t("state.dirty")
-        : state.kind === "saving"
-          ? t("state.saving")
-          : state.kind === "conflict"
-            ? t("state.conflict")
-            : t("state.error", { reason: errorText(state.error) });
+      : state.kind === "empty"
+        ? tFlow("notStored")
+        : state.kind === "dirty"
+          ? t("state.dirty")
+          : state.kind === "saving"
+            ? t("state.saving")
+            : state.kind === "conflict"
+              ? t("state.conflict")
+              : t("state.error", { reason: errorText(state.error) });
   const tone =
     state.kind === "error" || state.kind === "conflict"
       ? "text-red-700 font-semibold"

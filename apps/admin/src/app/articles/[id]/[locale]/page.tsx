@@ -26,9 +26,9 @@ import {
 import { getDb } from "../../../../db.ts";
 import { requireActor } from "../../../../lib/actor.ts";
 import { orForbidden } from "../../../../lib/or-forbidden.ts";
-import { isKnownWarningCode } from "../../../../lib/warning-codes.ts";
 import { ArticleEditor } from "../../../../components/editor/article-editor.tsx";
 import { AttributionPanel } from "../../../../components/editor/attribution-panel.tsx";
+import { BlockedNote } from "../../../../components/editor/blocked-note.tsx";
 import {
   CommentForm,
   PreviewLink,
@@ -64,12 +64,11 @@ export default async function EditArticlePage({
   const { id, locale } = await params;
   const articleId = Number(id);
   if (!Number.isSafeInteger(articleId) || articleId <= 0 || !isLocale(locale)) notFound();
-  const [{ actor, data }, t, tStatus, tLocales, tWarnings, uiLocale] = await Promise.all([
+  const [{ actor, data }, t, tStatus, tLocales, uiLocale] = await Promise.all([
     load(articleId, locale),
     getTranslations("Editor"),
     getTranslations("Status"),
     getTranslations("Locales"),
-    getTranslations("Warnings"),
     getLocale(),
   ]);
   const { article, localization, access } = data;
@@ -129,16 +128,7 @@ export default async function EditArticlePage({
       ) : (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="space-y-4">
-            {access.blockingCodes.length > 0 ? (
-              <div role="note" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-                <p className="font-semibold">{t("blockedTitle")}</p>
-                <ul className="list-inside list-disc">
-                  {access.blockingCodes.map((code) => (
-                    <li key={code}>{isKnownWarningCode(code) ? tWarnings(code) : code}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <BlockedNote codes={access.blockingCodes} />
             {!access.canEdit ? <p className="rounded bg-gray-200 p-2 text-sm">{t("readOnly")}</p> : null}
             <ArticleEditor
               key={`${localization.id}`}
