@@ -169,7 +169,7 @@ const CASES: Case[] = [
     status: "draft",
     allowed: ["writer", "editor", "admin"],
     action: "createArticleAction",
-    args: () => [],
+    args: () => [{ title: "مقال جديد من اختبار الصلاحيات", body: [] }],
   },
 ];
 

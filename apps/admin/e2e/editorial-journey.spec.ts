@@ -25,11 +25,13 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
   // --- The writer ---------------------------------------------------------------------------------------------
   const writer = await browser.newPage();
   await signIn(writer, WRITER_USER);
-  await writer.getByRole("button", { name: "مقال جديد" }).click();
-  await expect(writer).toHaveURL(/\/articles\/\d+\/ar$/);
+  await writer.getByRole("link", { name: "مقال جديد" }).click();
+  await expect(writer).toHaveURL(/\/articles\/new$/);
+  // The article exists from its first save with content on, at its own address.
+  await writer.getByLabel("العنوان", { exact: true }).fill(TITLE);
+  await expect(writer).toHaveURL(/\/articles\/\d+\/ar$/, { timeout: 15_000 });
   const articleId = Number(/\/articles\/(\d+)\/ar$/.exec(writer.url())?.[1]);
 
-  await writer.getByLabel("العنوان", { exact: true }).fill(TITLE);
   await writer.getByLabel("الملخص").fill("زيارة رسمية تستمر يومين.");
   const body = writer.getByRole("textbox", { name: "النص" });
   await expect(body).toHaveAttribute("dir", "rtl");
@@ -121,6 +123,7 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
   });
   await writer.close();
   await editor.getByRole("button", { name: "انشر" }).click();
+  await editor.getByRole("dialog").getByRole("button", { name: "انشر" }).click();
   await expect(editor.locator("header").getByText("منشور")).toBeVisible();
 
   const published = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId, locale: "ar" } });

@@ -34,6 +34,7 @@ test("an editor in New York schedules for 10:00 Moscow time; the article goes ou
   // A time already past is refused, in the interface language, and nothing moves.
   await field.fill(`${moscowDay(-1)}T10:00`);
   await schedule.click();
+  await page.getByRole("dialog").getByRole("button", { name: "جدول النشر" }).click();
   await expect(page.locator("section[aria-labelledby=workflow-title]").getByRole("alert")).toHaveText(
     "اختر موعدًا قادمًا للنشر.",
   );
@@ -42,6 +43,7 @@ test("an editor in New York schedules for 10:00 Moscow time; the article goes ou
   const day = moscowDay(1);
   await field.fill(`${day}T10:00`);
   await schedule.click();
+  await page.getByRole("dialog").getByRole("button", { name: "جدول النشر" }).click();
   const expected = new Date(`${day}T07:00:00.000Z`);
   await expect(page.getByTestId("scheduled-for")).toHaveText(
     `يُنشر في ${formatDateTime(expected, "ar")} (توقيت موسكو الرسمي)`,

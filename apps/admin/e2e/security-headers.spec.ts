@@ -56,10 +56,11 @@ test("every page works under its policy: sign-in, the admin pages, the editor wi
   // typed into, saved by itself.
   // (Hydrated first: the button works only by script.)
   await page.goto("/articles", { waitUntil: "networkidle" });
-  await page.getByRole("button", { name: "مقال جديد" }).click();
+  await page.getByRole("link", { name: "مقال جديد" }).click();
+  await expect(page).toHaveURL(/\/articles\/new$/, { timeout: 30_000 });
+  await page.getByLabel("العنوان", { exact: true }).fill(TITLE);
   await expect(page).toHaveURL(/\/articles\/\d+\/ar$/, { timeout: 30_000 });
   const articleId = Number(/\/articles\/(\d+)\/ar$/.exec(page.url())?.[1]);
-  await page.getByLabel("العنوان", { exact: true }).fill(TITLE);
   const body = page.getByRole("textbox", { name: "النص" });
   // The editor's own stylesheet, which it inserts with the document's nonce, applies.
   await expect(body).toHaveCSS("white-space", "break-spaces");
