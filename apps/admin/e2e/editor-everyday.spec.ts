@@ -196,3 +196,23 @@ test("scheduling asks first, naming the time, then says when the text goes out",
   expect(stored.status).toBe("scheduled");
   expect(stored.scheduledAt?.toISOString()).toBe(expected.toISOString());
 });
+
+test("on a phone, the confirmation fits the screen and its buttons can be tapped", async ({ page }) => {
+  const article = await createPublishedArticle(prisma, "مقال يُنشر من الهاتف", ["فقرة."], "approved");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DESK_EDITOR_USER);
+  await page.goto(`/articles/${article.articleId}/ar`);
+  await page.getByRole("button", { name: "انشر" }).click();
+  const dialog = page.getByRole("dialog", { name: "هل تنشر هذا النص الآن؟" });
+  await expect(dialog).toBeVisible();
+  const box = await dialog.boundingBox();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  for (const name of ["انشر", "إلغاء"]) {
+    const button = await dialog.getByRole("button", { name }).boundingBox();
+    expect(button!.height, name).toBeGreaterThanOrEqual(24);
+    expect(button!.width, name).toBeGreaterThanOrEqual(24);
+  }
+  await dialog.getByRole("button", { name: "انشر" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "نُشر النص." })).toBeVisible();
+});
