@@ -83,6 +83,7 @@ export default async function UsersPage() {
                       roleKeys: user.roles.map((role) => role.key),
                     }}
                     roles={roleOptions}
+                    offered={user.offered}
                   />
                 </td>
               </tr>
