@@ -151,7 +151,7 @@ test("the audit log reads as sentences with links, in English, Arabic and Russia
   // The same entry in Arabic: a sentence, and the address ::1 kept left to right (not 1::).
   await page.goto(`/audit?person=${laylaId}&action=article.submit`);
   await chooseLanguage(page, "العربية");
-  await expect(rows.first()).toContainText(`أرسل Layla Haddad «${TITLE}» إلى المراجعة`);
+  await expect(rows.first()).toContainText(`Layla Haddad: إرسال «${TITLE}» إلى المراجعة`);
   await expect(rows.first().getByTestId("audit-sentence")).not.toContainText("article");
   const address = rows.first().getByTestId("audit-address");
   await expect(address).toHaveText("::1");

@@ -200,7 +200,7 @@ test("the audit log shows these entries as sentences, filtered by action and per
   await expect(page).toHaveURL(/action=user\.create/);
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText(`أضاف ${ADMIN_USER.name} المستخدم ${PROOFREADER.name}`);
+  await expect(rows.first()).toContainText(`${ADMIN_USER.name}: إضافة المستخدم ${PROOFREADER.name}`);
   await expect(rows.first().getByRole("link", { name: PROOFREADER.name })).toHaveAttribute(
     "href",
     /^\/users#user-\d+$/,
@@ -209,21 +209,21 @@ test("the audit log shows these entries as sentences, filtered by action and per
   await page.getByLabel("الإجراء").selectOption({ label: "المستخدمون (الكل)" });
   await page.getByRole("button", { name: "تصفية" }).click();
   await expect(page).toHaveURL(/action=user\.(&|$)/);
-  await expect(rows.filter({ hasText: `عطّل ${ADMIN_USER.name} حساب ${PROOFREADER.name}` })).toHaveCount(1);
-  await expect(rows.filter({ hasText: `أضاف ${ADMIN_USER.name} المستخدم` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: `${ADMIN_USER.name}: تعطيل حساب ${PROOFREADER.name}` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: `${ADMIN_USER.name}: إضافة المستخدم` })).toHaveCount(1);
   await expect(rows.filter({ hasText: "الدور" })).toHaveCount(0);
 
   await page.getByLabel("الإجراء").selectOption({ label: "إنشاء دور" });
   await page.getByRole("button", { name: "تصفية" }).click();
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText(`أنشأ ${ADMIN_USER.name} الدور مدقق لغوي`);
+  await expect(rows.first()).toContainText(`${ADMIN_USER.name}: إنشاء الدور مدقق لغوي`);
 
   // The colleague's own trail: the password set through the link, the sign-in it led to, and the refused one after.
   await page.getByLabel("الشخص").selectOption({ label: PROOFREADER.name });
   await page.getByLabel("الإجراء").selectOption({ label: "تسجيل الدخول (الكل)" });
   await page.getByRole("button", { name: "تصفية" }).click();
-  await expect(rows.filter({ hasText: `عيّن ${PROOFREADER.name} كلمة مرور عبر رابط لمرة واحدة` })).toHaveCount(1);
-  await expect(rows.filter({ hasText: `سجّل ${PROOFREADER.name} الدخول` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: `${PROOFREADER.name}: تعيين كلمة مرور عبر رابط لمرة واحدة` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: `${PROOFREADER.name}: تسجيل الدخول` })).toHaveCount(1);
   await expect(rows.filter({ hasText: `محاولة دخول فاشلة باسم ${PROOFREADER.email}: الحساب معطّل` })).toHaveCount(1);
   // The codes are there for whoever needs them, folded away.
   await expect(page.getByText("auth.sign_in", { exact: true }).first()).toBeHidden();
