@@ -306,7 +306,9 @@ test("roles: permissions grouped by area and explained, the key made from any na
   await chooseLanguage(page, "English");
 });
 
-test("users: one's own row offers no disabling; others' rows do", async ({ browser }) => {
+test("users: one's own row offers no disabling; others' rows do; a malformed email gets the app's message", async ({
+  browser,
+}) => {
   const page = await newPage(browser);
   await signInAs(page, ADMIN);
   await page.goto("/users");
@@ -315,4 +317,12 @@ test("users: one's own row offers no disabling; others' rows do", async ({ brows
   await expect(own.getByRole("button", { name: "Password reset link" })).toBeVisible();
   await expect(own.getByRole("button", { name: "Disable" })).toHaveCount(0);
   await expect(page.locator(`tr[data-email="${LAYLA.email}"]`).getByRole("button", { name: "Disable" })).toBeVisible();
+
+  const create = page.locator("section").filter({ has: page.getByRole("heading", { name: "Add a user" }) });
+  await expect(create.locator("form")).toHaveAttribute("novalidate", "");
+  await create.getByLabel("Name").fill("Nadia");
+  await create.getByLabel("Email").fill("nadia at minbar");
+  await create.getByRole("button", { name: "Add and create sign-in link" }).click();
+  await expect(create.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(create.getByLabel("Email")).toHaveValue("nadia at minbar");
 });
