@@ -40,6 +40,8 @@ export type SaveResult =
 
 type CommitOptions = {
   origin: RevisionOrigin;
+  /** A restore's source revision number, kept on the new revision so the list and history can name it. */
+  restoredFromNumber?: number;
   tags?: readonly string[] | undefined;
   audit?: { action: string; data: Prisma.InputJsonObject };
 };
@@ -50,7 +52,7 @@ export async function commitEdit(
   target: LoadedLocalization,
   expectedVersion: number,
   values: EditValues,
-  { origin, tags, audit }: CommitOptions,
+  { origin, restoredFromNumber, tags, audit }: CommitOptions,
 ): Promise<SaveResult> {
   if (target.version !== expectedVersion) return { status: "conflict", current: snapshotOf(target) };
   const holder = await prisma.articleLocalization.findUnique({
@@ -91,6 +93,7 @@ export async function commitEdit(
           summary: values.summary,
           body,
           origin,
+          restoredFromNumber: restoredFromNumber ?? null,
           authorId: user.userId,
         },
         select: { id: true, number: true },
