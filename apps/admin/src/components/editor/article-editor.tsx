@@ -133,9 +133,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
           slug: current.slug,
           body: docToBlocks(editor.getJSON() as PmNode),
           photoAlt: current.photoAlt,
-          ...(current.storyDate && current.storyDate !== savedDate.current
-            ? { publishedAt: current.storyDate }
-            : {}),
+          ...(current.storyDate && current.storyDate !== savedDate.current ? { publishedAt: current.storyDate } : {}),
           ...(canEditTags ? { tags: tagList(current.tags) } : {}),
         });
       } catch {
