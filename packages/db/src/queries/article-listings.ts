@@ -22,6 +22,10 @@ export type PublicListing = {
 const TAG_WEIGHT = 3;
 /** Without a shared tag, a story must share at least this many distinct words (stems) of title and summary. */
 export const MIN_SHARED_WORDS = 2;
+/** Stems of the article's title and summary compared at most (a long summary's); pairs of them make a query. */
+const MAX_TARGET_WORDS = 24;
+/** Stories scored at most, of those sharing words and of those sharing tags: the nearest in time. */
+const MAX_CANDIDATES = 300;
 
 type RelatedRow = {
   article_id: number;
@@ -48,28 +52,40 @@ export async function listRelatedArticles(
     WITH target_tags AS (
       SELECT tag_id FROM article_tags WHERE article_id = ${id}
     ), target_words AS (
-      SELECT DISTINCT w.lexeme
+      -- Each stem as a tsquery literal: quoted, it is taken as it is (not stemmed again); :AB matches only titles
+      -- and summaries. A backslash would need escaping; no stemmer keeps one in a word anyway.
+      SELECT w.lexeme, '''' || replace(w.lexeme, '''', '''''') || ''':AB' AS term
       FROM article_localizations l, unnest(l.search_vector) w
       WHERE l.article_id = ${id} AND l.locale = ${locale}::"Locale" AND w.weights && ARRAY['A', 'B']
-        -- A backslash would need escaping in the tsquery below; no stemmer keeps one in a word anyway.
         AND strpos(w.lexeme, chr(92)) = 0
+      ORDER BY w.lexeme
+      LIMIT ${MAX_TARGET_WORDS}
     ), q AS (
-      -- Quoted stems are taken as they are (not stemmed again), and :AB matches only titles and summaries.
-      SELECT string_agg('''' || replace(lexeme, '''', '''''') || ''':AB', ' | ')::tsquery AS query FROM target_words
+      SELECT
+        (SELECT string_agg(term, ' | ')::tsquery FROM target_words) AS any_word,
+        -- Any two of the words, as the threshold asks: found through the GIN index rather than row by row.
+        (SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ')::tsquery
+          FROM target_words a JOIN target_words b ON a.lexeme < b.lexeme) AS two_words
+    ), target_time AS (
+      SELECT coalesce(
+        (SELECT published_at FROM article_localizations WHERE article_id = ${id} AND locale = ${locale}::"Locale"),
+        now()::timestamp) AS at
     ), candidates AS (
-      SELECT c.id FROM article_localizations c, q
-      WHERE c.locale = ${locale}::"Locale" AND c.search_vector @@ q.query
+      -- Two very common words (a country, its president) can match much of an archive: only the stories nearest in
+      -- time to the article are scored, as a reader of a story looks for the ones around it.
+      (SELECT c.id FROM article_localizations c, q, target_time
+        WHERE c.locale = ${locale}::"Locale" AND c.search_vector @@ q.two_words
+        ORDER BY abs(extract(epoch FROM c.published_at - target_time.at)) LIMIT ${MAX_CANDIDATES})
       UNION
-      SELECT c.id FROM article_tags t JOIN article_localizations c ON c.article_id = t.article_id
-      WHERE c.locale = ${locale}::"Locale" AND t.tag_id IN (SELECT tag_id FROM target_tags)
+      (SELECT c.id FROM article_tags t JOIN article_localizations c ON c.article_id = t.article_id, target_time
+        WHERE c.locale = ${locale}::"Locale" AND t.tag_id IN (SELECT tag_id FROM target_tags)
+        ORDER BY abs(extract(epoch FROM c.published_at - target_time.at)) LIMIT ${MAX_CANDIDATES})
     ), scored AS (
       SELECT c.*,
         (SELECT count(*) FROM article_tags t
           WHERE t.article_id = c.article_id AND t.tag_id IN (SELECT tag_id FROM target_tags))::int AS shared_tags,
-        (SELECT count(DISTINCT w.lexeme) FROM unnest(c.search_vector) w
-          WHERE w.weights && ARRAY['A', 'B'] AND w.lexeme IN (SELECT lexeme FROM target_words))::int
-          AS shared_words,
-        coalesce(ts_rank(c.search_vector, (SELECT query FROM q)), 0) AS rank
+        (SELECT count(*) FROM target_words w WHERE c.search_vector @@ w.term::tsquery)::int AS shared_words,
+        coalesce(ts_rank(c.search_vector, (SELECT any_word FROM q)), 0) AS rank
       FROM article_localizations c
       WHERE c.id IN (SELECT id FROM candidates) AND c.article_id <> ${id}
         -- The same rule as publishedWhere.
