@@ -90,6 +90,9 @@ test("a story the wire dates only by its day shows that date, without a time, on
   const item = feed.split("<item>").find((part) => part.includes(`<title>${PUBLISHED_SEED_TITLES[1]}</title>`));
   // RSS wants a date-time: the day's midnight UTC (docs/decisions/0021-date-only-publication.md), never noon.
   expect(item).toContain("<pubDate>Mon, 30 May 2022 00:00:00 GMT</pubDate>");
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain("<lastmod>2022-05-30</lastmod>");
+  expect(sitemap).not.toContain("T12:00:00");
 });
 
 test("a </script> in the data stays inside the JSON-LD", async ({ page }) => {
