@@ -7,6 +7,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { formatInteger, formatPublicationDate, isLocale } from "@minbar/i18n";
 import { Link } from "../../../i18n/navigation.ts";
 import { SearchForm } from "../../../components/search-form.tsx";
+import { PAGE_LINK } from "../../../components/pagination.tsx";
 import { HighlightedText } from "../../../components/highlighted-text.tsx";
 import { articlePath, parsePageNumber, readSearchQuery, searchArticles } from "../../../lib/published-content.ts";
 
@@ -69,7 +70,10 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
         {result.items.length === 0 ? (
           <p className="text-gray-700">
             {t("pageEmpty")}{" "}
-            <Link href={pageLink(1)} className="text-brand underline underline-offset-4">
+            <Link
+              href={pageLink(1)}
+              className="inline-flex min-h-11 items-center text-brand underline underline-offset-4"
+            >
               {t("firstPage")}
             </Link>
           </p>
@@ -95,9 +99,12 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
           </ol>
         )}
         {result.pageCount > 1 && result.items.length > 0 ? (
-          <nav aria-label={tPages("pagination")} className="mt-8 flex items-center justify-between gap-4 text-sm">
+          <nav
+            aria-label={tPages("pagination")}
+            className="mt-8 flex flex-wrap items-center justify-between gap-2 text-sm"
+          >
             {result.page > 1 ? (
-              <Link href={pageLink(result.page - 1)} rel="prev" className="text-brand underline">
+              <Link href={pageLink(result.page - 1)} rel="prev" className={PAGE_LINK}>
                 {tPages("previous")}
               </Link>
             ) : (
@@ -110,7 +117,7 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
               })}
             </span>
             {result.page < result.pageCount ? (
-              <Link href={pageLink(result.page + 1)} rel="next" className="text-brand underline">
+              <Link href={pageLink(result.page + 1)} rel="next" className={PAGE_LINK}>
                 {tPages("next")}
               </Link>
             ) : (
@@ -125,8 +132,9 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
+      {/* The page's one search box (the header leaves its own out here, see @search), holding the query. */}
       <div className="mb-6 max-w-xl">
-        <SearchForm locale={locale} id="search-page" label={t("title")} defaultValue={query} size="large" />
+        <SearchForm locale={locale} id="search-page" defaultValue={query} size="large" />
       </div>
       {outcome}
     </>

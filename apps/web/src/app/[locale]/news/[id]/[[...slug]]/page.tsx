@@ -143,7 +143,7 @@ async function UnavailableNotice({
               href={articlePath(edition)}
               locale={edition.locale}
               hrefLang={edition.locale}
-              className="text-brand underline underline-offset-4"
+              className="inline-block py-2 text-brand underline underline-offset-4"
             >
               <span lang={edition.locale} dir={directionOf(edition.locale)}>
                 {edition.title}
