@@ -90,6 +90,18 @@ test("a story the wire dates only by its day shows that date, without a time, on
   const item = feed.split("<item>").find((part) => part.includes(`<title>${PUBLISHED_SEED_TITLES[1]}</title>`));
   // RSS wants a date-time: the day's midnight UTC (docs/decisions/0021-date-only-publication.md), never noon.
   expect(item).toContain("<pubDate>Mon, 30 May 2022 00:00:00 GMT</pubDate>");
+  // The same in the lists: the front page, a related list, search results.
+  const timeOf = (title: string) =>
+    page
+      .locator("li")
+      .filter({ has: page.getByRole("link", { name: title }) })
+      .locator("time");
+  await page.goto("/");
+  await expect(timeOf(PUBLISHED_SEED_TITLES[1])).toHaveAttribute("datetime", "2022-05-30");
+  await page.goto(await arabicArticleHref(page, PUBLISHED_SEED_TITLES[0]));
+  await expect(timeOf(PUBLISHED_SEED_TITLES[1])).toHaveAttribute("datetime", "2022-05-30");
+  await page.goto(`/search?q=${encodeURIComponent("العقوبات")}`);
+  await expect(timeOf(PUBLISHED_SEED_TITLES[1])).toHaveAttribute("datetime", "2022-05-30");
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain("<lastmod>2022-05-30</lastmod>");
   expect(sitemap).not.toContain("T12:00:00");

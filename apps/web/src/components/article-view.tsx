@@ -110,8 +110,11 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
                 <Link href={articlePath(item)} className="py-2 font-semibold hover:text-brand hover:underline">
                   {item.title}
                 </Link>
-                <time dateTime={item.publishedAt.toISOString()} className="text-sm text-gray-600">
-                  {formatPublicationDate(item.publishedAt, locale)}
+                <time
+                  dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
+                  className="text-sm text-gray-600"
+                >
+                  {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
                 </time>
               </li>
             ))}
