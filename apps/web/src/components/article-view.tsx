@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { PublicArticle, PublicArticleSummary } from "@minbar/db/public";
-import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, type Locale } from "@minbar/i18n";
+import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, publicationDateTime, type Locale } from "@minbar/i18n";
 import { Link } from "../i18n/navigation.ts";
 import { articlePath, sourcePath, tagPath } from "../lib/published-content.ts";
 import { ArticleBlocks } from "./article-blocks.tsx";
@@ -36,8 +36,8 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         {article.publishedAt ? (
           <p className="mt-3 text-sm text-gray-600">
             {t("publishedOn")}{" "}
-            <time dateTime={article.publishedAt.toISOString()}>
-              {formatPublicationDate(article.publishedAt, locale)}
+            <time dateTime={publicationDateTime(article.publishedAt, article.publishedDateOnly)}>
+              {formatPublicationDate(article.publishedAt, locale, { dateOnly: article.publishedDateOnly })}
             </time>
           </p>
         ) : null}
@@ -110,8 +110,11 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
                 <Link href={articlePath(item)} className="py-2 font-semibold hover:text-brand hover:underline">
                   {item.title}
                 </Link>
-                <time dateTime={item.publishedAt.toISOString()} className="text-sm text-gray-600">
-                  {formatPublicationDate(item.publishedAt, locale)}
+                <time
+                  dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
+                  className="text-sm text-gray-600"
+                >
+                  {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
                 </time>
               </li>
             ))}

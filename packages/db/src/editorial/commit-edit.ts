@@ -22,6 +22,8 @@ export type EditValues = {
   photoAlt?: string | null | undefined;
   /** The story's date; left unchanged when undefined. */
   publishedAt?: Date | undefined;
+  /** publishedAt is a day (its midnight UTC) and no time; false when undefined and publishedAt is given. */
+  publishedDateOnly?: boolean | undefined;
 };
 
 export type SaveResult =
@@ -77,6 +79,7 @@ export async function commitEdit(
           body,
           ...(values.photoAlt !== undefined ? { photoAlt: values.photoAlt } : {}),
           publishedAt,
+          ...(values.publishedAt !== undefined ? { publishedDateOnly: values.publishedDateOnly ?? false } : {}),
           warnings,
           updatedById: user.userId,
           version: { increment: 1 },

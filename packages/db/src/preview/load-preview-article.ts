@@ -54,6 +54,7 @@ export async function loadPreviewArticle(
     slug: row.slug,
     title: row.title,
     publishedAt: row.publishedAt,
+    publishedDateOnly: row.publishedDateOnly,
     status: row.status,
     expiresAt: claims.expiresAt,
     ...articleContentOf(row, locale),

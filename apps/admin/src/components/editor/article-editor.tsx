@@ -134,9 +134,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
           slug: current.slug,
           body: docToBlocks(editor.getJSON() as PmNode),
           photoAlt: current.photoAlt,
-          ...(current.storyDate && current.storyDate !== savedDate.current
-            ? { publishedAt: `${current.storyDate}T12:00:00Z` }
-            : {}),
+          ...(current.storyDate && current.storyDate !== savedDate.current ? { publishedAt: current.storyDate } : {}),
           ...(canEditTags ? { tags: tagList(current.tags) } : {}),
         });
       } catch {

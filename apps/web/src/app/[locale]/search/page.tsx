@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatInteger, formatPublicationDate, isLocale } from "@minbar/i18n";
+import { formatInteger, formatPublicationDate, isLocale, publicationDateTime } from "@minbar/i18n";
 import { Link } from "../../../i18n/navigation.ts";
 import { SearchForm } from "../../../components/search-form.tsx";
 import { PAGE_LINK } from "../../../components/pagination.tsx";
@@ -87,8 +87,11 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
                       <HighlightedText segments={item.titleHighlighted} />
                     </Link>
                   </h2>
-                  <time dateTime={item.publishedAt.toISOString()} className="mt-1 block text-sm text-gray-500">
-                    {formatPublicationDate(item.publishedAt, locale)}
+                  <time
+                    dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
+                    className="mt-1 block text-sm text-gray-500"
+                  >
+                    {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
                   </time>
                   <p className="mt-2 text-gray-700">
                     <HighlightedText segments={item.snippet} />
