@@ -6,6 +6,7 @@ import { requirePermission, type Actor } from "../permissions.ts";
 import { bodySchema } from "../blocks.ts";
 import { makeSlug, slugCandidates } from "../slug.ts";
 import { parseInput } from "./errors.ts";
+import { storyDateInput } from "./save-localization.ts";
 import { slugInput } from "./slug-input.ts";
 import { setArticleTags, tagNamesInput } from "./tags.ts";
 import { isSlugTaken } from "./unique-violation.ts";
@@ -28,7 +29,7 @@ export const createArticleInput = z.object({
   tags: tagNamesInput.optional(),
   photoAlt: optionalText(500),
   /** The story's date, when the editor set one before the first save. */
-  publishedAt: z.coerce.date().optional(),
+  publishedAt: storyDateInput.optional(),
 });
 
 export type CreateArticleInput = z.input<typeof createArticleInput>;
@@ -54,7 +55,8 @@ export async function createArticle(
         body,
         tags,
         photoAlt,
-        publishedAt: publishedAt ?? null,
+        publishedAt: publishedAt?.at ?? null,
+        publishedDateOnly: publishedAt?.dateOnly ?? false,
         // A slug chosen by hand stays; one made from the title follows it until someone edits it.
         slugFollowsTitle: !chosenSlug,
       });
@@ -88,6 +90,7 @@ type DraftValues = {
   tags: string[] | undefined;
   photoAlt: string | null;
   publishedAt: Date | null;
+  publishedDateOnly: boolean;
   slugFollowsTitle: boolean;
 };
 
@@ -106,6 +109,7 @@ async function insertDraft(prisma: PrismaClient, user: Actor, values: DraftValue
             body: values.body,
             photoAlt: values.photoAlt,
             publishedAt: values.publishedAt,
+            publishedDateOnly: values.publishedDateOnly,
             slugFollowsTitle: values.slugFollowsTitle,
             warnings: warningsAfterEdit([], values),
             status: "draft",

@@ -20,6 +20,18 @@ const optionalText = (max: number) =>
     .nullable()
     .transform((value) => (value ? value : null));
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A story's date as the editor gives it: a day alone (YYYY-MM-DD, no time), or an instant. */
+export const storyDateInput = z
+  .union([z.string().regex(DAY), z.coerce.date()])
+  .transform((value) =>
+    typeof value === "string"
+      ? { at: new Date(`${value}T00:00:00.000Z`), dateOnly: true }
+      : { at: value, dateOnly: false },
+  )
+  .refine(({ at }) => !Number.isNaN(at.getTime()), "invalid date");
+
 export const saveLocalizationInput = z.object({
   localizationId: z.number().int().positive(),
   expectedVersion: z.number().int().positive(),
@@ -32,8 +44,11 @@ export const saveLocalizationInput = z.object({
   slug: slugInput.optional(),
   body: bodySchema.max(5000),
   photoAlt: optionalText(500).optional(),
-  /** The story's date, e.g. for an import that had none (resolves missing_date / missing_year). */
-  publishedAt: z.coerce.date().optional(),
+  /**
+   * The story's date, e.g. for an import that had none (resolves missing_date / missing_year). A day alone
+   * (YYYY-MM-DD) is stored as a date without a time (publishedDateOnly); a date-time as that instant.
+   */
+  publishedAt: storyDateInput.optional(),
   /** The article's whole tag list by name (shared by every language); omitted, the tags stay as they are. */
   tags: tagNamesInput.optional(),
 });
@@ -45,7 +60,11 @@ export async function saveLocalization(
   actor: Actor | null,
   input: SaveLocalizationInput,
 ): Promise<SaveResult> {
-  const { localizationId, expectedVersion, tags, slug, ...values } = parseInput(saveLocalizationInput, input);
+  const { localizationId, expectedVersion, tags, slug, publishedAt, ...rest } = parseInput(
+    saveLocalizationInput,
+    input,
+  );
+  const values = { ...rest, publishedAt: publishedAt?.at, publishedDateOnly: publishedAt?.dateOnly };
   const target = await loadLocalization(prisma, localizationId);
   const user = requireEditAccess(actor, target);
   if (tags !== undefined) requireArticleAccess(user, target.article);

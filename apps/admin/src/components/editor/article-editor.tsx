@@ -21,6 +21,7 @@ import {
   type EditorSession,
   type EditorSnapshot,
 } from "./editor-handoff.ts";
+import { announceSaved } from "./saved-events.ts";
 import type { LocalizationSnapshot, SaveResult } from "@minbar/db/editorial";
 import { directionOf, formatDateTime } from "@minbar/i18n";
 import {
@@ -200,9 +201,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
         summary: current.summary,
         body,
         photoAlt: current.photoAlt,
-        ...(current.storyDate && current.storyDate !== s.savedDate
-          ? { publishedAt: `${current.storyDate}T12:00:00Z` }
-          : {}),
+        ...(current.storyDate && current.storyDate !== s.savedDate ? { publishedAt: current.storyDate } : {}),
         ...(canEditTags ? { tags: tagList(current.tags) } : {}),
         ...(sendSlug ? { slug: current.slug.trim() } : {}),
       };
@@ -251,6 +250,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
       }
       if (result.value.status === "slug_taken") return failed({ code: "slug_taken" });
       s.version = result.value.version;
+      announceSaved({ localizationId: s.target.localizationId, version: result.value.version });
       s.savedDate = current.storyDate;
       showStoredSlug(current.slug, result.value.slug);
       setState(s.dirty ? { kind: "dirty" } : { kind: "saved" });
