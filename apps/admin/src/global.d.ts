@@ -2,12 +2,13 @@
 import type { Locale } from "@minbar/i18n";
 import type core from "../messages/ar.json";
 import type accounts from "../messages/accounts/ar.json";
+import type conventions from "../messages/conventions/ar.json";
 import type editor from "../messages/editor/ar.json";
 import type imports from "../messages/import/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof core & typeof editor & typeof accounts & typeof imports;
+    Messages: typeof core & typeof editor & typeof accounts & typeof imports & typeof conventions;
   }
 }

@@ -3,19 +3,19 @@
 // English whatever the page's language): day, month and year in the interface language's order, digits and month
 // names, the hour on its clock (12-hour with ص/م in Arabic, 24-hour in Russian), read as the newsroom's time; the
 // editor's own clock is shown beside when it reads differently.
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { intlLocaleOf, isLocale, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
 import {
   asciiDigits,
   composeWallTime,
   dateOrderOf,
-  sameClock,
   splitWallTime,
   usesTwelveHourClock,
   zonedWallTime,
   type WallTimeParts,
 } from "../lib/zoned-time.ts";
+import { LocalTime } from "./local-time.tsx";
 
 type Props = {
   /** The legend naming the whole field (it labels every box). */
@@ -31,9 +31,6 @@ type Props = {
   /** A line under the legend (e.g. the time zone the time is read in). */
   note?: string;
 };
-
-const noSubscription = () => () => {};
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function monthNames(intlLocale: string): string[] {
   const format = new Intl.DateTimeFormat(intlLocale, { month: "long", timeZone: "UTC" });
@@ -62,7 +59,6 @@ export function DateTimeField({ label, value, onChange, name, withTime = true, d
     setGiven(value);
     if ((composeWallTime(parts, withTime) ?? "") !== value) setParts(splitWallTime(value, twelveHour) ?? empty);
   }
-  const zone = useSyncExternalStore(noSubscription, browserZone, () => null);
 
   const composed = composeWallTime(parts, withTime);
   const update = (change: Partial<WallTimeParts>) => {
@@ -94,19 +90,6 @@ export function DateTimeField({ label, value, onChange, name, withTime = true, d
     ? [parts.year, parts.month, parts.day, parts.hour, parts.minute].every(Boolean)
     : [parts.year, parts.month, parts.day].every(Boolean);
   const instant = composed && withTime ? zonedWallTime(composed, NEWSROOM_TIME_ZONE) : null;
-  const localReading =
-    instant && zone && !sameClock(instant, NEWSROOM_TIME_ZONE, zone)
-      ? new Intl.DateTimeFormat(intlLocale, {
-          timeZone: zone,
-          day: "numeric",
-          month: "long",
-          year: "numeric",
-          hour: "numeric",
-          minute: "2-digit",
-          timeZoneName: "short",
-        }).format(instant)
-      : null;
-
   return (
     <fieldset className="text-sm" data-testid="date-time-field">
       <legend className="mb-1">{label}</legend>
@@ -163,11 +146,7 @@ export function DateTimeField({ label, value, onChange, name, withTime = true, d
           {t(withTime ? "noSuchTime" : "noSuchDay")}
         </p>
       ) : null}
-      {localReading ? (
-        <p className="mt-1 text-xs text-gray-600" data-testid="local-time">
-          {t("localTime", { when: localReading })}
-        </p>
-      ) : null}
+      {instant ? <LocalTime instant={instant} /> : null}
       {name ? <input type="hidden" name={name} value={composed ?? ""} /> : null}
     </fieldset>
   );
