@@ -36,6 +36,9 @@ export const adminArticleFilters = z.object({
   tag: z.string().trim().min(1).max(100).optional().catch(undefined),
   warnings: z.enum(["any", "blocking"]).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  /** Story dates from this instant on, and before that one (the page turns days into its newsroom's instants). */
+  publishedFrom: z.coerce.date().optional().catch(undefined),
+  publishedBefore: z.coerce.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -74,6 +77,8 @@ function whereFor(actor: Actor, filters: z.infer<typeof adminArticleFilters>): P
       ],
     });
   }
+  if (filters.publishedFrom) and.push({ publishedAt: { gte: filters.publishedFrom } });
+  if (filters.publishedBefore) and.push({ publishedAt: { lt: filters.publishedBefore } });
   if (filters.q)
     and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { slug: { contains: filters.q } }] });
   return { AND: and };

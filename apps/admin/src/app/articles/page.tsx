@@ -11,7 +11,15 @@ import {
 } from "@minbar/db/editorial";
 import { unconfirmedSiteChanges } from "@minbar/db/site-signals";
 import { can } from "@minbar/db/permissions";
-import { directionOf, formatDateTime, formatInteger, formatPublicationDate, isolate, LOCALES } from "@minbar/i18n";
+import {
+  directionOf,
+  formatDateTime,
+  formatInteger,
+  formatPublicationDate,
+  isolate,
+  LOCALES,
+  NEWSROOM_TIME_ZONE,
+} from "@minbar/i18n";
 import { NewArticleButton } from "../../components/editor/new-article-button.tsx";
 import { requireActor } from "../../lib/actor.ts";
 import { orForbidden } from "../../lib/or-forbidden.ts";
@@ -19,6 +27,8 @@ import { LocalizedName, nameAsText } from "../../components/localized-name.tsx";
 import { LocalTime } from "../../components/local-time.tsx";
 import { WarningChip } from "../../components/warning-chip.tsx";
 import { publicArticleUrl } from "../../lib/public-link.ts";
+import { startOfDay } from "../../lib/zoned-time.ts";
+import { DateTimeField } from "../../components/date-time-field.tsx";
 import { getDb } from "../../db.ts";
 
 export const dynamic = "force-dynamic";
@@ -35,9 +45,23 @@ const STATUS_STYLES: Record<AdminArticleRow["status"], string> = {
 
 type Search = Record<string, string | string[] | undefined>;
 
-const FILTER_KEYS = ["view", "status", "locale", "authorId", "sourceId", "tag", "warnings", "q", "page"] as const;
+const FILTER_KEYS = [
+  "view",
+  "status",
+  "locale",
+  "authorId",
+  "sourceId",
+  "tag",
+  "warnings",
+  "q",
+  "from",
+  "to",
+  "page",
+] as const;
 
-function filtersFrom(search: Search): AdminArticleFilters {
+type ListFilters = AdminArticleFilters & { from?: string; to?: string };
+
+function filtersFrom(search: Search): ListFilters {
   const filters: Record<string, string> = {};
   for (const key of FILTER_KEYS) {
     const value = search[key];
@@ -46,8 +70,19 @@ function filtersFrom(search: Search): AdminArticleFilters {
   return filters;
 }
 
+/** The story-date filter's days (`from`, `to`, both included) as the instants they begin and end in the newsroom. */
+function queryOf({ from, to, ...filters }: ListFilters): AdminArticleFilters {
+  const publishedFrom = from ? startOfDay(from, NEWSROOM_TIME_ZONE) : null;
+  const publishedBefore = to ? startOfDay(to, NEWSROOM_TIME_ZONE, 1) : null;
+  return {
+    ...filters,
+    ...(publishedFrom ? { publishedFrom } : {}),
+    ...(publishedBefore ? { publishedBefore } : {}),
+  };
+}
+
 function hrefWith(
-  filters: AdminArticleFilters,
+  filters: ListFilters,
   changes: Partial<Record<(typeof FILTER_KEYS)[number], string | number | undefined>>,
 ): string {
   const params = new URLSearchParams();
@@ -60,22 +95,31 @@ function hrefWith(
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const filters = filtersFrom(await searchParams);
-  const [[{ rows, total, page, pageSize }, options, unconfirmed], uiLocale, t, tFilters, tStatus, tLocales, tNames] =
-    await Promise.all([
-      orForbidden(() =>
-        Promise.all([
-          listArticlesForAdmin(getDb(), actor, filters),
-          listAdminFilterOptions(getDb(), actor),
-          unconfirmedSiteChanges(getDb(), actor),
-        ]),
-      ),
-      getLocale(),
-      getTranslations("Articles"),
-      getTranslations("ArticleFilters"),
-      getTranslations("Status"),
-      getTranslations("Locales"),
-      getTranslations("Names"),
-    ]);
+  const [
+    [{ rows, total, page, pageSize }, options, unconfirmed],
+    uiLocale,
+    t,
+    tFilters,
+    tStatus,
+    tLocales,
+    tNames,
+    tDates,
+  ] = await Promise.all([
+    orForbidden(() =>
+      Promise.all([
+        listArticlesForAdmin(getDb(), actor, queryOf(filters)),
+        listAdminFilterOptions(getDb(), actor),
+        unconfirmedSiteChanges(getDb(), actor),
+      ]),
+    ),
+    getLocale(),
+    getTranslations("Articles"),
+    getTranslations("ArticleFilters"),
+    getTranslations("Status"),
+    getTranslations("Locales"),
+    getTranslations("Names"),
+    getTranslations("ArticleDateFilter"),
+  ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const view = filters.view ?? "all";
 
@@ -200,6 +244,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             <option value="blocking">{tFilters("warningsBlocking")}</option>
           </select>
         </label>
+        <DateTimeField label={tDates("from")} name="from" value={filters.from ?? ""} withTime={false} />
+        <DateTimeField label={tDates("to")} name="to" value={filters.to ?? ""} withTime={false} />
         <button type="submit" className="rounded bg-brand px-3 py-1 font-semibold text-white">
           {tFilters("apply")}
         </button>

@@ -14,6 +14,7 @@ import { useErrorText, type EditorError } from "./error-text.ts";
 import type { LocalizationSnapshot, SaveResult } from "@minbar/db/editorial";
 import { directionOf } from "@minbar/i18n";
 import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions.ts";
+import { DateTimeField } from "../date-time-field.tsx";
 
 export type EditableLocalization = Pick<
   LocalizationSnapshot,
@@ -332,15 +333,13 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
             aria-describedby="slug-hint"
           />
         </Field>
-        <Field label={t("fields.storyDate")}>
-          <input
-            type="date"
-            className={input}
-            value={fields.storyDate}
-            disabled={!canEdit}
-            onChange={(event) => setField("storyDate", event.target.value)}
-          />
-        </Field>
+        <DateTimeField
+          label={t("fields.storyDate")}
+          value={fields.storyDate}
+          withTime={false}
+          disabled={!canEdit}
+          onChange={(value) => setField("storyDate", value)}
+        />
         <Field label={t("fields.tags")} hint={t("fields.tagsHint")} hintId="tags-hint">
           <input
             className={input}
