@@ -230,6 +230,11 @@ for (const locale of ["ar", "ru", "en"] as const) {
     await expect
       .poll(async () => (await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).scheduledAt)
       .toEqual(expected);
+    // Once scheduled, the heading and the list give the device's reading beside the Moscow time too.
+    await page.reload();
+    await expect(page.locator("header").getByTestId("local-time")).toContainText(DIGITS[locale]("11:00"));
+    await page.goto(`/articles?status=scheduled&q=${encodeURIComponent(`مقال الجدولة بلغة الواجهة ${locale}`)}`);
+    await expect(page.getByRole("row").getByTestId("local-time")).toContainText(DIGITS[locale]("11:00"));
     await page.context().close();
   });
 }

@@ -29,6 +29,7 @@ import { orForbidden } from "../../../../lib/or-forbidden.ts";
 import { isKnownWarningCode } from "../../../../lib/warning-codes.ts";
 import { ArticleEditor } from "../../../../components/editor/article-editor.tsx";
 import { AttributionPanel } from "../../../../components/editor/attribution-panel.tsx";
+import { LocalTime } from "../../../../components/local-time.tsx";
 import {
   CommentForm,
   PreviewLink,
@@ -110,6 +111,9 @@ export default async function EditArticlePage({
             <span className="text-sm text-indigo-900" data-testid="scheduled-for">
               {t("scheduledFor", { when: when(localization.scheduledAt), zone })}
             </span>
+          ) : null}
+          {localization?.status === "scheduled" && localization.scheduledAt ? (
+            <LocalTime instant={localization.scheduledAt} />
           ) : null}
         </div>
         <LanguageTabs
