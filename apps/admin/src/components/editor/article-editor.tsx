@@ -12,7 +12,7 @@ import { WorkflowButtons, type MoveOption } from "./workflow-buttons.tsx";
 import type { ActionResult } from "../../lib/action-result.ts";
 import { useErrorText, type EditorError } from "./error-text.ts";
 import type { LocalizationSnapshot, SaveResult } from "@minbar/db/editorial";
-import { directionOf } from "@minbar/i18n";
+import { directionOf, isolate } from "@minbar/i18n";
 import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions.ts";
 import { DateTimeField } from "../date-time-field.tsx";
 
@@ -275,7 +275,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
         <SaveStatus state={state} />
         {others.length > 0 ? (
           <p role="status" className="rounded bg-amber-50 px-2 py-1 text-amber-900">
-            {t("presence", { names: others.join("، ") })}
+            {t("presence", { names: others.map(isolate).join("، ") })}
           </p>
         ) : null}
       </div>
@@ -433,7 +433,7 @@ function ConflictPanel({
   return (
     <section role="alert" aria-labelledby="conflict-title" className="rounded border-2 border-red-300 bg-red-50 p-4">
       <h2 id="conflict-title" className="font-bold text-red-900">
-        {theirs.updatedBy ? t("title", { name: theirs.updatedBy.name }) : t("titleUnknown")}
+        {theirs.updatedBy ? t("title", { name: isolate(theirs.updatedBy.name) }) : t("titleUnknown")}
       </h2>
       <p className="mt-1 text-sm">{t("explain")}</p>
       <div className="mt-3 max-h-64 overflow-y-auto rounded bg-white p-3" lang={theirs.locale} dir={dir}>
