@@ -81,7 +81,7 @@ export function DateTimeField({ label, value, onChange, name, withTime = true, d
       disabled={disabled}
       value={shown(parts[key])}
       onChange={(event) => update({ [key]: asciiDigits(event.target.value) })}
-      className="rounded border border-gray-300 bg-white px-1.5 py-1 text-center disabled:bg-gray-50"
+      className={`${size > 2 ? "w-20" : "w-12"} rounded border border-gray-300 bg-white px-1.5 py-1 text-center disabled:bg-gray-50`}
     />
   );
   const months = monthNames(intlLocale);
