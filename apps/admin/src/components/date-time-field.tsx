@@ -2,7 +2,7 @@
 // One date (and time) field for the whole admin, in place of the browser's own picker (which shows mm/dd/yyyy and
 // English whatever the page's language): day, month and year in the interface language's order, digits and month
 // names, the hour on its clock (12-hour with ص/م in Arabic, 24-hour in Russian), read as the newsroom's time; the
-// editor's own clock is shown beside when it reads differently.
+// editor's own clock is shown beside when it reads differently. Why not a library: docs/decisions/0018.
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { intlLocaleOf, isLocale, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
