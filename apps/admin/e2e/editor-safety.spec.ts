@@ -91,10 +91,9 @@ test("revisions: a readable word diff, right to left, and restoring an old one m
   await expect(diff.locator("ins")).toContainText("المحدّث");
   await expect(diff.locator("del")).toHaveCount(0);
 
-  const first = page
-    .locator("li", { hasText: "المراجعة 1" })
-    .filter({ has: page.getByRole("button", { name: "استعد هذه المراجعة" }) });
-  await first.getByRole("button", { name: "استعد هذه المراجعة" }).click();
+  const first = page.getByTestId("revision-list").locator("li", { hasText: "الإصدار 1" });
+  await first.getByRole("button", { name: "استعد هذا الإصدار" }).click();
+  await first.getByRole("button", { name: "نعم، استعده" }).click();
   await expect(page.getByLabel("العنوان", { exact: true })).toHaveValue(article.title ?? "");
   const after = await prisma.revision.findMany({ where: { localizationId: article.id }, orderBy: { number: "asc" } });
   expect(after).toHaveLength(3);

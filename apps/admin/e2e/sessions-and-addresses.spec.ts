@@ -11,6 +11,9 @@ const SPOOFED = {
   "X-Minbar-Client-Address": "198.51.100.68",
 };
 
+// An Arabic browser: a one-time link's page follows the browser's language when none was chosen.
+test.use({ locale: "ar" });
+
 test("a session cookie copied before sign-out gets the sign-in page after it", async ({ browser }) => {
   test.slow(); // two browsers, each rendering the article list on a server that has just started
   const baseURL = test.info().project.use.baseURL;

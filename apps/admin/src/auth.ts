@@ -10,7 +10,7 @@ import { getDb } from "./db.ts";
 import { getEnv } from "./env.ts";
 import { clientAddress } from "./lib/client-address.ts";
 import { secureCookies } from "./lib/security-headers.ts";
-import { rememberInterfaceLanguage } from "./i18n/locale-cookie.ts";
+import { chosenBeforeSignIn, rememberInterfaceLanguage } from "./i18n/locale-cookie.ts";
 
 declare module "next-auth" {
   interface User {
@@ -62,11 +62,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await signInWithPassword(getDb(), { ...parsed.data, address: clientAddress(request.headers) });
+        // A language chosen on the sign-in (or link) page just now becomes the account's; otherwise the account's wins.
+        const chosen = await chosenBeforeSignIn();
+        const result = await signInWithPassword(getDb(), {
+          ...parsed.data,
+          address: clientAddress(request.headers),
+          ...(chosen ? { uiLocale: chosen } : {}),
+        });
         if (result.status === "locked") throw new SignInLocked(result.retryAt);
         if (result.status !== "signed_in") return null;
         const { user } = result;
-        // The account's interface language wins over whatever this browser last showed.
+        // The account's interface language (just updated to a fresh choice, if any) wins over what this browser showed.
         await rememberInterfaceLanguage(user.uiLocale);
         const { sessionId } = await startSession(getDb(), user.id);
         return { id: String(user.id), email: user.email, name: user.name, authVersion: user.authVersion, sessionId };

@@ -5,10 +5,20 @@ import type accounts from "../messages/accounts/ar.json";
 import type conventions from "../messages/conventions/ar.json";
 import type editor from "../messages/editor/ar.json";
 import type imports from "../messages/import/ar.json";
+import type audit from "../messages/audit/ar.json";
+import type roles from "../messages/roles/ar.json";
+import type revisions from "../messages/revisions/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof core & typeof editor & typeof accounts & typeof imports & typeof conventions;
+    Messages: typeof core &
+      typeof editor &
+      typeof accounts &
+      typeof imports &
+      typeof audit &
+      typeof roles &
+      typeof revisions &
+      typeof conventions;
   }
 }

@@ -92,3 +92,16 @@ test("the agency's page has a second page too", async ({ page }) => {
   await expect(main.getByRole("heading", { level: 2 })).not.toHaveCount(0);
   expect((await page.goto("/sources/tass/page/1"))?.url()).toMatch(/\/sources\/tass$/);
 });
+
+test("on a phone the page links are 44 px tall targets", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/", "/page/2", "/sources/tass"]) {
+    await page.goto(path);
+    const links = page.getByRole("navigation", { name: "التنقل بين الصفحات" }).getByRole("link");
+    await expect(links.first(), path).toBeVisible();
+    for (const box of await links.evaluateAll((all) => all.map((link) => link.getBoundingClientRect().toJSON()))) {
+      expect(box.height, path).toBeGreaterThanOrEqual(44);
+      expect(box.width, path).toBeGreaterThanOrEqual(44);
+    }
+  }
+});

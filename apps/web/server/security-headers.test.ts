@@ -16,6 +16,7 @@ import {
   isHttpsOrigin,
   reactRuntimeSnippets,
   securityHeaders,
+  siteSecurity,
   type PageSources,
 } from "./security-headers.ts";
 import { renderStreamed } from "./streamed-page.ts";
@@ -148,6 +149,23 @@ describe("the https decision", () => {
       expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|\*|https?:\/\//);
       expect(policy).toContain("frame-ancestors 'none'");
     }
+  });
+});
+
+describe("a feed's policy", () => {
+  it("lets a feed load its XSL stylesheet from the site (script-src 'self'), and nothing inline", () => {
+    const security = siteSecurity({ https: false, scriptFiles: false, distDir: "/nonexistent" });
+    const policyOf = (url: string) => {
+      const headers = new Map<string, string>();
+      security.apply({ setHeader: (name: string, value: string) => headers.set(name, value) } as never, url);
+      return headers.get("content-security-policy") ?? "";
+    };
+    for (const url of ["/feed.xml", "/ru/feed.xml", "/sources/tass/feed.xml", "/en/tags/x/feed.xml?utm=1"]) {
+      expect(policyOf(url)).toContain("script-src 'self';");
+      expect(policyOf(url)).toContain("style-src 'self';");
+    }
+    for (const url of ["/", "/news/1/feed-xml", "/feed.xsl", "/search?q=/feed.xml"])
+      expect(policyOf(url)).toContain("script-src 'none';");
   });
 });
 

@@ -56,6 +56,18 @@ export function contentSecurityPolicy({ https, scriptFiles, scripts = [], styles
   ].join("; ");
 }
 
+/** An RSS feed's address (/feed.xml, /ru/tags/x/feed.xml…), with or without a query. */
+export const FEED_PATH = /^[^?#]*\/feed\.xml(?:[?#]|$)/;
+
+/**
+ * A feed's policy: the site's, with scripts from the site allowed, because a browser fetches the XSL stylesheet of
+ * <?xml-stylesheet?> under script-src (lib/feed-stylesheet.ts renders the feed as a page with it). The page it makes
+ * carries no script, and XSLT writes the feed's text as text, never as markup.
+ */
+export function feedContentSecurityPolicy(https: boolean): string {
+  return contentSecurityPolicy({ https, scriptFiles: true });
+}
+
 /** The headers every response carries, a policy allowing no inline script or style among them. */
 export function securityHeaders({ https, scriptFiles }: Omit<PolicyOptions, "scripts" | "styles">) {
   return {
@@ -205,8 +217,8 @@ export function stylesheetHashes(distDir: string): Set<string> {
 // ---- the server's view ----------------------------------------------------------------------------------------------
 
 export type SiteSecurity = {
-  /** Sets the headers every response carries. */
-  apply(res: ServerResponse): void;
+  /** Sets the headers every response carries (a feed's own policy for a feed's `url`). */
+  apply(res: ServerResponse, url?: string): void;
   /** The policy of an HTML page, allowing the framework's inline scripts and styles in it. */
   pagePolicy(html: string): string;
 };
@@ -218,8 +230,10 @@ export function siteSecurity(options: { https: boolean; scriptFiles: boolean; di
   if (sources.reactRuntime.length === 0)
     console.warn("[security-headers] React's runtime was not found in Next's build: streamed content stays hidden");
   return {
-    apply(res) {
+    apply(res, url) {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      if (url !== undefined && FEED_PATH.test(url))
+        res.setHeader("content-security-policy", feedContentSecurityPolicy(options.https));
     },
     pagePolicy(html) {
       return contentSecurityPolicy({ ...options, ...inlineSourceHashes(html, sources) });

@@ -79,7 +79,7 @@ const cache = createFrontCache({
 registerFrontCachePurge(() => cache.purge());
 
 const server = createServer((req, res) => {
-  security.apply(res);
+  security.apply(res, req.url);
   cache.handle(readablePath(req), res);
 });
 server.listen(port, args.hostname, () => {

@@ -27,11 +27,21 @@ export function intlLocaleOf(locale: Locale): string {
   return locale;
 }
 
-/** A publication date as readers of that language write it, e.g. ٤ مارس ٢٠٢٤ / 4 марта 2024 г. / March 4, 2024. */
-export function formatPublicationDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: "long", timeZone: NEWSROOM_TIME_ZONE }).format(
-    date,
-  );
+/**
+ * A publication date as readers of that language write it, e.g. ٤ مارس ٢٠٢٤ / 4 марта 2024 г. / March 4, 2024. A
+ * date known only as a day (stored as its midnight UTC) is that day wherever the newsroom is.
+ */
+export function formatPublicationDate(date: Date, locale: Locale, { dateOnly = false } = {}): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(locale), {
+    dateStyle: "long",
+    timeZone: dateOnly ? "UTC" : NEWSROOM_TIME_ZONE,
+  }).format(date);
+}
+
+/** A publication time for machines (<time datetime>, JSON-LD, Open Graph): the day alone (2026-11-30) if that is all. */
+export function publicationDateTime(date: Date, dateOnly: boolean): string {
+  const iso = date.toISOString();
+  return dateOnly ? iso.slice(0, 10) : iso;
 }
 
 /** Digits in the reader's script (page numbers, counts). */

@@ -62,7 +62,7 @@ article AS (
   RETURNING id, source_id, photo_credit_id
 ),
 localization AS (
-  INSERT INTO article_localizations (article_id, locale, title, slug, body, status, published_at, warnings, updated_at, search_vector)
+  INSERT INTO article_localizations (article_id, locale, title, slug, body, status, published_at, published_date_only, warnings, updated_at, search_vector)
   SELECT article.id, 'ar', :title::text,
          -- The base alone first: the numbered ones are all probed (the sort needs them) and are rarely needed.
          coalesce(
@@ -71,7 +71,7 @@ localization AS (
              WHERE (SELECT l.id FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = c.slug) IS NULL
              ORDER BY n LIMIT 1),
            :fallback_slug::text),
-         :body::jsonb, :status::"ArticleStatus", :published_at::timestamp(3), :warnings::jsonb, now(),
+         :body::jsonb, :status::"ArticleStatus", :published_at::timestamp(3), :published_date_only::boolean, :warnings::jsonb, now(),
          -- NULL leaves the document to the table's trigger (see searchDocumentText); no summary is imported.
          CASE WHEN :search_body::text IS NOT NULL THEN minbar_search_document('ar', :search_title::text, NULL, :search_body::text) END
   FROM article
@@ -169,8 +169,9 @@ export async function createArticle(
     fallback_slug: randomSlug(slug),
     body: JSON.stringify(article.blocks),
     status,
-    // Noon UTC of the day (see dayToTimestamp); timestamps are stored in UTC without a zone, as Prisma does.
-    published_at: article.publishedOn ? `${article.publishedOn} 12:00:00` : null,
+    // Midnight UTC of the day, a date alone (see dayToTimestamp); timestamps are stored in UTC without a zone.
+    published_at: article.publishedOn ? `${article.publishedOn} 00:00:00` : null,
+    published_date_only: article.publishedOn !== null && article.publishedOn !== undefined,
     warnings: JSON.stringify(warnings),
     detail,
     search_title: search?.title ?? null,

@@ -33,9 +33,12 @@ export type ArticleFile = {
   warnings: ParseWarning[];
 };
 
-/** Dates are days; noon UTC keeps the same calendar day in every time zone from UTC−11 to UTC+11. */
+/**
+ * A wire file's date is a day and no time: stored as that day's midnight UTC with the localization's
+ * publishedDateOnly set, so readers see the date alone (docs/decisions/0021-date-only-publication.md).
+ */
 export function dayToTimestamp(day: string): Date {
-  return new Date(`${day}T12:00:00.000Z`);
+  return new Date(`${day}T00:00:00.000Z`);
 }
 
 export const isBlocking = (warning: ParseWarning) => BLOCKING_WARNINGS.includes(warning.code);

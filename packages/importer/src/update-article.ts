@@ -54,7 +54,9 @@ export async function updateArticle(
         title: article.title,
         body,
         warnings: warnings,
-        publishedAt: article.publishedOn ? dayToTimestamp(article.publishedOn) : localization.publishedAt,
+        ...(article.publishedOn
+          ? { publishedAt: dayToTimestamp(article.publishedOn), publishedDateOnly: true }
+          : { publishedAt: localization.publishedAt }),
         version: { increment: 1 },
         ...(promote ? { status: toStatus } : {}),
       },

@@ -76,12 +76,13 @@ it("creates the seeds with everything an import records, and is idempotent", asy
     orderBy: { publishedAt: "asc" },
     include: { revisions: true, transitions: true, article: { include: { source: true } } },
   });
-  expect(rows.map((r) => [r.publishedAt?.toISOString(), r.status])).toEqual([
-    ["2020-06-10T12:00:00.000Z", "published"],
-    ["2021-08-19T12:00:00.000Z", "draft"],
-    ["2022-05-30T12:00:00.000Z", "published"],
-    ["2024-03-04T12:00:00.000Z", "published"],
-    ["2024-11-07T12:00:00.000Z", "published"],
+  // The wire gives days: each is stored as its midnight UTC, marked as a date alone (no invented time of day).
+  expect(rows.map((r) => [r.publishedAt?.toISOString(), r.publishedDateOnly, r.status])).toEqual([
+    ["2020-06-10T00:00:00.000Z", true, "published"],
+    ["2021-08-19T00:00:00.000Z", true, "draft"],
+    ["2022-05-30T00:00:00.000Z", true, "published"],
+    ["2024-03-04T00:00:00.000Z", true, "published"],
+    ["2024-11-07T00:00:00.000Z", true, "published"],
   ]);
   for (const row of rows) {
     expect(row.revisions.map((r) => [r.number, r.origin, r.applied, r.slug])).toEqual([[1, "import", true, row.slug]]);

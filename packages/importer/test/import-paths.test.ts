@@ -193,6 +193,8 @@ describe("a changed wire file", () => {
       include: { revisions: true },
     });
     expect(JSON.stringify(loc.body)).toContain("عاجل: أكد رئيس الوزراء الروسي");
+    // The wire's date is still a day and no time.
+    expect([loc.publishedAt?.toISOString(), loc.publishedDateOnly]).toEqual(["2022-05-30T00:00:00.000Z", true]);
     // The applied text's search document was rebuilt with it.
     expect(await searchDocumentsOutOfStep()).toBe(0);
     const found = await prisma.$queryRaw<{ id: number }[]>`
@@ -210,7 +212,7 @@ describe("a changed wire file", () => {
     await importPaths({ prisma, paths: [dir] });
     const editor = await prisma.user.create({ data: { email: "editor@example.test", name: "Editor" } });
     const loc = await prisma.articleLocalization.findFirstOrThrow({
-      where: { publishedAt: new Date("2022-05-30T12:00:00Z") },
+      where: { publishedAt: new Date("2022-05-30T00:00:00Z") },
     });
     const editedTitle = "ميشوستين: التعاون مع كازاخستان أولوية (محدث)";
     await prisma.articleLocalization.update({

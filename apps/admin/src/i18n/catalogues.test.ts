@@ -15,7 +15,8 @@ function leaves(value: unknown, prefix = ""): Map<string, string> {
 }
 
 const placeholders = (text: string) =>
-  [...text.matchAll(/\{(\w+)/g)]
+  // `{name}` or `{name, plural|select …}`; a select branch's words (`{no such account}`) are not placeholders.
+  [...text.matchAll(/\{(\w+)\s*[,}]/g)]
     .map((m) => m[1])
     .filter((name) => !["one", "few", "many", "other", "two", "zero"].includes(name!))
     .sort();

@@ -2,7 +2,15 @@
 // (messages/<feature>/<locale>.json), merged into one set of namespaces. Feature namespaces must not repeat.
 import type { Locale } from "@minbar/i18n";
 
-export const FEATURE_CATALOGUES = ["editor", "accounts", "import", "conventions"] as const;
+export const FEATURE_CATALOGUES = [
+  "editor",
+  "accounts",
+  "import",
+  "audit",
+  "roles",
+  "revisions",
+  "conventions",
+] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all([

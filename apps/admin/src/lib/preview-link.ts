@@ -15,13 +15,23 @@ export class PreviewUnavailableError extends Error {
 }
 
 /**
- * `{PUBLIC_SITE_URL}/preview/{token}` for one localization, valid for 30 minutes. The use case checks that the actor
- * may see that text (edit access or article.review) and audits `article.preview_link`; it throws ForbiddenError or
- * EditorialNotFoundError otherwise.
+ * `{PUBLIC_SITE_URL}/preview/{token}` for one localization, valid for `lifetimeMinutes` (30 unless given, at most a
+ * week). The use case checks that the actor may see that text (edit access or article.review) and audits
+ * `article.preview_link`; it throws ForbiddenError, EditorialNotFoundError or InvalidInputError otherwise.
  */
-export async function previewUrlFor(actor: Actor | null, articleId: number, locale: Locale): Promise<string> {
+export async function previewUrlFor(
+  actor: Actor | null,
+  articleId: number,
+  locale: Locale,
+  lifetimeMinutes?: number,
+): Promise<{ url: string; expiresAt: Date }> {
   const env = getEnv();
   if (!env.PUBLIC_SITE_URL) throw new PreviewUnavailableError();
-  const { token } = await createPreviewToken(getDb(), actor, { articleId, locale }, env.PREVIEW_SECRET);
-  return new URL(`/preview/${token}`, env.PUBLIC_SITE_URL).toString();
+  const { token, expiresAt } = await createPreviewToken(
+    getDb(),
+    actor,
+    { articleId, locale, ...(lifetimeMinutes === undefined ? {} : { lifetimeMinutes }) },
+    env.PREVIEW_SECRET,
+  );
+  return { url: new URL(`/preview/${token}`, env.PUBLIC_SITE_URL).toString(), expiresAt };
 }

@@ -1,7 +1,7 @@
 // /sitemap.xml: the front page of each edition and every published article in every language, each linked to its
 // other published languages with hreflang alternates.
 import type { MetadataRoute } from "next";
-import { LOCALES } from "@minbar/i18n";
+import { LOCALES, publicationDateTime } from "@minbar/i18n";
 import { articlePath, listSitemapArticles } from "../lib/published-content.ts";
 import { absoluteUrl, siteOrigin } from "../lib/site-url.ts";
 
@@ -23,7 +23,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     for (const article of localizations) {
       entries.push({
         url: absoluteUrl(origin, articlePath(article), article.locale),
-        lastModified: article.publishedAt,
+        lastModified: publicationDateTime(article.publishedAt, article.publishedDateOnly),
         // A lone edition has no other language to point to.
         ...(localizations.length > 1 ? { alternates: { languages } } : {}),
       });

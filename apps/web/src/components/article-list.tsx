@@ -1,6 +1,6 @@
 // A list of article summaries (headline, date, lead), as the front page, agency and tag pages show them.
 import type { PublicArticleSummary } from "@minbar/db/public";
-import { formatPublicationDate, type Locale } from "@minbar/i18n";
+import { formatPublicationDate, publicationDateTime, type Locale } from "@minbar/i18n";
 import { Link } from "../i18n/navigation.ts";
 import { articlePath } from "../lib/published-content.ts";
 
@@ -15,8 +15,11 @@ export function ArticleList({ items, locale }: { items: PublicArticleSummary[]; 
                 {item.title}
               </Link>
             </h2>
-            <time dateTime={item.publishedAt.toISOString()} className="mt-1 block text-sm text-gray-500">
-              {formatPublicationDate(item.publishedAt, locale)}
+            <time
+              dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
+              className="mt-1 block text-sm text-gray-500"
+            >
+              {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
             </time>
             {item.lead ? <p className="mt-2 line-clamp-3 text-gray-700">{item.lead}</p> : null}
           </article>

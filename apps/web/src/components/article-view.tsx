@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { PublicArticle, PublicArticleSummary } from "@minbar/db/public";
-import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, type Locale } from "@minbar/i18n";
+import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, publicationDateTime, type Locale } from "@minbar/i18n";
 import { Link } from "../i18n/navigation.ts";
 import { articlePath, sourcePath, tagPath } from "../lib/published-content.ts";
 import { ArticleBlocks } from "./article-blocks.tsx";
@@ -36,8 +36,8 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         {article.publishedAt ? (
           <p className="mt-3 text-sm text-gray-600">
             {t("publishedOn")}{" "}
-            <time dateTime={article.publishedAt.toISOString()}>
-              {formatPublicationDate(article.publishedAt, locale)}
+            <time dateTime={publicationDateTime(article.publishedAt, article.publishedDateOnly)}>
+              {formatPublicationDate(article.publishedAt, locale, { dateOnly: article.publishedDateOnly })}
             </time>
           </p>
         ) : null}
@@ -68,7 +68,10 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
             {t.rich("source", {
               name: article.source.name,
               link: (chunks) => (
-                <Link href={sourcePath(article.source!.slug)} className="text-brand underline underline-offset-4">
+                <Link
+                  href={sourcePath(article.source!.slug)}
+                  className="inline-flex min-h-11 min-w-11 items-center justify-center px-1 text-brand underline underline-offset-4"
+                >
                   {chunks}
                 </Link>
               ),
@@ -77,8 +80,8 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         ) : null}
         {article.tags.length > 0 ? <TagLinks label={t("tags")} tags={article.tags} /> : null}
         {otherLocales.length > 0 ? (
-          <p>
-            {t("alsoIn")}{" "}
+          <p className="flex flex-wrap items-center gap-x-1">
+            <span>{t("alsoIn")}</span>
             {otherLocales.map((other) => (
               <Link
                 key={other}
@@ -87,7 +90,7 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
                 lang={other}
                 hrefLang={other}
                 dir={directionOf(other)}
-                className="me-3 text-brand underline"
+                className="inline-flex min-h-11 min-w-11 items-center justify-center px-2 text-brand underline"
               >
                 {LOCALE_AUTONYMS[other]}
               </Link>
@@ -100,14 +103,18 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
           <h2 id="related-heading" className="mb-3 text-lg font-bold">
             {t("related")}
           </h2>
-          <ul className="space-y-3">
+          {/* A title and its date on one line when both fit; otherwise the date moves below the title, whole. */}
+          <ul className="space-y-1">
             {related.map((item) => (
-              <li key={item.id}>
-                <Link href={articlePath(item)} className="font-semibold hover:text-brand hover:underline">
+              <li key={item.id} className="flex flex-wrap items-baseline gap-x-3">
+                <Link href={articlePath(item)} className="py-2 font-semibold hover:text-brand hover:underline">
                   {item.title}
-                </Link>{" "}
-                <time dateTime={item.publishedAt.toISOString()} className="ms-2 text-sm text-gray-600">
-                  {formatPublicationDate(item.publishedAt, locale)}
+                </Link>
+                <time
+                  dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
+                  className="text-sm text-gray-600"
+                >
+                  {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
                 </time>
               </li>
             ))}
@@ -115,7 +122,7 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         </aside>
       ) : null}
       <p className="mt-8 text-sm">
-        <Link href="/" className="text-brand underline underline-offset-4">
+        <Link href="/" className="inline-flex min-h-11 items-center text-brand underline underline-offset-4">
           {t("backHome")}
         </Link>
       </p>
@@ -125,14 +132,14 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
 
 function TagLinks({ label, tags }: { label: string; tags: PublicArticle["tags"] }) {
   return (
-    <nav aria-label={label} className="flex flex-wrap items-baseline gap-2 pt-2">
+    <nav aria-label={label} className="flex flex-wrap items-center gap-2 pt-2">
       <span>{label}:</span>
       <ul className="flex flex-wrap gap-2">
         {tags.map((tag) => (
           <li key={tag.slug}>
             <Link
               href={tagPath(tag.slug)}
-              className="rounded bg-stone-200 px-2 py-0.5 text-gray-800 hover:bg-stone-300"
+              className="inline-flex min-h-11 items-center rounded bg-stone-200 px-3 text-gray-800 hover:bg-stone-300"
             >
               {tag.name}
             </Link>

@@ -13,6 +13,9 @@ function targetPathOf(pathname: string): string {
 /** Naskh looks a size smaller than Latin at the same font size, so the Arabic name is set one step up. */
 const sizeOf = (locale: string) => (locale === "ar" ? "text-base leading-none" : "");
 
+/** Each name is a 44×44 px target (WCAG 2.2's aim for a main control); the current one takes the same room. */
+const TARGET = "inline-flex min-h-11 min-w-11 items-center justify-center px-2";
+
 type LanguageSwitcherProps = {
   label: string;
   current: Locale;
@@ -24,7 +27,7 @@ export function LanguageSwitcher({ label, current, pathname }: LanguageSwitcherP
   const target = targetPathOf(pathname);
   return (
     <nav aria-label={label}>
-      <ul className="flex items-baseline gap-3 text-sm">
+      <ul className="flex flex-wrap items-center gap-1 text-sm">
         {LOCALES.map((locale) => (
           <li key={locale}>
             {locale === current ? (
@@ -32,7 +35,7 @@ export function LanguageSwitcher({ label, current, pathname }: LanguageSwitcherP
                 aria-current="page"
                 lang={locale}
                 dir={directionOf(locale)}
-                className={`font-semibold text-brand ${sizeOf(locale)}`}
+                className={`${TARGET} font-semibold text-brand ${sizeOf(locale)}`}
               >
                 {LOCALE_AUTONYMS[locale]}
               </span>
@@ -42,7 +45,7 @@ export function LanguageSwitcher({ label, current, pathname }: LanguageSwitcherP
                 lang={locale}
                 hrefLang={locale}
                 dir={directionOf(locale)}
-                className={`font-system text-gray-600 underline-offset-4 hover:text-brand hover:underline ${sizeOf(locale)}`}
+                className={`${TARGET} font-system rounded text-gray-600 underline-offset-4 hover:bg-brand-soft hover:text-brand hover:underline ${sizeOf(locale)}`}
               >
                 {LOCALE_AUTONYMS[locale]}
               </a>

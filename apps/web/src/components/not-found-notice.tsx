@@ -9,7 +9,7 @@ export async function NotFoundNotice() {
     <section className="py-12">
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-gray-700">{t("body")}</p>
-      <Link href="/" className="text-brand underline underline-offset-4">
+      <Link href="/" className="inline-flex min-h-11 items-center text-brand underline underline-offset-4">
         {t("backHome")}
       </Link>
     </section>

@@ -4,6 +4,9 @@ import { formatInteger, type Locale } from "@minbar/i18n";
 import { Link } from "../i18n/navigation.ts";
 import { pagedPath } from "../lib/published-content.ts";
 
+/** A page link is a main control: a 44 px tall target (WCAG 2.2's aim), padded sideways too. */
+export const PAGE_LINK = "inline-flex min-h-11 items-center rounded px-3 text-brand underline hover:bg-brand-soft";
+
 type PaginationProps = { locale: Locale; pathname: string; page: number; pageCount: number };
 
 export async function Pagination({ locale, pathname, page, pageCount }: PaginationProps) {
@@ -11,9 +14,9 @@ export async function Pagination({ locale, pathname, page, pageCount }: Paginati
   const t = await getTranslations({ locale, namespace: "Home" });
   const linkTo = (target: number) => pagedPath(pathname, target);
   return (
-    <nav aria-label={t("pagination")} className="mt-8 flex items-center justify-between gap-4 text-sm">
+    <nav aria-label={t("pagination")} className="mt-8 flex flex-wrap items-center justify-between gap-2 text-sm">
       {page > 1 ? (
-        <Link href={linkTo(page - 1)} rel="prev" className="text-brand underline">
+        <Link href={linkTo(page - 1)} rel="prev" className={PAGE_LINK}>
           {t("previous")}
         </Link>
       ) : (
@@ -23,7 +26,7 @@ export async function Pagination({ locale, pathname, page, pageCount }: Paginati
         {t("pageOf", { page: formatInteger(page, locale), count: formatInteger(pageCount, locale) })}
       </span>
       {page < pageCount ? (
-        <Link href={linkTo(page + 1)} rel="next" className="text-brand underline">
+        <Link href={linkTo(page + 1)} rel="next" className={PAGE_LINK}>
           {t("next")}
         </Link>
       ) : (

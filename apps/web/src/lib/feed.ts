@@ -15,6 +15,7 @@ import {
   sourcePath,
   tagPath,
 } from "./published-content.ts";
+import { renderFeedStylesheet } from "./feed-stylesheet.ts";
 import { renderRss } from "./rss.ts";
 import { absoluteUrl, feedPath, siteOrigin } from "./site-url.ts";
 
@@ -26,9 +27,28 @@ type FeedInput = {
   articles: PublicArticleSummary[];
 };
 
-async function rssResponse({ locale, title, description, pathname, articles }: FeedInput): Promise<Response> {
+/** Where an edition's feeds find their XSL stylesheet: /feed.xsl, /ru/feed.xsl, /en/feed.xsl. */
+export const feedStylesheetPath = (locale: Locale) =>
+  (locale === routing.defaultLocale ? "" : `/${locale}`) + "/feed.xsl";
+
+/**
+ * A browser shows application/rss+xml as plain text and applies a stylesheet only to an XML type, so a browser's
+ * page load (which asks for HTML first) gets the same document as application/xml; feed readers, which ask for feeds
+ * or anything, keep application/rss+xml.
+ */
+function feedContentType(request: Request | undefined): string {
+  const accept = request?.headers.get("accept") ?? "";
+  const asPage = /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept) && !/rss\+xml|atom\+xml/i.test(accept);
+  return `${asPage ? "application/xml" : "application/rss+xml"}; charset=utf-8`;
+}
+
+async function rssResponse(
+  { locale, title, description, pathname, articles }: FeedInput,
+  request: Request | undefined,
+): Promise<Response> {
   const origin = await siteOrigin();
   const xml = renderRss({
+    stylesheet: feedStylesheetPath(locale),
     title,
     link: absoluteUrl(origin, pathname, locale),
     self: `${origin}${feedPath(locale, pathname)}`,
@@ -43,16 +63,33 @@ async function rssResponse({ locale, title, description, pathname, articles }: F
       description: article.lead,
     })),
   });
-  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+  return new Response(xml, { headers: { "Content-Type": feedContentType(request), Vary: "Accept" } });
 }
 
 const notFound = () =>
   new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** The edition's feed. */
-export async function feedResponse(locale: Locale): Promise<Response> {
+export async function feedResponse(locale: Locale, request?: Request): Promise<Response> {
   const [t, articles] = await Promise.all([getTranslations({ locale, namespace: "Site" }), listFeedArticles(locale)]);
-  return rssResponse({ locale, title: t("feedTitle"), description: t("description"), pathname: "/", articles });
+  return rssResponse(
+    { locale, title: t("feedTitle"), description: t("description"), pathname: "/", articles },
+    request,
+  );
+}
+
+/** The XSL stylesheet of an edition's feeds (see feed-stylesheet.ts), its strings from the web catalogue. */
+export async function feedStylesheetResponse(locale: Locale): Promise<Response> {
+  const t = await getTranslations({ locale, namespace: "Feed" });
+  const xsl = renderFeedStylesheet(locale, {
+    banner: t("banner"),
+    howTo: t("howTo"),
+    address: t("address"),
+    latest: t("latest"),
+    empty: t("empty"),
+    visit: t("visit"),
+  });
+  return new Response(xsl, { headers: { "Content-Type": "text/xsl; charset=utf-8" } });
 }
 
 const LISTINGS = {
@@ -72,20 +109,28 @@ export async function listingFeedTitle(kind: ListingKind, locale: Locale, name: 
 }
 
 /** An agency's or a tag's feed in one edition, from the slug segment of its URL; 404 when there is no such one. */
-export async function listingFeedResponse(kind: ListingKind, segment: string, locale: Locale): Promise<Response> {
+export async function listingFeedResponse(
+  kind: ListingKind,
+  segment: string,
+  locale: Locale,
+  request?: Request,
+): Promise<Response> {
   const { namespace, find, path } = LISTINGS[kind];
   const slug = parseSlugSegment(segment);
   const found = slug === null ? null : await find(slug, locale);
   if (!found) return notFound();
   const t = await getTranslations({ locale, namespace });
   const title = await listingFeedTitle(kind, locale, found.name);
-  return rssResponse({
-    locale,
-    title,
-    description: t("description", { name: found.name }),
-    pathname: path(found.slug),
-    articles: found.articles,
-  });
+  return rssResponse(
+    {
+      locale,
+      title,
+      description: t("description", { name: found.name }),
+      pathname: path(found.slug),
+      articles: found.articles,
+    },
+    request,
+  );
 }
 
 type LocaleParams = { params: Promise<{ locale: string; slug?: string }> };
@@ -94,7 +139,9 @@ type LocaleParams = { params: Promise<{ locale: string; slug?: string }> };
  * The GET handler of a feed under /{locale}: the Arabic form redirects to the unprefixed path (Arabic pages have no
  * prefix), an unknown locale is 404.
  */
-export function localizedFeedRoute(respond: (locale: Locale, slug: string | undefined) => Promise<Response>) {
+export function localizedFeedRoute(
+  respond: (locale: Locale, slug: string | undefined, request: Request) => Promise<Response>,
+) {
   return async (request: Request, { params }: LocaleParams): Promise<Response> => {
     const { locale, slug } = await params;
     if (!isLocale(locale)) return notFound();
@@ -102,6 +149,6 @@ export function localizedFeedRoute(respond: (locale: Locale, slug: string | unde
       const url = new URL(request.url);
       return Response.redirect(new URL(url.pathname.replace(/^\/[^/]+/, ""), url), 308);
     }
-    return respond(locale, slug);
+    return respond(locale, slug, request);
   };
 }

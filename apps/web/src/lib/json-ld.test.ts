@@ -19,6 +19,7 @@ describe("newsArticleJsonLd", () => {
       description: null,
       inLanguage: "ar",
       datePublished: new Date("2024-03-04T10:00:00Z"),
+      dateOnly: false,
       publisherName: "منبر",
       publisherUrl: "https://example.test/",
       source: { name: "تاس", url: "https://example.test/sources/tass" },
@@ -41,5 +42,24 @@ describe("newsArticleJsonLd", () => {
       image: ["https://example.test/lead.jpg"],
     });
     expect(ld).not.toHaveProperty("description");
+  });
+
+  it("writes a date known only as a day as that date, without an invented time", () => {
+    const ld = newsArticleJsonLd({
+      url: "https://example.test/news/2/x",
+      headline: "عنوان",
+      description: null,
+      inLanguage: "ar",
+      datePublished: new Date("2026-11-30T00:00:00Z"),
+      dateOnly: true,
+      publisherName: "منبر",
+      publisherUrl: "https://example.test/",
+      source: null,
+      photoCredit: null,
+      keywords: [],
+      authors: [],
+      image: null,
+    });
+    expect(ld.datePublished).toBe("2026-11-30");
   });
 });

@@ -1,5 +1,6 @@
 // JSON-LD for <script type="application/ld+json">: the NewsArticle description of an article page, serialized so
 // that nothing in the data can end the script element early.
+import { publicationDateTime } from "@minbar/i18n";
 
 /**
  * JSON with `<` written as \u003c (so `</script>` or `<!--` in a headline stays inside the script), and the two
@@ -20,6 +21,8 @@ export type NewsArticleInput = {
   description: string | null;
   inLanguage: string;
   datePublished: Date;
+  /** Only the day is known: datePublished is written as a date (ISO 8601 allows it), never an invented time. */
+  dateOnly: boolean;
   publisherName: string;
   publisherUrl: string;
   source: { name: string; url: string } | null;
@@ -38,7 +41,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     headline: input.headline,
     ...(input.description ? { description: input.description } : {}),
     inLanguage: input.inLanguage,
-    datePublished: input.datePublished.toISOString(),
+    datePublished: publicationDateTime(input.datePublished, input.dateOnly),
     url: input.url,
     mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
     publisher: { "@type": "NewsMediaOrganization", name: input.publisherName, url: input.publisherUrl },

@@ -47,6 +47,31 @@ describe("renderRss", () => {
     expect(xml).not.toContain("<script>");
   });
 
+  it("names the stylesheet a browser renders the feed with, before the root element", () => {
+    const xml = renderRss({ ...channel, stylesheet: "/en/feed.xsl", items: [] });
+    expect(xml.split("\n").slice(0, 3)).toEqual([
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<?xml-stylesheet type="text/xsl" href="/en/feed.xsl"?>',
+      '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    ]);
+  });
+
+  it("writes a story known only by its day at that day's midnight UTC, never an invented noon", () => {
+    const xml = renderRss({
+      ...channel,
+      items: [
+        {
+          title: "t",
+          link: "https://example.test/en/news/2/b",
+          guid: "https://example.test/en/news/2",
+          publishedAt: new Date("2026-11-30T00:00:00Z"),
+          description: null,
+        },
+      ],
+    });
+    expect(xml).toContain("<pubDate>Mon, 30 Nov 2026 00:00:00 GMT</pubDate>");
+  });
+
   it("writes an empty channel without items or build date", () => {
     const xml = renderRss({ ...channel, items: [] });
     expect(xml).not.toContain("<item>");

@@ -14,6 +14,8 @@ export function escapeXml(value: string): string {
 export type RssItem = { title: string; link: string; guid: string; publishedAt: Date; description: string | null };
 
 export type RssChannel = {
+  /** Path of the XSL stylesheet a browser renders the feed with (<?xml-stylesheet?>); feed readers ignore it. */
+  stylesheet?: string;
   title: string;
   /** The edition's front page. */
   link: string;
@@ -26,7 +28,10 @@ export type RssChannel = {
 
 const element = (name: string, text: string) => `<${name}>${escapeXml(text)}</${name}>`;
 
-/** RFC 822 dates, as RSS 2.0 wants them; toUTCString writes exactly that form. */
+/**
+ * RFC 822 dates, as RSS 2.0 wants them; toUTCString writes exactly that form. A story known only by its day is stored
+ * as that day's midnight UTC and goes out as such: RSS has no date without a time (docs/decisions/0021).
+ */
 const rfc822 = (date: Date) => date.toUTCString();
 
 export function renderRss(channel: RssChannel): string {
@@ -44,6 +49,7 @@ export function renderRss(channel: RssChannel): string {
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    ...(channel.stylesheet ? [`<?xml-stylesheet type="text/xsl" href="${escapeXml(channel.stylesheet)}"?>`] : []),
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
     "<channel>",
     element("title", channel.title),

@@ -3,6 +3,7 @@
 export type { RequestContext } from "./inputs.ts";
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./inputs.ts";
 export * from "./list-users.ts";
+export type { UserActionsOffered } from "./target-guard.ts";
 export * from "./create-user-with-sign-in-link.ts";
 export {
   disableUser,

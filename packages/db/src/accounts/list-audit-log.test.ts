@@ -1,7 +1,7 @@
 // The audit log viewer's filters and pages against a real database: by actor, action prefix, entity and time.
 import { beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError } from "../editorial/errors.ts";
-import { listAuditLog } from "./list-audit-log.ts";
+import { listAuditActors, listAuditLog } from "./list-audit-log.ts";
 import { useAccountsDatabase } from "./test-fixtures.ts";
 
 const ctx = useAccountsDatabase();
@@ -71,5 +71,74 @@ describe("listAuditLog", () => {
       InvalidInputError,
     );
     await expect(list({ pageSize: 10_000 })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe("listAuditLog: what each entry concerns", () => {
+  it("names the article, user or role, filters by person, and never returns a server path", async () => {
+    const prisma = ctx.db.prisma;
+    const { admin, editor } = ctx.cast.ids;
+    const article = await prisma.article.create({
+      data: {
+        localizations: {
+          create: { locale: "ru", title: "Заголовок", slug: "zagolovok", body: [], status: "draft" },
+        },
+      },
+      include: { localizations: true },
+    });
+    const localization = article.localizations[0]!;
+    const role = await prisma.role.create({
+      data: { key: "audit_subject", nameAr: "مدقق", nameRu: "Корректор", nameEn: "Proofreader", permissions: [] },
+    });
+    const at = new Date(Date.UTC(2026, 5, 1, 12));
+    await prisma.auditLog.createMany({
+      data: [
+        {
+          actorId: editor,
+          action: "article.submit",
+          entityType: "article_localization",
+          entityId: String(localization.id),
+          at,
+        },
+        {
+          actorId: admin,
+          action: "import.file",
+          entityType: "article",
+          entityId: String(article.id),
+          data: { file: "/srv/minbar/incoming/2026/wire-77.txt", outcome: "created" },
+          at,
+        },
+        { actorId: admin, action: "role.update", entityType: "role", entityId: String(role.id), at },
+        { actorId: admin, action: "role.delete", entityType: "role", entityId: "999999", data: { key: "gone" }, at },
+        { actorId: admin, action: "user.enable", entityType: "user", entityId: String(editor), at },
+        { actorId: null, action: "article.publish_scheduled", entityType: "article_localization", entityId: "0", at },
+      ],
+    });
+    const page = await listAuditLog(prisma, ctx.actor("admin"), { from: at, to: new Date(at.getTime() + 1) });
+    const byAction = new Map(page.rows.map((row) => [row.action, row]));
+    expect(byAction.get("article.submit")?.subject).toEqual({
+      kind: "article",
+      articleId: article.id,
+      locale: "ru",
+      title: "Заголовок",
+    });
+    expect(byAction.get("import.file")?.subject).toMatchObject({ kind: "article", articleId: article.id });
+    expect(byAction.get("import.file")?.data).toEqual({ file: "wire-77.txt", outcome: "created" });
+    expect(JSON.stringify(page.rows)).not.toContain("/srv/");
+    expect(byAction.get("role.update")?.subject).toMatchObject({
+      kind: "role",
+      roleId: role.id,
+      nameEn: "Proofreader",
+    });
+    expect(byAction.get("role.delete")?.subject).toEqual({ kind: "deleted_role", key: "gone" });
+    expect(byAction.get("user.enable")?.subject).toEqual({ kind: "user", userId: editor, name: expect.any(String) });
+    expect(byAction.get("article.publish_scheduled")?.subject).toBeNull();
+
+    const editorOnly = await listAuditLog(prisma, ctx.actor("admin"), { actorId: editor, from: at });
+    expect(editorOnly.rows.map((row) => row.action)).toEqual(["article.submit"]);
+    const system = await listAuditLog(prisma, ctx.actor("admin"), { actorId: "system", from: at });
+    expect(system.rows.map((row) => row.action)).toEqual(["article.publish_scheduled"]);
+    const people = await listAuditActors(prisma, ctx.actor("admin"));
+    expect(people.map((person) => person.id)).toEqual(expect.arrayContaining([admin, editor]));
   });
 });

@@ -10,7 +10,12 @@ import { passwordInput, type RequestContext } from "./inputs.ts";
 import { linkAttemptsLockedUntil, recordRefusedLinkAttempt } from "./sign-in-link-throttle.ts";
 import { hashSignInToken, plausibleToken, tokenRefusal, type TokenRefusal } from "./sign-in-tokens.ts";
 
-export const redeemSignInTokenInput = z.object({ token: z.string().max(200), newPassword: passwordInput });
+export const redeemSignInTokenInput = z.object({
+  token: z.string().max(200),
+  newPassword: passwordInput,
+  /** The interface language chosen on the link's page (or the browser's): it becomes the account's language. */
+  uiLocale: z.enum(["ar", "ru", "en"]).optional(),
+});
 export type RedeemSignInTokenInput = z.input<typeof redeemSignInTokenInput>;
 
 export type RedeemSignInTokenResult =
@@ -27,7 +32,7 @@ export async function redeemSignInToken(
   context: RequestContext = {},
   { now = () => new Date(), hasher = argon2Hasher }: RedeemOptions = {},
 ): Promise<RedeemSignInTokenResult> {
-  const { token, newPassword } = parseInput(redeemSignInTokenInput, input);
+  const { token, newPassword, uiLocale } = parseInput(redeemSignInTokenInput, input);
   const address = context.address ?? "unknown";
   const at = now();
   const retryAt = await linkAttemptsLockedUntil(prisma, address, at);
@@ -57,7 +62,12 @@ export async function redeemSignInToken(
     if (spent.count === 0) return { status: "used" as const };
     await tx.user.update({
       where: { id: row.userId },
-      data: { passwordHash, authVersion: { increment: 1 }, version: { increment: 1 } },
+      data: {
+        passwordHash,
+        authVersion: { increment: 1 },
+        version: { increment: 1 },
+        ...(uiLocale ? { uiLocale } : {}),
+      },
     });
     await tx.authSession.updateMany({ where: { userId: row.userId, endedAt: null }, data: { endedAt: now() } });
     await writeAudit(

@@ -12,12 +12,14 @@ import { idInput, permissionsInput, roleKeyInput, type RequestContext } from "./
 import { lockAdminSet } from "./admin-guard.ts";
 import { permissionsBeyond } from "./own-permissions.ts";
 import { roleHoldersBeyond } from "./target-guard.ts";
+import { deriveRoleKey, freeRoleKey } from "./role-key.ts";
 
 const roleName = z.string().trim().min(1).max(100);
 
 const roleFields = z.object({ nameAr: roleName, nameRu: roleName, nameEn: roleName, permissions: permissionsInput });
 
-export const createRoleInput = roleFields.extend({ key: roleKeyInput });
+/** Without a key, one is derived from the names (role-key.ts). */
+export const createRoleInput = roleFields.extend({ key: roleKeyInput.optional() });
 export type CreateRoleInput = z.input<typeof createRoleInput>;
 
 export const updateRoleInput = roleFields.extend({ roleId: idInput, expectedVersion: z.number().int().positive() });
@@ -30,7 +32,7 @@ type GrantRefusal = { status: "exceeds_own"; permissions: string[] };
 type RoleOutranks = { status: "role_outranks"; permissions: string[] };
 
 export type CreateRoleResult =
-  { status: "created"; roleId: number } | { status: "key_taken"; key: string } | GrantRefusal;
+  { status: "created"; roleId: number; key: string } | { status: "key_taken"; key: string } | GrantRefusal;
 
 export type UpdateRoleResult =
   | { status: "saved"; version: number }
@@ -53,7 +55,8 @@ export async function createRole(
   if (beyond.length > 0) return { status: "exceeds_own", permissions: beyond };
   try {
     return await prisma.$transaction(async (tx) => {
-      const role = await tx.role.create({ data: { ...values, builtIn: false } });
+      const key = values.key ?? (await freeRoleKey(tx, deriveRoleKey(values)));
+      const role = await tx.role.create({ data: { ...values, key, builtIn: false } });
       await writeAudit(
         tx,
         {
@@ -65,10 +68,10 @@ export async function createRole(
         },
         context,
       );
-      return { status: "created" as const, roleId: role.id };
+      return { status: "created" as const, roleId: role.id, key: role.key };
     });
   } catch (error) {
-    if (isUniqueViolation(error, "roles_key_key", ["key"])) return { status: "key_taken", key: values.key };
+    if (isUniqueViolation(error, "roles_key_key", ["key"])) return { status: "key_taken", key: values.key ?? "" };
     throw error;
   }
 }

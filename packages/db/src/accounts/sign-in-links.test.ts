@@ -60,6 +60,16 @@ describe("a new user's one-time link", () => {
     expect(await prisma.auditLog.count({ where: { action: "auth.set_password", actorId: user.id } })).toBe(1);
   });
 
+  it("saves the language the link's page was shown in as the account's, and leaves it alone when none is given", async () => {
+    const prisma = ctx.db.prisma;
+    const chosen = await newUserWithLink("russian.speaker@example.test");
+    await redeemSignInToken(prisma, { token: chosen.token, newPassword: PASSWORD, uiLocale: "ru" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: chosen.userId } })).uiLocale).toBe("ru");
+    const unchosen = await newUserWithLink("no.choice@example.test");
+    await redeemSignInToken(prisma, { token: unchosen.token, newPassword: PASSWORD });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: unchosen.userId } })).uiLocale).toBe("ar");
+  });
+
   it("refuses an expired link, a link of a disabled user, an unknown or malformed one, and a short password", async () => {
     const prisma = ctx.db.prisma;
     const expired = await newUserWithLink("expired@example.test");

@@ -185,3 +185,36 @@ describe("disabled users and users without a password", () => {
     ).toEqual({ status: "invalid" });
   });
 });
+
+describe("the interface language chosen on the sign-in page", () => {
+  it("becomes the account's language on success, and a failed attempt changes nothing", async () => {
+    const prisma = ctx.db.prisma;
+    const user = await createTargetUser(prisma, ["writer"], PASSWORD);
+    const stored = async () => (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).uiLocale;
+    expect(await stored()).toBe("ar");
+    const h = harness();
+    const failed = await signInWithPassword(
+      prisma,
+      { email: user.email, password: "wrong", address: freshAddress(), uiLocale: "ru" },
+      h.options,
+    );
+    expect(failed).toEqual({ status: "invalid" });
+    expect(await stored()).toBe("ar");
+
+    const signedIn = await signInWithPassword(
+      prisma,
+      { email: user.email, password: PASSWORD, address: freshAddress(), uiLocale: "en" },
+      h.options,
+    );
+    expect(signedIn).toMatchObject({ status: "signed_in", user: { uiLocale: "en" } });
+    expect(await stored()).toBe("en");
+
+    // No choice made: the account's own language stands.
+    const again = await signInWithPassword(
+      prisma,
+      { email: user.email, password: PASSWORD, address: freshAddress() },
+      h.options,
+    );
+    expect(again).toMatchObject({ status: "signed_in", user: { uiLocale: "en" } });
+  });
+});

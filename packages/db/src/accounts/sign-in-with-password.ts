@@ -21,6 +21,8 @@ export const signInWithPasswordInput = z.object({
   password: z.string().min(1).max(1024),
   /** The client's address as the app resolved it; "unknown" when it cannot tell. */
   address: z.string().trim().min(1).max(100),
+  /** The interface language chosen on the sign-in page just now: it becomes the account's language on success. */
+  uiLocale: z.enum(["ar", "ru", "en"]).optional(),
 });
 export type SignInWithPasswordInput = z.input<typeof signInWithPasswordInput>;
 
@@ -66,7 +68,7 @@ export async function signInWithPassword(
 ): Promise<SignInWithPasswordResult> {
   const parsed = signInWithPasswordInput.safeParse(input);
   if (!parsed.success) return { status: "invalid" };
-  const { email, password, address } = parsed.data;
+  const { email, password, address, uiLocale: chosenLocale } = parsed.data;
   const context = { address };
 
   // The attempt is recorded as a failure before the decision, so parallel attempts count each other; it turns into
@@ -103,6 +105,9 @@ export async function signInWithPassword(
     if (old.length > 0) await tx.loginAttempt.deleteMany({ where: { id: { in: old.map((row) => row.id) } } });
     const entity = { actorId: user?.id ?? null, entityType: "user", entityId: user?.id ?? email };
     if (succeeded) {
+      if (chosenLocale && user && chosenLocale !== user.uiLocale) {
+        await tx.user.update({ where: { id: user.id }, data: { uiLocale: chosenLocale } });
+      }
       await writeAudit(tx, { ...entity, action: "auth.sign_in" }, context);
       return;
     }
@@ -174,6 +179,12 @@ export async function signInWithPassword(
   if (!succeeded || !user) return { status: "invalid" };
   return {
     status: "signed_in",
-    user: { id: user.id, email: user.email, name: user.name, authVersion: user.authVersion, uiLocale: user.uiLocale },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      authVersion: user.authVersion,
+      uiLocale: chosenLocale ?? user.uiLocale,
+    },
   };
 }

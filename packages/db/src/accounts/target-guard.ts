@@ -1,7 +1,7 @@
 // The one rule for every accounts action aimed at a user: nobody acts on an account holding a permission they lack
 // (else resetting an admin's password would hand over the admin), and the last active admin stays in charge.
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { Actor } from "../permissions.ts";
+import type { Actor, Permission } from "../permissions.ts";
 import { lockAdminSet, wouldLeaveNoAdmin } from "./admin-guard.ts";
 import { permissionsBeyond } from "./own-permissions.ts";
 
@@ -72,4 +72,34 @@ export async function roleHoldersBeyond(tx: Prisma.TransactionClient, actor: Act
     actor,
     holders.flatMap((holder) => permissionsOf(holder.roles)),
   );
+}
+
+/** What the users page offers for one user: only the buttons the server would not refuse. */
+export type UserActionsOffered = {
+  disable: boolean;
+  enable: boolean;
+  resetPassword: boolean;
+  setRoles: boolean;
+  /** The user holds these permissions and the actor does not: nothing may be done to them. */
+  outranks: Permission[];
+};
+
+/**
+ * The same rules as checkTargetUser and the use cases (self-disable refused, the last active admin kept, no acting on
+ * a stronger user), decided for display ahead of time; the server still decides each action when it is taken.
+ */
+export function userActionsOffered(
+  actor: Actor,
+  user: { id: number; disabled: boolean; permissions: readonly string[]; lastActiveAdmin: boolean },
+): UserActionsOffered {
+  const outranks = permissionsBeyond(actor, user.permissions);
+  if (outranks.length > 0) return { disable: false, enable: false, resetPassword: false, setRoles: false, outranks };
+  const self = user.id === actor.userId;
+  return {
+    disable: !user.disabled && !self && !user.lastActiveAdmin,
+    enable: user.disabled,
+    resetPassword: !user.disabled && (self || !user.lastActiveAdmin),
+    setRoles: true,
+    outranks,
+  };
 }

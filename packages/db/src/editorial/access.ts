@@ -21,7 +21,7 @@ export function isTranslation(target: AccessTarget): boolean {
 }
 
 /** A writer on their own article, or a translator on a translation: the people whose text it is. */
-function hasAuthorAccess(actor: Actor, target: AccessTarget): boolean {
+export function hasAuthorAccess(actor: Actor, target: AccessTarget): boolean {
   if (isTranslation(target) && can(actor, "article.translate")) return true;
   return can(actor, "article.edit_own") && ownsArticle(actor, target.article);
 }

@@ -22,6 +22,8 @@ export type EditValues = {
   photoAlt?: string | null | undefined;
   /** The story's date; left unchanged when undefined. */
   publishedAt?: Date | undefined;
+  /** publishedAt is a day (its midnight UTC) and no time; false when undefined and publishedAt is given. */
+  publishedDateOnly?: boolean | undefined;
 };
 
 export type SaveResult =
@@ -40,6 +42,8 @@ export type SaveResult =
 
 type CommitOptions = {
   origin: RevisionOrigin;
+  /** A restore's source revision number, kept on the new revision so the list and history can name it. */
+  restoredFromNumber?: number;
   tags?: readonly string[] | undefined;
   audit?: { action: string; data: Prisma.InputJsonObject };
 };
@@ -50,7 +54,7 @@ export async function commitEdit(
   target: LoadedLocalization,
   expectedVersion: number,
   values: EditValues,
-  { origin, tags, audit }: CommitOptions,
+  { origin, restoredFromNumber, tags, audit }: CommitOptions,
 ): Promise<SaveResult> {
   if (target.version !== expectedVersion) return { status: "conflict", current: snapshotOf(target) };
   const holder = await prisma.articleLocalization.findUnique({
@@ -75,6 +79,7 @@ export async function commitEdit(
           body,
           ...(values.photoAlt !== undefined ? { photoAlt: values.photoAlt } : {}),
           publishedAt,
+          ...(values.publishedAt !== undefined ? { publishedDateOnly: values.publishedDateOnly ?? false } : {}),
           warnings,
           updatedById: user.userId,
           version: { increment: 1 },
@@ -91,6 +96,7 @@ export async function commitEdit(
           summary: values.summary,
           body,
           origin,
+          restoredFromNumber: restoredFromNumber ?? null,
           authorId: user.userId,
         },
         select: { id: true, number: true },

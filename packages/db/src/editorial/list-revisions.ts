@@ -14,6 +14,8 @@ export type RevisionSummary = {
   origin: RevisionOrigin;
   /** False for an import revision kept aside because an editor had already changed the text. */
   applied: boolean;
+  /** For a restore: the number of the revision it brought back. */
+  restoredFromNumber: number | null;
   author: { id: number; name: string } | null;
   createdAt: Date;
 };
@@ -34,6 +36,7 @@ export async function listRevisions(
       title: true,
       origin: true,
       applied: true,
+      restoredFromNumber: true,
       createdAt: true,
       author: { select: { id: true, name: true } },
     },

@@ -1,4 +1,4 @@
-// The history of one localization's workflow: its moves and review comments, oldest first.
+// The history of one localization's workflow: its moves, review comments and restored revisions, oldest first.
 import { z } from "zod";
 import type { ArticleStatus, PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
@@ -18,9 +18,13 @@ export type WorkflowHistoryEntry =
       actor: Person;
       from: ArticleStatus | null;
       to: ArticleStatus;
+      /** The audit action that made it (article.withdraw, article.return…); null for moves recorded before it was kept. */
+      action: string | null;
       comment: string | null;
     }
-  | { kind: "comment"; id: number; at: Date; actor: Person; body: string; resolvedAt: Date | null };
+  | { kind: "comment"; id: number; at: Date; actor: Person; body: string; resolvedAt: Date | null }
+  /** An earlier revision's text brought back as revision `number`. */
+  | { kind: "restore"; id: number; at: Date; actor: Person; number: number; restoredFromNumber: number | null };
 
 export async function listWorkflowHistory(
   prisma: PrismaClient,
@@ -30,7 +34,7 @@ export async function listWorkflowHistory(
   requirePermission(actor, "article.read");
   const { localizationId } = parseInput(listWorkflowHistoryInput, input);
   const person = { select: { id: true, name: true } } as const;
-  const [moves, comments] = await Promise.all([
+  const [moves, comments, restores] = await Promise.all([
     prisma.workflowTransition.findMany({
       where: { localizationId },
       include: { actor: person },
@@ -41,6 +45,11 @@ export async function listWorkflowHistory(
       include: { author: person },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
+    prisma.revision.findMany({
+      where: { localizationId, origin: "restore" },
+      select: { id: true, number: true, restoredFromNumber: true, createdAt: true, author: person },
+      orderBy: { number: "asc" },
+    }),
   ]);
   const entries: WorkflowHistoryEntry[] = [
     ...moves.map((move) => ({
@@ -50,6 +59,7 @@ export async function listWorkflowHistory(
       actor: move.actor,
       from: move.fromStatus,
       to: move.toStatus,
+      action: move.action,
       comment: move.comment,
     })),
     ...comments.map((comment) => ({
@@ -59,6 +69,14 @@ export async function listWorkflowHistory(
       actor: comment.author,
       body: comment.body,
       resolvedAt: comment.resolvedAt,
+    })),
+    ...restores.map((revision) => ({
+      kind: "restore" as const,
+      id: revision.id,
+      at: revision.createdAt,
+      actor: revision.author,
+      number: revision.number,
+      restoredFromNumber: revision.restoredFromNumber,
     })),
   ];
   // Stable sort: at equal times moves stay before comments, each in insertion order.

@@ -12,7 +12,7 @@ import {
 } from "./errors.ts";
 import { loadLocalization } from "./load-localization.ts";
 import { openBlockingCodes, withoutResolvedWarnings } from "./warning-rules.ts";
-import { findMove, GATED_STATUSES, mayMove, PUBLIC_STATUSES } from "./workflow.ts";
+import { findAllowedMove, findMove, GATED_STATUSES, PUBLIC_STATUSES } from "./workflow.ts";
 
 export const moveArticleInput = z.object({
   localizationId: z.number().int().positive(),
@@ -46,10 +46,15 @@ export async function moveArticle(
   const { localizationId, to, expectedVersion, scheduledAt, comment } = parseInput(moveArticleInput, input);
   const target = await loadLocalization(prisma, localizationId);
   const from = target.status;
-  const move = findMove(from, to);
-  if (!move) throw new InvalidMoveError(from, to);
+  const known = findMove(from, to);
+  if (!known) throw new InvalidMoveError(from, to);
+  // Of the moves between these two statuses (a reviewer's return, an author's withdrawal), the one this actor may make.
+  const move = findAllowedMove(actor, target, to);
+  if (!move) {
+    requirePermission(actor, known.permission);
+    throw new ForbiddenError("article.edit_any");
+  }
   const user = requirePermission(actor, move.permission);
-  if (!mayMove(user, move, target)) throw new ForbiddenError("article.edit_any");
   if (target.version !== expectedVersion) throw new StaleVersionError(expectedVersion, target.version);
   if (GATED_STATUSES.has(to)) {
     const codes = openBlockingCodes(target);
@@ -77,7 +82,15 @@ export async function moveArticle(
     });
     if (updated.count !== 1) return null;
     await tx.workflowTransition.create({
-      data: { localizationId, fromStatus: from, toStatus: to, actorId: user.userId, comment: comment || null, at: now },
+      data: {
+        localizationId,
+        fromStatus: from,
+        toStatus: to,
+        action: move.action,
+        actorId: user.userId,
+        comment: comment || null,
+        at: now,
+      },
     });
     await tx.auditLog.create({
       data: {

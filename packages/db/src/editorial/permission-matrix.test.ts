@@ -110,7 +110,14 @@ const CASES: Case[] = [
       moveArticle(prisma, actor, { localizationId: f.ru.id, to: "in_review", expectedVersion: f.ru.version }),
   },
   { name: "moveArticle approve", status: "in_review", allowed: editorsOnly, run: move("approved") },
-  { name: "moveArticle return to draft", status: "in_review", allowed: editorsOnly, run: move("draft") },
+  // Reviewers return it; its own writer may withdraw it (until approved: see withdraw-and-restore.test.ts).
+  {
+    name: "moveArticle return or withdraw to draft",
+    status: "in_review",
+    allowed: ["writer", "editor", "admin"],
+    run: move("draft"),
+  },
+  { name: "moveArticle return approved to draft", status: "approved", allowed: editorsOnly, run: move("draft") },
   { name: "moveArticle publish", status: "approved", allowed: editorsOnly, run: move("published") },
   {
     name: "moveArticle schedule",

@@ -34,6 +34,7 @@ export async function restoreRevision(
     { title: revision.title, summary: revision.summary, slug: revision.slug, body: readBody(revision.body) },
     {
       origin: "restore",
+      restoredFromNumber: revision.number,
       audit: {
         action: "article.restore_revision",
         data: { articleId: target.articleId, locale: target.locale, revisionId, revisionNumber: revision.number },

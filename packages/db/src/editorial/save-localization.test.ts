@@ -146,6 +146,16 @@ describe("a save", () => {
     if (dated.status !== "saved") throw new Error(dated.status);
     expect(dated.localization.warnings.map((w) => w.code)).toEqual(["transcoded"]);
     expect(dated.localization.publishedAt).toEqual(new Date("2024-03-01T12:00:00Z"));
+    const stored = () => ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
+    expect((await stored()).publishedDateOnly).toBe(false);
+    // A day alone is kept as a date without a time of day.
+    const day = await saveLocalization(
+      ctx.db.prisma,
+      ctx.cast.actors.editor,
+      edit(ar.id, dated.localization.version, { title: "عنوان جديد", publishedAt: "2024-03-02" }),
+    );
+    if (day.status !== "saved") throw new Error(day.status);
+    expect(await stored()).toMatchObject({ publishedAt: new Date("2024-03-02T00:00:00Z"), publishedDateOnly: true });
   });
 
   it("stores <script> and other HTML in the title, summary and body as the very same text", async () => {

@@ -19,6 +19,8 @@ const optionalText = (max: number) =>
     .nullable()
     .transform((value) => (value ? value : null));
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export const saveLocalizationInput = z.object({
   localizationId: z.number().int().positive(),
   expectedVersion: z.number().int().positive(),
@@ -27,8 +29,19 @@ export const saveLocalizationInput = z.object({
   slug: slugInput,
   body: bodySchema.max(5000),
   photoAlt: optionalText(500).optional(),
-  /** The story's date, e.g. for an import that had none (resolves missing_date / missing_year). */
-  publishedAt: z.coerce.date().optional(),
+  /**
+   * The story's date, e.g. for an import that had none (resolves missing_date / missing_year). A day alone
+   * (YYYY-MM-DD) is stored as a date without a time (publishedDateOnly); a date-time as that instant.
+   */
+  publishedAt: z
+    .union([z.string().regex(DAY), z.coerce.date()])
+    .transform((value) =>
+      typeof value === "string"
+        ? { at: new Date(`${value}T00:00:00.000Z`), dateOnly: true }
+        : { at: value, dateOnly: false },
+    )
+    .refine(({ at }) => !Number.isNaN(at.getTime()), "invalid date")
+    .optional(),
   /** The article's whole tag list by name (shared by every language); omitted, the tags stay as they are. */
   tags: tagNamesInput.optional(),
 });
@@ -40,7 +53,8 @@ export async function saveLocalization(
   actor: Actor | null,
   input: SaveLocalizationInput,
 ): Promise<SaveResult> {
-  const { localizationId, expectedVersion, tags, ...values } = parseInput(saveLocalizationInput, input);
+  const { localizationId, expectedVersion, tags, publishedAt, ...rest } = parseInput(saveLocalizationInput, input);
+  const values = { ...rest, publishedAt: publishedAt?.at, publishedDateOnly: publishedAt?.dateOnly };
   const target = await loadLocalization(prisma, localizationId);
   const user = requireEditAccess(actor, target);
   if (tags !== undefined) requireArticleAccess(user, target.article);

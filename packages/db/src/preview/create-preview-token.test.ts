@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "../permissions.ts";
 import { createArticleFixture, type Role, useEditorialDatabase } from "../editorial/test-fixtures.ts";
-import { createPreviewToken } from "./create-preview-token.ts";
+import { createPreviewToken, revokePreviewLinks } from "./create-preview-token.ts";
 import { loadPreviewArticle } from "./load-preview-article.ts";
 import { verifyPreviewToken } from "./preview-token.ts";
 
@@ -89,5 +89,85 @@ describe("createPreviewToken", () => {
       await loadPreviewArticle(ctx.db.prisma, { token, secret: SECRET, now: new Date(now.getTime() + 31 * 60_000) }),
     ).toBeNull();
     expect(await loadPreviewArticle(ctx.db.prisma, { token: `${token}x`, secret: SECRET })).toBeNull();
+  });
+});
+
+describe("a preview link's lifetime and revocation", () => {
+  const draft = () =>
+    createArticleFixture(ctx.db.prisma, { ownerId: ctx.cast.ids.writer, status: "draft", title: "مسودة" });
+
+  it("lives 30 minutes unless asked, up to a week, and never longer", async () => {
+    const fixture = await draft();
+    const now = new Date("2026-12-04T10:00:00Z");
+    const editor = ctx.cast.actors.editor;
+    const make = (lifetimeMinutes?: number) =>
+      createPreviewToken(
+        ctx.db.prisma,
+        editor,
+        { articleId: fixture.articleId, locale: "ar", ...(lifetimeMinutes ? { lifetimeMinutes } : {}) },
+        SECRET,
+        { now },
+      );
+    expect((await make()).expiresAt).toEqual(new Date("2026-12-04T10:30:00Z"));
+    const week = await make(7 * 24 * 60);
+    expect(week.expiresAt).toEqual(new Date("2026-12-11T10:00:00Z"));
+    expect(
+      await loadPreviewArticle(ctx.db.prisma, {
+        token: week.token,
+        secret: SECRET,
+        now: new Date("2026-12-11T09:59:00Z"),
+      }),
+    ).toMatchObject({ localizationId: fixture.ar.id });
+    await expect(make(7 * 24 * 60 + 1)).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("stops every link of the article on revoking, in every language; later links work", async () => {
+    const fixture = await draft();
+    const editor = ctx.cast.actors.editor;
+    const arLink = await createPreviewToken(
+      ctx.db.prisma,
+      editor,
+      { articleId: fixture.articleId, locale: "ar" },
+      SECRET,
+    );
+    const ruLink = await createPreviewToken(
+      ctx.db.prisma,
+      editor,
+      { articleId: fixture.articleId, locale: "ru" },
+      SECRET,
+    );
+    const other = await draft();
+    const otherLink = await createPreviewToken(
+      ctx.db.prisma,
+      editor,
+      { articleId: other.articleId, locale: "ar" },
+      SECRET,
+    );
+
+    await expect(
+      revokePreviewLinks(ctx.db.prisma, ctx.cast.actors.otherWriter, { articleId: fixture.articleId }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await loadPreviewArticle(ctx.db.prisma, { token: arLink.token, secret: SECRET })).not.toBeNull();
+
+    // The writer whose draft it is may revoke its links.
+    await revokePreviewLinks(ctx.db.prisma, ctx.cast.actors.writer, { articleId: fixture.articleId });
+    expect(await loadPreviewArticle(ctx.db.prisma, { token: arLink.token, secret: SECRET })).toBeNull();
+    expect(await loadPreviewArticle(ctx.db.prisma, { token: ruLink.token, secret: SECRET })).toBeNull();
+    expect(await loadPreviewArticle(ctx.db.prisma, { token: otherLink.token, secret: SECRET })).not.toBeNull();
+    const fresh = await createPreviewToken(
+      ctx.db.prisma,
+      editor,
+      { articleId: fixture.articleId, locale: "ar" },
+      SECRET,
+    );
+    expect(await loadPreviewArticle(ctx.db.prisma, { token: fresh.token, secret: SECRET })).toMatchObject({
+      localizationId: fixture.ar.id,
+    });
+    expect(
+      await ctx.db.prisma.auditLog.findFirstOrThrow({
+        where: { action: "article.preview_links_revoked" },
+        orderBy: { id: "desc" },
+      }),
+    ).toMatchObject({ actorId: ctx.cast.ids.writer, entityType: "article", entityId: String(fixture.articleId) });
   });
 });

@@ -18,8 +18,8 @@ export type PreviewArticle = Omit<PublicArticle, "title" | "publishedAt"> & {
 };
 
 /**
- * The article behind a preview token, or null when the token is not genuine, has expired, or names a localization
- * that no longer exists. Never cached by the caller: a preview must show the text as it is now.
+ * The article behind a preview token, or null when the token is not genuine, has expired, was revoked, or names a
+ * localization that no longer exists. Never cached by the caller: a preview must show the text as it is now.
  */
 export async function loadPreviewArticle(
   prisma: PrismaClient,
@@ -38,7 +38,8 @@ export async function loadPreviewArticle(
       },
     },
   });
-  if (!row) return null;
+  // The article's links were revoked after this one was made.
+  if (!row || row.article.previewGeneration !== claims.generation) return null;
   const { locale } = row;
   const { localizations } = row.article;
   // "Also in" links only to editions readers can open, as on the public page.
@@ -53,6 +54,7 @@ export async function loadPreviewArticle(
     slug: row.slug,
     title: row.title,
     publishedAt: row.publishedAt,
+    publishedDateOnly: row.publishedDateOnly,
     status: row.status,
     expiresAt: claims.expiresAt,
     ...articleContentOf(row, locale),

@@ -1,4 +1,4 @@
-// Signed, short-lived preview tokens: an HMAC-SHA256 over {localizationId, expiry}, so the public site can show a
+// Signed, short-lived preview tokens: an HMAC-SHA256 over {localizationId, expiry, generation}, so the public site can show a
 // draft to whoever holds the link without a session, and to nobody once it expires or is altered.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
@@ -6,14 +6,24 @@ import { z } from "zod";
 /** How long a preview link works unless the caller asks otherwise: long enough to share, short enough to leak little. */
 export const PREVIEW_TOKEN_LIFETIME_MS = 30 * 60 * 1000;
 
+/** The longest a preview link may live, whatever the editor asks: a week. */
+export const MAX_PREVIEW_TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** The secret must be long enough that guessing it is hopeless; the apps' env schemas ask for the same. */
 export const MIN_PREVIEW_SECRET_LENGTH = 32;
 
-export type PreviewClaims = { localizationId: number; expiresAt: Date };
+/** `generation`: the article's preview generation when the link was made; revoking the article's links bumps it. */
+export type PreviewClaims = { localizationId: number; expiresAt: Date; generation: number };
 
-// Short keys keep the URL short; `v` lets a future format be told apart from this one.
+// Short keys keep the URL short; `v` lets a future format be told apart from this one. Links made before `g` existed
+// belong to generation 0, so revoking them works too.
 const payloadSchema = z
-  .object({ v: z.literal(1), l: z.number().int().positive(), e: z.number().int().positive() })
+  .object({
+    v: z.literal(1),
+    l: z.number().int().positive(),
+    e: z.number().int().positive(),
+    g: z.number().int().nonnegative().optional(),
+  })
   .strict();
 
 function checkSecret(secret: string): void {
@@ -26,10 +36,18 @@ function sign(payload: string, secret: string): string {
 }
 
 /** `<payload>.<signature>`, both base64url: safe in a URL path segment as is. */
-export function signPreviewToken(claims: PreviewClaims, secret: string): string {
+export function signPreviewToken(
+  claims: Omit<PreviewClaims, "generation"> & { generation?: number },
+  secret: string,
+): string {
   checkSecret(secret);
   const payload = Buffer.from(
-    JSON.stringify({ v: 1, l: claims.localizationId, e: Math.floor(claims.expiresAt.getTime() / 1000) }),
+    JSON.stringify({
+      v: 1,
+      l: claims.localizationId,
+      e: Math.floor(claims.expiresAt.getTime() / 1000),
+      ...(claims.generation ? { g: claims.generation } : {}),
+    }),
   ).toString("base64url");
   return `${payload}.${sign(payload, secret)}`;
 }
@@ -56,5 +74,5 @@ export function verifyPreviewToken(token: string, secret: string, now: Date = ne
   if (!claims.success) return null;
   const expiresAt = new Date(claims.data.e * 1000);
   if (expiresAt.getTime() <= now.getTime()) return null;
-  return { localizationId: claims.data.l, expiresAt };
+  return { localizationId: claims.data.l, expiresAt, generation: claims.data.g ?? 0 };
 }

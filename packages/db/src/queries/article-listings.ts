@@ -18,41 +18,96 @@ export type PublicListing = {
   pageCount: number;
 };
 
-// Enough candidates to rank by shared tags without reading an agency's whole archive.
-const RELATED_CANDIDATES = 50;
+/** A shared tag outweighs this many shared title or summary words. */
+const TAG_WEIGHT = 3;
+/** Without a shared tag, a story must share at least this many distinct words (stems) of title and summary. */
+export const MIN_SHARED_WORDS = 2;
+/** Stems of the article's title and summary compared at most (a long summary's); pairs of them make a query. */
+const MAX_TARGET_WORDS = 24;
+/** Stories scored at most, of those sharing words and of those sharing tags: the nearest in time. */
+const MAX_CANDIDATES = 300;
+
+type RelatedRow = {
+  article_id: number;
+  locale: Locale;
+  slug: string;
+  title: string | null;
+  published_at: Date | null;
+  published_date_only: boolean;
+  summary: string | null;
+  body: unknown;
+};
 
 /**
- * Up to `limit` other articles published in `locale` that share the article's agency or one of its tags; those with
- * more tags in common come first, then the newest.
+ * Up to `limit` other articles published in `locale` about the same thing: sharing tags with the article, or words of
+ * its title and summary (their stems in the search document, Arabic normalized as search does; weights A and B, see
+ * docs/decisions/0022-related-stories-by-tags-and-words.md). A shared agency alone never makes a story related: none
+ * rather than unrelated ones. Best first: each shared tag counts as TAG_WEIGHT words, then full-text rank, then newest.
  */
 export async function listRelatedArticles(
   prisma: PrismaClient,
   { id, locale, limit = 5 }: { id: number; locale: Locale; limit?: number },
 ): Promise<PublicArticleSummary[]> {
-  const article = await prisma.article.findUnique({
-    where: { id },
-    select: { sourceId: true, tags: { select: { tagId: true } } },
-  });
-  if (!article) return [];
-  const tagIds = article.tags.map((t) => t.tagId);
-  const links = [
-    ...(article.sourceId !== null ? [{ sourceId: article.sourceId }] : []),
-    ...(tagIds.length > 0 ? [{ tags: { some: { tagId: { in: tagIds } } } }] : []),
-  ];
-  if (links.length === 0) return [];
-  const rows = await prisma.articleLocalization.findMany({
-    where: { ...publishedWhere(locale), articleId: { not: id }, article: { OR: links } },
-    orderBy: [...newestFirst],
-    take: RELATED_CANDIDATES,
-    select: { ...summarySelect, article: { select: { tags: { select: { tagId: true } } } } },
-  });
-  const shared = (row: (typeof rows)[number]) => row.article.tags.filter((t) => tagIds.includes(t.tagId)).length;
-  // A stable sort keeps the newest-first order among equals.
-  return rows
-    .map((row, index) => ({ row, index, shared: shared(row) }))
-    .sort((a, b) => b.shared - a.shared || a.index - b.index)
-    .slice(0, limit)
-    .map(({ row }) => toSummary(row));
+  const rows = await prisma.$queryRaw<RelatedRow[]>`
+    WITH target_tags AS (
+      SELECT tag_id FROM article_tags WHERE article_id = ${id}
+    ), target_words AS (
+      -- Each stem as a tsquery literal: quoted, it is taken as it is (not stemmed again); :AB matches only titles
+      -- and summaries. A backslash would need escaping; no stemmer keeps one in a word anyway.
+      SELECT w.lexeme, '''' || replace(w.lexeme, '''', '''''') || ''':AB' AS term
+      FROM article_localizations l, unnest(l.search_vector) w
+      WHERE l.article_id = ${id} AND l.locale = ${locale}::"Locale" AND w.weights && ARRAY['A', 'B']
+        AND strpos(w.lexeme, chr(92)) = 0
+      ORDER BY w.lexeme
+      LIMIT ${MAX_TARGET_WORDS}
+    ), q AS (
+      SELECT
+        (SELECT string_agg(term, ' | ')::tsquery FROM target_words) AS any_word,
+        -- Any two of the words, as the threshold asks: found through the GIN index rather than row by row.
+        (SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ')::tsquery
+          FROM target_words a JOIN target_words b ON a.lexeme < b.lexeme) AS two_words
+    ), target_time AS (
+      SELECT coalesce(
+        (SELECT published_at FROM article_localizations WHERE article_id = ${id} AND locale = ${locale}::"Locale"),
+        now()::timestamp) AS at
+    ), candidates AS (
+      -- Two very common words (a country, its president) can match much of an archive: only the stories nearest in
+      -- time to the article are scored, as a reader of a story looks for the ones around it.
+      (SELECT c.id FROM article_localizations c, q, target_time
+        WHERE c.locale = ${locale}::"Locale" AND c.search_vector @@ q.two_words
+        ORDER BY abs(extract(epoch FROM c.published_at - target_time.at)) LIMIT ${MAX_CANDIDATES})
+      UNION
+      (SELECT c.id FROM article_tags t JOIN article_localizations c ON c.article_id = t.article_id, target_time
+        WHERE c.locale = ${locale}::"Locale" AND t.tag_id IN (SELECT tag_id FROM target_tags)
+        ORDER BY abs(extract(epoch FROM c.published_at - target_time.at)) LIMIT ${MAX_CANDIDATES})
+    ), scored AS (
+      SELECT c.*,
+        (SELECT count(*) FROM article_tags t
+          WHERE t.article_id = c.article_id AND t.tag_id IN (SELECT tag_id FROM target_tags))::int AS shared_tags,
+        (SELECT count(*) FROM target_words w WHERE c.search_vector @@ w.term::tsquery)::int AS shared_words,
+        coalesce(ts_rank(c.search_vector, (SELECT any_word FROM q)), 0) AS rank
+      FROM article_localizations c
+      WHERE c.id IN (SELECT id FROM candidates) AND c.article_id <> ${id}
+        -- The same rule as publishedWhere.
+        AND c.status = 'published' AND c.published_at IS NOT NULL AND c.title IS NOT NULL
+    )
+    SELECT article_id, locale, slug, title, published_at, published_date_only, summary, body
+    FROM scored
+    WHERE shared_tags > 0 OR shared_words >= ${MIN_SHARED_WORDS}
+    ORDER BY shared_tags * ${TAG_WEIGHT} + shared_words DESC, rank DESC, published_at DESC, id DESC
+    LIMIT ${limit}`;
+  return rows.map((row) =>
+    toSummary({
+      articleId: row.article_id,
+      locale: row.locale,
+      slug: row.slug,
+      title: row.title,
+      publishedAt: row.published_at,
+      publishedDateOnly: row.published_date_only,
+      summary: row.summary,
+      body: row.body,
+    }),
+  );
 }
 
 async function listPage(

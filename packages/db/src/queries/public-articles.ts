@@ -8,6 +8,8 @@ export type PublicArticleSummary = {
   slug: string;
   title: string;
   publishedAt: Date;
+  /** Only the day is known (an import's date line): publishedAt is its midnight UTC, to be shown as a date alone. */
+  publishedDateOnly: boolean;
   lead: string | null;
 };
 
@@ -42,6 +44,7 @@ export const summarySelect = {
   slug: true,
   title: true,
   publishedAt: true,
+  publishedDateOnly: true,
   summary: true,
   body: true,
 } as const;
@@ -52,6 +55,7 @@ export function toSummary(row: {
   slug: string;
   title: string | null;
   publishedAt: Date | null;
+  publishedDateOnly: boolean;
   summary: string | null;
   body: unknown;
 }): PublicArticleSummary {
@@ -61,6 +65,7 @@ export function toSummary(row: {
     slug: row.slug,
     title: row.title ?? "",
     publishedAt: row.publishedAt ?? new Date(0),
+    publishedDateOnly: row.publishedDateOnly,
     lead: row.summary ?? leadOf(readBody(row.body)),
   };
 }
@@ -123,6 +128,7 @@ export async function getPublishedArticle(
     slug: row.slug,
     title: row.title,
     publishedAt: row.publishedAt,
+    publishedDateOnly: row.publishedDateOnly,
     ...articleContentOf(row, locale),
     availableLocales: row.article.localizations.map((l) => l.locale),
   };

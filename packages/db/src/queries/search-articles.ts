@@ -34,6 +34,8 @@ export type SearchHit = {
   slug: string;
   title: string;
   publishedAt: Date;
+  /** Only the day is known: publishedAt is its midnight UTC (see PublicArticleSummary). */
+  publishedDateOnly: boolean;
   titleHighlighted: HighlightedText;
   snippet: HighlightedText;
 };
@@ -133,6 +135,7 @@ type HitRow = {
   slug: string;
   title: string;
   published_at: Date;
+  published_date_only: boolean;
   title_headline: string;
   snippet_headline: string;
 };
@@ -164,14 +167,14 @@ export async function searchPublishedArticles(
     prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM article_localizations l WHERE ${published}`,
     // Headlines are computed only for the rows of this page: ts_headline re-parses the whole text.
     prisma.$queryRaw<HitRow[]>`
-      SELECT p.article_id, p.locale, p.slug, p.title, p.published_at,
+      SELECT p.article_id, p.locale, p.slug, p.title, p.published_at, p.published_date_only,
         ts_headline(${config}::regconfig, translate(p.title, ${markers}, ''), h.query, ${TITLE_HEADLINE_OPTIONS})
           AS title_headline,
         ts_headline(${config}::regconfig,
           translate(concat_ws(' ', p.summary, minbar_blocks_text(p.body)), ${markers}, ''),
           h.query, ${SNIPPET_HEADLINE_OPTIONS}) AS snippet_headline
       FROM (
-        SELECT l.id, l.article_id, l.locale, l.slug, l.title, l.summary, l.body, l.published_at,
+        SELECT l.id, l.article_id, l.locale, l.slug, l.title, l.summary, l.body, l.published_at, l.published_date_only,
           ts_rank(l.search_vector, ${match}) AS rank
         FROM article_localizations l
         WHERE ${published}
@@ -192,6 +195,7 @@ export async function searchPublishedArticles(
       slug: row.slug,
       title: row.title,
       publishedAt: row.published_at,
+      publishedDateOnly: row.published_date_only,
       titleHighlighted: splitHighlights(row.title_headline),
       snippet: splitHighlights(row.snippet_headline),
     })),

@@ -1,26 +1,34 @@
-// /audit: the audit trail, newest first, filtered by who, which action (or family of actions), which entity and
-// which days, 50 to a page. Only for those holding audit.read — the use case checks it.
+// /audit: the audit trail, newest first, each entry a sentence in the interface language; filtered by person, action
+// (or family of actions) and days, 50 to a page. Links from other pages may narrow it to one record (entityType and
+// entityId in the address). Only for those holding audit.read — the use case checks it.
 import Link from "next/link";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { listAuditLog, type AuditRow } from "@minbar/db/accounts";
+import { listAuditActors, listAuditLog } from "@minbar/db/accounts";
 import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { requireActor } from "../../lib/actor.ts";
 import { orForbidden } from "../../lib/or-forbidden.ts";
 import { TableFrame } from "../../lib/table-frame.tsx";
 import { startOfDay } from "../../lib/zoned-time.ts";
+import { AuditEntry } from "./audit-entry.tsx";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const FILTER_NAMES = ["actor", "action", "entityType", "entityId", "from", "to"] as const;
+const FILTER_NAMES = ["person", "actor", "action", "entityType", "entityId", "from", "to"] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
 const ACTION_GROUPS = ["auth", "user", "role", "article", "import"] as const;
 
 const text = (max: number) => z.string().trim().max(max).catch("");
 const filtersSchema = z.object({
+  /** A user id, or "system". */
+  person: z
+    .string()
+    .regex(/^([1-9][0-9]{0,9}|system)$/)
+    .catch(""),
+  /** Part of a name or email (older links; the form offers people by name). */
   actor: text(320),
   action: text(100),
   entityType: text(50),
@@ -41,7 +49,7 @@ function readFilters(params: SearchParams) {
   const from = filters.from ? startOfDay(filters.from, NEWSROOM_TIME_ZONE) : null;
   // "To" is inclusive on the form: everything before the next day begins.
   const to = filters.to ? startOfDay(filters.to, NEWSROOM_TIME_ZONE, 1) : null;
-  const invalid: FilterName[] = [];
+  const invalid: ("from" | "to")[] = [];
   if (filters.from && !from) invalid.push("from");
   if (filters.to && !to) invalid.push("to");
   const ordered = !from || !to || from < to;
@@ -51,6 +59,7 @@ function readFilters(params: SearchParams) {
     invalid,
     query: {
       actor: filters.actor,
+      actorId: filters.person === "system" ? ("system" as const) : filters.person ? Number(filters.person) : undefined,
       actionPrefix: filters.action,
       entityType: filters.entityType,
       entityId: filters.entityId,
@@ -59,13 +68,6 @@ function readFilters(params: SearchParams) {
       page: filters.page,
     },
   };
-}
-
-/** An entry's data in one short line (what changed, why a sign-in failed), or null when there is none. */
-function details(data: AuditRow["data"]): string | null {
-  if (!data || typeof data !== "object" || Array.isArray(data) || Object.keys(data).length === 0) return null;
-  const text = JSON.stringify(data);
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
 function pageHref(filters: Record<FilterName, string>, page: number): string {
@@ -79,9 +81,10 @@ function pageHref(filters: Record<FilterName, string>, page: number): string {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const { filters, invalid, query } = readFilters(await searchParams);
-  const [result, t, tActions, locale, messages] = await Promise.all([
-    orForbidden(() => listAuditLog(getDb(), actor, query)),
+  const [[result, people], t, tEntries, tActions, locale, messages] = await Promise.all([
+    orForbidden(() => Promise.all([listAuditLog(getDb(), actor, query), listAuditActors(getDb(), actor)])),
     getTranslations("Audit"),
+    getTranslations("AuditEntries"),
     getTranslations("AuditActions"),
     getLocale(),
     getMessages(),
@@ -94,14 +97,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const known = new Set(knownActions);
   const actionLabel = (action: string) =>
     known.has(action) ? tActions(action as Parameters<typeof tActions>[0]) : action;
-  const entityLabel = (row: AuditRow) => {
-    if (!row.entityType) return "—";
-    const type =
-      row.entityType === "user" || row.entityType === "role" || row.entityType === "article"
-        ? t(`entityTypes.${row.entityType}`)
-        : row.entityType;
-    return row.entityId ? `${type} ${row.entityId}` : type;
-  };
   const inputClass = "w-full rounded border border-gray-300 px-2 py-1 text-start";
   const when = new Intl.DateTimeFormat(intlLocaleOf(locale), {
     dateStyle: "medium",
@@ -119,9 +114,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3"
       >
         <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t("filters.actor")}</span>
-          <input name="actor" defaultValue={filters.actor} maxLength={320} className={inputClass} />
+          <span className="mb-1 block font-medium">{tEntries("person")}</span>
+          <select name="person" defaultValue={filters.person} className={inputClass}>
+            <option value="">{tEntries("anyPerson")}</option>
+            {people.map((person) => (
+              <option key={person.id} value={String(person.id)}>
+                {person.name}
+              </option>
+            ))}
+            <option value="system">{tEntries("system")}</option>
+          </select>
         </label>
+        {filters.actor ? <input type="hidden" name="actor" value={filters.actor} /> : null}
+        {filters.entityType ? <input type="hidden" name="entityType" value={filters.entityType} /> : null}
+        {filters.entityId ? <input type="hidden" name="entityId" value={filters.entityId} /> : null}
         <label className="block text-sm">
           <span className="mb-1 block font-medium">{t("filters.action")}</span>
           <select name="action" defaultValue={filters.action} className={inputClass}>
@@ -144,19 +150,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value={filters.action}>{filters.action}</option>
             ) : null}
           </select>
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t("filters.entityType")}</span>
-          <select name="entityType" defaultValue={filters.entityType} className={inputClass}>
-            <option value="">—</option>
-            <option value="user">{t("entityTypes.user")}</option>
-            <option value="role">{t("entityTypes.role")}</option>
-            <option value="article">{t("entityTypes.article")}</option>
-          </select>
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t("filters.entityId")}</span>
-          <input name="entityId" defaultValue={filters.entityId} maxLength={100} dir="ltr" className={inputClass} />
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium">{t("filters.from")}</span>
@@ -190,56 +183,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
       {invalid.length > 0 ? (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("filters.invalid", { fields: [...new Set(invalid)].map((name) => t(`filters.${name}`)).join("، ") })}
+          {t("filters.invalid", {
+            fields: new Intl.ListFormat(intlLocaleOf(locale)).format(
+              [...new Set(invalid)].map((name) => t(`filters.${name}`)),
+            ),
+          })}
         </p>
       ) : null}
 
+      {filters.entityType || filters.entityId ? (
+        <p className="mb-2 text-sm text-gray-600">{tEntries("about")}</p>
+      ) : null}
       <p className="mb-3 text-sm text-gray-600">
         {t("count", { count: result.total, formatted: formatInteger(result.total, locale) })}
       </p>
       {result.rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <TableFrame
-          columns={[
-            t("columns.at"),
-            t("columns.actor"),
-            t("columns.action"),
-            t("columns.entity"),
-            t("columns.address"),
-          ]}
-        >
+        <TableFrame columns={[t("columns.at"), tEntries("entry"), t("columns.address")]}>
           {result.rows.map((row) => (
             <tr key={row.id} className="align-top" data-action={row.action}>
               <td className="px-3 py-2 whitespace-nowrap">
                 <time dateTime={row.at.toISOString()}>{when.format(row.at)}</time>
               </td>
               <td className="px-3 py-2">
-                {row.actor ? (
-                  <>
-                    <span className="block">{row.actor.name}</span>
-                    <span className="block text-xs text-gray-500" dir="ltr">
-                      {row.actor.email}
-                    </span>
-                  </>
+                <AuditEntry row={row} viewer={actor} locale={locale} sentences={messages.AuditEntries} />
+              </td>
+              <td className="px-3 py-2">
+                {/* An address is left to right in any interface: ::1 must not turn into 1:: in Arabic. */}
+                {row.address ? (
+                  <bdi dir="ltr" data-testid="audit-address">
+                    {row.address}
+                  </bdi>
                 ) : (
-                  <span className="text-gray-500">{t("system")}</span>
+                  "—"
                 )}
-              </td>
-              <td className="px-3 py-2">
-                <span className="block">{actionLabel(row.action)}</span>
-                <code className="block text-xs text-gray-500" dir="ltr">
-                  {row.action}
-                </code>
-                {details(row.data) ? (
-                  <code className="mt-1 block max-w-md text-xs break-all text-gray-500" dir="ltr">
-                    {details(row.data)}
-                  </code>
-                ) : null}
-              </td>
-              <td className="px-3 py-2">{entityLabel(row)}</td>
-              <td className="px-3 py-2">
-                <span dir="ltr">{row.address ?? "—"}</span>
               </td>
             </tr>
           ))}

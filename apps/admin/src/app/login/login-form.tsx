@@ -12,9 +12,10 @@ export function LoginForm() {
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(signInAction, initialState);
   return (
-    <form action={formAction} className="space-y-4" aria-busy={pending}>
+    // noValidate: the server action answers with the app's own messages, never the browser's tooltips.
+    <form action={formAction} noValidate className="space-y-4" aria-busy={pending}>
       {state.error ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+        <p id="login-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
           {state.error === "locked"
             ? t("locked", {
                 minutes: state.retryMinutes ?? 15,
@@ -28,8 +29,9 @@ export function LoginForm() {
         <input
           name="email"
           type="email"
-          required
           autoComplete="username"
+          aria-invalid={state.error === "email_missing" || state.error === "email_format"}
+          aria-describedby={state.error ? "login-error" : undefined}
           dir="ltr"
           defaultValue={state.email}
           key={state.email}
@@ -41,8 +43,8 @@ export function LoginForm() {
         <input
           name="password"
           type="password"
-          required
           autoComplete="current-password"
+          aria-invalid={state.error === "password_missing"}
           dir="ltr"
           className="w-full rounded border border-gray-300 px-3 py-2 text-start"
         />

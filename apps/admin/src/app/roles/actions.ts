@@ -15,7 +15,7 @@ import {
 } from "../../lib/accounts-action.ts";
 import type { Notice } from "../../lib/outcome-notice.tsx";
 
-export type RoleValues = { key: string; nameAr: string; nameRu: string; nameEn: string; permissions: string[] };
+export type RoleValues = { nameAr: string; nameRu: string; nameEn: string; permissions: string[] };
 
 export type RoleFormState = {
   notice: Notice | null;
@@ -45,7 +45,6 @@ async function noticeFor(result: { status: WordedStatus; userCount?: number }): 
 
 function readRole(formData: FormData): RoleValues {
   return {
-    key: formText(formData, "key"),
     nameAr: formText(formData, "nameAr"),
     nameRu: formText(formData, "nameRu"),
     nameEn: formText(formData, "nameEn"),

@@ -2,7 +2,7 @@
 // delete one. Only for those holding role.manage — the use cases check it.
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can, PERMISSIONS } from "@minbar/db/permissions";
+import { can } from "@minbar/db/permissions";
 import { listRoles } from "@minbar/db/accounts";
 import { formatInteger } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
@@ -25,24 +25,21 @@ export default async function RolesPage() {
   // listRoles also serves user managers; this page is for role managers, and its actions re-check role.manage.
   if (!can(actor, "role.manage")) forbidden();
   const roles = await orForbidden(() => listRoles(getDb(), actor));
-  const permissionOptions = PERMISSIONS.map((key) => ({ key, label: tPermission(key) }));
 
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
       <section className="mb-8 rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("createTitle")}</h2>
-        <RoleForm permissions={permissionOptions} />
+        <RoleForm />
       </section>
       <p className="mb-3 text-sm text-gray-600">{t("builtInHint")}</p>
       <TableFrame columns={[t("columns.name"), t("columns.permissions"), t("columns.users")]}>
         {roles.map((role) => (
-          <tr key={role.id} className="align-top" data-role-key={role.key}>
+          <tr key={role.id} id={`role-${role.id}`} className="align-top" data-role-key={role.key}>
             <td className="px-3 py-3">
+              {/* The name only: the key is internal (and in Latin letters whatever the interface language). */}
               <span className="block font-semibold">{roleName(role, locale)}</span>
-              <span className="block text-xs text-gray-500" dir="ltr">
-                {role.key}
-              </span>
               <span
                 className={`mt-1 inline-block rounded-full px-2 py-0.5 text-xs ${role.builtIn ? "bg-stone-200 text-stone-700" : "bg-sky-100 text-sky-900"}`}
               >
@@ -61,7 +58,7 @@ export default async function RolesPage() {
                 <details className="mt-3">
                   <summary className="cursor-pointer text-xs text-brand">{t("edit")}</summary>
                   <div className="mt-3 space-y-3">
-                    <RoleForm permissions={permissionOptions} role={{ ...role, permissions: [...role.permissions] }} />
+                    <RoleForm role={{ ...role, permissions: [...role.permissions] }} />
                     {role.userCount === 0 ? <DeleteRoleButton roleId={role.id} /> : null}
                   </div>
                 </details>

@@ -1,13 +1,14 @@
 "use client";
-// Creates a custom role, or edits one: its key (new roles only), its name in the three languages, and its
-// permissions from the catalogue. Refused input keeps every value and marks the fields at fault.
+// Creates a custom role, or edits one: its name in the three languages and its permissions, grouped by area. The key
+// is made from the name by the server, so nobody has to type one. noValidate: refused input comes back from the
+// server with the app's own messages, keeping every value and marking the fields at fault.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { CheckboxGroup, type CheckboxOption } from "../../lib/checkbox-group.tsx";
 import { OutcomeNotice } from "../../lib/outcome-notice.tsx";
+import { PermissionPicker } from "./permission-picker.tsx";
 import { saveRoleAction, type RoleFormState, type RoleValues } from "./actions.ts";
 
-type Props = { permissions: CheckboxOption[]; role?: { id: number; version: number } & RoleValues };
+type Props = { role?: { id: number; version: number } & RoleValues };
 
 const NAME_FIELDS = [
   { name: "nameAr", lang: "ar", dir: "rtl" },
@@ -15,9 +16,10 @@ const NAME_FIELDS = [
   { name: "nameEn", lang: "en", dir: "ltr" },
 ] as const;
 
-export function RoleForm({ permissions, role }: Props) {
+export function RoleForm({ role }: Props) {
   const t = useTranslations("Roles");
   const tCommon = useTranslations("Accounts");
+  const tAreas = useTranslations("PermissionAreas");
   const initialState: RoleFormState = {
     notice: null,
     fields: [],
@@ -26,7 +28,7 @@ export function RoleForm({ permissions, role }: Props) {
     attempt: 0,
   };
   const [state, formAction, pending] = useActionState(saveRoleAction, initialState);
-  const values: RoleValues = state.values ?? role ?? { key: "", nameAr: "", nameRu: "", nameEn: "", permissions: [] };
+  const values: RoleValues = state.values ?? role ?? { nameAr: "", nameRu: "", nameEn: "", permissions: [] };
   const bad = (field: string) => state.fields.includes(field);
   const inputClass = (field: string) =>
     `w-full rounded border px-3 py-2 text-start ${bad(field) ? "border-red-500" : "border-gray-300"}`;
@@ -36,6 +38,7 @@ export function RoleForm({ permissions, role }: Props) {
       <form
         action={formAction}
         key={state.attempt}
+        noValidate
         aria-busy={pending}
         aria-label={role ? t("edit") : t("createTitle")}
         className="grid gap-4 md:grid-cols-2"
@@ -46,31 +49,13 @@ export function RoleForm({ permissions, role }: Props) {
             <input type="hidden" name="version" value={role.version} />
           </>
         ) : (
-          <label className="block md:col-span-2">
-            <span className="mb-1 block text-sm font-medium">{t("fields.key")}</span>
-            <input
-              name="key"
-              required
-              maxLength={40}
-              pattern="[a-z][a-z0-9_\-]{1,39}"
-              dir="ltr"
-              defaultValue={values.key}
-              aria-invalid={bad("key")}
-              aria-describedby={`${idPrefix}-key-hint`}
-              className={inputClass("key")}
-            />
-            <span id={`${idPrefix}-key-hint`} className="mt-1 block text-xs text-gray-600">
-              {t("fields.keyHint")}
-            </span>
-            {bad("key") ? <span className="mt-1 block text-sm text-red-700">{t("fieldErrors.key")}</span> : null}
-          </label>
+          <p className="text-xs text-gray-600 md:col-span-2">{tAreas("keyNote")}</p>
         )}
         {NAME_FIELDS.map((field) => (
           <label key={field.name} className="block">
             <span className="mb-1 block text-sm font-medium">{t(`fields.${field.name}`)}</span>
             <input
               name={field.name}
-              required
               maxLength={100}
               lang={field.lang}
               dir={field.dir}
@@ -84,10 +69,9 @@ export function RoleForm({ permissions, role }: Props) {
           </label>
         ))}
         <div className="md:col-span-2">
-          <CheckboxGroup
-            name="permissions"
+          <PermissionPicker
+            idPrefix={idPrefix}
             legend={t("fields.permissions")}
-            options={permissions}
             checked={values.permissions}
             error={bad("permissions") ? t("fieldErrors.permissions") : null}
           />

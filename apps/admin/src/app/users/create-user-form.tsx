@@ -28,7 +28,13 @@ export function CreateUserForm({ roles }: { roles: CheckboxOption[] }) {
     <section className="mb-8 rounded-lg bg-white p-4 shadow-sm">
       <h2 className="mb-1 text-lg font-semibold">{t("createTitle")}</h2>
       <p className="mb-4 text-sm text-gray-600">{t("createHint")}</p>
-      <form action={formAction} key={state.attempt} aria-busy={pending} className="grid gap-4 md:grid-cols-2">
+      <form
+        action={formAction}
+        key={state.attempt}
+        noValidate
+        aria-busy={pending}
+        className="grid gap-4 md:grid-cols-2"
+      >
         <label className="block">
           <span className="mb-1 block text-sm font-medium">{t("fields.name")}</span>
           <input

@@ -46,7 +46,7 @@ export default async function UsersPage() {
           {users.map((user) => {
             const status = user.disabled ? "disabled" : user.hasPassword ? "active" : "pending";
             return (
-              <tr key={user.id} className="align-top" data-email={user.email}>
+              <tr key={user.id} id={`user-${user.id}`} className="align-top" data-email={user.email}>
                 <td className="px-3 py-3 font-semibold">
                   {user.name}
                   {user.id === actor.userId ? <span className="ms-1 font-normal text-gray-500">{t("you")}</span> : null}
@@ -83,6 +83,7 @@ export default async function UsersPage() {
                       roleKeys: user.roles.map((role) => role.key),
                     }}
                     roles={roleOptions}
+                    offered={user.offered}
                   />
                 </td>
               </tr>

@@ -11,6 +11,7 @@ import { Toolbar } from "./toolbar.tsx";
 import { WorkflowButtons, type MoveOption } from "./workflow-buttons.tsx";
 import type { ActionResult } from "../../lib/action-result.ts";
 import { useErrorText, type EditorError } from "./error-text.ts";
+import { announceSaved } from "./saved-events.ts";
 import type { LocalizationSnapshot, SaveResult } from "@minbar/db/editorial";
 import { directionOf, isolate } from "@minbar/i18n";
 import { heartbeatAction, saveTextAction, type SaveTextOutcome } from "../../app/articles/actions.ts";
@@ -134,9 +135,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
           slug: current.slug,
           body: docToBlocks(editor.getJSON() as PmNode),
           photoAlt: current.photoAlt,
-          ...(current.storyDate && current.storyDate !== savedDate.current
-            ? { publishedAt: `${current.storyDate}T12:00:00Z` }
-            : {}),
+          ...(current.storyDate && current.storyDate !== savedDate.current ? { publishedAt: current.storyDate } : {}),
           ...(canEditTags ? { tags: tagList(current.tags) } : {}),
         });
       } catch {
@@ -160,6 +159,7 @@ export function ArticleEditor({ localization, tags, canEdit, canEditTags, moves,
         return false;
       }
       version.current = result.value.version;
+      announceSaved({ localizationId: localization.id, version: result.value.version });
       savedDate.current = current.storyDate;
       setState(dirty.current ? { kind: "dirty" } : { kind: "saved" });
       return true;

@@ -5,15 +5,22 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { directionOf, isLocale } from "@minbar/i18n";
 import { Link } from "../../i18n/navigation.ts";
-import { SearchForm } from "../../components/search-form.tsx";
 import { getEnv } from "../../env.ts";
 import { feedAlternate, feedPath } from "../../lib/site-url.ts";
 import "../globals.css";
 
-// `languages` is the @languages slot: the language switcher, which needs the current path (see its page.tsx).
-type LayoutProps = { children: ReactNode; languages: ReactNode; params: Promise<{ locale: string }> };
+// `languages` is the @languages slot: the language switcher, which needs the current path (see its page.tsx);
+// `search` the @search slot: the header's search box, left out on the search page (which has its own).
+type LayoutProps = {
+  children: ReactNode;
+  languages: ReactNode;
+  search: ReactNode;
+  params: Promise<{ locale: string }>;
+};
 
-export async function generateMetadata({ params }: Omit<LayoutProps, "children" | "languages">): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: Omit<LayoutProps, "children" | "languages" | "search">): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "Site" });
@@ -28,7 +35,7 @@ export async function generateMetadata({ params }: Omit<LayoutProps, "children" 
   };
 }
 
-export default async function LocaleLayout({ children, languages, params }: LayoutProps) {
+export default async function LocaleLayout({ children, languages, search, params }: LayoutProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -50,8 +57,9 @@ export default async function LocaleLayout({ children, languages, params }: Layo
               </Link>
               <p className="text-sm text-gray-600">{t("tagline")}</p>
             </div>
-            <div className="flex flex-wrap items-center gap-4">
-              <SearchForm locale={locale} id="site-search" />
+            {/* On a phone the search box takes the whole row, the language links the next. */}
+            <div className="flex w-full flex-wrap items-center gap-x-4 gap-y-2 sm:w-auto">
+              {search}
               {languages}
             </div>
           </div>
@@ -59,12 +67,12 @@ export default async function LocaleLayout({ children, languages, params }: Layo
         <main id="content" className="mx-auto max-w-4xl px-4 py-8">
           {children}
         </main>
-        <footer className="mx-auto flex max-w-4xl flex-wrap justify-between gap-4 border-t border-gray-200 px-4 py-6 text-sm text-gray-500">
+        <footer className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-4 border-t border-gray-200 px-4 py-6 text-sm text-gray-500">
           <span>{t("footer")}</span>
           <a
             href={feedPath(locale)}
             type="application/rss+xml"
-            className="underline-offset-4 hover:text-brand hover:underline"
+            className="inline-flex min-h-11 items-center underline-offset-4 hover:text-brand hover:underline"
           >
             {t("feed")}
           </a>

@@ -3,6 +3,6 @@ import { feedResponse } from "../../lib/feed.ts";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return feedResponse("ar");
+export function GET(request: Request): Promise<Response> {
+  return feedResponse("ar", request);
 }

@@ -3,4 +3,4 @@ import { feedResponse, localizedFeedRoute } from "../../../lib/feed.ts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = localizedFeedRoute((locale) => feedResponse(locale));
+export const GET = localizedFeedRoute((locale, _slug, request) => feedResponse(locale, request));

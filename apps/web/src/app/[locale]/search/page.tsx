@@ -4,9 +4,10 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatInteger, formatPublicationDate, isLocale } from "@minbar/i18n";
+import { formatInteger, formatPublicationDate, isLocale, publicationDateTime } from "@minbar/i18n";
 import { Link } from "../../../i18n/navigation.ts";
 import { SearchForm } from "../../../components/search-form.tsx";
+import { PAGE_LINK } from "../../../components/pagination.tsx";
 import { HighlightedText } from "../../../components/highlighted-text.tsx";
 import { articlePath, parsePageNumber, readSearchQuery, searchArticles } from "../../../lib/published-content.ts";
 
@@ -69,7 +70,10 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
         {result.items.length === 0 ? (
           <p className="text-gray-700">
             {t("pageEmpty")}{" "}
-            <Link href={pageLink(1)} className="text-brand underline underline-offset-4">
+            <Link
+              href={pageLink(1)}
+              className="inline-flex min-h-11 items-center text-brand underline underline-offset-4"
+            >
               {t("firstPage")}
             </Link>
           </p>
@@ -83,8 +87,11 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
                       <HighlightedText segments={item.titleHighlighted} />
                     </Link>
                   </h2>
-                  <time dateTime={item.publishedAt.toISOString()} className="mt-1 block text-sm text-gray-500">
-                    {formatPublicationDate(item.publishedAt, locale)}
+                  <time
+                    dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
+                    className="mt-1 block text-sm text-gray-500"
+                  >
+                    {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
                   </time>
                   <p className="mt-2 text-gray-700">
                     <HighlightedText segments={item.snippet} />
@@ -95,9 +102,12 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
           </ol>
         )}
         {result.pageCount > 1 && result.items.length > 0 ? (
-          <nav aria-label={tPages("pagination")} className="mt-8 flex items-center justify-between gap-4 text-sm">
+          <nav
+            aria-label={tPages("pagination")}
+            className="mt-8 flex flex-wrap items-center justify-between gap-2 text-sm"
+          >
             {result.page > 1 ? (
-              <Link href={pageLink(result.page - 1)} rel="prev" className="text-brand underline">
+              <Link href={pageLink(result.page - 1)} rel="prev" className={PAGE_LINK}>
                 {tPages("previous")}
               </Link>
             ) : (
@@ -110,7 +120,7 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
               })}
             </span>
             {result.page < result.pageCount ? (
-              <Link href={pageLink(result.page + 1)} rel="next" className="text-brand underline">
+              <Link href={pageLink(result.page + 1)} rel="next" className={PAGE_LINK}>
                 {tPages("next")}
               </Link>
             ) : (
@@ -125,8 +135,9 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">{t("title")}</h1>
+      {/* The page's one search box (the header leaves its own out here, see @search), holding the query. */}
       <div className="mb-6 max-w-xl">
-        <SearchForm locale={locale} id="search-page" label={t("title")} defaultValue={query} size="large" />
+        <SearchForm locale={locale} id="search-page" defaultValue={query} size="large" />
       </div>
       {outcome}
     </>

@@ -12,7 +12,7 @@ import {
   listWorkflowHistory,
   openArticle,
   type ArticleForEditor,
-  type RevisionDiff,
+  type RevisionDiff as Diff,
 } from "@minbar/db/editorial";
 import {
   directionOf,
@@ -30,12 +30,12 @@ import { isKnownWarningCode } from "../../../../lib/warning-codes.ts";
 import { ArticleEditor } from "../../../../components/editor/article-editor.tsx";
 import { AttributionPanel } from "../../../../components/editor/attribution-panel.tsx";
 import { LocalTime } from "../../../../components/local-time.tsx";
-import {
-  CommentForm,
-  PreviewLink,
-  RestoreButton,
-  StartTranslationButton,
-} from "../../../../components/editor/small-actions.tsx";
+import { StartTranslationButton } from "../../../../components/editor/small-actions.tsx";
+import { HistoryPanel } from "../../../../components/editor/history-panel.tsx";
+import { PreviewBox } from "../../../../components/editor/preview-box.tsx";
+import { RevisionDiff } from "../../../../components/editor/revision-diff.tsx";
+import { RevisionsPanel } from "../../../../components/editor/revisions-panel.tsx";
+import { toRevisionRows } from "../../../../lib/revision-rows.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -145,7 +145,8 @@ export default async function EditArticlePage({
             ) : null}
             {!access.canEdit ? <p className="rounded bg-gray-200 p-2 text-sm">{t("readOnly")}</p> : null}
             <ArticleEditor
-              key={`${localization.id}`}
+              // A restore remounts the editor with the restored text; autosaves leave it as it is.
+              key={`${localization.id}-${revisions.find((r) => r.origin === "restore")?.id ?? 0}`}
               localization={{ ...localization, storyDate: storyDateOf(localization.publishedAt) }}
               tags={article.tags}
               canEdit={access.canEdit}
@@ -156,7 +157,7 @@ export default async function EditArticlePage({
           </div>
 
           <aside className="space-y-6">
-            <PreviewLink articleId={article.id} locale={locale} />
+            <PreviewBox articleId={article.id} locale={locale} />
             <AttributionPanel
               article={article}
               options={options}
@@ -164,118 +165,18 @@ export default async function EditArticlePage({
               canCreateSource={can(actor, "attribution.manage")}
             />
 
-            <section aria-labelledby="revisions-title" className="rounded border border-gray-200 bg-white p-3">
-              <h2 id="revisions-title" className="mb-2 font-semibold">
-                {t("revisions.title")}
-              </h2>
-              <form method="get" className="mb-3 flex flex-wrap items-end gap-2 text-sm">
-                {(["from", "to"] as const).map((end, i) => (
-                  <label key={end}>
-                    <span className="block">{t(`revisions.${end}`)}</span>
-                    <select
-                      name={end}
-                      defaultValue={search[end] ?? String(revisions[i === 0 ? 1 : 0]?.id ?? "")}
-                      className="rounded border border-gray-300 bg-white px-1 py-0.5"
-                    >
-                      {revisions.map((revision) => (
-                        <option key={revision.id} value={revision.id}>
-                          {t("revisions.number", { number: revision.number })}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                ))}
-                <button type="submit" className="rounded border border-gray-400 bg-white px-2 py-0.5">
-                  {t("revisions.compare")}
-                </button>
-              </form>
-              <ol className="max-h-80 space-y-2 overflow-y-auto text-sm">
-                {revisions.map((revision) => (
-                  <li key={revision.id} className="border-b border-gray-100 pb-2">
-                    <p>
-                      <span className="font-semibold">{t("revisions.number", { number: revision.number })}</span>{" "}
-                      <span className="text-gray-600">{t(`revisions.origin.${revision.origin}`)}</span>
-                      {!revision.applied ? (
-                        <span className="ms-1 text-amber-800">({t("revisions.notApplied")})</span>
-                      ) : null}
-                    </p>
-                    <p className="text-gray-600">
-                      {revision.author ? t("revisions.by", { name: revision.author.name }) : t("revisions.byImporter")}{" "}
-                      · <time dateTime={revision.createdAt.toISOString()}>{when(revision.createdAt)}</time>
-                    </p>
-                    {access.canEdit && revision.number !== revisions[0]?.number ? (
-                      <RestoreButton
-                        articleId={article.id}
-                        localizationId={localization.id}
-                        revisionId={revision.id}
-                        expectedVersion={localization.version}
-                      />
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            </section>
-
-            <section aria-labelledby="history-title" className="rounded border border-gray-200 bg-white p-3">
-              <h2 id="history-title" className="mb-2 font-semibold">
-                {t("history.title")}
-              </h2>
-              <ol className="space-y-2 text-sm">
-                {history.map((entry) => (
-                  <li key={`${entry.kind}-${entry.id}`} className="border-b border-gray-100 pb-2">
-                    <p className="text-gray-600">
-                      {entry.actor?.name ?? t("history.system")} ·{" "}
-                      <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time>
-                    </p>
-                    {entry.kind === "move" ? (
-                      <p>
-                        {entry.from
-                          ? t("history.move", { from: tStatus(entry.from), to: tStatus(entry.to) })
-                          : t("history.created", { to: tStatus(entry.to) })}
-                        {entry.comment && entry.actor ? (
-                          <span className="block text-gray-700" dir="auto">
-                            «{entry.comment}»
-                          </span>
-                        ) : null}
-                      </p>
-                    ) : (
-                      <p dir="auto" className="whitespace-pre-line rounded bg-amber-50 p-2">
-                        {entry.body}
-                      </p>
-                    )}
-                  </li>
-                ))}
-              </ol>
-              <CommentForm articleId={article.id} localizationId={localization.id} />
-            </section>
+            <RevisionsPanel
+              articleId={article.id}
+              localizationId={localization.id}
+              version={localization.version}
+              canEdit={access.canEdit}
+              revisions={toRevisionRows(revisions, when)}
+              compared={diff ? { from: diff.from.id, to: diff.to.id } : null}
+            />
+            <HistoryPanel articleId={article.id} localizationId={localization.id} history={history} when={when} />
           </aside>
 
-          {diff ? (
-            <section aria-labelledby="diff-title" className="rounded border border-gray-200 bg-white p-4 lg:col-span-2">
-              <h2 id="diff-title" className="mb-2 font-semibold">
-                {t("diff.title", { from: diff.from.number, to: diff.to.number })}
-              </h2>
-              <p className="mb-2 text-xs text-gray-600">
-                <ins className="bg-emerald-100 text-emerald-900 no-underline">{t("diff.added")}</ins> ·{" "}
-                <del className="bg-red-100 text-red-900">{t("diff.removed")}</del>
-              </p>
-              <div lang={locale} dir={dir} className="whitespace-pre-wrap leading-loose" data-testid="revision-diff">
-                {diff.segments.map((segment, index) =>
-                  segment.kind === "added" ? (
-                    <ins key={index} className="bg-emerald-100 text-emerald-900 no-underline">
-                      {segment.text}
-                    </ins>
-                  ) : segment.kind === "removed" ? (
-                    <del key={index} className="bg-red-100 text-red-900">
-                      {segment.text}
-                    </del>
-                  ) : (
-                    <span key={index}>{segment.text}</span>
-                  ),
-                )}
-              </div>
-            </section>
-          ) : null}
+          {diff ? <RevisionDiff diff={diff} locale={locale} /> : null}
         </div>
       )}
     </article>
@@ -286,7 +187,7 @@ async function loadDiff(
   actor: Awaited<ReturnType<typeof requireActor>>,
   localizationId: number,
   search: Search,
-): Promise<RevisionDiff | null> {
+): Promise<Diff | null> {
   const from = Number(search.from);
   const to = Number(search.to);
   if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from <= 0 || to <= 0) return null;

@@ -3,6 +3,6 @@ import { listingFeedResponse } from "../../../../lib/feed.ts";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return listingFeedResponse("source", (await params).slug, "ar");
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return listingFeedResponse("source", (await params).slug, "ar", request);
 }

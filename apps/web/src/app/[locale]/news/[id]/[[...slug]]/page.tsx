@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { LOCALE_AUTONYMS, directionOf, isLocale, type Locale } from "@minbar/i18n";
+import { LOCALE_AUTONYMS, directionOf, isLocale, publicationDateTime, type Locale } from "@minbar/i18n";
 import { Link, getPathname, permanentRedirect } from "../../../../../i18n/navigation.ts";
 import {
   articlePath,
@@ -77,7 +77,7 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
       siteName: t("name"),
       locale: OPEN_GRAPH_LOCALES[locale],
       alternateLocale: otherLocales.map((other) => OPEN_GRAPH_LOCALES[other]),
-      publishedTime: article.publishedAt.toISOString(),
+      publishedTime: publicationDateTime(article.publishedAt, article.publishedDateOnly),
       tags: article.tags.map((tag) => tag.name),
     },
     twitter: { card: "summary", title: article.title, description },
@@ -103,6 +103,7 @@ export default async function ArticlePage({ params }: ArticleProps) {
     description: article.lead,
     inLanguage: locale,
     datePublished: article.publishedAt,
+    dateOnly: article.publishedDateOnly,
     publisherName: tSite("name"),
     publisherUrl: absoluteUrl(origin, "/", locale),
     source: article.source
@@ -142,7 +143,7 @@ async function UnavailableNotice({
               href={articlePath(edition)}
               locale={edition.locale}
               hrefLang={edition.locale}
-              className="text-brand underline underline-offset-4"
+              className="inline-block py-2 text-brand underline underline-offset-4"
             >
               <span lang={edition.locale} dir={directionOf(edition.locale)}>
                 {edition.title}

@@ -3,4 +3,6 @@ import { listingFeedResponse, localizedFeedRoute } from "../../../../../lib/feed
 
 export const dynamic = "force-dynamic";
 
-export const GET = localizedFeedRoute((locale, slug) => listingFeedResponse("source", slug ?? "", locale));
+export const GET = localizedFeedRoute((locale, slug, request) =>
+  listingFeedResponse("source", slug ?? "", locale, request),
+);
