@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { isolate, type Locale } from "@minbar/i18n";
 import { createPublishedArticle, signIn, useArticleSandbox } from "./helpers.ts";
-import { DESK_EDITOR_USER } from "./test-users.ts";
+import { ADMIN_USER, DESK_EDITOR_USER } from "./test-users.ts";
 
 const prisma = useArticleSandbox();
 
@@ -291,4 +291,29 @@ test("the list's story-date filter reads days in the newsroom's time zone", asyn
   await expect(page).toHaveURL(/from=2026-03-04&to=2026-03-04/);
   await expect(page.getByRole("row").filter({ hasText: title })).toHaveCount(0);
   await page.context().close();
+});
+
+test("the audit log's date filters are the same localized field, read as Moscow days", async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: "America/New_York" });
+  const page = await context.newPage();
+  await signIn(page, ADMIN_USER);
+  await context.addCookies([{ name: "minbar_admin_locale", value: "ru", url: new URL(page.url()).origin }]);
+  await page.goto("/audit");
+  await expect(page.locator('input[type="date"], input[type="datetime-local"]')).toHaveCount(0);
+  const texts = catalogue("ru").DateTimeField;
+  const fill = async (name: string, day: number) => {
+    const group = page.getByRole("group", { name });
+    await expect(group.locator("input, select").first()).toHaveAttribute("aria-label", texts.day!);
+    await group.getByLabel(texts.day!, { exact: true }).fill(String(day));
+    await group.getByLabel(texts.month!, { exact: true }).selectOption({ label: "март" });
+    await group.getByLabel(texts.year!, { exact: true }).fill("2026");
+  };
+  await fill("С даты", 4);
+  await fill("По дату (включительно)", 5);
+  await page.getByRole("button", { name: "Применить" }).click();
+  await expect(page).toHaveURL(/from=2026-03-04/);
+  await expect(page).toHaveURL(/to=2026-03-05/);
+  // The days come back into the boxes, in the page's order.
+  await expect(page.getByRole("group", { name: "С даты" }).getByLabel(texts.day!, { exact: true })).toHaveValue("4");
+  await context.close();
 });

@@ -28,6 +28,8 @@ type Props = {
   name?: string;
   withTime?: boolean;
   disabled?: boolean;
+  /** Marks the boxes invalid (aria-invalid), when the server refused the value. */
+  invalid?: boolean;
   /** A line under the legend (e.g. the time zone the time is read in). */
   note?: string;
 };
@@ -44,7 +46,16 @@ function periodNames(intlLocale: string): { am: string; pm: string } {
   return { am: period(9), pm: period(21) };
 }
 
-export function DateTimeField({ label, value, onChange, name, withTime = true, disabled = false, note }: Props) {
+export function DateTimeField({
+  label,
+  value,
+  onChange,
+  name,
+  withTime = true,
+  disabled = false,
+  invalid = false,
+  note,
+}: Props) {
   const t = useTranslations("DateTimeField");
   const current = useLocale();
   const locale: Locale = isLocale(current) ? current : "ar";
@@ -75,6 +86,7 @@ export function DateTimeField({ label, value, onChange, name, withTime = true, d
       inputMode="numeric"
       autoComplete="off"
       aria-label={t(key)}
+      aria-invalid={invalid || undefined}
       placeholder={t(`${key}Placeholder`)}
       size={size}
       maxLength={size}
