@@ -144,7 +144,10 @@ test("the audit log reads as sentences with links, in English, Arabic and Russia
 
   // A date range that ends before the entries leaves none.
   await page.getByLabel("Action").selectOption({ label: "All actions" });
-  await page.getByLabel("To (inclusive)").fill("2020-01-31");
+  const to = page.getByRole("group", { name: "To (inclusive)" });
+  await to.getByLabel("Month", { exact: true }).selectOption({ label: "January" });
+  await to.getByLabel("Day", { exact: true }).fill("31");
+  await to.getByLabel("Year", { exact: true }).fill("2020");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("No matching entries.")).toBeVisible();
 

@@ -2,6 +2,7 @@
 // other change shown, revisions diff and restore, leaving with unsaved text asks first, and HTML typed into any
 // field stays text in the admin and on the public site.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { isolate } from "@minbar/i18n";
 import { createPublishedArticle, signIn, useArticleSandbox } from "./helpers.ts";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { DESK_EDITOR_USER, SECOND_EDITOR_USER } from "./test-users.ts";
@@ -37,7 +38,7 @@ test("two editors on one text: the second save is refused with the other change 
   const second = await openAs(browser, SECOND_EDITOR_USER, article.articleId);
   // Each sees the other (the heartbeat runs on open).
   await second.reload();
-  await expect(second.getByText(`يحرّره الآن أيضاً: ${DESK_EDITOR_USER.name}`)).toBeVisible();
+  await expect(second.getByText(`يحرّره الآن أيضاً: ${isolate(DESK_EDITOR_USER.name)}`)).toBeVisible();
 
   const theirTitle = "عنوان كتبه المحرر الأول";
   await first.getByLabel("العنوان", { exact: true }).fill(theirTitle);
@@ -48,7 +49,9 @@ test("two editors on one text: the second save is refused with the other change 
   await second.keyboard.press("Control+End");
   await second.keyboard.press("Enter");
   await second.keyboard.type(myLine);
-  const conflict = second.getByRole("alert").filter({ hasText: `حفظ ${DESK_EDITOR_USER.name} هذا النص أثناء تحريرك` });
+  const conflict = second
+    .getByRole("alert")
+    .filter({ hasText: `حفظ ${isolate(DESK_EDITOR_USER.name)} هذا النص أثناء تحريرك` });
   await expect(conflict).toBeVisible({ timeout: 15_000 });
   await expect(conflict).toContainText(theirTitle);
   // Refused: the stored text is still the first editor's.

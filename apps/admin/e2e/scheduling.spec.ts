@@ -1,11 +1,22 @@
 // Scheduling an article: the time an editor types is the newsroom's time (Moscow), named next to the field, whatever
 // zone their computer is set to; the article then shows when it goes out, in the editor and in the list.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { formatDateTime } from "@minbar/i18n";
 import { callAction, createPublishedArticle, signIn, useArticleSandbox } from "./helpers.ts";
 import { DESK_EDITOR_USER } from "./test-users.ts";
 
 const prisma = useArticleSandbox();
+
+/** Types a day (YYYY-MM-DD) and an hour of the morning into the Arabic date-time field's boxes. */
+async function fillMorning(field: Locator, day: string, hour: number) {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  await field.getByLabel("اليوم", { exact: true }).fill(String(d));
+  await field.getByLabel("الشهر", { exact: true }).selectOption(String(m));
+  await field.getByLabel("السنة", { exact: true }).fill(String(y));
+  await field.getByLabel("الساعة", { exact: true }).fill(String(hour));
+  await field.getByLabel("الدقيقة", { exact: true }).fill("00");
+  await field.getByLabel("صباحًا أو مساءً", { exact: true }).selectOption("am");
+}
 
 /** The calendar day `days` from now in Moscow, as YYYY-MM-DD. */
 function moscowDay(days: number): string {
@@ -29,10 +40,10 @@ test("an editor in New York schedules for 10:00 Moscow time; the article goes ou
   await signIn(page, DESK_EDITOR_USER);
   await page.goto(`/articles/${article.articleId}/ar`);
 
-  const field = page.getByLabel("موعد النشر (توقيت موسكو الرسمي)");
+  const field = page.getByRole("group", { name: "موعد النشر (توقيت موسكو الرسمي)" });
   const schedule = page.getByRole("button", { name: "جدول النشر" });
   // A time already past is refused, in the interface language, and nothing moves.
-  await field.fill(`${moscowDay(-1)}T10:00`);
+  await fillMorning(field, moscowDay(-1), 10);
   await schedule.click();
   await page.getByRole("dialog").getByRole("button", { name: "جدول النشر" }).click();
   await expect(page.locator("section[aria-labelledby=workflow-title]").getByRole("alert")).toHaveText(
@@ -41,7 +52,7 @@ test("an editor in New York schedules for 10:00 Moscow time; the article goes ou
   expect((await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("approved");
 
   const day = moscowDay(1);
-  await field.fill(`${day}T10:00`);
+  await fillMorning(field, day, 10);
   await schedule.click();
   await page.getByRole("dialog").getByRole("button", { name: "جدول النشر" }).click();
   const expected = new Date(`${day}T07:00:00.000Z`);

@@ -2,6 +2,7 @@
 import type { Locale } from "@minbar/i18n";
 import type core from "../messages/ar.json";
 import type accounts from "../messages/accounts/ar.json";
+import type conventions from "../messages/conventions/ar.json";
 import type editor from "../messages/editor/ar.json";
 import type editorFlow from "../messages/editorflow/ar.json";
 import type imports from "../messages/import/ar.json";
@@ -19,6 +20,7 @@ declare module "next-intl" {
       typeof audit &
       typeof roles &
       typeof revisions &
-      typeof editorFlow;
+      typeof editorFlow &
+      typeof conventions;
   }
 }

@@ -69,3 +69,29 @@ export function formatDateTime(date: Date, locale: Locale): string {
     timeZone: NEWSROOM_TIME_ZONE,
   }).format(date);
 }
+
+/** The three spellings a name of the newsroom's records may have (agency, photo credit, tag, contributor). */
+export type LocalizedNames = { nameAr: string; nameRu?: string | null; nameEn?: string | null };
+
+/**
+ * A record's name in the interface language, or its Arabic name when that language has none (every record has
+ * one): `fallback` says so, so the page can mark it (lang="ar", a short note) instead of passing it off.
+ */
+export function nameIn(
+  names: LocalizedNames,
+  locale: Locale,
+): { text: string; lang: Locale; dir: "rtl" | "ltr"; fallback: boolean } {
+  const own = locale === "ru" ? names.nameRu : locale === "en" ? names.nameEn : names.nameAr;
+  const text = own?.trim();
+  if (text) return { text, lang: locale, dir: directionOf(locale), fallback: false };
+  return { text: names.nameAr, lang: "ar", dir: "rtl", fallback: locale !== "ar" };
+}
+
+/**
+ * Wraps a run of text in Unicode first-strong isolates (U+2068 … U+2069): where an element (`<bdi>`) is not
+ * allowed, as in `<option>` text or a title attribute, an Arabic name inside a Russian label (or the reverse)
+ * keeps its own direction and does not drag the punctuation around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, type Actor, type Permission } from "@minbar/db/permissions";
+import { isolate } from "@minbar/i18n";
 import { signOutAction } from "../lib/auth-actions.ts";
 
 type Section = {
@@ -37,7 +38,7 @@ export async function MainNav({ actor }: { actor: Actor }) {
         </ul>
       </nav>
       <div className="flex items-center gap-3">
-        <span>{tApp("signedInAs", { name: actor.name })}</span>
+        <span>{tApp("signedInAs", { name: isolate(actor.name) })}</span>
         <form action={signOutAction}>
           <button type="submit" className="rounded border border-gray-300 bg-white px-3 py-1 hover:bg-gray-50">
             {tApp("signOut")}

@@ -10,6 +10,7 @@ export const FEATURE_CATALOGUES = [
   "roles",
   "revisions",
   "editorflow",
+  "conventions",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -39,7 +39,9 @@ export function toActionError(error: unknown): ActionError | null {
   if (error instanceof InvalidInputError) {
     // The one field an editor types a value the server may refuse into: said in the interface language.
     if (error.issues.every((issue) => issue.path[0] === "scheduledAt")) return { code: "schedule_time" };
-    return { code: "invalid", detail: error.issues.map((issue) => issue.message).join("; ") };
+    // The fields concerned, by key (the page names them in the interface language; zod's messages are English).
+    const fields = new Set(error.issues.map((issue) => String(issue.path[0] ?? "")).filter(Boolean));
+    return { code: "invalid", detail: [...fields].join(",") };
   }
   return null;
 }

@@ -1,6 +1,16 @@
 // Days and wall-clock times in the newsroom's time zone: the audit log's date filters and scheduled publication.
 import { describe, expect, it } from "vitest";
-import { startOfDay, zonedWallTime } from "./zoned-time.ts";
+import {
+  asciiDigits,
+  composeWallTime,
+  dateOrderOf,
+  sameClock,
+  splitWallTime,
+  startOfDay,
+  usesTwelveHourClock,
+  wallTimeOf,
+  zonedWallTime,
+} from "./zoned-time.ts";
 
 describe("startOfDay", () => {
   it("is midnight in the given zone, the next day with days = 1, and null for non-dates", () => {
@@ -41,5 +51,96 @@ describe("zonedWallTime", () => {
     ]) {
       expect(zonedWallTime(value, "Europe/Moscow"), value).toBeNull();
     }
+  });
+});
+
+describe("wallTimeOf", () => {
+  it("is what the zone's clocks show, the inverse of zonedWallTime", () => {
+    expect(wallTimeOf(new Date("2026-11-25T07:00:00Z"), "Europe/Moscow")).toBe("2026-11-25T10:00");
+    expect(wallTimeOf(new Date("2026-11-24T22:30:00Z"), "Europe/Moscow")).toBe("2026-11-25T01:30");
+    expect(wallTimeOf(new Date("2026-07-01T10:00:00Z"), "Europe/Berlin")).toBe("2026-07-01T12:00");
+    const there = zonedWallTime(wallTimeOf(new Date("2026-03-29T01:30:00Z"), "Europe/Berlin"), "Europe/Berlin");
+    expect(there?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+  });
+});
+
+describe("sameClock", () => {
+  it("tells whether the editor's zone reads the newsroom's time at that instant", () => {
+    const instant = new Date("2026-11-25T07:00:00Z");
+    expect(sameClock(instant, "Europe/Moscow", "Europe/Istanbul")).toBe(true);
+    expect(sameClock(instant, "Europe/Moscow", "Asia/Dubai")).toBe(false);
+    expect(sameClock(instant, "Europe/Moscow", "America/New_York")).toBe(false);
+  });
+});
+
+describe("the date-time field's boxes", () => {
+  it("read digits in any script", () => {
+    expect(asciiDigits("٢٠٢٦")).toBe("2026");
+    expect(asciiDigits("۱۰")).toBe("10");
+    expect(asciiDigits(" 0٥a")).toBe("05");
+  });
+
+  it("compose a wall-clock time on a 24-hour clock, as Russian writes it", () => {
+    expect(composeWallTime({ year: "2026", month: "11", day: "25", hour: "10", minute: "00" })).toBe(
+      "2026-11-25T10:00",
+    );
+    expect(composeWallTime({ year: "2026", month: "3", day: "4", hour: "0", minute: "5" })).toBe("2026-03-04T00:05");
+  });
+
+  it("compose a wall-clock time on a 12-hour clock, as Arabic and English write it", () => {
+    expect(composeWallTime({ year: "٢٠٢٦", month: "١١", day: "٢٥", hour: "١٠", minute: "٠٠", period: "am" })).toBe(
+      "2026-11-25T10:00",
+    );
+    expect(composeWallTime({ year: "2026", month: "11", day: "25", hour: "12", minute: "30", period: "am" })).toBe(
+      "2026-11-25T00:30",
+    );
+    expect(composeWallTime({ year: "2026", month: "11", day: "25", hour: "12", minute: "30", period: "pm" })).toBe(
+      "2026-11-25T12:30",
+    );
+    expect(composeWallTime({ year: "2026", month: "11", day: "25", hour: "3", minute: "15", period: "pm" })).toBe(
+      "2026-11-25T15:15",
+    );
+  });
+
+  it("compose nothing while the boxes name no real day and time", () => {
+    const day = { year: "2026", month: "11", day: "25" };
+    expect(composeWallTime({ ...day, day: "31" }, true)).toBeNull();
+    expect(composeWallTime({ ...day, month: "2", day: "29" }, false)).toBeNull();
+    expect(composeWallTime({ ...day, hour: "24", minute: "00" })).toBeNull();
+    expect(composeWallTime({ ...day, hour: "13", minute: "00", period: "pm" })).toBeNull();
+    expect(composeWallTime({ ...day, hour: "10", minute: "60" })).toBeNull();
+    expect(composeWallTime({ ...day, hour: "", minute: "00" })).toBeNull();
+    expect(composeWallTime({ ...day, year: "26" }, false)).toBeNull();
+    expect(composeWallTime(day, false)).toBe("2026-11-25");
+  });
+
+  it("split a value back into boxes, on either clock", () => {
+    expect(splitWallTime("2026-11-25T15:05", true)).toEqual({
+      year: "2026",
+      month: "11",
+      day: "25",
+      hour: "3",
+      minute: "05",
+      period: "pm",
+    });
+    expect(splitWallTime("2026-11-25T00:30", true)).toMatchObject({ hour: "12", period: "am" });
+    expect(splitWallTime("2026-03-04T15:05", false)).toEqual({
+      year: "2026",
+      month: "3",
+      day: "4",
+      hour: "15",
+      minute: "05",
+    });
+    expect(splitWallTime("2026-03-04", false)).toEqual({ year: "2026", month: "3", day: "4" });
+    expect(splitWallTime("", false)).toBeNull();
+  });
+
+  it("follow each language's order of day, month and year, and its clock", () => {
+    expect(dateOrderOf("ar-EG-u-nu-arab")).toEqual(["day", "month", "year"]);
+    expect(dateOrderOf("ru")).toEqual(["day", "month", "year"]);
+    expect(dateOrderOf("en")).toEqual(["month", "day", "year"]);
+    expect(usesTwelveHourClock("ar-EG-u-nu-arab")).toBe(true);
+    expect(usesTwelveHourClock("en")).toBe(true);
+    expect(usesTwelveHourClock("ru")).toBe(false);
   });
 });

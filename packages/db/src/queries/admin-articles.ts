@@ -6,6 +6,9 @@ import { readWarnings, type StoredWarning } from "../blocks.ts";
 import { BLOCKING_WARNING_CODES } from "../warnings.ts";
 import { InvalidInputError } from "../editorial/errors.ts";
 
+/** A record's three spellings (Arabic always; Russian and English where known): the page picks its language's. */
+export type NamesInThreeLanguages = { nameAr: string; nameRu: string | null; nameEn: string | null };
+
 export type AdminArticleRow = {
   articleId: number;
   localizationId: number;
@@ -16,7 +19,7 @@ export type AdminArticleRow = {
   publishedAt: Date | null;
   scheduledAt: Date | null;
   updatedAt: Date;
-  source: string | null;
+  source: NamesInThreeLanguages | null;
   author: string | null;
   warnings: StoredWarning[];
   blocked: boolean;
@@ -33,6 +36,9 @@ export const adminArticleFilters = z.object({
   tag: z.string().trim().min(1).max(100).optional().catch(undefined),
   warnings: z.enum(["any", "blocking"]).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  /** Story dates from this instant on, and before that one (the page turns days into its newsroom's instants). */
+  publishedFrom: z.coerce.date().optional().catch(undefined),
+  publishedBefore: z.coerce.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
@@ -71,6 +77,8 @@ function whereFor(actor: Actor, filters: z.infer<typeof adminArticleFilters>): P
       ],
     });
   }
+  if (filters.publishedFrom) and.push({ publishedAt: { gte: filters.publishedFrom } });
+  if (filters.publishedBefore) and.push({ publishedAt: { lt: filters.publishedBefore } });
   if (filters.q)
     and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { slug: { contains: filters.q } }] });
   return { AND: and };
@@ -110,7 +118,12 @@ const rowSelect = {
   scheduledAt: true,
   updatedAt: true,
   warnings: true,
-  article: { select: { source: { select: { nameAr: true } }, createdBy: { select: { name: true } } } },
+  article: {
+    select: {
+      source: { select: { nameAr: true, nameRu: true, nameEn: true } },
+      createdBy: { select: { name: true } },
+    },
+  },
 } as const satisfies Prisma.ArticleLocalizationSelect;
 
 function toRow(row: Prisma.ArticleLocalizationGetPayload<{ select: typeof rowSelect }>): AdminArticleRow {
@@ -125,7 +138,7 @@ function toRow(row: Prisma.ArticleLocalizationGetPayload<{ select: typeof rowSel
     publishedAt: row.publishedAt,
     scheduledAt: row.scheduledAt,
     updatedAt: row.updatedAt,
-    source: row.article.source?.nameAr ?? null,
+    source: row.article.source ?? null,
     author: row.article.createdBy?.name ?? null,
     warnings,
     blocked: warnings.some((w) => BLOCKING_WARNING_CODES.has(w.code)),
@@ -134,8 +147,8 @@ function toRow(row: Prisma.ArticleLocalizationGetPayload<{ select: typeof rowSel
 
 export type AdminFilterOptions = {
   authors: { id: number; name: string }[];
-  sources: { id: number; nameAr: string; nameRu: string | null; nameEn: string | null }[];
-  tags: { slug: string; nameAr: string }[];
+  sources: ({ id: number } & NamesInThreeLanguages)[];
+  tags: ({ slug: string } & NamesInThreeLanguages)[];
 };
 
 /** The choices the list's filters and the attribution panel offer. */
@@ -147,7 +160,11 @@ export async function listAdminFilterOptions(prisma: PrismaClient, actor: Actor 
       select: { id: true, nameAr: true, nameRu: true, nameEn: true },
       orderBy: { nameAr: "asc" },
     }),
-    prisma.tag.findMany({ select: { slug: true, nameAr: true }, orderBy: { nameAr: "asc" }, take: 500 }),
+    prisma.tag.findMany({
+      select: { slug: true, nameAr: true, nameRu: true, nameEn: true },
+      orderBy: { nameAr: "asc" },
+      take: 500,
+    }),
   ]);
   return { authors, sources, tags };
 }

@@ -52,8 +52,8 @@ export async function saveTextAction(input: SaveLocalizationInput): Promise<Acti
 }
 
 /**
- * A move as the editor sends it. A schedule is the time the newsroom's clocks will show (`YYYY-MM-DDTHH:MM`, as an
- * `<input type="datetime-local">` gives it), read in the newsroom's time zone here on the server: the time every
+ * A move as the editor sends it. A schedule is the time the newsroom's clocks will show (`YYYY-MM-DDTHH:MM`, as the
+ * admin's DateTimeField gives it), read in the newsroom's time zone here on the server: the time every
  * page of the admin shows, whatever zone the editor's computer is set to.
  */
 /** What the editor says after a move: the new state, and where (published) or when (scheduled) it goes out. */

@@ -11,12 +11,24 @@ import {
 } from "@minbar/db/editorial";
 import { unconfirmedSiteChanges } from "@minbar/db/site-signals";
 import { can } from "@minbar/db/permissions";
-import { directionOf, formatDateTime, formatInteger, formatPublicationDate, LOCALES } from "@minbar/i18n";
+import {
+  directionOf,
+  formatDateTime,
+  formatInteger,
+  formatPublicationDate,
+  isolate,
+  LOCALES,
+  NEWSROOM_TIME_ZONE,
+} from "@minbar/i18n";
 import { NewArticleButton } from "../../components/editor/new-article-button.tsx";
 import { requireActor } from "../../lib/actor.ts";
 import { orForbidden } from "../../lib/or-forbidden.ts";
-import { isKnownWarningCode } from "../../lib/warning-codes.ts";
+import { LocalizedName, nameAsText } from "../../components/localized-name.tsx";
+import { LocalTime } from "../../components/local-time.tsx";
+import { WarningChip } from "../../components/warning-chip.tsx";
 import { publicArticleUrl } from "../../lib/public-link.ts";
+import { startOfDay } from "../../lib/zoned-time.ts";
+import { DateTimeField } from "../../components/date-time-field.tsx";
 import { getDb } from "../../db.ts";
 
 export const dynamic = "force-dynamic";
@@ -33,9 +45,23 @@ const STATUS_STYLES: Record<AdminArticleRow["status"], string> = {
 
 type Search = Record<string, string | string[] | undefined>;
 
-const FILTER_KEYS = ["view", "status", "locale", "authorId", "sourceId", "tag", "warnings", "q", "page"] as const;
+const FILTER_KEYS = [
+  "view",
+  "status",
+  "locale",
+  "authorId",
+  "sourceId",
+  "tag",
+  "warnings",
+  "q",
+  "from",
+  "to",
+  "page",
+] as const;
 
-function filtersFrom(search: Search): AdminArticleFilters {
+type ListFilters = AdminArticleFilters & { from?: string; to?: string };
+
+function filtersFrom(search: Search): ListFilters {
   const filters: Record<string, string> = {};
   for (const key of FILTER_KEYS) {
     const value = search[key];
@@ -44,8 +70,19 @@ function filtersFrom(search: Search): AdminArticleFilters {
   return filters;
 }
 
+/** The story-date filter's days (`from`, `to`, both included) as the instants they begin and end in the newsroom. */
+function queryOf({ from, to, ...filters }: ListFilters): AdminArticleFilters {
+  const publishedFrom = from ? startOfDay(from, NEWSROOM_TIME_ZONE) : null;
+  const publishedBefore = to ? startOfDay(to, NEWSROOM_TIME_ZONE, 1) : null;
+  return {
+    ...filters,
+    ...(publishedFrom ? { publishedFrom } : {}),
+    ...(publishedBefore ? { publishedBefore } : {}),
+  };
+}
+
 function hrefWith(
-  filters: AdminArticleFilters,
+  filters: ListFilters,
   changes: Partial<Record<(typeof FILTER_KEYS)[number], string | number | undefined>>,
 ): string {
   const params = new URLSearchParams();
@@ -58,22 +95,31 @@ function hrefWith(
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const filters = filtersFrom(await searchParams);
-  const [[{ rows, total, page, pageSize }, options, unconfirmed], uiLocale, t, tFilters, tStatus, tLocales, tWarnings] =
-    await Promise.all([
-      orForbidden(() =>
-        Promise.all([
-          listArticlesForAdmin(getDb(), actor, filters),
-          listAdminFilterOptions(getDb(), actor),
-          unconfirmedSiteChanges(getDb(), actor),
-        ]),
-      ),
-      getLocale(),
-      getTranslations("Articles"),
-      getTranslations("ArticleFilters"),
-      getTranslations("Status"),
-      getTranslations("Locales"),
-      getTranslations("Warnings"),
-    ]);
+  const [
+    [{ rows, total, page, pageSize }, options, unconfirmed],
+    uiLocale,
+    t,
+    tFilters,
+    tStatus,
+    tLocales,
+    tNames,
+    tDates,
+  ] = await Promise.all([
+    orForbidden(() =>
+      Promise.all([
+        listArticlesForAdmin(getDb(), actor, queryOf(filters)),
+        listAdminFilterOptions(getDb(), actor),
+        unconfirmedSiteChanges(getDb(), actor),
+      ]),
+    ),
+    getLocale(),
+    getTranslations("Articles"),
+    getTranslations("ArticleFilters"),
+    getTranslations("Status"),
+    getTranslations("Locales"),
+    getTranslations("Names"),
+    getTranslations("ArticleDateFilter"),
+  ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const view = filters.view ?? "all";
 
@@ -156,7 +202,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             <option value="">{tFilters("anyAuthor")}</option>
             {options.authors.map((author) => (
               <option key={author.id} value={author.id}>
-                {author.name}
+                {isolate(author.name)}
               </option>
             ))}
           </select>
@@ -167,7 +213,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             <option value="">{tFilters("anySource")}</option>
             {options.sources.map((source) => (
               <option key={source.id} value={source.id}>
-                {[source.nameAr, source.nameRu, source.nameEn].filter(Boolean).join(" / ")}
+                {nameAsText(source, uiLocale, tNames("inArabic"))}
               </option>
             ))}
           </select>
@@ -185,7 +231,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           <datalist id="tag-options">
             {options.tags.map((tag) => (
               <option key={tag.slug} value={tag.slug}>
-                {tag.nameAr}
+                {nameAsText(tag, uiLocale, tNames("inArabic"))}
               </option>
             ))}
           </datalist>
@@ -198,6 +244,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             <option value="blocking">{tFilters("warningsBlocking")}</option>
           </select>
         </label>
+        <DateTimeField label={tDates("from")} name="from" value={filters.from ?? ""} withTime={false} />
+        <DateTimeField label={tDates("to")} name="to" value={filters.to ?? ""} withTime={false} />
         <button type="submit" className="rounded bg-brand px-3 py-1 font-semibold text-white">
           {tFilters("apply")}
         </button>
@@ -256,7 +304,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                           <span className="block font-semibold text-red-700">{t("untitled")}</span>
                         )}
                       </Link>
-                      {row.author ? <span className="block text-xs text-gray-600">{row.author}</span> : null}
+                      {row.author ? (
+                        <span className="block text-xs text-gray-600">
+                          <bdi>{row.author}</bdi>
+                        </span>
+                      ) : null}
                     </td>
                     <td className="px-3 py-3 whitespace-nowrap">
                       {tLocales(row.locale)}
@@ -285,17 +337,16 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                           {formatDateTime(row.scheduledAt, uiLocale)}
                         </time>
                       ) : null}
+                      {row.status === "scheduled" && row.scheduledAt ? <LocalTime instant={row.scheduledAt} /> : null}
                     </td>
                     <td className="px-3 py-3">
                       <ul className="flex flex-wrap gap-1">
                         {row.warnings.map((warning, index) => (
-                          <li
+                          <WarningChip
                             key={`${warning.code}-${index}`}
-                            title={warning.message}
+                            code={warning.code}
                             className={`rounded px-2 py-0.5 text-xs ${BLOCKING_WARNING_CODES.has(warning.code) ? "bg-red-100 text-red-800" : "bg-amber-50 text-amber-900"}`}
-                          >
-                            {isKnownWarningCode(warning.code) ? tWarnings(warning.code) : warning.message}
-                          </li>
+                          />
                         ))}
                         {row.blocked ? (
                           <li className="rounded bg-red-700 px-2 py-0.5 text-xs text-white">{t("blocked")}</li>
@@ -315,15 +366,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                         t("notPublished")
                       )}
                     </td>
-                    <td className="px-3 py-3">
-                      {row.source ? (
-                        <span lang="ar" dir="rtl">
-                          {row.source}
-                        </span>
-                      ) : (
-                        t("noSource")
-                      )}
-                    </td>
+                    <td className="px-3 py-3">{row.source ? <LocalizedName names={row.source} /> : t("noSource")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -12,6 +12,7 @@ import { orForbidden } from "../../lib/or-forbidden.ts";
 import { TableFrame } from "../../lib/table-frame.tsx";
 import { startOfDay } from "../../lib/zoned-time.ts";
 import { AuditEntry } from "./audit-entry.tsx";
+import { DateTimeField } from "../../components/date-time-field.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -151,26 +152,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ) : null}
           </select>
         </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t("filters.from")}</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={filters.from}
-            aria-invalid={invalid.includes("from")}
-            className={inputClass}
-          />
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t("filters.to")}</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={filters.to}
-            aria-invalid={invalid.includes("to")}
-            className={inputClass}
-          />
-        </label>
+        <DateTimeField
+          label={t("filters.from")}
+          name="from"
+          value={filters.from ?? ""}
+          withTime={false}
+          invalid={invalid.includes("from")}
+        />
+        <DateTimeField
+          label={t("filters.to")}
+          name="to"
+          value={filters.to ?? ""}
+          withTime={false}
+          invalid={invalid.includes("to")}
+        />
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-3">
           <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">
             {t("filters.apply")}

@@ -4,7 +4,7 @@
 import { useState, useTransition, type ChangeEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { directionOf, formatInteger, formatPublicationDate, type Locale } from "@minbar/i18n";
-import { isKnownWarningCode } from "../../lib/warning-codes.ts";
+import { WarningChip } from "../../components/warning-chip.tsx";
 import { importFilesAction, previewImportAction } from "./actions.ts";
 import type { FileView, ImportView } from "./import-view.ts";
 
@@ -162,7 +162,6 @@ const OUTCOME_STYLES: Record<FileView["outcome"], string> = {
 
 function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
   const t = useTranslations("Import");
-  const tWarnings = useTranslations("Warnings");
   const { article } = file;
   // The wire text is Arabic whatever the interface language: its direction and date follow the text.
   const contentLocale: Locale = article?.locale ?? "ar";
@@ -189,13 +188,11 @@ function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
       {file.warnings.length > 0 ? (
         <ul aria-label={t("fields.warnings")} className="mb-2 flex flex-wrap gap-1">
           {file.warnings.map((warning, index) => (
-            <li
+            <WarningChip
               key={`${warning.code}-${index}`}
-              title={warning.message}
+              code={warning.code}
               className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-900"
-            >
-              {isKnownWarningCode(warning.code) ? tWarnings(warning.code) : warning.message}
-            </li>
+            />
           ))}
         </ul>
       ) : null}

@@ -23,7 +23,7 @@ import {
 } from "./editor-handoff.ts";
 import { announceSaved } from "./saved-events.ts";
 import type { LocalizationSnapshot, SaveResult } from "@minbar/db/editorial";
-import { directionOf, formatDateTime } from "@minbar/i18n";
+import { directionOf, formatDateTime, isolate } from "@minbar/i18n";
 import {
   createArticleAction,
   heartbeatAction,
@@ -31,6 +31,7 @@ import {
   type MoveOutcome,
   type SaveTextOutcome,
 } from "../../app/articles/actions.ts";
+import { DateTimeField } from "../date-time-field.tsx";
 
 export type EditableLocalization = Pick<
   LocalizationSnapshot,
@@ -438,7 +439,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
         <SaveStatus state={state} />
         {others.length > 0 ? (
           <p role="status" className="rounded bg-amber-50 px-2 py-1 text-amber-900">
-            {t("presence", { names: others.join("، ") })}
+            {t("presence", { names: others.map(isolate).join("، ") })}
           </p>
         ) : null}
       </div>
@@ -503,16 +504,13 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
             aria-describedby="slug-hint"
           />
         </Field>
-        <Field label={t("fields.storyDate")}>
-          <input
-            type="date"
-            className={input}
-            data-field="storyDate"
-            value={fields.storyDate}
-            disabled={!canEdit}
-            onChange={(event) => setField("storyDate", event.target.value)}
-          />
-        </Field>
+        <DateTimeField
+          label={t("fields.storyDate")}
+          value={fields.storyDate}
+          withTime={false}
+          disabled={!canEdit}
+          onChange={(value) => setField("storyDate", value)}
+        />
         <Field label={t("fields.tags")} hint={t("fields.tagsHint")} hintId="tags-hint">
           <input
             className={input}
@@ -641,7 +639,7 @@ function ConflictPanel({
   return (
     <section role="alert" aria-labelledby="conflict-title" className="rounded border-2 border-red-300 bg-red-50 p-4">
       <h2 id="conflict-title" className="font-bold text-red-900">
-        {theirs.updatedBy ? t("title", { name: theirs.updatedBy.name }) : t("titleUnknown")}
+        {theirs.updatedBy ? t("title", { name: isolate(theirs.updatedBy.name) }) : t("titleUnknown")}
       </h2>
       <p className="mt-1 text-sm">{t("explain")}</p>
       <div className="mt-3 max-h-64 overflow-y-auto rounded bg-white p-3" lang={theirs.locale} dir={dir}>

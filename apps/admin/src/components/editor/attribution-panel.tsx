@@ -3,10 +3,12 @@
 // agency (chosen, or created with its names in three languages), the photo credit and the lead photo.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { isolate } from "@minbar/i18n";
 import type { AdminFilterOptions, ArticleForEditor } from "@minbar/db/editorial";
 import { saveAttributionAction } from "../../app/articles/actions.ts";
 import { useErrorText } from "./error-text.ts";
+import { nameAsText } from "../localized-name.tsx";
 
 type Byline = { kind: "user"; userId: number; name: string } | { kind: "contributor"; name: string };
 type Names = { nameAr: string; nameRu: string; nameEn: string };
@@ -23,6 +25,8 @@ type Props = {
 
 export function AttributionPanel({ article, options, canEdit, canCreateSource }: Props) {
   const t = useTranslations("Editor.attribution");
+  const tNames = useTranslations("Names");
+  const locale = useLocale();
   const router = useRouter();
   const errorText = useErrorText();
   const [pending, startTransition] = useTransition();
@@ -119,8 +123,8 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
               key={`${byline.kind}-${byline.kind === "user" ? byline.userId : byline.name}-${index}`}
               className="flex items-center justify-between gap-2"
             >
-              <span dir="auto">
-                {byline.name}{" "}
+              <span>
+                <bdi>{byline.name}</bdi>{" "}
                 <span className="text-xs text-gray-600">({t(byline.kind === "user" ? "staff" : "contributor")})</span>
               </span>
               {canEdit ? (
@@ -129,7 +133,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
                   className="text-xs text-red-700 underline"
                   onClick={() => setBylines(bylines.filter((_, i) => i !== index))}
                 >
-                  {t("remove", { name: byline.name })}
+                  {t("remove", { name: isolate(byline.name) })}
                 </button>
               ) : null}
             </li>
@@ -150,7 +154,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
                 <option value="">{t("chooseStaff")}</option>
                 {options.authors.map((author) => (
                   <option key={author.id} value={author.id}>
-                    {author.name}
+                    {isolate(author.name)}
                   </option>
                 ))}
               </select>
@@ -200,7 +204,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
           <option value="">{t("noSource")}</option>
           {options.sources.map((s) => (
             <option key={s.id} value={s.id}>
-              {[s.nameAr, s.nameRu, s.nameEn].filter(Boolean).join(" / ")}
+              {nameAsText(s, locale, tNames("inArabic"))}
             </option>
           ))}
           {canCreateSource ? <option value={NEW_SOURCE}>{t("newSource")}</option> : null}

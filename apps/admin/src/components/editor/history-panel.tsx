@@ -29,7 +29,7 @@ export async function HistoryPanel({
         {history.map((entry) => (
           <li key={`${entry.kind}-${entry.id}`} className="border-b border-gray-100 pb-2">
             <p className="text-gray-600">
-              {entry.actor?.name ?? t("history.system")} ·{" "}
+              {entry.actor ? <bdi>{entry.actor.name}</bdi> : t("history.system")} ·{" "}
               <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time>
             </p>
             {entry.kind === "move" ? (

@@ -4,6 +4,7 @@
 import { useEffect, useState, useTransition } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { isolate } from "@minbar/i18n";
 import { restoreRevisionAction } from "../../app/articles/actions.ts";
 import { listRevisionsAction } from "../../lib/revision-actions.ts";
 import type { RevisionRow } from "../../lib/revision-rows.ts";
@@ -151,7 +152,7 @@ export function RevisionsPanel({ articleId, localizationId, version, canEdit, re
               {!revision.applied ? <span className="ms-1 text-amber-800">({t("notApplied")})</span> : null}
             </p>
             <p className="text-gray-600">
-              {revision.author ? t("by", { name: revision.author }) : t("byImporter")} ·{" "}
+              {revision.author ? t("by", { name: isolate(revision.author) }) : t("byImporter")} ·{" "}
               <time dateTime={revision.at}>{revision.when}</time>
             </p>
             {canEdit && revision.number !== latest ? (

@@ -8,6 +8,7 @@ import { moveAction, type MoveOutcome } from "../../app/articles/actions.ts";
 import type { ActionError } from "../../lib/action-result.ts";
 import { zonedWallTime } from "../../lib/zoned-time.ts";
 import { useErrorText } from "./error-text.ts";
+import { DateTimeField } from "../date-time-field.tsx";
 
 export type MoveOption = {
   to: "draft" | "in_review" | "approved" | "scheduled" | "published" | "unpublished" | "archived";
@@ -104,15 +105,9 @@ export function WorkflowButtons({ localizationId, locale, title, moves, timeZone
         />
       </label>
       {schedules ? (
-        <label className="mb-2 block text-sm">
-          <span className="mb-1 block">{t("scheduleAt", { zone: timeZoneName })}</span>
-          <input
-            type="datetime-local"
-            value={when}
-            onChange={(event) => setWhen(event.target.value)}
-            className="rounded border border-gray-300 bg-white px-2 py-1"
-          />
-        </label>
+        <div className="mb-2">
+          <DateTimeField label={t("scheduleAt", { zone: timeZoneName })} value={when} onChange={setWhen} />
+        </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
         {moves.map((move) => (

@@ -29,6 +29,7 @@ import { orForbidden } from "../../../../lib/or-forbidden.ts";
 import { ArticleEditor } from "../../../../components/editor/article-editor.tsx";
 import { AttributionPanel } from "../../../../components/editor/attribution-panel.tsx";
 import { BlockedNote } from "../../../../components/editor/blocked-note.tsx";
+import { LocalTime } from "../../../../components/local-time.tsx";
 import { StartTranslationButton } from "../../../../components/editor/small-actions.tsx";
 import { HistoryPanel } from "../../../../components/editor/history-panel.tsx";
 import { PreviewBox } from "../../../../components/editor/preview-box.tsx";
@@ -109,6 +110,9 @@ export default async function EditArticlePage({
             <span className="text-sm text-indigo-900" data-testid="scheduled-for">
               {t("scheduledFor", { when: when(localization.scheduledAt), zone })}
             </span>
+          ) : null}
+          {localization?.status === "scheduled" && localization.scheduledAt ? (
+            <LocalTime instant={localization.scheduledAt} />
           ) : null}
         </div>
         <LanguageTabs
