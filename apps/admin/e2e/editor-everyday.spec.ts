@@ -184,7 +184,14 @@ test("scheduling asks first, naming the time, then says when the text goes out",
     new Date(Date.now() + 2 * 86_400_000),
   );
   const expected = new Date(`${day}T06:30:00.000Z`); // 09:30 in Moscow
-  await page.getByLabel("موعد النشر (توقيت موسكو الرسمي)").fill(`${day}T09:30`);
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const field = page.getByRole("group", { name: "موعد النشر (توقيت موسكو الرسمي)" });
+  await field.getByLabel("اليوم", { exact: true }).fill(String(d));
+  await field.getByLabel("الشهر", { exact: true }).selectOption(String(m));
+  await field.getByLabel("السنة", { exact: true }).fill(String(y));
+  await field.getByLabel("الساعة", { exact: true }).fill("9");
+  await field.getByLabel("الدقيقة", { exact: true }).fill("30");
+  await field.getByLabel("صباحًا أو مساءً", { exact: true }).selectOption("am");
   await page.getByRole("button", { name: "جدول النشر" }).click();
   const dialog = page.getByRole("dialog", { name: "هل تجدول نشر هذا النص؟" });
   await expect(dialog).toContainText(formatDateTime(expected, "ar"));

@@ -227,6 +227,7 @@ for (const locale of ["ar", "ru", "en"] as const) {
     await expect(local).toContainText(DIGITS[locale]("11:00"));
 
     await page.getByRole("button", { name: workflow.moves.schedule }).click();
+    await page.getByRole("dialog").getByRole("button", { name: workflow.moves.schedule }).click();
     await expect
       .poll(async () => (await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).scheduledAt)
       .toEqual(expected);
@@ -256,6 +257,7 @@ test("on a computer set to Moscow time, no second reading is shown; typed Arabic
   await field.getByLabel(texts.period!, { exact: true }).selectOption({ label: "م" });
   await expect(field.getByTestId("local-time")).toHaveCount(0);
   await page.getByRole("button", { name: "جدول النشر" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "جدول النشر" }).click();
   await expect
     .poll(async () => (await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).scheduledAt)
     .toEqual(new Date(`${year}-${pad(month)}-${pad(day)}T12:30:00.000Z`));
