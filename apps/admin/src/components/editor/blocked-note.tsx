@@ -4,7 +4,11 @@ import { isKnownWarningCode } from "../../lib/warning-codes.ts";
 
 export async function BlockedNote({ codes }: { codes: readonly string[] }) {
   if (codes.length === 0) return null;
-  const [t, tWarnings] = await Promise.all([getTranslations("Editor"), getTranslations("Warnings")]);
+  const [t, tWarnings, tHints] = await Promise.all([
+    getTranslations("Editor"),
+    getTranslations("Warnings"),
+    getTranslations("WarningHints"),
+  ]);
   return (
     <div
       role="note"
@@ -14,7 +18,7 @@ export async function BlockedNote({ codes }: { codes: readonly string[] }) {
       <p className="font-semibold">{t("blockedTitle")}</p>
       <ul className="list-inside list-disc">
         {codes.map((code) => (
-          <li key={code}>{isKnownWarningCode(code) ? tWarnings(code) : code}</li>
+          <li key={code}>{isKnownWarningCode(code) ? tWarnings(code) : tHints("other")}</li>
         ))}
       </ul>
     </div>
