@@ -16,7 +16,7 @@ test.afterAll(async () => {
 const saveState = (page: Page) => page.locator("[data-save-state]");
 const body = (page: Page) => page.getByRole("textbox", { name: "النص" });
 const title = (page: Page) => page.getByLabel("العنوان", { exact: true });
-const slug = (page: Page) => page.getByLabel("العنوان في الرابط", { exact: true });
+const slug = (page: Page) => page.getByRole("textbox", { name: /^العنوان في الرابط/ });
 
 async function waitSaved(page: Page) {
   await expect(saveState(page)).toHaveAttribute("data-save-state", "saved", { timeout: 15_000 });
