@@ -1,4 +1,4 @@
-// Bad and legacy input: empty, binary, Windows-1256, UTF-16, undecodable bytes, no Arabic, over the size limit.
+// Bad and legacy input: empty, binary, Windows-1256, UTF-16, undecodable bytes, no known script, over the size limit.
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -81,11 +81,9 @@ describe("refused input", () => {
     expect(getErrorCode(parseArticle(controls))).toBe("binary");
   });
 
-  it("a file with no Arabic: no_arabic", () => {
-    expect(getErrorCode(parseArticle("Ru En\n\nLavrov meets Kazakh minister\n\nJune 10, 2020\n\nText."))).toBe(
-      "no_arabic",
-    );
-    expect(getErrorCode(parseArticle("Привет, мир"))).toBe("no_arabic");
+  it("a file with no Arabic, Russian or English letter: no_arabic (the code predates Russian and English)", () => {
+    expect(getErrorCode(parseArticle("12345\n\n2024-03-04\n\n!!! ???"))).toBe("no_arabic");
+    expect(getErrorCode(parseArticle("Ελληνικά κείμενα\n\n中文文本。"))).toBe("no_arabic");
   });
 
   it("over MAX_INPUT_BYTES (1 MiB): too_large, for bytes and for strings", () => {
@@ -105,14 +103,19 @@ describe("refused input", () => {
   });
 });
 
-describe("Arabic only in the footer", () => {
-  it("is still no_arabic", () => {
+describe("letters of the language only in the footer", () => {
+  it("an English text with an Arabic footer is English, the group's line and source still read", () => {
+    const result = parseArticle(
+      'Title\n\nSome English text.\n\nمجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي"\nالمصدر: تاس',
+    );
+    expect(result.ok && result.article.locale).toBe("en");
+    expect(result.ok && result.article.brand).toBe('مجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي"');
+    expect(result.ok && result.article.source).toBe("تاس");
+  });
+
+  it("a title and body of digits with a Russian footer is no_arabic", () => {
     expect(
-      getErrorCode(
-        parseArticle(
-          'Title\n\nSome English text.\n\nمجموعة الرؤية الاستراتيجية "روسيا - العالم الإسلامي"\nالمصدر: تاس',
-        ),
-      ),
+      getErrorCode(parseArticle("2024\n\n12345.\n\nГруппа стратегического видения «Россия – Исламский мир»")),
     ).toBe("no_arabic");
   });
 });

@@ -1,4 +1,4 @@
-// Public entry of @minbar/parser: parse Arabic wire articles into structured, typed results.
+// Public entry of @minbar/parser: parse Arabic, Russian and English wire articles into structured, typed results.
 
 export { parseArticle } from "./parse-article.ts";
 export { MAX_INPUT_BYTES } from "./limits.ts";
@@ -7,6 +7,7 @@ export { BLOCKING_WARNINGS } from "./types.ts";
 export type {
   Block,
   ErrorCode,
+  Locale,
   ParseError,
   ParseOptions,
   ParseResult,

@@ -1,7 +1,8 @@
 // Seeds parsed field by field, and the variations wire copy shows (line ends, BOM, spacing, footers, missing parts).
 
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readSeedBytes, readSeedText, type SeedId } from "../test/seeds.ts";
+import { FIXTURES_DIR, readSeedBytes, readSeedText, type SeedId } from "../test/seeds.ts";
 import { BLOCKING_WARNINGS, parseArticle } from "./index.ts";
 import type { ParseResult, ParsedArticle } from "./index.ts";
 
@@ -204,6 +205,47 @@ describe("footer variations", () => {
     const parsed = expectArticle(parseArticle(`${base}${long}\nالمصدر: تاس`));
     expect(parsed.blocks.map((block) => block.text)).toEqual(["فقرة الخبر الأولى.", long]);
     expect(parsed.source).toBe("تاس");
+  });
+});
+
+describe("a headline that begins with the group's own name", () => {
+  it("stays the title; the date line wins over an event date in the body; the footer line after the body is the brand", () => {
+    const result = parseArticle(readFileSync(FIXTURES_DIR + "ar-headline-group-name.txt"));
+    const parsed = expectArticle(result);
+    expect(parsed.title).toBe('مجموعة الرؤية الاستراتيجية "روسيا – العالم الإسلامي" تعقد اجتماعها السنوي في قازان');
+    expect(parsed.provisionalTitle).toBeNull();
+    expect(parsed.publishedOn).toBe("2024-05-20");
+    expect(parsed.blocks).toHaveLength(2);
+    expect(parsed.blocks[0]?.text.startsWith("أعلنت المجموعة")).toBe(true);
+    expect(parsed.brand).toBe('مجموعة الرؤية الاستراتيجية "روسيا – العالم الإسلامي"');
+    expect(listCodes(result)).toEqual(["date_mismatch"]);
+  });
+
+  it("the group's exact line in the middle of the body is body text; a line that only begins with its name is never the brand", () => {
+    const parsed = expectArticle(
+      parseArticle(
+        `عنوان الخبر\n٣٠ مايو ٢٠٢٢\nفقرة أولى.\n${BRAND_HYPHEN}\nفقرة ثانية.\nمجموعة الرؤية الاستراتيجية تدعو إلى الحوار.\nالمصدر: تاس`,
+      ),
+    );
+    expect(parsed.brand).toBeNull();
+    expect(parsed.blocks.map((block) => block.text)).toEqual([
+      "فقرة أولى.",
+      BRAND_HYPHEN,
+      "فقرة ثانية.",
+      "مجموعة الرؤية الاستراتيجية تدعو إلى الحوار.",
+    ]);
+  });
+
+  it("the group's name alone, or with either quotes and dash, closing the text is the brand", () => {
+    for (const line of [
+      "مجموعة الرؤية الاستراتيجية",
+      "مجموعة الرؤية الاستراتيجية «روسيا – العالم الإسلامي»",
+      "مجموعة الرؤية الإستراتيجيّة “روسيا—العالم الاسلامي”",
+    ]) {
+      const parsed = expectArticle(parseArticle(`عنوان الخبر\n٣٠ مايو ٢٠٢٢\nفقرة أولى.\n${line}\nالمصدر: تاس`));
+      expect(parsed.brand, line).toBe(line);
+      expect(parsed.blocks).toHaveLength(1);
+    }
   });
 });
 

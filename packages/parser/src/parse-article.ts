@@ -1,40 +1,91 @@
-// The parser proper: wire text in, article (title, date, blocks, footer metadata) and warnings out.
+// The parser proper: wire text in (Arabic, Russian or English), article (title, date, blocks, footer) and warnings out.
 
 import { checkTextControls, decodeInput } from "./decode-input.ts";
+import { detectLocale, LOCALE_LETTER_RE } from "./detect-locale.ts";
 import { matchFooterLine } from "./footer.ts";
+import type { FooterLine } from "./footer.ts";
 import { MONTH_NAMES, WEEKDAY_NAMES } from "./month-names.ts";
-import { ARABIC_LETTER_RE, splitCleanLinesNotingControls } from "./normalize-text.ts";
+import { splitCleanLinesNotingControls } from "./normalize-text.ts";
 import { findBodyDate, formatIsoDate, getWeekday, isValidDate, parseDateLine } from "./parse-date.ts";
 import type { BodyDate, CalendarDate, WrittenDate } from "./parse-date.ts";
-import { extractProvisionalTitle, isHeadingLike, isLanguageSwitchLine, isTitleLike } from "./split-blocks.ts";
-import type { Block, ParseError, ParseOptions, ParseResult, ParseWarning, ParsedArticle } from "./types.ts";
+import { ENGLISH_MONTH_NAMES, ENGLISH_WEEKDAY_NAMES, findRuEnBodyDate, parseRuEnDateLine } from "./ru-en-dates.ts";
+import {
+  extractProvisionalTitle,
+  isHeadingLike,
+  isLanguageSwitchLine,
+  isTitleLike,
+  isTranslationNoteLine,
+} from "./split-blocks.ts";
+import type { Block, Locale, ParseError, ParseOptions, ParseResult, ParseWarning, ParsedArticle } from "./types.ts";
 
 function fail(error: ParseError): ParseResult {
   return { ok: false, error, warnings: [] };
 }
 
-function describeDate(date: { day: number; month: number; year?: number | null }): string {
-  const month = MONTH_NAMES[date.month - 1] ?? String(date.month);
+/** What differs between the languages: how dates are written, and the names messages use. */
+type LocaleRules = {
+  parseDateLine: (line: string) => WrittenDate | null;
+  findBodyDate: (paragraphs: readonly string[]) => BodyDate | null;
+  monthNames: readonly string[];
+  weekdayNames: readonly string[];
+  sourceLabel: string;
+};
+
+const ARABIC_RULES: LocaleRules = {
+  parseDateLine,
+  findBodyDate,
+  monthNames: MONTH_NAMES,
+  weekdayNames: WEEKDAY_NAMES,
+  sourceLabel: "المصدر:",
+};
+const RUSSIAN_RULES: LocaleRules = {
+  parseDateLine: parseRuEnDateLine,
+  findBodyDate: findRuEnBodyDate,
+  monthNames: ENGLISH_MONTH_NAMES,
+  weekdayNames: ENGLISH_WEEKDAY_NAMES,
+  sourceLabel: "Источник:",
+};
+const RULES: Readonly<Record<Locale, LocaleRules>> = {
+  ar: ARABIC_RULES,
+  ru: RUSSIAN_RULES,
+  en: { ...RUSSIAN_RULES, sourceLabel: "Source:" },
+};
+
+function describeDate(date: { day: number; month: number; year?: number | null }, rules: LocaleRules): string {
+  const month = rules.monthNames[date.month - 1] ?? String(date.month);
   return date.year == null ? `${date.day} ${month}` : `${date.day} ${month} ${date.year}`;
+}
+
+/** Site chrome above the article: the language switch and the "non-official translation" note. */
+function isHeadChrome(line: string): boolean {
+  return isLanguageSwitchLine(line) || isTranslationNoteLine(line);
+}
+
+function isChromeOrFooter(line: string): boolean {
+  return isHeadChrome(line) || matchFooterLine(line) !== null;
 }
 
 type Head = { title: string | null; dateLine: WrittenDate | null; next: number };
 
-/** Reads the lines above the body: language switch, title, date line (in either order). */
-function readHead(lines: readonly string[]): Head {
+/** Reads the lines above the body: language switch, title, date line (in either order), translation note. */
+function readHead(lines: readonly string[], rules: LocaleRules): Head {
   let i = 0;
-  while (i < lines.length && isLanguageSwitchLine(lines[i] as string)) i++;
+  const skipChrome = (): void => {
+    while (i < lines.length && isHeadChrome(lines[i] as string)) i++;
+  };
+  skipChrome();
   let dateLine: WrittenDate | null = null;
   let title: string | null = null;
   const first = lines[i];
   if (first !== undefined) {
-    dateLine = parseDateLine(first);
+    dateLine = rules.parseDateLine(first);
     if (dateLine) i++;
+    skipChrome();
   }
   const candidate = lines[i];
   if (candidate !== undefined && matchFooterLine(candidate) === null) {
     const following = lines[i + 1];
-    const followingDate = dateLine === null && following !== undefined ? parseDateLine(following) : null;
+    const followingDate = dateLine === null && following !== undefined ? rules.parseDateLine(following) : null;
     if (followingDate) {
       title = candidate;
       dateLine = followingDate;
@@ -43,20 +94,32 @@ function readHead(lines: readonly string[]): Head {
       title = candidate;
       i++;
     }
+    skipChrome();
   }
   return { title, dateLine, next: i };
 }
 
 type Body = Pick<ParsedArticle, "blocks" | "photoCredit" | "source" | "brand">;
 
-/** Splits the remaining lines into blocks and footer metadata; footer lines are recognised wherever they stand. */
+/**
+ * Splits the remaining lines into blocks and footer metadata. Photo and source lines are recognised wherever they
+ * stand; the group's line only among the footer lines that close the text, after the body.
+ */
 function readBody(lines: readonly string[], start: number): Body {
   const body: Body = { blocks: [], photoCredit: null, source: null, brand: null };
   const texts: string[] = [];
+  // The footer lines closing the text, found from the end, each matched once.
+  const closing: FooterLine[] = [];
+  let footerStart = lines.length;
+  for (; footerStart > start; footerStart--) {
+    const footer = matchFooterLine(lines[footerStart - 1] as string);
+    if (footer === null) break;
+    closing.push(footer);
+  }
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] as string;
-    const footer = matchFooterLine(line);
-    if (footer === null) texts.push(line);
+    const footer = i < footerStart ? matchFooterLine(line) : (closing[lines.length - 1 - i] as FooterLine);
+    if (footer === null || (footer.kind === "brand" && i < footerStart)) texts.push(line);
     else if (body[footer.kind] === null) body[footer.kind] = footer.text;
   }
   for (let i = 0; i < texts.length; i++) {
@@ -93,13 +156,19 @@ function pickNearestYear(dateLine: WrittenDate, bodyDate: CalendarDate): number 
   return best;
 }
 
-function checkWeekday(date: CalendarDate, weekday: number | null, where: string, warnings: ParseWarning[]): void {
+function checkWeekday(
+  date: CalendarDate,
+  weekday: number | null,
+  where: string,
+  warnings: ParseWarning[],
+  names: readonly string[],
+): void {
   if (weekday === null) return;
   const actual = getWeekday(date);
   if (actual === weekday) return;
   warnings.push({
     code: "weekday_mismatch",
-    message: `${where} names ${WEEKDAY_NAMES[weekday]} but ${formatIsoDate(date)} is a ${WEEKDAY_NAMES[actual]}`,
+    message: `${where} names ${names[weekday]} but ${formatIsoDate(date)} is a ${names[actual]}`,
   });
 }
 
@@ -107,9 +176,10 @@ function checkWeekday(date: CalendarDate, weekday: number | null, where: string,
  * Decides the publication date. The date line wins; a missing year is taken from the body's dateline; with no date
  * line, the body's date is used. Disagreements are reported, never silently resolved.
  */
-function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null): DateDecision {
+function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null, rules: LocaleRules): DateDecision {
   const warnings: ParseWarning[] = [];
-  if (bodyDate) checkWeekday(bodyDate, bodyDate.weekday, `the body date "${bodyDate.text}"`, warnings);
+  const names = rules.weekdayNames;
+  if (bodyDate) checkWeekday(bodyDate, bodyDate.weekday, `the body date "${bodyDate.text}"`, warnings, names);
   if (dateLine === null) {
     if (bodyDate === null) {
       warnings.push({ code: "missing_date", message: "no date line and no full date in the body" });
@@ -123,7 +193,7 @@ function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null): Da
     if (bodyDate === null) {
       warnings.push({
         code: "missing_year",
-        message: `the date line gives ${describeDate(dateLine)} without a year, and the body gives no full date`,
+        message: `the date line gives ${describeDate(dateLine, rules)} without a year, and the body gives no full date`,
       });
       return { publishedOn: null, warnings };
     }
@@ -131,7 +201,7 @@ function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null): Da
     if (nearest === null) {
       warnings.push({
         code: "missing_year",
-        message: `the date line gives ${describeDate(dateLine)} without a year, and ${bodyDate.year} (from the body date ${formatIsoDate(bodyDate)}) has no such day`,
+        message: `the date line gives ${describeDate(dateLine, rules)} without a year, and ${bodyDate.year} (from the body date ${formatIsoDate(bodyDate)}) has no such day`,
       });
       return { publishedOn: null, warnings };
     }
@@ -139,7 +209,7 @@ function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null): Da
     warnings.push({ code: "year_from_body", message: `year ${year} taken from the body date "${bodyDate.text}"` });
   }
   const date: CalendarDate = { year, month: dateLine.month, day: dateLine.day };
-  checkWeekday(date, dateLine.weekday, "the date line", warnings);
+  checkWeekday(date, dateLine.weekday, "the date line", warnings, names);
   const bodyDisagrees = bodyDate !== null && (!isSameDayAndMonth(date, bodyDate) || bodyDate.year !== year);
   if (bodyDate && bodyDisagrees) {
     warnings.push({
@@ -150,6 +220,8 @@ function decideDate(dateLine: WrittenDate | null, bodyDate: BodyDate | null): Da
   return { publishedOn: formatIsoDate(date), warnings };
 }
 
+const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { ar: "Arabic", ru: "Russian", en: "English" };
+
 function parseText(text: string, warnings: ParseWarning[]): ParseResult {
   const split = splitCleanLinesNotingControls(text);
   // The binary-data check decodeInput was told to skip: needed only if line cleaning met a control character.
@@ -157,20 +229,26 @@ function parseText(text: string, warnings: ParseWarning[]): ParseResult {
   if (binary) return fail(binary);
   const lines = split.lines.filter((line) => line.length > 0);
   if (lines.length === 0) return fail({ code: "empty", message: "input holds no text (empty or whitespace only)" });
-  if (!ARABIC_LETTER_RE.test(text)) return fail({ code: "no_arabic", message: "input contains no Arabic text" });
+  // The language from the script of the content: site chrome and footer lines (in any language) do not count.
+  const locale = detectLocale(lines, isChromeOrFooter) ?? detectLocale(lines);
+  if (locale === null) {
+    return fail({ code: "no_arabic", message: "input contains no Arabic, Russian or English text" });
+  }
+  const rules = RULES[locale];
+  const letters = LOCALE_LETTER_RE[locale];
 
-  const head = readHead(lines);
+  const head = readHead(lines, rules);
   const body = readBody(lines, head.next);
   if (body.blocks.length === 0) {
     const what = head.title === null ? "input" : `title "${head.title}"`;
     return fail({ code: "no_body", message: `${what} has no body text` });
   }
-  // Arabic only in the footer (the brand line) is still a file with no Arabic article in it.
-  if (!ARABIC_LETTER_RE.test(head.title ?? "") && !body.blocks.some((block) => ARABIC_LETTER_RE.test(block.text))) {
-    return fail({ code: "no_arabic", message: "title and body contain no Arabic text" });
+  // Letters of the language only in the footer (the group's line) is still a file with no article in it.
+  if (!letters.test(head.title ?? "") && !body.blocks.some((block) => letters.test(block.text))) {
+    return fail({ code: "no_arabic", message: `title and body contain no ${LANGUAGE_NAMES[locale]} text` });
   }
   const paragraphs = body.blocks.filter((block) => block.type === "paragraph").map((block) => block.text);
-  const date = decideDate(head.dateLine, findBodyDate(paragraphs));
+  const date = decideDate(head.dateLine, rules.findBodyDate(paragraphs), rules);
 
   let provisionalTitle: string | null = null;
   if (head.title === null) {
@@ -184,10 +262,12 @@ function parseText(text: string, warnings: ParseWarning[]): ParseResult {
     });
   }
   warnings.push(...date.warnings);
-  if (body.source === null) warnings.push({ code: "missing_source", message: "no source line (المصدر: ...)" });
+  if (body.source === null) {
+    warnings.push({ code: "missing_source", message: `no source line (${rules.sourceLabel} ...)` });
+  }
 
   const article: ParsedArticle = {
-    locale: "ar",
+    locale,
     title: head.title,
     provisionalTitle,
     publishedOn: date.publishedOn,

@@ -1,8 +1,9 @@
-// Property tests: no string or byte array makes the parser throw, and output texts are always clean.
+// Property tests: no string or byte array (Arabic, Russian, English or mixed) makes the parser throw; texts are clean.
 
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { readSeedText, type SeedId } from "../test/seeds.ts";
+import { FIXTURES_DIR, readSeedText, type SeedId } from "../test/seeds.ts";
 import { normalizeWhitespace, parseArticle } from "./index.ts";
 import type { ParseResult } from "./index.ts";
 
@@ -70,7 +71,82 @@ function checkShape(result: ParseResult): void {
   }
 }
 
+const RU_EN_FIXTURES = ["ru-full-date", "ru-no-year", "ru-no-title", "en-full-date", "en-no-year", "en-missing-year"];
+const ruEnLines = RU_EN_FIXTURES.flatMap((name) => readFileSync(`${FIXTURES_DIR}${name}.txt`, "utf8").split("\n"));
+// Russian and English pieces: date forms, footer labels, the group's line, the translation note.
+const ruEnTricky = fc.constantFrom(
+  "En Ar",
+  "Ru Ar",
+  "19 июня 2019",
+  "4 марта",
+  "04 May",
+  "01 November 2019",
+  "Sept. 9, 2021",
+  "в среду, 19 июня 2019 года",
+  "on Monday, March 4, 2024",
+  "сегодня, 31 февраля 2024 г.",
+  "Фото: ",
+  "Источник - ",
+  "Photo: ",
+  "Source:",
+  "Группа стратегического видения «Россия – Исламский мир»",
+  'Group of Strategic Vision "Russia - Islamic World"',
+  "Non-official translation",
+  "Неофициальный перевод",
+  "1st of ",
+  "года",
+  "«",
+  "”",
+  "—",
+);
+const ruEnText = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: "grapheme" }),
+      fc.stringMatching(/^[а-яА-ЯёЁa-zA-Z0-9 ,.:\-\n]{0,40}$/),
+      fc.constantFrom(...ruEnLines),
+      ruEnTricky,
+      tricky,
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(""));
+
 describe("parser properties", () => {
+  it("never throws on Russian, English or mixed text, and gives clean texts", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          ruEnText,
+          fc.tuple(ruEnText, arabicishText).map(([a, b]) => a + b),
+        ),
+        (input) => {
+          const result = parseArticle(input);
+          checkShape(result);
+          if (result.ok) expect(["ar", "ru", "en"]).toContain(result.article.locale);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("Russian and English fixtures with random bytes flipped or cut never throw", () => {
+    const bytes = RU_EN_FIXTURES.map((name) => readFileSync(`${FIXTURES_DIR}${name}.txt`));
+    fc.assert(
+      fc.property(
+        fc.nat({ max: bytes.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        fc.nat(),
+        (which, flips, cut) => {
+          const copy = Uint8Array.from(bytes[which] as Buffer);
+          for (const [at, value] of flips) copy[at % copy.length] = value;
+          checkShape(parseArticle(copy.subarray(0, Math.max(1, cut % (copy.length + 1)))));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("never throws on any string and gives clean texts", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 400 }), arabicishText), (input) => {

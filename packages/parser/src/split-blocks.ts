@@ -9,6 +9,15 @@ export function isLanguageSwitchLine(line: string): boolean {
   return line.length <= 40 && LANGUAGE_SWITCH_RE.test(line);
 }
 
+// The site's note that a text is a translation not checked by the group (`Non-official translation`), under the date.
+const TRANSLATION_NOTE_RE =
+  /^[([]?(?:non-official|non official|unofficial|неофициальный) (?:translation|перевод)[)\].]?$|^[([]?ترجمة غير رسمية[)\].]?$/i;
+
+/** True for the "non-official translation" note: site chrome, like the language switch. */
+export function isTranslationNoteLine(line: string): boolean {
+  return line.length <= 40 && TRANSLATION_NOTE_RE.test(line);
+}
+
 // Closing quotes and brackets are looked through: `روسيا."` ends a sentence, `(إينوبروم)` does not.
 const CLOSERS = "\"'»”’)]}";
 const SENTENCE_ENDS = ".!?؟…:؛;،,";

@@ -2,8 +2,11 @@
 
 export type Block = { type: "paragraph" | "heading"; text: string };
 
+/** The language of a wire text, told from its script. */
+export type Locale = "ar" | "ru" | "en";
+
 export type ParsedArticle = {
-  locale: "ar";
+  locale: Locale;
   /** null when the file has no title line (warning `missing_title`). */
   title: string | null;
   /** A title an editor may accept, taken from the lead sentence when `title` is null. */
@@ -34,6 +37,7 @@ export type ErrorCode =
   | "empty"
   | "binary"
   | "not_utf8"
+  /** No Arabic, Russian or English text (the name predates Russian and English support; consumers key on it). */
   | "no_arabic"
   | "too_large"
   | "no_body"
