@@ -22,12 +22,24 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/**
+ * Parses a wire file for import. The parser also reads Russian and English texts; until the importer can file them
+ * as editions of their own, they are refused as before (no Arabic text) rather than stored as Arabic.
+ */
+export function parseWireFile(bytes: Uint8Array, name: string): ParseResult {
+  const parsed = parseArticle(bytes, { filename: name });
+  if (!parsed.ok || parsed.article.locale === "ar") return parsed;
+  const language = parsed.article.locale === "ru" ? "Russian" : "English";
+  const message = `the text is in ${language}; only Arabic texts can be imported for now`;
+  return { ok: false, error: { code: "no_arabic", message }, warnings: [] };
+}
+
 export function prepareFile(input: WireFileInput): PreparedFile {
   return {
     name: input.name,
     contentHash: hashBytes(input.bytes),
     fileKey: fileKeyOf(input.name),
-    parsed: parseArticle(input.bytes, { filename: input.name }),
+    parsed: parseWireFile(input.bytes, input.name),
   };
 }
 

@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { PrismaClient } from "@minbar/db/client";
-import { parseArticle } from "@minbar/parser";
 import { attributionNames } from "./attribution.ts";
 import { articleSlugBase, createArticle, KnownAttribution } from "./create-article.ts";
 import { findKnownFiles } from "./find-known-files.ts";
@@ -12,6 +11,7 @@ import {
   fileKeyOf,
   hashBytes,
   importPreparedFile,
+  parseWireFile,
   prepareFile,
   recordWriteFailure,
   type PreparedFile,
@@ -154,7 +154,7 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
       const file: PreparedFile = {
         ...entry,
         name: entry.path,
-        parsed: parseArticle(entry.bytes, { filename: entry.path }),
+        parsed: parseWireFile(entry.bytes, entry.path),
       };
       if (!file.parsed.ok) {
         const result = describeParseFailure(file.name, file.parsed);
