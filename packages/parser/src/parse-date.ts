@@ -83,6 +83,11 @@ export function parseDateLine(line: string): WrittenDate | null {
     if (!isValidDate(year ?? 2000, month, day)) return null;
     return { year, month, day, weekday };
   }
+  return parseNumericDateLine(latin);
+}
+
+/** A line that is only a numeric date, in Latin digits: `04.03.2024`, `04/03/2024`, `2024-03-04`; else null. */
+export function parseNumericDateLine(latin: string): WrittenDate | null {
   const dmy = NUMERIC_DMY_LINE_RE.exec(latin);
   const ymd = dmy ? null : NUMERIC_YMD_LINE_RE.exec(latin);
   const parts = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : null;

@@ -1,6 +1,6 @@
 // Russian and English dates: month and weekday names in every form copy uses, the date line and the body's dateline.
 
-import { isValidDate } from "./parse-date.ts";
+import { isValidDate, parseNumericDateLine } from "./parse-date.ts";
 import type { BodyDate, WrittenDate } from "./parse-date.ts";
 
 // Russian months in the nominative (март), genitive (марта, what a date uses) and prepositional (в марте), and the
@@ -109,13 +109,17 @@ function toWrittenDate(
   return isValidDate(year ?? 2000, month, day) ? { year, month, day, weekday } : null;
 }
 
-/** A Russian or English line that holds only a written date (`19 июня 2019`, `04 May`, `March 4, 2024`), or null. */
+const MAX_DATE_LINE_LENGTH = 60;
+
+/** A Russian or English line that holds only a written date (`19 июня 2019`, `04 May`, `March 4, 2024`) or a numeric
+ * one (`19.06.2019`), or null. */
 export function parseRuEnDateLine(line: string): WrittenDate | null {
+  if (line.length === 0 || line.length > MAX_DATE_LINE_LENGTH) return null;
   const dayMonth = DAY_MONTH_LINE_RE.exec(line);
   if (dayMonth) return toWrittenDate(dayMonth[1], dayMonth[2] ?? "", dayMonth[3] ?? "", dayMonth[4]);
   const monthDay = MONTH_DAY_LINE_RE.exec(line);
   if (monthDay) return toWrittenDate(monthDay[1], monthDay[3] ?? "", monthDay[2] ?? "", monthDay[4]);
-  return null;
+  return parseNumericDateLine(line);
 }
 
 // In running text, tried only where a run of digits starts: `4 марта 2024`, `4th of March, 2024`, and (the month

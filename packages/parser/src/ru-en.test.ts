@@ -200,6 +200,8 @@ describe("Russian and English month names", () => {
     ["Monday, 4 March 2024", { year: 2024, month: 3, day: 4, weekday: 1 }],
     ["1st of May 2024", { year: 2024, month: 5, day: 1, weekday: null }],
     ["29 February 2024", { year: 2024, month: 2, day: 29, weekday: null }],
+    ["19.06.2019", { year: 2019, month: 6, day: 19, weekday: null }],
+    ["2024-03-04", { year: 2024, month: 3, day: 4, weekday: null }],
   ])("date line %s", (line, expected) => {
     expect(parseRuEnDateLine(line)).toEqual(expected);
   });
