@@ -61,6 +61,12 @@ function isHeadChrome(line: string): boolean {
   return isLanguageSwitchLine(line) || isTranslationNoteLine(line);
 }
 
+function skipChrome(lines: readonly string[], from: number): number {
+  let i = from;
+  while (i < lines.length && isHeadChrome(lines[i] as string)) i++;
+  return i;
+}
+
 function isChromeOrFooter(line: string): boolean {
   return isHeadChrome(line) || matchFooterLine(line) !== null;
 }
@@ -69,18 +75,14 @@ type Head = { title: string | null; dateLine: WrittenDate | null; next: number }
 
 /** Reads the lines above the body: language switch, title, date line (in either order), translation note. */
 function readHead(lines: readonly string[], rules: LocaleRules): Head {
-  let i = 0;
-  const skipChrome = (): void => {
-    while (i < lines.length && isHeadChrome(lines[i] as string)) i++;
-  };
-  skipChrome();
+  let i = skipChrome(lines, 0);
   let dateLine: WrittenDate | null = null;
   let title: string | null = null;
   const first = lines[i];
   if (first !== undefined) {
     dateLine = rules.parseDateLine(first);
     if (dateLine) i++;
-    skipChrome();
+    i = skipChrome(lines, i);
   }
   const candidate = lines[i];
   if (candidate !== undefined && matchFooterLine(candidate) === null) {
@@ -94,7 +96,7 @@ function readHead(lines: readonly string[], rules: LocaleRules): Head {
       title = candidate;
       i++;
     }
-    skipChrome();
+    i = skipChrome(lines, i);
   }
   return { title, dateLine, next: i };
 }
