@@ -9,7 +9,7 @@ import { invocationDir } from "./env.ts";
 
 const USAGE = `usage: parse [--json] <file>...
 
-Parses Arabic wire articles. With --json, prints only a JSON array with one object per file:
+Parses Arabic, Russian and English wire articles. With --json, prints only a JSON array with one object per file:
   { "file", "ok", "article" | "error", "warnings" }
 Exit code: 0 when every file parsed, 1 when any failed, 2 on a usage error.`;
 
