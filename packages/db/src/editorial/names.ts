@@ -224,7 +224,7 @@ export async function saveNames(
     await tx.auditLog.create({
       data: {
         actorId: user.userId,
-        action: auditAction(data.kind),
+        action: AUDIT[data.kind].action,
         entityType: data.kind,
         entityId: String(data.id),
         data: {
@@ -244,19 +244,13 @@ export async function saveNames(
   return { status: "saved", record: current, publicArticleIds: await publicArticlesUsing(prisma, data.kind, data.id) };
 }
 
-// Literal codes, one per kind, so the audit log's sentence test finds each of them.
-function auditAction(kind: NamedKind): string {
-  switch (kind) {
-    case "tag":
-      return "names.tag";
-    case "source":
-      return "names.source";
-    case "credit":
-      return "names.credit";
-    case "contributor":
-      return "names.contributor";
-  }
-}
+// One audit code per kind, written as literals so the audit log's sentence test finds each of them.
+const AUDIT: Record<NamedKind, { action: string }> = {
+  tag: { action: "names.tag" },
+  source: { action: "names.source" },
+  credit: { action: "names.credit" },
+  contributor: { action: "names.contributor" },
+};
 
 async function findRecord(prisma: PrismaClient, kind: NamedKind, id: number): Promise<NamedRecord | null> {
   const base = { nameAr: true, nameRu: true, nameEn: true, id: true, version: true } as const;

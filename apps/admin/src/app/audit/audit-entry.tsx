@@ -55,6 +55,8 @@ export async function AuditEntry({
     userName: subject?.kind === "user" ? subject.name : text(field(row.data, "email"), t("deletedUser")),
     roleName:
       subject?.kind === "role" ? roleName(subject, locale) : subject?.kind === "deleted_role" ? subject.key : "—",
+    // A tag's, agency's, credit's or contributor's Arabic name, as it was when its names were set.
+    recordName: text(field(row.data, "nameAr"), "—"),
     language: (() => {
       const code = subject?.kind === "article" ? subject.locale : field(row.data, "locale");
       return isLocale(code) ? tLocales(code) : "—";
@@ -86,6 +88,11 @@ export async function AuditEntry({
       </bdi>
     ),
     code: (chunks: ReactNode) => <bdi dir="ltr">{chunks}</bdi>,
+    record: (chunks: ReactNode) => (
+      <bdi lang="ar" dir="rtl" className="font-semibold">
+        {chunks}
+      </bdi>
+    ),
   };
   const key = sentenceKey(row.action, sentences);
   type Key = Parameters<typeof t.rich>[0];
