@@ -191,7 +191,12 @@ const EDITOR_BEYOND_MANAGER = [
 const RELATIONS: RelationCase[] = [
   { actor: "accountsManager", relation: "weaker", roles: ["writer"], beyond: [] },
   { actor: "accountsManager", relation: "equal", roles: ["accounts_manager"], beyond: [] },
-  { actor: "accountsManager", relation: "stronger", roles: ["writer", "translator"], beyond: ["article.translate", "names.manage"] },
+  {
+    actor: "accountsManager",
+    relation: "stronger",
+    roles: ["writer", "translator"],
+    beyond: ["article.translate", "names.manage"],
+  },
   { actor: "accountsManager", relation: "stronger", roles: ["editor"], beyond: EDITOR_BEYOND_MANAGER },
   { actor: "accountsManager", relation: "stronger", roles: ["admin"], beyond: EDITOR_BEYOND_MANAGER },
   { actor: "admin", relation: "weaker", roles: ["editor"], beyond: [] },

@@ -1,7 +1,6 @@
 "use server";
 // The names page's action: set one record's Russian and English names (an agency's link too). The use case checks
 // names.manage (and attribution.manage for a link), the version and the input; the outcome comes back worded.
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { NAMED_KINDS, saveNames, type NamedKind } from "@minbar/db/editorial";
 import { getDb } from "../../db.ts";
@@ -65,6 +64,7 @@ export async function saveNamesAction(previous: NameFormState, formData: FormDat
     return { notice: { ok: false, text: t("errors.stale") }, values: stored, version: record.version, attempt };
   // The pages showing the name: the articles, and through them their tag and agency pages (see the site's signal).
   if (outcome.publicArticleIds.length > 0) await revalidatePublicSite(outcome.publicArticleIds);
-  revalidatePath("/names");
+  // No revalidatePath("/names"): under a "missing" filter the row would vanish before its notice could be read; the
+  // form keeps the stored values and version, and the list catches up on the next visit.
   return { notice: { ok: true, text: t("saved") }, values: stored, version: record.version, attempt };
 }

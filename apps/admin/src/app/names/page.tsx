@@ -103,7 +103,7 @@ export default async function NamesPage({ searchParams }: { searchParams: Promis
       ) : (
         <ul className="divide-y divide-gray-100 rounded-lg bg-white shadow-sm">
           {result.items.map((record) => (
-            <li key={`${record.kind}-${record.id}-${record.version}`} className="p-3" data-testid="named-record">
+            <li key={`${record.kind}-${record.id}`} className="p-3" data-testid="named-record">
               <p className="mb-2">
                 <bdi lang="ar" dir="rtl" className="font-semibold">
                   {record.nameAr}
