@@ -78,6 +78,14 @@ function whereOf(kind: NamedKind, missing: MissingFilter | null | undefined, que
   return { AND: and };
 }
 
+type NameRow = { id: number; nameAr: string; nameRu: string | null; nameEn: string | null; version: number };
+
+/** A row of any of the four tables as the admin sees it (only these fields: nothing else leaves the module). */
+function toRecord(kind: NamedKind, row: NameRow & { slug?: string; url?: string | null }, uses: number): NamedRecord {
+  const { id, nameAr, nameRu, nameEn, version } = row;
+  return { kind, id, nameAr, nameRu, nameEn, version, slug: row.slug ?? null, url: row.url ?? null, uses };
+}
+
 const byName = [{ nameAr: "asc" }, { id: "asc" }] as const;
 
 /** Tags, agencies, credits or contributors with their three names, filtered and paged. Needs names.manage. */
@@ -103,7 +111,7 @@ export async function listNames(prisma: PrismaClient, actor: Actor | null, input
             take,
             select: { ...base, slug: true, _count: { select: { articles: true } } },
           })
-          .then((rows) => rows.map((r) => ({ ...r, kind: "tag" as const, url: null, uses: r._count.articles }))),
+          .then((rows) => rows.map((r) => toRecord("tag", r, r._count.articles))),
         prisma.tag.count({ where }),
       );
     case "source":
@@ -116,7 +124,7 @@ export async function listNames(prisma: PrismaClient, actor: Actor | null, input
             take,
             select: { ...base, slug: true, url: true, _count: { select: { articles: true } } },
           })
-          .then((rows) => rows.map((r) => ({ ...r, kind: "source" as const, uses: r._count.articles }))),
+          .then((rows) => rows.map((r) => toRecord("source", r, r._count.articles))),
         prisma.source.count({ where }),
       );
     case "credit":
@@ -129,9 +137,7 @@ export async function listNames(prisma: PrismaClient, actor: Actor | null, input
             take,
             select: { ...base, _count: { select: { articles: true } } },
           })
-          .then((rows) =>
-            rows.map((r) => ({ ...r, kind: "credit" as const, slug: null, url: null, uses: r._count.articles })),
-          ),
+          .then((rows) => rows.map((r) => toRecord("credit", r, r._count.articles))),
         prisma.photoCredit.count({ where }),
       );
     case "contributor":
@@ -144,9 +150,7 @@ export async function listNames(prisma: PrismaClient, actor: Actor | null, input
             take,
             select: { ...base, _count: { select: { bylines: true } } },
           })
-          .then((rows) =>
-            rows.map((r) => ({ ...r, kind: "contributor" as const, slug: null, url: null, uses: r._count.bylines })),
-          ),
+          .then((rows) => rows.map((r) => toRecord("contributor", r, r._count.bylines))),
         prisma.contributor.count({ where }),
       );
   }
@@ -260,28 +264,28 @@ async function findRecord(prisma: PrismaClient, kind: NamedKind, id: number): Pr
         where: { id },
         select: { ...base, slug: true, _count: { select: { articles: true } } },
       });
-      return r && { ...r, kind, url: null, uses: r._count.articles };
+      return r && toRecord(kind, r, r._count.articles);
     }
     case "source": {
       const r = await prisma.source.findUnique({
         where: { id },
         select: { ...base, slug: true, url: true, _count: { select: { articles: true } } },
       });
-      return r && { ...r, kind, uses: r._count.articles };
+      return r && toRecord(kind, r, r._count.articles);
     }
     case "credit": {
       const r = await prisma.photoCredit.findUnique({
         where: { id },
         select: { ...base, _count: { select: { articles: true } } },
       });
-      return r && { ...r, kind, slug: null, url: null, uses: r._count.articles };
+      return r && toRecord(kind, r, r._count.articles);
     }
     case "contributor": {
       const r = await prisma.contributor.findUnique({
         where: { id },
         select: { ...base, _count: { select: { bylines: true } } },
       });
-      return r && { ...r, kind, slug: null, url: null, uses: r._count.bylines };
+      return r && toRecord(kind, r, r._count.bylines);
     }
   }
 }
