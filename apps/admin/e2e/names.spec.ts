@@ -4,7 +4,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn, useArticleSandbox } from "./helpers.ts";
 import { PUBLIC_SITE } from "./public-site.ts";
-import { TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
+import { ADMIN_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
+
+// The audit test reads the entry the first test writes.
+test.describe.configure({ mode: "serial" });
 
 const prisma = useArticleSandbox();
 const suffix = `${Date.now()}`;
@@ -78,6 +81,17 @@ test("a translator sets a tag's Russian name and the public Russian edition show
 
   const entry = await prisma.auditLog.findFirstOrThrow({ where: { action: "names.tag", entityId: String(tag.id) } });
   expect(entry.data).toMatchObject({ nameAr: TAG.nameAr, nameRu: TAG.nameRu });
+});
+
+test("the audit log says, as a sentence, who named the tag, linking to it", async ({ page }) => {
+  await signIn(page, ADMIN_USER);
+  const tag = await prisma.tag.findUniqueOrThrow({ where: { slug: TAG.slug } });
+  await page.goto(`/audit?entityType=tag&entityId=${tag.id}`);
+  const sentence = page.getByTestId("audit-sentence");
+  await expect(sentence).toHaveText(`عيّن ${TRANSLATOR_USER.name} الاسمين الروسي والإنجليزي للوسم ${TAG.nameAr}`);
+  await sentence.getByRole("link", { name: TAG.nameAr }).click();
+  await expect(page.getByTestId("named-record")).toHaveCount(1);
+  await expect(page.getByRole("textbox", { name: `الاسم الروسي: ${TAG.nameAr}` })).toHaveValue(TAG.nameRu);
 });
 
 test("a writer has no names screen: no link, and the page is refused", async ({ page }) => {

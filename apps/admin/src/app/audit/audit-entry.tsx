@@ -67,6 +67,11 @@ export async function AuditEntry({
       ? `/articles/${subject.articleId}/${subject.locale}`
       : null;
   const userHref = subject?.kind === "user" && can(viewer, "user.manage") ? `/users#user-${subject.userId}` : null;
+  const recordName = field(row.data, "nameAr");
+  const recordHref =
+    row.action.startsWith("names.") && row.entityType && typeof recordName === "string" && can(viewer, "names.manage")
+      ? `/names?${new URLSearchParams({ kind: row.entityType, q: recordName })}`
+      : null;
   const roleHref = subject?.kind === "role" && can(viewer, "role.manage") ? `/roles#role-${subject.roleId}` : null;
   // Names and titles may be in another script than the sentence: each sits in its own <bdi>.
   const linked = (href: string | null) => (chunks: ReactNode) =>
@@ -88,11 +93,18 @@ export async function AuditEntry({
       </bdi>
     ),
     code: (chunks: ReactNode) => <bdi dir="ltr">{chunks}</bdi>,
-    record: (chunks: ReactNode) => (
-      <bdi lang="ar" dir="rtl" className="font-semibold">
-        {chunks}
-      </bdi>
-    ),
+    record: (chunks: ReactNode) =>
+      recordHref ? (
+        <Link href={recordHref} className={linkClass}>
+          <bdi lang="ar" dir="rtl">
+            {chunks}
+          </bdi>
+        </Link>
+      ) : (
+        <bdi lang="ar" dir="rtl" className="font-semibold">
+          {chunks}
+        </bdi>
+      ),
   };
   const key = sentenceKey(row.action, sentences);
   type Key = Parameters<typeof t.rich>[0];
