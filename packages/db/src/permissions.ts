@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "article.archive",
   "article.import",
   "attribution.manage",
+  "names.manage",
   "user.manage",
   "role.manage",
   "audit.read",
@@ -48,6 +49,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       "article.archive",
       "article.import",
       "attribution.manage",
+      "names.manage",
     ],
   },
   {
@@ -62,7 +64,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     nameAr: "مترجم",
     nameRu: "Переводчик",
     nameEn: "Translator",
-    permissions: ["article.read", "article.translate", "article.submit"],
+    // Translators set the Russian and English names of tags, agencies, credits and contributors too: naming them is
+    // translation work. An agency's link stays with attribution.manage (see saveNames).
+    permissions: ["article.read", "article.translate", "article.submit", "names.manage"],
   },
 ];
 

@@ -8,7 +8,7 @@ import { signOutAction } from "../lib/auth-actions.ts";
 
 type Section = {
   href: string;
-  key: "articles" | "review" | "myDrafts" | "import" | "users" | "roles" | "audit";
+  key: "articles" | "review" | "myDrafts" | "import" | "names" | "users" | "roles" | "audit";
   permission: Permission;
 };
 
@@ -17,6 +17,7 @@ const SECTIONS: readonly Section[] = [
   { href: "/articles?view=review", key: "review", permission: "article.review" },
   { href: "/articles?view=mine", key: "myDrafts", permission: "article.create" },
   { href: "/import", key: "import", permission: "article.import" },
+  { href: "/names", key: "names", permission: "names.manage" },
   { href: "/users", key: "users", permission: "user.manage" },
   { href: "/roles", key: "roles", permission: "role.manage" },
   { href: "/audit", key: "audit", permission: "audit.read" },

@@ -8,6 +8,7 @@ import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, publicationDateTim
 import { Link } from "../i18n/navigation.ts";
 import { articlePath, sourcePath, tagPath } from "../lib/published-content.ts";
 import { ArticleBlocks } from "./article-blocks.tsx";
+import { fillNameSlot, NAME_SLOT, PublicNameList, PublicNameText } from "./public-name.tsx";
 
 /** A published article, or a draft on its way there: a draft may have no date yet (then none is shown). */
 export type ArticleViewData = Omit<PublicArticle, "publishedAt"> & { publishedAt: Date | null };
@@ -30,7 +31,10 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         <h1 className="text-3xl font-bold leading-tight">{article.title}</h1>
         {article.bylines.length > 0 ? (
           <p className="mt-3 text-sm font-semibold text-gray-800">
-            {t("byline", { names: new Intl.ListFormat(locale, { type: "conjunction" }).format(article.bylines) })}
+            {fillNameSlot(
+              t("byline", { names: NAME_SLOT }),
+              <PublicNameList names={article.bylines} locale={locale} />,
+            )}
           </p>
         ) : null}
         {article.publishedAt ? (
@@ -55,30 +59,40 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
           />
           {article.photoCredit ? (
             <figcaption className="mt-1 text-xs text-gray-600">
-              {t("photoCredit", { name: article.photoCredit })}
+              {fillNameSlot(
+                t("photoCredit", { name: NAME_SLOT }),
+                <PublicNameText value={article.photoCredit} locale={locale} />,
+              )}
             </figcaption>
           ) : null}
         </figure>
       ) : null}
       <ArticleBlocks blocks={article.blocks} />
       <footer className="mt-10 space-y-1 border-t border-gray-200 pt-4 text-sm text-gray-600">
-        {article.photoCredit && !article.leadPhoto ? <p>{t("photoCredit", { name: article.photoCredit })}</p> : null}
+        {article.photoCredit && !article.leadPhoto ? (
+          <p>
+            {fillNameSlot(
+              t("photoCredit", { name: NAME_SLOT }),
+              <PublicNameText value={article.photoCredit} locale={locale} />,
+            )}
+          </p>
+        ) : null}
         {article.source ? (
           <p>
             {t.rich("source", {
-              name: article.source.name,
+              name: NAME_SLOT,
               link: (chunks) => (
                 <Link
                   href={sourcePath(article.source!.slug)}
                   className="inline-flex min-h-11 min-w-11 items-center justify-center px-1 text-brand underline underline-offset-4"
                 >
-                  {chunks}
+                  {fillNameSlot(chunks, <PublicNameText value={article.source!} locale={locale} />)}
                 </Link>
               ),
             })}
           </p>
         ) : null}
-        {article.tags.length > 0 ? <TagLinks label={t("tags")} tags={article.tags} /> : null}
+        {article.tags.length > 0 ? <TagLinks label={t("tags")} tags={article.tags} locale={locale} /> : null}
         {otherLocales.length > 0 ? (
           <p className="flex flex-wrap items-center gap-x-1">
             <span>{t("alsoIn")}</span>
@@ -130,7 +144,7 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
   );
 }
 
-function TagLinks({ label, tags }: { label: string; tags: PublicArticle["tags"] }) {
+function TagLinks({ label, tags, locale }: { label: string; tags: PublicArticle["tags"]; locale: Locale }) {
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-2 pt-2">
       <span>{label}:</span>
@@ -141,7 +155,7 @@ function TagLinks({ label, tags }: { label: string; tags: PublicArticle["tags"] 
               href={tagPath(tag.slug)}
               className="inline-flex min-h-11 items-center rounded bg-stone-200 px-3 text-gray-800 hover:bg-stone-300"
             >
-              {tag.name}
+              <PublicNameText value={tag} locale={locale} />
             </Link>
           </li>
         ))}

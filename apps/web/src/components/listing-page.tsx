@@ -1,14 +1,16 @@
 // The body of an agency or tag page: its heading, how many stories it has, the list and the page links.
 import { getTranslations } from "next-intl/server";
-import type { PublicListing } from "@minbar/db/public";
+import type { PublicListing, PublicName } from "@minbar/db/public";
 import { formatInteger, type Locale } from "@minbar/i18n";
 import { ArticleList } from "./article-list.tsx";
 import { Pagination } from "./pagination.tsx";
+import { fillNameSlot, NAME_SLOT, PublicNameText } from "./public-name.tsx";
 
 type ListingPageProps = {
   locale: Locale;
   namespace: "Source" | "Tag";
-  name: string;
+  /** The agency's or tag's name in the page's language, or the Arabic one (marked as such). */
+  name: PublicName;
   pathname: string;
   listing: PublicListing;
 };
@@ -17,7 +19,9 @@ export async function ListingPage({ locale, namespace, name, pathname, listing }
   const t = await getTranslations({ locale, namespace });
   return (
     <>
-      <h1 className="mb-2 text-2xl font-bold">{t("title", { name })}</h1>
+      <h1 className="mb-2 text-2xl font-bold">
+        {fillNameSlot(t("title", { name: NAME_SLOT }), <PublicNameText value={name} locale={locale} />)}
+      </h1>
       <p className="mb-6 text-sm text-gray-600">
         {t("count", { count: listing.total, formatted: formatInteger(listing.total, locale) })}
       </p>

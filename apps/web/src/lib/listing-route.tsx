@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isLocale } from "@minbar/i18n";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { PublicListing } from "@minbar/db/public";
+import type { PublicListing, PublicName } from "@minbar/db/public";
 import type { Locale } from "@minbar/i18n";
 import { editionPaths, getPathname, permanentRedirect } from "../i18n/navigation.ts";
 import { ListingPage } from "../components/listing-page.tsx";
@@ -25,7 +25,7 @@ type ListingRoute = {
     slug: string,
     locale: Locale,
     page: number,
-  ) => Promise<{ name: string; slug: string; listing: PublicListing } | null>;
+  ) => Promise<{ name: PublicName; slug: string; listing: PublicListing } | null>;
   path: (slug: string) => string;
 };
 
@@ -43,7 +43,9 @@ export function createListingRoute({ namespace, feed, find, path }: ListingRoute
   }
 
   async function generateMetadata(props: ListingRouteProps): Promise<Metadata> {
-    const { locale, name, slug, page } = await load(props);
+    const { locale, name: named, slug, page } = await load(props);
+    // Plain text here (the tab's title, the feed's): the name, or the Arabic one where this language has none.
+    const name = named.name;
     const [t, site, feedTitle] = await Promise.all([
       getTranslations({ locale, namespace }),
       getTranslations({ locale, namespace: "Site" }),

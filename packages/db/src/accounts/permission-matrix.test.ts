@@ -184,13 +184,19 @@ const EDITOR_BEYOND_MANAGER = [
   "article.translate",
   "article.unpublish",
   "attribution.manage",
+  "names.manage",
 ];
 
 // Nobody is stronger than an admin: an admin acts on weaker and equal users only.
 const RELATIONS: RelationCase[] = [
   { actor: "accountsManager", relation: "weaker", roles: ["writer"], beyond: [] },
   { actor: "accountsManager", relation: "equal", roles: ["accounts_manager"], beyond: [] },
-  { actor: "accountsManager", relation: "stronger", roles: ["writer", "translator"], beyond: ["article.translate"] },
+  {
+    actor: "accountsManager",
+    relation: "stronger",
+    roles: ["writer", "translator"],
+    beyond: ["article.translate", "names.manage"],
+  },
   { actor: "accountsManager", relation: "stronger", roles: ["editor"], beyond: EDITOR_BEYOND_MANAGER },
   { actor: "accountsManager", relation: "stronger", roles: ["admin"], beyond: EDITOR_BEYOND_MANAGER },
   { actor: "admin", relation: "weaker", roles: ["editor"], beyond: [] },
@@ -313,7 +319,7 @@ describe("acting on a weaker, equal or stronger user", () => {
     const before = await snapshotAccountTables(prisma);
     await expect(create(3, ["writer", "translator"])).resolves.toEqual({
       status: "exceeds_own",
-      permissions: ["article.translate"],
+      permissions: ["article.translate", "names.manage"],
     });
     await expect(create(4, ["admin"])).resolves.toMatchObject({ status: "exceeds_own" });
     expect(await snapshotAccountTables(prisma)).toEqual(before);

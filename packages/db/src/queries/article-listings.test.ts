@@ -2,7 +2,7 @@
 // unpublished ever shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
-import { getPublishedArticle } from "./public-articles.ts";
+import { getPublishedArticle, publicNameIn } from "./public-articles.ts";
 import {
   findArticleFootprints,
   findPublishedEditions,
@@ -87,8 +87,14 @@ describe("getPublishedArticle", () => {
       data: { status: "published", publishedAt: new Date() },
     });
     const article = await getPublishedArticle(db.prisma, { id: ids.main!, locale: "ru" });
-    expect(article?.source).toEqual({ slug: "tass", name: "ТАСС" });
-    expect(article?.tags.map((t) => t.name).sort()).toEqual(["Казахстан", "الطاقة"].sort());
+    expect(article?.source).toEqual({ slug: "tass", name: "ТАСС", lang: "ru" });
+    // The tag with no Russian name shows its Arabic one, said to be Arabic so the page can mark it.
+    expect(article?.tags.map((t) => [t.name, t.lang]).sort()).toEqual(
+      [
+        ["Казахстан", "ru"],
+        ["الطاقة", "ar"],
+      ].sort(),
+    );
     expect(article?.originalLocale).toBe("ar");
     await db.prisma.articleLocalization.update({ where: { id: ru.id }, data: { status: "draft", publishedAt: null } });
   });
@@ -112,7 +118,7 @@ describe("listRelatedArticles", () => {
 describe("agency and tag listings", () => {
   it("lists an agency's published articles newest first, paginated, with its localized name", async () => {
     const first = await listPublishedArticlesBySource(db.prisma, { slug: "tass", locale: "ar", pageSize: 1 });
-    expect(first?.source).toEqual({ slug: "tass", name: "تاس" });
+    expect(first?.source).toEqual({ slug: "tass", name: "تاس", lang: "ar" });
     expect(first?.total).toBe(2);
     expect(first?.pageCount).toBe(2);
     expect(first?.items.map((i) => i.id)).toEqual([ids.sameSource]);
@@ -156,5 +162,14 @@ describe("findArticleFootprints", () => {
       tagSlugs: ["kazakhstan"],
     });
     expect(await findArticleFootprints(db.prisma, { ids: [999_999] })).toEqual([]);
+  });
+});
+
+describe("publicNameIn", () => {
+  it("falls back to the Arabic name, marked Arabic, when the language's name is missing, empty or blank", () => {
+    for (const nameRu of [null, "", "   "])
+      expect(publicNameIn("ru", { nameAr: "تاس", nameRu, nameEn: "TASS" })).toEqual({ name: "تاس", lang: "ar" });
+    expect(publicNameIn("en", { nameAr: "تاس", nameRu: null, nameEn: " TASS " })).toEqual({ name: "TASS", lang: "en" });
+    expect(publicNameIn("ar", { nameAr: "تاس", nameRu: "ТАСС", nameEn: "TASS" })).toEqual({ name: "تاس", lang: "ar" });
   });
 });

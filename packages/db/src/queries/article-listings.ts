@@ -2,7 +2,7 @@
 // in other languages, and what a change to an article touches. Published localizations only, like every public read.
 import type { Locale, PrismaClient } from "../generated/prisma/client.ts";
 import {
-  nameIn,
+  publicNameIn,
   newestFirst,
   publishedWhere,
   summarySelect,
@@ -145,7 +145,7 @@ export async function listPublishedArticlesBySource(
     page,
     pageSize,
   );
-  return { ...listing, source: { slug: source.slug, name: nameIn(locale, source) } };
+  return { ...listing, source: { slug: source.slug, ...publicNameIn(locale, source) } };
 }
 
 /** A tag's published articles in one language, or null when no tag has that slug. */
@@ -161,7 +161,7 @@ export async function listPublishedArticlesByTag(
     page,
     pageSize,
   );
-  return { ...listing, tag: { slug: tag.slug, name: nameIn(locale, tag) } };
+  return { ...listing, tag: { slug: tag.slug, ...publicNameIn(locale, tag) } };
 }
 
 export type PublishedEditions = {

@@ -13,16 +13,22 @@ export type PublicArticleSummary = {
   lead: string | null;
 };
 
-/** An agency or a tag as a link on public pages: its slug and its name in the page's language. */
-export type PublicNamedLink = { slug: string; name: string };
+/**
+ * A name as a public page shows it: in the page's language, or, where that language has none yet, the Arabic name
+ * with `lang: "ar"`, so the page can mark it (lang, dir) rather than pass it off as a translation. Never empty.
+ */
+export type PublicName = { name: string; lang: Locale };
+
+/** An agency or a tag as a link on public pages: its slug and its name in the page's language (or the Arabic). */
+export type PublicNamedLink = PublicName & { slug: string };
 
 export type PublicArticle = PublicArticleSummary & {
   summary: string | null;
   blocks: ArticleBlock[];
   /** Who wrote it, in order, named in the reader's language where the name has a translation. */
-  bylines: string[];
+  bylines: PublicName[];
   leadPhoto: { url: string; alt: string | null } | null;
-  photoCredit: string | null;
+  photoCredit: PublicName | null;
   source: PublicNamedLink | null;
   tags: PublicNamedLink[];
   /** The language the story was written in. */
@@ -70,13 +76,21 @@ export function toSummary(row: {
   };
 }
 
+/** A record's name in `locale`, or its Arabic name (marked `lang: "ar"`) when that one is missing or blank. */
+export function publicNameIn(
+  locale: Locale,
+  record: { nameAr: string; nameRu: string | null; nameEn: string | null },
+): PublicName {
+  const own = (locale === "ru" ? record.nameRu : locale === "en" ? record.nameEn : record.nameAr)?.trim();
+  return own ? { name: own, lang: locale } : { name: record.nameAr, lang: "ar" };
+}
+
+/** The same as plain text (a feed's title, structured data): the name, or the Arabic one. */
 export function nameIn(
   locale: Locale,
   record: { nameAr: string; nameRu: string | null; nameEn: string | null },
 ): string {
-  if (locale === "ru") return record.nameRu ?? record.nameAr;
-  if (locale === "en") return record.nameEn ?? record.nameAr;
-  return record.nameAr;
+  return publicNameIn(locale, record).name;
 }
 
 export async function listPublishedArticles(
@@ -167,12 +181,15 @@ export function articleContentOf(
     summary: row.summary,
     lead: row.summary ?? leadOf(blocks),
     blocks,
-    bylines: bylines.flatMap((b) => (b.user ? [b.user.name] : b.contributor ? [nameIn(locale, b.contributor)] : [])),
+    // A staff member's name is one spelling, shown as written (no language claimed for it).
+    bylines: bylines.flatMap((b): PublicName[] =>
+      b.user ? [{ name: b.user.name, lang: locale }] : b.contributor ? [publicNameIn(locale, b.contributor)] : [],
+    ),
     leadPhoto: leadPhotoUrl ? { url: leadPhotoUrl, alt: row.photoAlt } : null,
-    photoCredit: photoCredit ? nameIn(locale, photoCredit) : null,
-    source: source ? { slug: source.slug, name: nameIn(locale, source) } : null,
+    photoCredit: photoCredit ? publicNameIn(locale, photoCredit) : null,
+    source: source ? { slug: source.slug, ...publicNameIn(locale, source) } : null,
     tags: tags
-      .map(({ tag }) => ({ slug: tag.slug, name: nameIn(locale, tag) }))
+      .map(({ tag }) => ({ slug: tag.slug, ...publicNameIn(locale, tag) }))
       .sort((a, b) => a.name.localeCompare(b.name, locale)),
     originalLocale: row.article.originalLocale,
   };

@@ -55,6 +55,8 @@ export async function AuditEntry({
     userName: subject?.kind === "user" ? subject.name : text(field(row.data, "email"), t("deletedUser")),
     roleName:
       subject?.kind === "role" ? roleName(subject, locale) : subject?.kind === "deleted_role" ? subject.key : "—",
+    // A tag's, agency's, credit's or contributor's Arabic name, as it was when its names were set.
+    recordName: text(field(row.data, "nameAr"), "—"),
     language: (() => {
       const code = subject?.kind === "article" ? subject.locale : field(row.data, "locale");
       return isLocale(code) ? tLocales(code) : "—";
@@ -65,6 +67,11 @@ export async function AuditEntry({
       ? `/articles/${subject.articleId}/${subject.locale}`
       : null;
   const userHref = subject?.kind === "user" && can(viewer, "user.manage") ? `/users#user-${subject.userId}` : null;
+  const recordName = field(row.data, "nameAr");
+  const recordHref =
+    row.action.startsWith("names.") && row.entityType && typeof recordName === "string" && can(viewer, "names.manage")
+      ? `/names?${new URLSearchParams({ kind: row.entityType, q: recordName })}`
+      : null;
   const roleHref = subject?.kind === "role" && can(viewer, "role.manage") ? `/roles#role-${subject.roleId}` : null;
   // Names and titles may be in another script than the sentence: each sits in its own <bdi>.
   const linked = (href: string | null) => (chunks: ReactNode) =>
@@ -86,6 +93,18 @@ export async function AuditEntry({
       </bdi>
     ),
     code: (chunks: ReactNode) => <bdi dir="ltr">{chunks}</bdi>,
+    record: (chunks: ReactNode) =>
+      recordHref ? (
+        <Link href={recordHref} className={linkClass}>
+          <bdi lang="ar" dir="rtl">
+            {chunks}
+          </bdi>
+        </Link>
+      ) : (
+        <bdi lang="ar" dir="rtl" className="font-semibold">
+          {chunks}
+        </bdi>
+      ),
   };
   const key = sentenceKey(row.action, sentences);
   type Key = Parameters<typeof t.rich>[0];

@@ -59,6 +59,7 @@ describe("audit log sentences", () => {
       "user.enable",
       "article.publish_scheduled",
       "import.created",
+      "names.source",
     ])
       expect(codes, code).toContain(code);
     expect(codes.size).toBeGreaterThan(25);
@@ -94,7 +95,10 @@ describe("audit log sentences", () => {
         userName: "Omar",
         roleName: "Proofreader",
         language: "English",
-        ...Object.fromEntries(["who", "article", "user", "role", "file", "code"].map((name) => [name, tag(name)])),
+        recordName: "تاس",
+        ...Object.fromEntries(
+          ["who", "article", "user", "role", "file", "code", "record"].map((name) => [name, tag(name)]),
+        ),
       });
       expect(sentence, code).not.toContain(code);
       expect(sentence, code).not.toMatch(/[{}<>]/);

@@ -4,7 +4,14 @@ import type { Permission } from "@minbar/db/permissions";
 export const PERMISSION_AREAS = [
   {
     area: "writing",
-    permissions: ["article.read", "article.create", "article.edit_own", "article.edit_any", "article.translate"],
+    permissions: [
+      "article.read",
+      "article.create",
+      "article.edit_own",
+      "article.edit_any",
+      "article.translate",
+      "names.manage",
+    ],
   },
   { area: "review", permissions: ["article.submit", "article.review"] },
   { area: "publishing", permissions: ["article.publish", "article.schedule", "article.unpublish", "article.archive"] },

@@ -13,7 +13,7 @@ const route = createListingRoute({
   feed: "source",
   find: async (slug, locale, page) => {
     const listing = await findSourcePage(slug, locale, page);
-    return listing && { name: listing.source.name, slug: listing.source.slug, listing };
+    return listing && { name: listing.source, slug: listing.source.slug, listing };
   },
   path: sourcePath,
 });

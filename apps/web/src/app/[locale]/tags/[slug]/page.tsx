@@ -13,7 +13,7 @@ const route = createListingRoute({
   feed: "tag",
   find: async (slug, locale, page) => {
     const listing = await findTagPage(slug, locale, page);
-    return listing && { name: listing.tag.name, slug: listing.tag.slug, listing };
+    return listing && { name: listing.tag, slug: listing.tag.slug, listing };
   },
   path: tagPath,
 });

@@ -109,9 +109,9 @@ export default async function ArticlePage({ params }: ArticleProps) {
     source: article.source
       ? { name: article.source.name, url: absoluteUrl(origin, sourcePath(article.source.slug), locale) }
       : null,
-    photoCredit: article.photoCredit,
+    photoCredit: article.photoCredit?.name ?? null,
     keywords: article.tags.map((tag) => tag.name),
-    authors: article.bylines,
+    authors: article.bylines.map((byline) => byline.name),
     image: article.leadPhoto?.url ?? null,
   });
 
