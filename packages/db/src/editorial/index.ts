@@ -25,3 +25,4 @@ export {
 export * from "./open-article.ts";
 export * from "./save-attribution.ts";
 export * from "./start-translation.ts";
+export * from "./translation-view.ts";

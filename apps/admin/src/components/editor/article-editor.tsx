@@ -8,6 +8,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text.ts";
+import { BlockIds } from "./block-ids.ts";
 import { Toolbar } from "./toolbar.tsx";
 import { WorkflowButtons, type MoveOption } from "./workflow-buttons.tsx";
 import type { ActionResult } from "../../lib/action-result.ts";
@@ -147,6 +148,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
         underline: false,
         link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"], defaultProtocol: "https" },
       }),
+      BlockIds,
     ],
     content: blocksToDoc(localization.body),
     editable: canEdit,
