@@ -9,6 +9,7 @@ import type imports from "../messages/import/ar.json";
 import type audit from "../messages/audit/ar.json";
 import type roles from "../messages/roles/ar.json";
 import type revisions from "../messages/revisions/ar.json";
+import type translation from "../messages/translation/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
@@ -21,6 +22,7 @@ declare module "next-intl" {
       typeof roles &
       typeof revisions &
       typeof editorFlow &
-      typeof conventions;
+      typeof conventions &
+      typeof translation;
   }
 }

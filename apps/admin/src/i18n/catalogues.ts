@@ -11,6 +11,7 @@ export const FEATURE_CATALOGUES = [
   "revisions",
   "editorflow",
   "conventions",
+  "translation",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -26,3 +26,4 @@ export * from "./open-article.ts";
 export * from "./save-attribution.ts";
 export * from "./start-translation.ts";
 export * from "./translation-view.ts";
+export * from "./translation-queues.ts";
