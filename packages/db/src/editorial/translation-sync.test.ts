@@ -179,6 +179,23 @@ describe("an original that changes after its translation was made", () => {
   });
 });
 
+describe("updating a published translation", () => {
+  it("is the translator's once it is outdated (the mark goes with the save), not before", async () => {
+    const { ar, en, arRevision, arBody } = await startedTranslation();
+    await translate(en, arRevision);
+    await ctx.db.prisma.articleLocalization.update({ where: { id: en }, data: { status: "published" } });
+    await expect(translate(en, arRevision, "Live edit.")).rejects.toBeInstanceOf(ForbiddenError);
+
+    const changed = await editOriginal(ar.id, [{ ...arBody[0]!, text: "تغيير" }, ...arBody.slice(1)]);
+    const saved = await translate(en, changed.revision.id, "Brought in step.");
+    expect(saved.localization.status).toBe("published");
+    expect(saved.affectsPublicSite).toBe(true);
+    expect((await localizationOf(en)).outdatedAt).toBeNull();
+    // In step again: further changes to the live text are the editors' again.
+    await expect(translate(en, changed.revision.id, "Again.")).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
 describe("no translation needed", () => {
   it("lets an editor clear the mark, recording who and when in the row and the audit log", async () => {
     const { ar, en, arBody } = await startedTranslation();
