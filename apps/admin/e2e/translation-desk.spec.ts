@@ -140,3 +140,30 @@ test("a translator translates beside the Arabic; the Arabic changes; the Russian
   await editor.close();
   await reader.close();
 });
+
+test("an article written first in Russian: its Arabic edition is the translation, laid out beside it", async ({
+  page,
+}) => {
+  await signIn(page, DESK_EDITOR_USER);
+  await page.goto("/articles/new");
+  await page.getByRole("navigation", { name: "كُتب أولاً بـ" }).getByRole("link", { name: "الروسية" }).click();
+  await expect(page).toHaveURL(/\/articles\/new\?locale=ru$/);
+  const title = page.getByLabel("العنوان", { exact: true });
+  await expect(title).toHaveAttribute("dir", "ltr");
+  await title.fill("Переговоры в Москве");
+  await expect(page).toHaveURL(/\/articles\/\d+\/ru$/, { timeout: 15_000 });
+  const articleId = Number(/\/articles\/(\d+)\/ru$/.exec(page.url())?.[1]);
+  const body = page.getByRole("textbox", { name: "النص" });
+  await body.click();
+  await page.keyboard.type("Стороны обсудили сотрудничество.");
+  await waitSaved(page);
+  const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId } });
+  expect(article.originalLocale).toBe("ru");
+
+  // Arabic is now a translation to start: the Russian block beside an empty Arabic one, right to left.
+  await page.getByRole("button", { name: "ابدأ النسخة العربية" }).click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${articleId}/ar$`), { timeout: 15_000 });
+  const rows = page.getByTestId("translation-rows");
+  await expect(rows.locator('p[lang="ru"]')).toHaveText(["Стороны обсудили сотрудничество."]);
+  await expect(rows.getByRole("textbox", { name: "الفقرة 1", exact: true })).toHaveAttribute("dir", "rtl");
+});

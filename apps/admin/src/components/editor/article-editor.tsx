@@ -152,6 +152,7 @@ export function ArticleEditor({
   const [, startTransition] = useTransition();
   // A translation's body is edited row by row beside the original (TranslationRows), not in the rich-text editor.
   const rows = useRef<ArticleBlock[] | null>(source ? localization.body : null);
+  const [rowsStart, setRowsStart] = useState({ generation: 0, body: localization.body });
 
   const editor = useEditor({
     extensions: [
@@ -423,6 +424,11 @@ export function ArticleEditor({
     fieldsRef.current = next;
     setFields(next);
     editor.commands.setContent(blocksToDoc(theirs.body), { emitUpdate: false });
+    if (rows.current) {
+      // The translation's rows start again from their text.
+      rows.current = theirs.body;
+      setRowsStart((previous) => ({ generation: previous.generation + 1, body: theirs.body }));
+    }
     s.dirty = false;
     s.slugTouched = false;
     setState({ kind: "saved" });
@@ -521,8 +527,9 @@ export function ArticleEditor({
         <span className="mb-1 block text-sm font-semibold">{t("fields.body")}</span>
         {source ? (
           <TranslationRows
+            key={rowsStart.generation}
             source={source}
-            initial={localization.body}
+            initial={rowsStart.body}
             locale={localization.locale}
             canEdit={canEdit}
             onChange={(blocks) => {
