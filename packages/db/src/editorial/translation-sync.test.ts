@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "../permissions.ts";
 import { readBody, type ArticleBlock } from "../blocks.ts";
+import { getPublishedArticle } from "../queries/public-articles.ts";
 import { saveLocalization } from "./save-localization.ts";
 import { startTranslation } from "./start-translation.ts";
 import { acknowledgeOriginalChange, openTranslationSource } from "./translation-view.ts";
@@ -193,6 +194,27 @@ describe("updating a published translation", () => {
     expect((await localizationOf(en)).outdatedAt).toBeNull();
     // In step again: further changes to the live text are the editors' again.
     await expect(translate(en, changed.revision.id, "Again.")).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("a published translation with blocks left empty", () => {
+  it("shows readers only the filled blocks", async () => {
+    const { articleId, en } = await startedTranslation();
+    const row = await localizationOf(en);
+    const body = readBody(row.body).map((block, index) => (index === 1 ? { ...block, text: "Subheading" } : block));
+    await saveLocalization(ctx.db.prisma, ctx.cast.actors.translator, {
+      localizationId: en,
+      expectedVersion: row.version,
+      title: "Title",
+      summary: null,
+      body,
+    });
+    await ctx.db.prisma.articleLocalization.update({
+      where: { id: en },
+      data: { status: "published", publishedAt: new Date() },
+    });
+    const article = await getPublishedArticle(ctx.db.prisma, { id: articleId, locale: "en" });
+    expect(article?.blocks.map((block) => block.text)).toEqual(["Subheading"]);
   });
 });
 
