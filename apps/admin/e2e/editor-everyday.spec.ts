@@ -54,7 +54,8 @@ test("“new article” stores nothing until something is written, then becomes 
     .poll(async () => (await prisma.articleLocalization.findFirst({ where: { articleId, locale: "ar" } }))?.body, {
       timeout: 15_000,
     })
-    .toEqual([{ type: "paragraph", text: "السطر الأول ثم الثاني" }]);
+    // Each block carries its stable id (see docs/decisions/0026-translations-in-step.md).
+    .toEqual([{ type: "paragraph", text: "السطر الأول ثم الثاني", id: expect.any(String) }]);
   expect(await prisma.article.count()).toBe(before + 1);
   await waitSaved(page);
 

@@ -59,12 +59,14 @@ test("a writer drafts and submits; an editor edits and publishes; readers see it
 
   const stored = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId, locale: "ar" } });
   expect(stored).toMatchObject({ title: TITLE, slug: "zyara-astana", status: "draft" });
+  // Each block carries its stable id (see docs/decisions/0026-translations-in-step.md).
+  const id = expect.any(String);
   expect(stored.body).toEqual([
-    { type: "paragraph", text: LEAD },
-    { type: "heading", text: SUBHEADING },
-    { type: "paragraph", text: "ناقش الطرفان التعاون الاقتصادي." },
-    { type: "paragraph", text: LINK_TEXT, links: [{ start: 0, end: LINK_TEXT.length, href: "https://mid.ru/" }] },
-    { type: "quote", text: QUOTE },
+    { type: "paragraph", text: LEAD, id },
+    { type: "heading", text: SUBHEADING, id },
+    { type: "paragraph", text: "ناقش الطرفان التعاون الاقتصادي.", id },
+    { type: "paragraph", text: LINK_TEXT, links: [{ start: 0, end: LINK_TEXT.length, href: "https://mid.ru/" }], id },
+    { type: "quote", text: QUOTE, id },
   ]);
 
   // Only submitting is offered to the writer.

@@ -10,6 +10,7 @@ import type audit from "../messages/audit/ar.json";
 import type roles from "../messages/roles/ar.json";
 import type revisions from "../messages/revisions/ar.json";
 import type names from "../messages/names/ar.json";
+import type translation from "../messages/translation/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
@@ -23,6 +24,7 @@ declare module "next-intl" {
       typeof revisions &
       typeof editorFlow &
       typeof conventions &
-      typeof names;
+      typeof names &
+      typeof translation;
   }
 }

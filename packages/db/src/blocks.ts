@@ -29,12 +29,33 @@ export type InlineLink = z.infer<typeof inlineLinkSchema>;
 
 const links = z.array(inlineLinkSchema).max(200).optional();
 
+/*
+ * Stable identity: `id` names a block across saves (given on first save, kept by the editor and by re-imports), so a
+ * translation's block can name the original block it translates (`sourceId`) and a diff can pair a block with itself.
+ */
+const identity = {
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
+  sourceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
+};
+
 export const blockSchema = z
   .discriminatedUnion("type", [
-    z.object({ type: z.literal("paragraph"), text: z.string(), links }),
-    z.object({ type: z.literal("heading"), text: z.string() }),
-    z.object({ type: z.literal("quote"), text: z.string(), links, cite: z.string().max(500).optional() }),
-    z.object({ type: z.literal("list_item"), text: z.string(), links, ordered: z.boolean().optional() }),
+    z.object({ type: z.literal("paragraph"), text: z.string(), links, ...identity }),
+    z.object({ type: z.literal("heading"), text: z.string(), ...identity }),
+    z.object({
+      type: z.literal("quote"),
+      text: z.string(),
+      links,
+      cite: z.string().max(500).optional(),
+      ...identity,
+    }),
+    z.object({ type: z.literal("list_item"), text: z.string(), links, ordered: z.boolean().optional(), ...identity }),
   ])
   .superRefine((block, ctx) => {
     if (!("links" in block) || !block.links) return;
@@ -77,4 +98,59 @@ export function leadOf(blocks: ArticleBlock[]): string | null {
 /** The body as plain text, one block a paragraph: for diffs and anything else that wants words, not markup. */
 export function plainTextOf(blocks: ArticleBlock[]): string {
   return blocks.map((block) => block.text).join("\n\n");
+}
+
+/** A new block id: short, URL-safe, random. */
+export function newBlockId(): string {
+  return crypto.randomUUID().replaceAll("-", "").slice(0, 12);
+}
+
+/** Every block with an id of its own: missing ones are made, and a repeated one (a pasted copy) is replaced. */
+export function withBlockIds<T extends object>(blocks: readonly T[]): (T & { id: string })[] {
+  const seen = new Set<string>();
+  return blocks.map((block) => {
+    const given = "id" in block && typeof block.id === "string" ? block.id : undefined;
+    const id = given && !seen.has(given) ? given : newBlockId();
+    seen.add(id);
+    return { ...block, id };
+  });
+}
+
+/**
+ * A new text of the same body (a re-import) keeps the ids of the blocks it still has: an unchanged block by its text,
+ * else the block at the same place of the same type; the rest get new ids.
+ */
+export function carryBlockIds<T extends { type: string; text: string }>(
+  previous: readonly ArticleBlock[],
+  next: readonly T[],
+): (T & { id: string })[] {
+  const byText = new Map<string, string>();
+  for (const block of previous) if (block.id && !byText.has(block.text)) byText.set(block.text, block.id);
+  const taken = new Set<string>();
+  const first = next.map((block) => {
+    const id = byText.get(block.text);
+    if (id && !taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+    return undefined;
+  });
+  return withBlockIds(
+    next.map((block, index) => {
+      let id = first[index];
+      const same = previous[index];
+      if (!id && same?.id && same.type === block.type && !taken.has(same.id)) {
+        id = same.id;
+        taken.add(id);
+      }
+      return id ? { ...block, id } : { ...block };
+    }),
+  );
+}
+
+/** Whether two bodies read the same: same blocks' types and words (ids and links aside). */
+export function sameText(a: readonly ArticleBlock[], b: readonly ArticleBlock[]): boolean {
+  return (
+    a.length === b.length && a.every((block, index) => block.type === b[index]!.type && block.text === b[index]!.text)
+  );
 }

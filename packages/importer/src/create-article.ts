@@ -1,5 +1,5 @@
 // Creates a new article from a wire file in ONE SQL statement, so it is atomic without a transaction round trip.
-import { makeSlug, NUMBERED_SLUGS, randomSlug, searchDocumentText } from "@minbar/db/importing";
+import { makeSlug, NUMBERED_SLUGS, randomSlug, searchDocumentText, withBlockIds } from "@minbar/db/importing";
 import { describePhotoCredit, describeSource } from "./attribution.ts";
 import { blockingCodes, isBlocking, type ArticleFile, type ImportResult } from "./import-result.ts";
 import { isForeignKeyViolation, namedStatement, type SqlClient } from "./sql-client.ts";
@@ -167,7 +167,7 @@ export async function createArticle(
     slug,
     numbered_slugs: NUMBERED_SLUGS,
     fallback_slug: randomSlug(slug),
-    body: JSON.stringify(article.blocks),
+    body: JSON.stringify(withBlockIds(article.blocks)),
     status,
     // Midnight UTC of the day, a date alone (see dayToTimestamp); timestamps are stored in UTC without a zone.
     published_at: article.publishedOn ? `${article.publishedOn} 00:00:00` : null,

@@ -1,5 +1,6 @@
 // Applies a changed wire file to the article it already created: a new import revision, never over an editor's work.
 import type { Prisma } from "@minbar/db/client";
+import { carryBlockIds, markTranslationsOutdated, originalTextChanged, readBody } from "@minbar/db/importing";
 import { findOrCreatePhotoCredit, findOrCreateSource } from "./attribution.ts";
 import { blockingCodes, dayToTimestamp, isBlocking, type ArticleFile, type ImportResult } from "./import-result.ts";
 
@@ -28,7 +29,9 @@ export async function updateArticle(
   const liveWithoutRight = localization.status === "published" && !mayPublish;
   const apply = !editedByEditor && !liveWithoutRight && !(blocking && localization.status === "published");
   const number = (latest?.number ?? 0) + 1;
-  const body = article.blocks as Prisma.InputJsonValue;
+  // The blocks it still has keep their ids, so translations still name them and a diff pairs them.
+  const blocks = carryBlockIds(readBody(localization.body), article.blocks);
+  const body = blocks as Prisma.InputJsonValue;
 
   await tx.revision.create({
     data: {
@@ -62,6 +65,12 @@ export async function updateArticle(
       },
     });
     if (updated.count !== 1) throw new Error("the article changed while it was being imported; import again");
+    const changed = originalTextChanged(localization, {
+      title: article.title,
+      summary: localization.summary,
+      body: blocks,
+    });
+    if (changed) await markTranslationsOutdated(tx, articleId);
     await tx.article.update({ where: { id: articleId }, data: { sourceId, photoCreditId, version: { increment: 1 } } });
     if (promote) {
       await tx.workflowTransition.create({

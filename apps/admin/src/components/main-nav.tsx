@@ -8,7 +8,7 @@ import { signOutAction } from "../lib/auth-actions.ts";
 
 type Section = {
   href: string;
-  key: "articles" | "review" | "myDrafts" | "import" | "names" | "users" | "roles" | "audit";
+  key: "articles" | "review" | "myDrafts" | "translations" | "import" | "names" | "users" | "roles" | "audit";
   permission: Permission;
 };
 
@@ -16,6 +16,7 @@ const SECTIONS: readonly Section[] = [
   { href: "/articles", key: "articles", permission: "article.read" },
   { href: "/articles?view=review", key: "review", permission: "article.review" },
   { href: "/articles?view=mine", key: "myDrafts", permission: "article.create" },
+  { href: "/translations", key: "translations", permission: "article.translate" },
   { href: "/import", key: "import", permission: "article.import" },
   { href: "/names", key: "names", permission: "names.manage" },
   { href: "/users", key: "users", permission: "user.manage" },

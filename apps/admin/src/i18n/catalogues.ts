@@ -12,6 +12,7 @@ export const FEATURE_CATALOGUES = [
   "editorflow",
   "conventions",
   "names",
+  "translation",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -9,13 +9,19 @@ export type OwnedArticle = {
   /** Every language's state: the shared fields show on each one's public page. */
   localizations: { status: ArticleStatus }[];
 };
-export type AccessTarget = { locale: Locale; status: ArticleStatus; article: OwnedArticle };
+export type AccessTarget = {
+  locale: Locale;
+  status: ArticleStatus;
+  article: OwnedArticle;
+  /** Set on a translation whose original changed after it was made (see translation-sync.ts). */
+  outdatedAt?: Date | null;
+};
 
 export function ownsArticle(actor: Actor, article: OwnedArticle): boolean {
   return article.createdById === actor.userId || article.bylines.some((byline) => byline.userId === actor.userId);
 }
 
-/** The article's original is the Arabic text; translators work only on the other languages. */
+/** The article's original is the text in its original language; translators work only on the other languages. */
 export function isTranslation(target: AccessTarget): boolean {
   return target.locale !== target.article.originalLocale;
 }
@@ -32,6 +38,9 @@ export function requireEditAccess(actor: Actor | null, target: AccessTarget): Ac
   if (!actor) throw new ForbiddenError("article.edit_own");
   // Once submitted, the text is the reviewers' to change: otherwise an approved or live text could change unreviewed.
   if (target.status === "draft" && hasAuthorAccess(actor, target)) return actor;
+  // An outdated translation is the translator's to bring in step with its original, whatever its state: until then
+  // the public keeps the old text (docs/decisions/0026-translations-in-step.md).
+  if (target.outdatedAt && isTranslation(target) && can(actor, "article.translate")) return actor;
   throw new ForbiddenError("article.edit_any");
 }
 

@@ -1,7 +1,7 @@
 // The one way text reaches a localization: optimistic lock, a new revision, pruned warnings, all in one transaction.
 import type { Prisma, PrismaClient, RevisionOrigin } from "../generated/prisma/client.ts";
 import type { Actor } from "../permissions.ts";
-import { readWarnings, type ArticleBlock } from "../blocks.ts";
+import { readWarnings, withBlockIds, type ArticleBlock } from "../blocks.ts";
 import {
   loadLocalization,
   snapshotOf,
@@ -9,6 +9,7 @@ import {
   type LocalizationSnapshot,
 } from "./load-localization.ts";
 import { setArticleTags } from "./tags.ts";
+import { currentRevisionId, markTranslationsOutdated, originalTextChanged } from "./translation-sync.ts";
 import { isSlugTaken } from "./unique-violation.ts";
 import { warningsAfterEdit } from "./warning-rules.ts";
 import { PUBLIC_STATUSES } from "./workflow.ts";
@@ -48,6 +49,11 @@ type CommitOptions = {
   restoredFromNumber?: number;
   tags?: readonly string[] | undefined;
   audit?: { action: string; data: Prisma.InputJsonObject };
+  /**
+   * For a translation: the original's revision the translator was shown. Saving against the original's current
+   * revision clears the outdated mark; against an older one the mark stays. Omitted, both are left as they are.
+   */
+  againstRevisionId?: number | undefined;
 };
 
 export async function commitEdit(
@@ -56,7 +62,7 @@ export async function commitEdit(
   target: LoadedLocalization,
   expectedVersion: number,
   values: EditValues,
-  { origin, restoredFromNumber, tags, audit }: CommitOptions,
+  { origin, restoredFromNumber, tags, audit, againstRevisionId }: CommitOptions,
 ): Promise<SaveResult> {
   if (target.version !== expectedVersion) return { status: "conflict", current: snapshotOf(target) };
   const holder = await prisma.articleLocalization.findUnique({
@@ -67,10 +73,14 @@ export async function commitEdit(
 
   const publishedAt = values.publishedAt ?? target.publishedAt;
   const warnings = warningsAfterEdit(readWarnings(target.warnings), { title: values.title, publishedAt });
-  const body = values.body as Prisma.InputJsonArray;
+  // Blocks keep their ids across saves; new ones get theirs here.
+  const body = withBlockIds(values.body) as Prisma.InputJsonArray;
+  const isOriginal = target.locale === target.article.originalLocale;
+  const originalChanged = isOriginal && originalTextChanged(target, values);
   let revision: { id: number; number: number } | null;
   try {
     revision = await prisma.$transaction(async (tx) => {
+      const sync = isOriginal ? {} : await translationSync(tx, target, againstRevisionId);
       // The row lock taken here serializes concurrent saves: the second one finds the version moved on and stops.
       const updated = await tx.articleLocalization.updateMany({
         where: { id: target.id, version: expectedVersion },
@@ -84,11 +94,13 @@ export async function commitEdit(
           ...(values.publishedAt !== undefined ? { publishedDateOnly: values.publishedDateOnly ?? false } : {}),
           ...(values.slugFollowsTitle !== undefined ? { slugFollowsTitle: values.slugFollowsTitle } : {}),
           warnings,
+          ...sync,
           updatedById: user.userId,
           version: { increment: 1 },
         },
       });
       if (updated.count !== 1) return null;
+      if (originalChanged) await markTranslationsOutdated(tx, target.articleId);
       const latest = await tx.revision.aggregate({ where: { localizationId: target.id }, _max: { number: true } });
       const created = await tx.revision.create({
         data: {
@@ -131,5 +143,27 @@ export async function commitEdit(
     revision,
     previousSlug: target.slug,
     affectsPublicSite: PUBLIC_STATUSES.has(stored.status),
+  };
+}
+
+/** Where a translation saved against `againstRevisionId` stands: in step with the original's current text, or not. */
+async function translationSync(
+  tx: Prisma.TransactionClient,
+  target: LoadedLocalization,
+  againstRevisionId: number | undefined,
+): Promise<{ sourceRevisionId?: number; outdatedAt?: Date | null }> {
+  if (againstRevisionId === undefined) return {};
+  const against = await tx.revision.findFirst({
+    where: {
+      id: againstRevisionId,
+      localization: { articleId: target.articleId, locale: target.article.originalLocale },
+    },
+    select: { id: true, localizationId: true },
+  });
+  if (!against) return {};
+  const current = await currentRevisionId(tx, against.localizationId);
+  return {
+    sourceRevisionId: against.id,
+    outdatedAt: against.id === current ? null : (target.outdatedAt ?? new Date()),
   };
 }

@@ -1,9 +1,9 @@
-// Starts a new article: an Arabic draft owned by its creator, with its first revision and workflow entry. The admin
+// Starts a new article: a draft in its original language (Arabic unless chosen otherwise) owned by its creator, with its first revision and workflow entry. The admin
 // calls it on the first save that has content, so an abandoned "new article" leaves nothing behind.
 import { z } from "zod";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { Locale, type Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
-import { bodySchema } from "../blocks.ts";
+import { bodySchema, withBlockIds } from "../blocks.ts";
 import { makeSlug, slugCandidates } from "../slug.ts";
 import { parseInput } from "./errors.ts";
 import { storyDateInput } from "./save-localization.ts";
@@ -30,6 +30,8 @@ export const createArticleInput = z.object({
   photoAlt: optionalText(500),
   /** The story's date, when the editor set one before the first save. */
   publishedAt: storyDateInput.optional(),
+  /** The language the article is written in first: its original; every other language is a translation of it. */
+  originalLocale: z.enum(Locale).default("ar"),
 });
 
 export type CreateArticleInput = z.input<typeof createArticleInput>;
@@ -44,15 +46,27 @@ export async function createArticle(
   input: CreateArticleInput,
 ): Promise<CreateArticleResult> {
   const user = requirePermission(actor, "article.create");
-  const { title, summary, slug: chosenSlug, body, tags, photoAlt, publishedAt } = parseInput(createArticleInput, input);
-  const candidates = chosenSlug ? [chosenSlug] : await freeSlugCandidates(prisma, makeSlug(title ?? "article"));
+  const {
+    title,
+    summary,
+    slug: chosenSlug,
+    body,
+    tags,
+    photoAlt,
+    publishedAt,
+    originalLocale,
+  } = parseInput(createArticleInput, input);
+  const candidates = chosenSlug
+    ? [chosenSlug]
+    : await freeSlugCandidates(prisma, originalLocale, makeSlug(title ?? "article"));
   for (const slug of candidates) {
     try {
       const created = await insertDraft(prisma, user, {
+        locale: originalLocale,
         title,
         summary,
         slug,
-        body,
+        body: withBlockIds(body),
         tags,
         photoAlt,
         publishedAt: publishedAt?.at ?? null,
@@ -70,11 +84,11 @@ export async function createArticle(
 }
 
 /** The base, then base-2 … base-20, first one free at the time of asking; a random suffix as the last resort. */
-async function freeSlugCandidates(prisma: PrismaClient, base: string): Promise<string[]> {
+async function freeSlugCandidates(prisma: PrismaClient, locale: Locale, base: string): Promise<string[]> {
   // Exact probes of the unique (locale, slug) index; a prefix search would scan every Arabic slug.
   const { candidates: probes, fallback } = slugCandidates(base);
   const rows = await prisma.articleLocalization.findMany({
-    where: { locale: "ar", slug: { in: probes } },
+    where: { locale, slug: { in: probes } },
     select: { slug: true },
   });
   const taken = new Set(rows.map((row) => row.slug));
@@ -83,6 +97,7 @@ async function freeSlugCandidates(prisma: PrismaClient, base: string): Promise<s
 }
 
 type DraftValues = {
+  locale: Locale;
   title: string | null;
   summary: string | null;
   slug: string;
@@ -98,11 +113,11 @@ async function insertDraft(prisma: PrismaClient, user: Actor, values: DraftValue
   return prisma.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {
-        originalLocale: "ar",
+        originalLocale: values.locale,
         createdById: user.userId,
         localizations: {
           create: {
-            locale: "ar",
+            locale: values.locale,
             title: values.title,
             summary: values.summary,
             slug: values.slug,
@@ -140,7 +155,7 @@ async function insertDraft(prisma: PrismaClient, user: Actor, values: DraftValue
         action: "article.create",
         entityType: "article",
         entityId: String(article.id),
-        data: { localizationId, slug: values.slug },
+        data: { localizationId, slug: values.slug, originalLocale: values.locale },
       },
     });
     return { articleId: article.id, localizationId };

@@ -26,3 +26,5 @@ export * from "./open-article.ts";
 export * from "./save-attribution.ts";
 export * from "./start-translation.ts";
 export * from "./names.ts";
+export * from "./translation-view.ts";
+export * from "./translation-queues.ts";

@@ -51,6 +51,11 @@ export const saveLocalizationInput = z.object({
   publishedAt: storyDateInput.optional(),
   /** The article's whole tag list by name (shared by every language); omitted, the tags stay as they are. */
   tags: tagNamesInput.optional(),
+  /**
+   * For a translation: the id of the original's revision the translator had beside it. Against the original's
+   * current revision the save clears the outdated mark (see commitEdit).
+   */
+  againstRevisionId: z.number().int().positive().optional(),
 });
 
 export type SaveLocalizationInput = z.input<typeof saveLocalizationInput>;
@@ -60,7 +65,7 @@ export async function saveLocalization(
   actor: Actor | null,
   input: SaveLocalizationInput,
 ): Promise<SaveResult> {
-  const { localizationId, expectedVersion, tags, slug, publishedAt, ...rest } = parseInput(
+  const { localizationId, expectedVersion, tags, slug, publishedAt, againstRevisionId, ...rest } = parseInput(
     saveLocalizationInput,
     input,
   );
@@ -78,7 +83,7 @@ export async function saveLocalization(
     target,
     expectedVersion,
     { ...values, slug: nextSlug, ...(handEdited ? { slugFollowsTitle: false } : {}) },
-    { origin: "editor", tags },
+    { origin: "editor", tags, againstRevisionId },
   );
 }
 

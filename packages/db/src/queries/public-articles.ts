@@ -175,7 +175,8 @@ export function articleContentOf(
   },
   locale: Locale,
 ) {
-  const blocks = readBody(row.body);
+  // A translation keeps the empty blocks laid out from its original until they are filled: readers never see them.
+  const blocks = readBody(row.body).filter((block) => block.text.trim() !== "");
   const { source, photoCredit, tags, bylines, leadPhotoUrl } = row.article;
   return {
     summary: row.summary,

@@ -140,7 +140,7 @@ export async function heartbeatAction(localizationId: number): Promise<ActionRes
 
 export async function startTranslationAction(input: {
   articleId: number;
-  locale: "ru" | "en";
+  locale: "ar" | "ru" | "en";
 }): Promise<ActionResult<never>> {
   const result = await asActor((actor) => startTranslation(getDb(), actor, input));
   if (!result.ok) return result;

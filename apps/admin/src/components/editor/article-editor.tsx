@@ -8,6 +8,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text.ts";
+import { BlockIds } from "./block-ids.ts";
+import { SourceText, TranslationRows, type SourceView } from "./translation-rows.tsx";
 import { Toolbar } from "./toolbar.tsx";
 import { WorkflowButtons, type MoveOption } from "./workflow-buttons.tsx";
 import type { ActionResult } from "../../lib/action-result.ts";
@@ -22,7 +24,7 @@ import {
   type EditorSnapshot,
 } from "./editor-handoff.ts";
 import { announceSaved } from "./saved-events.ts";
-import type { LocalizationSnapshot, SaveResult } from "@minbar/db/editorial";
+import type { ArticleBlock, LocalizationSnapshot, SaveResult, SourceBlockChange } from "@minbar/db/editorial";
 import { directionOf, formatDateTime, isolate } from "@minbar/i18n";
 import {
   createArticleAction,
@@ -50,6 +52,10 @@ type Props = {
   moves: MoveOption[];
   /** The newsroom's time zone, named in the interface language: a schedule is typed in it. */
   timeZoneName: string;
+  /** On /articles/new: the language the article is written in first (its original); Arabic by default. */
+  newLocale?: EditableLocalization["locale"] | undefined;
+  /** For a translation: the original beside it, block by block, and the original's revision it is saved against. */
+  source?: (SourceView & { revisionId: number | null }) | undefined;
 };
 
 type Fields = { title: string; summary: string; slug: string; photoAlt: string; storyDate: string; tags: string };
@@ -105,11 +111,23 @@ function hasContent(fields: Fields, body: ReturnType<typeof docToBlocks>): boole
   return typed.some((value) => value.trim() !== "") || body.some((block) => block.text.trim() !== "");
 }
 
-export function ArticleEditor({ localization: given, tags, canEdit, canEditTags, moves, timeZoneName }: Props) {
+export function ArticleEditor({
+  localization: given,
+  tags,
+  canEdit,
+  canEditTags,
+  moves,
+  timeZoneName,
+  source,
+  newLocale,
+}: Props) {
   const t = useTranslations("Editor");
   const tFlow = useTranslations("EditorFlow");
+  const tTranslation = useTranslations("Translation");
   const router = useRouter();
-  const localization = given ?? NEW_ARTICLE;
+  const localization = given ?? { ...NEW_ARTICLE, locale: newLocale ?? "ar" };
+  const textLocale = localization.locale;
+  const againstRevisionId = source?.revisionId ?? null;
   const dir = directionOf(localization.locale);
   const [fields, setFields] = useState<Fields>(() => fieldsOf(localization, tags));
   const [state, setState] = useState<SaveState>(given ? { kind: "saved" } : { kind: "empty" });
@@ -132,6 +150,9 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
   const restore = useRef<EditorSnapshot | null>(null);
   const [focusRequest, setFocusRequest] = useState<EditorSnapshot["focus"]>(null);
   const [, startTransition] = useTransition();
+  // A translation's body is edited row by row beside the original (TranslationRows), not in the rich-text editor.
+  const rows = useRef<ArticleBlock[] | null>(source ? localization.body : null);
+  const [rowsStart, setRowsStart] = useState({ generation: 0, body: localization.body });
 
   const editor = useEditor({
     extensions: [
@@ -147,6 +168,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
         underline: false,
         link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"], defaultProtocol: "https" },
       }),
+      BlockIds,
     ],
     content: blocksToDoc(localization.body),
     editable: canEdit,
@@ -196,7 +218,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
     };
     const run = (async () => {
       setState({ kind: "saving" });
-      const body = docToBlocks(editor.getJSON() as PmNode);
+      const body = rows.current ?? docToBlocks(editor.getJSON() as PmNode);
       const text = {
         title: current.title,
         summary: current.summary,
@@ -215,7 +237,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
         }
         let created: Awaited<ReturnType<typeof createArticleAction>>;
         try {
-          created = await createArticleAction(text);
+          created = await createArticleAction({ ...text, originalLocale: textLocale });
         } catch {
           return failed({ code: "invalid", detail: t("errors.network") });
         }
@@ -229,7 +251,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
         setState(s.dirty ? { kind: "dirty" } : { kind: "saved" });
         // The article's own page, with this editor's state carried over (see editor-handoff.ts).
         offerHandoff(localizationId, s);
-        router.replace(`/articles/${articleId}/ar`, { scroll: false });
+        router.replace(`/articles/${articleId}/${textLocale}`, { scroll: false });
         return true;
       }
       let result: ActionResult<SaveTextOutcome>;
@@ -238,6 +260,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
           localizationId: s.target.localizationId,
           expectedVersion: s.version,
           ...text,
+          ...(againstRevisionId ? { againstRevisionId } : {}),
         });
       } catch {
         return failed({ code: "invalid", detail: t("errors.network") });
@@ -266,7 +289,7 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
     } finally {
       s.saving = null;
     }
-  }, [editor, canEditTags, t, router, showStoredSlug]);
+  }, [editor, canEditTags, t, router, showStoredSlug, againstRevisionId, textLocale]);
 
   const markDirty = useCallback(() => {
     session.current!.dirty = true;
@@ -401,6 +424,11 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
     fieldsRef.current = next;
     setFields(next);
     editor.commands.setContent(blocksToDoc(theirs.body), { emitUpdate: false });
+    if (rows.current) {
+      // The translation's rows start again from their text.
+      rows.current = theirs.body;
+      setRowsStart((previous) => ({ generation: previous.generation + 1, body: theirs.body }));
+    }
     s.dirty = false;
     s.slugTouched = false;
     setState({ kind: "saved" });
@@ -462,33 +490,59 @@ export function ArticleEditor({ localization: given, tags, canEdit, canEditTags,
         <ConflictPanel theirs={state.theirs} onTakeTheirs={takeTheirs} onKeepMine={keepMine} />
       ) : null}
 
-      <Field label={t("fields.title")}>
-        <input
-          className={`${input} text-xl font-bold`}
-          {...asContent}
-          data-field="title"
-          value={fields.title}
-          maxLength={500}
-          onChange={(event) => setField("title", event.target.value)}
-        />
-      </Field>
-      <Field label={t("fields.summary")}>
-        <textarea
-          className={input}
-          {...asContent}
-          data-field="summary"
-          rows={2}
-          maxLength={2000}
-          value={fields.summary}
-          onChange={(event) => setField("summary", event.target.value)}
-        />
-      </Field>
+      <Beside
+        source={source ? { text: source.title, change: source.changes?.title, locale: source.locale } : null}
+        label={tTranslation("originalTitle")}
+      >
+        <Field label={t("fields.title")}>
+          <input
+            className={`${input} text-xl font-bold`}
+            {...asContent}
+            data-field="title"
+            value={fields.title}
+            maxLength={500}
+            onChange={(event) => setField("title", event.target.value)}
+          />
+        </Field>
+      </Beside>
+      <Beside
+        source={source ? { text: source.summary, change: source.changes?.summary, locale: source.locale } : null}
+        label={tTranslation("originalSummary")}
+      >
+        <Field label={t("fields.summary")}>
+          <textarea
+            className={input}
+            {...asContent}
+            data-field="summary"
+            rows={2}
+            maxLength={2000}
+            value={fields.summary}
+            onChange={(event) => setField("summary", event.target.value)}
+          />
+        </Field>
+      </Beside>
 
       <div>
         {/* The editor names itself (aria-label); this is the visible caption. */}
         <span className="mb-1 block text-sm font-semibold">{t("fields.body")}</span>
-        {canEdit && editor ? <Toolbar editor={editor} /> : null}
-        <EditorContent editor={editor} />
+        {source ? (
+          <TranslationRows
+            key={rowsStart.generation}
+            source={source}
+            initial={rowsStart.body}
+            locale={localization.locale}
+            canEdit={canEdit}
+            onChange={(blocks) => {
+              rows.current = blocks;
+              markDirty();
+            }}
+          />
+        ) : (
+          <>
+            {canEdit && editor ? <Toolbar editor={editor} /> : null}
+            <EditorContent editor={editor} />
+          </>
+        )}
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">
@@ -563,6 +617,28 @@ function MoveNotice({ outcome, timeZoneName }: { outcome: MoveOutcome; timeZoneN
       ) : (
         <p>{t("other", { status: tStatus(outcome.to) })}</p>
       )}
+    </div>
+  );
+}
+
+/** A translation's field with the original's beside it; an original's field alone. */
+function Beside({
+  source,
+  label,
+  children,
+}: {
+  source: { text: string | null; change: SourceBlockChange | undefined; locale: SourceView["locale"] } | null;
+  label: string;
+  children: ReactNode;
+}) {
+  if (!source) return <>{children}</>;
+  return (
+    <div className="grid grid-cols-2 items-start gap-3">
+      <div>
+        <span className="mb-1 block text-sm font-semibold">{label}</span>
+        <SourceText text={source.text} change={source.change} locale={source.locale} />
+      </div>
+      {children}
     </div>
   );
 }

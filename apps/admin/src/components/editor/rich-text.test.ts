@@ -69,3 +69,23 @@ describe("rich text ⇄ blocks", () => {
     expect(blocksToDoc([])).toEqual({ type: "doc", content: [{ type: "paragraph" }] });
   });
 });
+
+describe("block ids in the editor", () => {
+  const WITH_IDS: ArticleBlock[] = [
+    { type: "paragraph", text: "فقرة.", id: "p1" },
+    { type: "heading", text: "عنوان", id: "h1", sourceId: "s1" },
+    { type: "quote", text: "اقتباس.", id: "q1" },
+    { type: "list_item", text: "بند", id: "l1", ordered: true },
+  ];
+
+  it("keeps each block's id (and source id) through the editor's document", () => {
+    expect(docToBlocks(blocksToDoc(WITH_IDS))).toEqual(WITH_IDS);
+  });
+
+  it("carries the id on the node the editor edits, so it survives typing in the block", () => {
+    const doc = blocksToDoc(WITH_IDS);
+    expect(doc.content?.[0]?.attrs).toEqual({ blockId: "p1" });
+    expect(doc.content?.[1]?.attrs).toEqual({ level: 2, blockId: "h1", sourceId: "s1" });
+    expect(doc.content?.[3]?.content?.[0]?.attrs).toEqual({ blockId: "l1" });
+  });
+});

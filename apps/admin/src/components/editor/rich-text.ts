@@ -27,9 +27,25 @@ function inline(text: string, links: readonly InlineLink[] | undefined): PmNode[
   return nodes;
 }
 
-const paragraph = (text: string, links?: readonly InlineLink[]): PmNode => {
+/** A block's stable ids as node attributes (see BlockIds), absent when it has none. */
+const idAttrs = (block: ArticleBlock): { attrs?: Record<string, unknown> } =>
+  block.id || block.sourceId
+    ? { attrs: { ...(block.id ? { blockId: block.id } : {}), ...(block.sourceId ? { sourceId: block.sourceId } : {}) } }
+    : {};
+
+/** The ids a node carries back into its block. */
+function idsOf(node: PmNode): { id?: string; sourceId?: string } {
+  const { blockId, sourceId } = node.attrs ?? {};
+  return {
+    ...(typeof blockId === "string" && blockId ? { id: blockId } : {}),
+    ...(typeof sourceId === "string" && sourceId ? { sourceId } : {}),
+  };
+}
+
+const paragraph = (text: string, links?: readonly InlineLink[], ids: { attrs?: Record<string, unknown> } = {}) => {
   const content = inline(text, links);
-  return content.length > 0 ? { type: "paragraph", content } : { type: "paragraph" };
+  const node: PmNode = content.length > 0 ? { type: "paragraph", content } : { type: "paragraph" };
+  return ids.attrs ? { ...node, attrs: ids.attrs } : node;
 };
 
 export function blocksToDoc(blocks: readonly ArticleBlock[]): PmNode {
@@ -37,11 +53,15 @@ export function blocksToDoc(blocks: readonly ArticleBlock[]): PmNode {
   for (const block of blocks) {
     switch (block.type) {
       case "heading":
-        content.push({ type: "heading", attrs: { level: 2 }, content: inline(block.text, undefined) });
+        content.push({
+          type: "heading",
+          attrs: { level: 2, ...idAttrs(block).attrs },
+          content: inline(block.text, undefined),
+        });
         break;
       case "quote": {
         const last = content.at(-1);
-        const item = paragraph(block.text, block.links);
+        const item = paragraph(block.text, block.links, idAttrs(block));
         // Consecutive quote blocks are one quotation of several paragraphs.
         if (last?.type === "blockquote") last.content!.push(item);
         else content.push({ type: "blockquote", content: [item] });
@@ -50,13 +70,13 @@ export function blocksToDoc(blocks: readonly ArticleBlock[]): PmNode {
       case "list_item": {
         const listType = block.ordered ? "orderedList" : "bulletList";
         const last = content.at(-1);
-        const item: PmNode = { type: "listItem", content: [paragraph(block.text, block.links)] };
+        const item: PmNode = { type: "listItem", ...idAttrs(block), content: [paragraph(block.text, block.links)] };
         if (last?.type === listType) last.content!.push(item);
         else content.push({ type: listType, content: [item] });
         break;
       }
       case "paragraph":
-        content.push(paragraph(block.text, block.links));
+        content.push(paragraph(block.text, block.links, idAttrs(block)));
     }
   }
   return { type: "doc", content: content.length > 0 ? content : [{ type: "paragraph" }] };
@@ -98,13 +118,13 @@ export function docToBlocks(doc: PmNode): ArticleBlock[] {
     switch (node.type) {
       case "heading": {
         const { text } = trimmed(flatten(node.content));
-        if (text) blocks.push({ type: "heading", text });
+        if (text) blocks.push({ type: "heading", text, ...idsOf(node) });
         break;
       }
       case "blockquote":
         for (const child of paragraphsOf(node)) {
           const run = trimmed(flatten(child.content));
-          if (run.text) blocks.push({ type: "quote", ...run });
+          if (run.text) blocks.push({ type: "quote", ...run, ...idsOf(child) });
         }
         break;
       case "bulletList":
@@ -116,12 +136,17 @@ export function docToBlocks(doc: PmNode): ArticleBlock[] {
             ),
           );
           if (run.text)
-            blocks.push({ type: "list_item", ...run, ...(node.type === "orderedList" ? { ordered: true } : {}) });
+            blocks.push({
+              type: "list_item",
+              ...run,
+              ...(node.type === "orderedList" ? { ordered: true } : {}),
+              ...idsOf(item),
+            });
         }
         break;
       default: {
         const run = trimmed(flatten(node.content));
-        if (run.text) blocks.push({ type: "paragraph", ...run });
+        if (run.text) blocks.push({ type: "paragraph", ...run, ...idsOf(node) });
       }
     }
   }

@@ -4,6 +4,7 @@
 import { useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import type { Locale } from "@minbar/i18n";
 import { addCommentAction, startTranslationAction } from "../../app/articles/actions.ts";
 import { useErrorText, type EditorError } from "./error-text.ts";
 
@@ -30,7 +31,7 @@ export function StartTranslationButton({
   label,
 }: {
   articleId: number;
-  locale: "ru" | "en";
+  locale: Locale;
   label: string;
 }) {
   const { pending, run, message } = useAction();

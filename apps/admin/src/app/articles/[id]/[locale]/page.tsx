@@ -11,6 +11,7 @@ import {
   listRevisions,
   listWorkflowHistory,
   openArticle,
+  openTranslationSource,
   type ArticleForEditor,
   type RevisionDiff as Diff,
 } from "@minbar/db/editorial";
@@ -32,6 +33,7 @@ import { BlockedNote } from "../../../../components/editor/blocked-note.tsx";
 import { LocalTime } from "../../../../components/local-time.tsx";
 import { StartTranslationButton } from "../../../../components/editor/small-actions.tsx";
 import { HistoryPanel } from "../../../../components/editor/history-panel.tsx";
+import { OutdatedNote } from "../../../../components/editor/outdated-note.tsx";
 import { PreviewBox } from "../../../../components/editor/preview-box.tsx";
 import { RevisionDiff } from "../../../../components/editor/revision-diff.tsx";
 import { RevisionsPanel } from "../../../../components/editor/revisions-panel.tsx";
@@ -87,6 +89,11 @@ export default async function EditArticlePage({
         loadDiff(actor, localization.id, search),
       ])
     : [[], [], await listAdminFilterOptions(getDb(), actor), null];
+  // A translation is edited beside its original.
+  const source =
+    localization && locale !== article.originalLocale
+      ? await openTranslationSource(getDb(), actor, { localizationId: localization.id })
+      : null;
 
   return (
     <article className="space-y-6">
@@ -134,6 +141,18 @@ export default async function EditArticlePage({
           <div className="space-y-4">
             <BlockedNote codes={access.blockingCodes} />
             {!access.canEdit ? <p className="rounded bg-gray-200 p-2 text-sm">{t("readOnly")}</p> : null}
+            {source ? (
+              <OutdatedNote
+                localizationId={localization.id}
+                articleId={article.id}
+                locale={locale}
+                outdatedWhen={source.outdatedAt ? when(source.outdatedAt) : null}
+                acknowledged={
+                  source.acknowledged ? { by: source.acknowledged.by, when: when(source.acknowledged.at) } : null
+                }
+                canAcknowledge={can(actor, "article.review")}
+              />
+            ) : null}
             <ArticleEditor
               // A restore remounts the editor with the restored text; autosaves leave it as it is.
               key={`${localization.id}-${revisions.find((r) => r.origin === "restore")?.id ?? 0}`}
@@ -143,6 +162,7 @@ export default async function EditArticlePage({
               canEditTags={access.canEditArticle}
               moves={access.moves}
               timeZoneName={zone}
+              source={source ?? undefined}
             />
           </div>
 
@@ -219,7 +239,7 @@ function LanguageTabs({
               </li>
             );
           }
-          return canTranslate && (locale === "ru" || locale === "en") ? (
+          return canTranslate && locale !== article.originalLocale ? (
             <li key={locale}>
               <StartTranslationButton articleId={article.id} locale={locale} label={labels.start(locale)} />
             </li>
