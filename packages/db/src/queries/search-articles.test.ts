@@ -52,6 +52,8 @@ const FIXTURES: Fixture[] = [
     body: "Moscow and Astana discussed trade.",
     day: 9,
   },
+  { key: "enVote", locale: "en", title: "Kazakhstan votes", body: "The election was held on Sunday.", day: 10 },
+  { key: "ruVote", locale: "ru", title: "Итоги голосования", body: "Итоги выборов подведены в понедельник.", day: 11 },
 ];
 
 beforeAll(async () => {
@@ -133,6 +135,18 @@ describe("searchPublishedArticles", () => {
     expect(await foundIds("trading", "en")).toEqual([ids.en]);
     expect(await foundIds("trading", "ru")).toEqual([]);
     expect(await foundIds("كازاخستان", "en")).toEqual([]);
+  });
+
+  it("finds Russian and English word forms the text does not contain, and highlights the form it does", async () => {
+    const [english] = (await search("elections", "en")).items;
+    expect(english?.id).toBe(ids.enVote);
+    expect(english?.snippet.filter((s) => s.highlighted).map((s) => s.text)).toEqual(["election"]);
+    expect(await foundIds("voting", "en")).toEqual([ids.enVote]);
+    const [russian] = (await search("выборы", "ru")).items;
+    expect(russian?.id).toBe(ids.ruVote);
+    expect(russian?.snippet.filter((s) => s.highlighted).map((s) => s.text)).toEqual(["выборов"]);
+    expect(russian?.titleHighlighted).toEqual([{ text: "Итоги голосования", highlighted: false }]);
+    expect(await foundIds("голосование", "ru")).toEqual([ids.ruVote]);
   });
 
   it("does not let stored text forge highlight markers", async () => {
