@@ -54,6 +54,9 @@ const FIXTURES: Fixture[] = [
   },
   { key: "enVote", locale: "en", title: "Kazakhstan votes", body: "The election was held on Sunday.", day: 10 },
   { key: "ruVote", locale: "ru", title: "Итоги голосования", body: "Итоги выборов подведены в понедельник.", day: 11 },
+  { key: "oilTitle", locale: "en", title: "Oil", body: "Markets moved.", day: 12 },
+  { key: "oilSold", locale: "en", title: "Exporters", body: "Exporters sold oil.", day: 13 },
+  { key: "oilRose", locale: "en", title: "Markets", body: "The price of oil rose.", day: 14 },
 ];
 
 beforeAll(async () => {
@@ -82,8 +85,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function search(query: string, locale: Locale = "ar", page = 1, pageSize = 10) {
-  const result = await searchPublishedArticles(db.prisma, { locale, query, page, pageSize });
+async function search(query: string, locale: Locale = "ar", page = 1, pageSize = 10, rankWindow?: number) {
+  const result = await searchPublishedArticles(db.prisma, { locale, query, page, pageSize, rankWindow });
   if (result.kind !== "results") throw new Error(`expected results for ${JSON.stringify(query)}, got ${result.kind}`);
   return result;
 }
@@ -164,6 +167,16 @@ describe("searchPublishedArticles", () => {
     ]);
     const all = [...first.items, ...second.items].map((i) => i.id);
     expect(new Set(all).size).toBe(4);
+  });
+
+  it("ranks only the most recent matches, then goes on by date, and still pages through every match", async () => {
+    const pageOf = async (page: number, rankWindow?: number) =>
+      (await search("oil", "en", page, 1, rankWindow)).items.map((item) => item.id);
+    // Ranked over all three, the older title match comes first.
+    expect(await pageOf(1)).toEqual([ids.oilTitle]);
+    // Ranked over the two most recent only, the title match (the oldest) follows them by date.
+    const pages = [await pageOf(1, 2), await pageOf(2, 2), await pageOf(3, 2)];
+    expect(pages.flat()).toEqual([ids.oilRose, ids.oilSold, ids.oilTitle]);
   });
 
   it("answers hostile or empty queries without throwing", async () => {

@@ -8,6 +8,8 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 10;
 const MAX_WORD_LENGTH = 64;
 const MAX_PAGE_SIZE = 50;
+/** How many of the most recent matches are ranked by relevance; the rest follow by date. */
+export const RANK_WINDOW = 500;
 
 const TEXT_SEARCH_CONFIG: Readonly<Record<Locale, string>> = { ar: "arabic", ru: "russian", en: "english" };
 
@@ -146,7 +148,13 @@ type HitRow = {
  */
 export async function searchPublishedArticles(
   prisma: PrismaClient,
-  { locale, query, page = 1, pageSize = 10 }: { locale: Locale; query: string; page?: number; pageSize?: number },
+  {
+    locale,
+    query,
+    page = 1,
+    pageSize = 10,
+    rankWindow = RANK_WINDOW,
+  }: { locale: Locale; query: string; page?: number; pageSize?: number; rankWindow?: number },
 ): Promise<SearchArticlesResult> {
   const prepared = prepareSearchQuery(query, locale);
   if (prepared.terms.length === 0) return { kind: "blank", query: prepared.query };
@@ -163,6 +171,11 @@ export async function searchPublishedArticles(
     l.locale = ${locale}::"Locale" AND l.status = 'published' AND l.published_at IS NOT NULL AND l.title IS NOT NULL
     AND l.search_vector @@ (${match})`;
 
+  const offset = (safePage - 1) * safePageSize;
+  // Only the RANK_WINDOW most recent matches are ranked (ts_rank reads each row's whole vector, and a common word
+  // matches tens of thousands); pages beyond them continue by date (docs/decisions/0025-search-ranks-recent-matches.md).
+  const window = Math.max(rankWindow, offset + safePageSize);
+
   const [countRows, rows] = await Promise.all([
     prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM article_localizations l WHERE ${published}`,
     // Headlines are computed only for the rows of this page: ts_headline re-parses the whole text.
@@ -174,15 +187,27 @@ export async function searchPublishedArticles(
           translate(concat_ws(' ', p.summary, minbar_blocks_text(p.body)), ${markers}, ''),
           h.query, ${SNIPPET_HEADLINE_OPTIONS}) AS snippet_headline
       FROM (
-        SELECT l.id, l.article_id, l.locale, l.slug, l.title, l.summary, l.body, l.published_at, l.published_date_only,
-          ts_rank(l.search_vector, ${match}) AS rank
-        FROM article_localizations l
-        WHERE ${published}
-        ORDER BY rank DESC, l.published_at DESC, l.id DESC
-        LIMIT ${safePageSize} OFFSET ${(safePage - 1) * safePageSize}
+        SELECT r.id, r.ranked, r.rank, r.published_at, l.article_id, l.locale, l.slug, l.title, l.summary, l.body,
+          l.published_date_only
+        FROM (
+          SELECT m.id, m.published_at, m.n <= ${rankWindow} AS ranked,
+            CASE WHEN m.n <= ${rankWindow} THEN ts_rank(v.search_vector, ${match}) ELSE 0 END AS rank
+          FROM (
+            -- Only ids and dates pass through the sort; the vectors are read for the window alone.
+            SELECT l.id, l.published_at, row_number() OVER (ORDER BY l.published_at DESC, l.id DESC) AS n
+            FROM article_localizations l
+            WHERE ${published}
+            ORDER BY l.published_at DESC, l.id DESC
+            LIMIT ${window}
+          ) m
+          JOIN article_localizations v ON v.id = m.id
+          ORDER BY ranked DESC, rank DESC, m.published_at DESC, m.id DESC
+          LIMIT ${safePageSize} OFFSET ${offset}
+        ) r
+        JOIN article_localizations l ON l.id = r.id
       ) p
       CROSS JOIN LATERAL (SELECT ${headline} AS query) h
-      ORDER BY p.rank DESC, p.published_at DESC, p.id DESC`,
+      ORDER BY p.ranked DESC, p.rank DESC, p.published_at DESC, p.id DESC`,
   ]);
 
   const total = Number(countRows[0]?.total ?? 0);
