@@ -57,10 +57,13 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
   }
   const { article } = loaded;
   const canonical = getPathname({ href: articlePath(article), locale });
-  // Other editions carry their own slugs; /news/{id} in that language redirects to it.
   const otherLocales = article.availableLocales.filter((other) => other !== locale);
+  // Exactly the published editions, this one included, each at its own address (slugs differ per language).
   const languages = Object.fromEntries(
-    otherLocales.map((other) => [other, getPathname({ href: `/news/${article.id}`, locale: other })]),
+    article.editions.map((edition) => [
+      edition.locale,
+      getPathname({ href: articlePath({ id: article.id, slug: edition.slug }), locale: edition.locale }),
+    ]),
   );
   const t = await getTranslations({ locale, namespace: "Site" });
   const description = article.lead ?? undefined;
@@ -113,6 +116,13 @@ export default async function ArticlePage({ params }: ArticleProps) {
     keywords: article.tags.map((tag) => tag.name),
     authors: article.bylines,
     image: article.leadPhoto?.url ?? null,
+    originalLanguage: article.originalLocale,
+    otherEditions: article.editions
+      .filter((edition) => edition.locale !== locale)
+      .map((edition) => ({
+        inLanguage: edition.locale,
+        url: absoluteUrl(origin, articlePath({ id: article.id, slug: edition.slug }), edition.locale),
+      })),
   });
 
   return (
