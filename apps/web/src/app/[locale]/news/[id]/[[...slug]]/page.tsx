@@ -58,13 +58,17 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
   const { article } = loaded;
   const canonical = getPathname({ href: articlePath(article), locale });
   const otherLocales = article.availableLocales.filter((other) => other !== locale);
-  // Exactly the published editions, this one included, each at its own address (slugs differ per language).
-  const languages = Object.fromEntries(
-    article.editions.map((edition) => [
-      edition.locale,
-      getPathname({ href: articlePath({ id: article.id, slug: edition.slug }), locale: edition.locale }),
-    ]),
-  );
+  // Exactly the published editions, this one included, each at its own address (slugs differ per language); a lone
+  // edition has no other language to point to (as in the sitemap).
+  const languages =
+    article.editions.length > 1
+      ? Object.fromEntries(
+          article.editions.map((edition) => [
+            edition.locale,
+            getPathname({ href: articlePath({ id: article.id, slug: edition.slug }), locale: edition.locale }),
+          ]),
+        )
+      : undefined;
   const t = await getTranslations({ locale, namespace: "Site" });
   const description = article.lead ?? undefined;
   return {
