@@ -179,6 +179,15 @@ describe("searchPublishedArticles", () => {
     expect(pages.flat()).toEqual([ids.oilRose, ids.oilSold, ids.oilTitle]);
   });
 
+  it("counts matches up to a limit and says when there are more", async () => {
+    const counted = async (maxCounted: number) => {
+      const result = await searchPublishedArticles(db.prisma, { locale: "ar", query: "كازاخستان", maxCounted });
+      return result.kind === "results" ? [result.total, result.totalIsLowerBound, result.pageCount] : null;
+    };
+    expect(await counted(4)).toEqual([4, false, 1]);
+    expect(await counted(3)).toEqual([3, true, 1]);
+  });
+
   it("answers hostile or empty queries without throwing", async () => {
     for (const query of ["", "   ", "!!! ؟؟ ،، ... --- «»", "\u0000\u0001"]) {
       expect((await searchPublishedArticles(db.prisma, { locale: "ar", query })).kind).toBe("blank");

@@ -10,6 +10,8 @@ const MAX_WORD_LENGTH = 64;
 const MAX_PAGE_SIZE = 50;
 /** How many of the most recent matches are ranked by relevance; the rest follow by date. */
 export const RANK_WINDOW = 500;
+/** Matches are counted up to this many: beyond it the page says "more than" (counting is the cost of a common word). */
+export const MAX_COUNTED = 1_000;
 
 const TEXT_SEARCH_CONFIG: Readonly<Record<Locale, string>> = { ar: "arabic", ru: "russian", en: "english" };
 
@@ -49,7 +51,10 @@ export type SearchArticlesResult =
       kind: "results";
       query: string;
       items: SearchHit[];
+      /** How many articles match, at most MAX_COUNTED. */
       total: number;
+      /** More than `total` articles match: counting stopped there. */
+      totalIsLowerBound: boolean;
       page: number;
       pageCount: number;
       pageSize: number;
@@ -154,7 +159,8 @@ export async function searchPublishedArticles(
     page = 1,
     pageSize = 10,
     rankWindow = RANK_WINDOW,
-  }: { locale: Locale; query: string; page?: number; pageSize?: number; rankWindow?: number },
+    maxCounted = MAX_COUNTED,
+  }: { locale: Locale; query: string; page?: number; pageSize?: number; rankWindow?: number; maxCounted?: number },
 ): Promise<SearchArticlesResult> {
   const prepared = prepareSearchQuery(query, locale);
   if (prepared.terms.length === 0) return { kind: "blank", query: prepared.query };
@@ -177,7 +183,8 @@ export async function searchPublishedArticles(
   const window = Math.max(rankWindow, offset + safePageSize);
 
   const [countRows, rows] = await Promise.all([
-    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM article_localizations l WHERE ${published}`,
+    prisma.$queryRaw<{ total: bigint }[]>`
+      SELECT count(*) AS total FROM (SELECT 1 FROM article_localizations l WHERE ${published} LIMIT ${maxCounted + 1}) c`,
     // Headlines are computed only for the rows of this page: ts_headline re-parses the whole text.
     prisma.$queryRaw<HitRow[]>`
       SELECT p.article_id, p.locale, p.slug, p.title, p.published_at, p.published_date_only,
@@ -210,7 +217,8 @@ export async function searchPublishedArticles(
       ORDER BY p.ranked DESC, p.rank DESC, p.published_at DESC, p.id DESC`,
   ]);
 
-  const total = Number(countRows[0]?.total ?? 0);
+  const counted = Number(countRows[0]?.total ?? 0);
+  const total = Math.min(counted, maxCounted);
   return {
     kind: "results",
     query: prepared.query,
@@ -225,6 +233,7 @@ export async function searchPublishedArticles(
       snippet: splitHighlights(row.snippet_headline),
     })),
     total,
+    totalIsLowerBound: counted > maxCounted,
     page: safePage,
     pageCount: Math.max(1, Math.ceil(total / safePageSize)),
     pageSize: safePageSize,
