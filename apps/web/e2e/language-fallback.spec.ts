@@ -1,19 +1,24 @@
-// Switching languages on an article: to its translation where one is published, otherwise to a page in the chosen
-// language that says so and offers the original (not indexed). Never a 404.
-import { expect, test } from "@playwright/test";
+// Switching languages on an article: the switcher, hreflang and JSON-LD name exactly its published editions; a
+// language without one answers at the article's address with a page that says so and offers the editions (not
+// indexed). Never a 404.
+import { expect, test, type Page } from "@playwright/test";
 import { PUBLISHED_SEED_TITLES } from "./seed-articles.ts";
 import { ENGLISH_DRAFT, RUSSIAN_EDITION } from "./extra-localizations.ts";
 import { arabicArticleHref, articleIdOf } from "./helpers.ts";
 
-test("from an Arabic article with no English edition, English says so and links back to the original", async ({
+/** The names the page's language switcher offers as links (the current language is not a link). */
+const switcherLinks = (page: Page, label: string) => page.getByRole("navigation", { name: label }).getByRole("link");
+
+test("an article's switcher offers only its published editions; another language's address says it has none", async ({
   page,
 }) => {
   const href = await arabicArticleHref(page, PUBLISHED_SEED_TITLES[0]);
   await page.goto(href);
-  await page.getByRole("navigation", { name: "اللغة" }).getByRole("link", { name: "English" }).click();
-  await expect(page).toHaveURL(new RegExp(`/en/news/${articleIdOf(href)}$`));
-  // The click navigated on the client; loading the same address afresh shows the status a reader's browser gets.
-  expect((await page.reload())?.status()).toBe(200);
+  await expect(page.getByRole("navigation", { name: "اللغة" }).locator('[aria-current="page"]')).toHaveText("العربية");
+  await expect(switcherLinks(page, "اللغة")).toHaveCount(0);
+  await expect(page.locator("link[rel=alternate][hreflang]")).toHaveCount(0);
+  const response = await page.goto(`/en/news/${articleIdOf(href)}`);
+  expect(response?.status()).toBe(200);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is not available in English");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
@@ -22,19 +27,57 @@ test("from an Arabic article with no English edition, English says so and links 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PUBLISHED_SEED_TITLES[0]);
 });
 
-test("from an Arabic article with a Russian edition, Russian opens that edition", async ({ page }) => {
-  await page.goto(await arabicArticleHref(page, RUSSIAN_EDITION.originalTitle));
-  await page.getByRole("navigation", { name: "اللغة" }).getByRole("link", { name: "Русский" }).click();
-  await expect(page).toHaveURL(/\/ru\/news\/\d+\/lavrov-i-tleuberdi-obsudili-partnerstvo$/);
+test("from an Arabic article with a Russian edition, Russian opens that edition, and back", async ({ page }) => {
+  const href = await arabicArticleHref(page, RUSSIAN_EDITION.originalTitle);
+  const id = articleIdOf(href);
+  await page.goto(href);
+  await expect(switcherLinks(page, "اللغة")).toHaveText(["Русский"]);
+  // hreflang names exactly the published editions, each at its own address.
+  const alternates = page.locator("link[rel=alternate][hreflang]");
+  await expect(alternates).toHaveCount(2);
+  await expect(page.locator('link[rel=alternate][hreflang="ar"]')).toHaveAttribute("href", new RegExp(`${href}$`));
+  await expect(page.locator('link[rel=alternate][hreflang="ru"]')).toHaveAttribute(
+    "href",
+    new RegExp(`/ru/news/${id}/${RUSSIAN_EDITION.slug}$`),
+  );
+  await switcherLinks(page, "اللغة").click();
+  await expect(page).toHaveURL(new RegExp(`/ru/news/${id}/${RUSSIAN_EDITION.slug}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(RUSSIAN_EDITION.title);
   await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
-  // From the Russian edition, English has neither: both published editions are offered, the original first.
-  await page.getByRole("navigation", { name: "Язык" }).getByRole("link", { name: "English" }).click();
+  // English has no edition: the Russian page offers the Arabic original only.
+  await expect(switcherLinks(page, "Язык")).toHaveText(["العربية"]);
+  await switcherLinks(page, "Язык").click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  // Without a published edition in English, its address names both published editions, the original first.
+  await page.goto(`/en/news/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This story is not available in English");
   await expect(page.getByRole("main").getByRole("listitem").getByRole("link")).toHaveText([
     RUSSIAN_EDITION.originalTitle,
     RUSSIAN_EDITION.title,
   ]);
+});
+
+test("the JSON-LD of each edition links it to the other", async ({ page }) => {
+  const href = await arabicArticleHref(page, RUSSIAN_EDITION.originalTitle);
+  const id = articleIdOf(href);
+  const jsonLd = async () =>
+    JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as Record<
+      string,
+      unknown
+    >;
+  await page.goto(href);
+  const original = await jsonLd();
+  expect(original).toMatchObject({
+    inLanguage: "ar",
+    workTranslation: [{ "@type": "NewsArticle", inLanguage: "ru" }],
+  });
+  expect(original).not.toHaveProperty("translationOfWork");
+  expect(JSON.stringify(original.workTranslation)).toContain(`/ru/news/${id}/${RUSSIAN_EDITION.slug}`);
+  await page.goto(`/ru/news/${id}/${RUSSIAN_EDITION.slug}`);
+  const translation = await jsonLd();
+  expect(translation).toMatchObject({ inLanguage: "ru", translationOfWork: { inLanguage: "ar" } });
+  expect(translation).not.toHaveProperty("workTranslation");
+  expect(String((translation.translationOfWork as { "@id": string })["@id"])).toMatch(new RegExp(`/news/${id}/`));
 });
 
 test("an unpublished English draft is not shown; the English page offers the Arabic original", async ({ page }) => {

@@ -74,6 +74,10 @@ test.describe("search", () => {
     await expect(page).toHaveURL(/\/ru\/search\?q=/);
     await expect(page.locator("html")).toHaveAttribute("lang", "ru");
     await expect(results(page, "Результаты поиска")).toHaveText([RUSSIAN_EDITION.title]);
+    // Another form of the word (Russian stemming) finds it too, the forms in the text highlighted.
+    await page.goto(searchUrl("партнёрством", "/ru"));
+    await expect(results(page, "Результаты поиска")).toHaveText([RUSSIAN_EDITION.title]);
+    await expect(page.getByRole("main").locator("mark")).toContainText(["партнёрство", "партнёрства"]);
 
     // The English edition is a draft; Arabic words find nothing outside the Arabic edition.
     await page.goto(searchUrl("strategic partnership", "/en"));

@@ -21,14 +21,23 @@ type LanguageSwitcherProps = {
   current: Locale;
   /** The page's path without the locale prefix, e.g. "/news/12/some-slug" or "/". */
   pathname: string;
+  /**
+   * An article's published editions (their own paths): only these are offered besides the current language. Absent
+   * for every other page, which exists in all three.
+   */
+  editions?: { locale: Locale; path: string }[];
 };
 
-export function LanguageSwitcher({ label, current, pathname }: LanguageSwitcherProps) {
+export function LanguageSwitcher({ label, current, pathname, editions }: LanguageSwitcherProps) {
   const target = targetPathOf(pathname);
+  const pathIn = (locale: Locale) => editions?.find((edition) => edition.locale === locale)?.path ?? target;
+  const offered = LOCALES.filter(
+    (locale) => locale === current || !editions || editions.some((edition) => edition.locale === locale),
+  );
   return (
     <nav aria-label={label}>
       <ul className="flex flex-wrap items-center gap-1 text-sm">
-        {LOCALES.map((locale) => (
+        {offered.map((locale) => (
           <li key={locale}>
             {locale === current ? (
               <span
@@ -41,7 +50,7 @@ export function LanguageSwitcher({ label, current, pathname }: LanguageSwitcherP
               </span>
             ) : (
               <a
-                href={getPathname({ href: target, locale })}
+                href={getPathname({ href: pathIn(locale), locale })}
                 lang={locale}
                 hrefLang={locale}
                 dir={directionOf(locale)}

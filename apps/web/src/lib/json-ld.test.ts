@@ -27,6 +27,8 @@ describe("newsArticleJsonLd", () => {
       keywords: [],
       authors: ["سامي الحلبي", "Anna Petrova"],
       image: "https://example.test/lead.jpg",
+      originalLanguage: "ar",
+      otherEditions: [],
     });
     expect(ld).toMatchObject({
       "@type": "NewsArticle",
@@ -59,7 +61,56 @@ describe("newsArticleJsonLd", () => {
       keywords: [],
       authors: [],
       image: null,
+      originalLanguage: "ar",
+      otherEditions: [],
     });
     expect(ld.datePublished).toBe("2026-11-30");
+  });
+
+  const edition = (
+    inLanguage: string,
+    originalLanguage: string,
+    otherEditions: { inLanguage: string; url: string }[],
+  ) =>
+    newsArticleJsonLd({
+      url: `https://example.test/${inLanguage}/news/3/x`,
+      headline: "x",
+      description: null,
+      inLanguage,
+      datePublished: new Date("2026-11-30T00:00:00Z"),
+      dateOnly: true,
+      publisherName: "x",
+      publisherUrl: "https://example.test/",
+      source: null,
+      photoCredit: null,
+      keywords: [],
+      authors: [],
+      image: null,
+      originalLanguage,
+      otherEditions,
+    });
+
+  it("links an original to its translations and a translation to its original", () => {
+    const ar = { inLanguage: "ar", url: "https://example.test/news/3/x" };
+    const ru = { inLanguage: "ru", url: "https://example.test/ru/news/3/x" };
+    const en = { inLanguage: "en", url: "https://example.test/en/news/3/x" };
+    const original = edition("ar", "ar", [ru, en]);
+    expect(original).toMatchObject({
+      inLanguage: "ar",
+      workTranslation: [
+        { "@type": "NewsArticle", "@id": ru.url, inLanguage: "ru" },
+        { "@type": "NewsArticle", "@id": en.url, inLanguage: "en" },
+      ],
+    });
+    expect(original).not.toHaveProperty("translationOfWork");
+    const translation = edition("ru", "ar", [ar, en]);
+    expect(translation).toMatchObject({
+      inLanguage: "ru",
+      translationOfWork: { "@type": "NewsArticle", "@id": ar.url, inLanguage: "ar" },
+    });
+    expect(translation).not.toHaveProperty("workTranslation");
+    // A translation whose original is not published links to nothing; a lone original has no translations.
+    expect(edition("ru", "ar", [en])).not.toHaveProperty("translationOfWork");
+    expect(edition("en", "en", [])).not.toHaveProperty("workTranslation");
   });
 });

@@ -32,12 +32,30 @@ export type NewsArticleInput = {
   authors: string[];
   /** The lead photo's address. */
   image: string | null;
+  /** The language the article was written in: this page is its original when it is inLanguage. */
+  originalLanguage: string;
+  /** The article's other published editions, with their pages' addresses. */
+  otherEditions: { inLanguage: string; url: string }[];
 };
 
+const editionRef = (edition: { inLanguage: string; url: string }) => ({
+  "@type": "NewsArticle",
+  "@id": edition.url,
+  url: edition.url,
+  inLanguage: edition.inLanguage,
+});
+
+/**
+ * The NewsArticle of one edition. Editions point to each other (schema.org's translation properties): a translation
+ * names its published original in translationOfWork, an original names its published translations in workTranslation.
+ */
 export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unknown> {
+  const isOriginal = input.inLanguage === input.originalLanguage;
+  const original = input.otherEditions.find((edition) => edition.inLanguage === input.originalLanguage);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
+    "@id": input.url,
     headline: input.headline,
     ...(input.description ? { description: input.description } : {}),
     inLanguage: input.inLanguage,
@@ -52,5 +70,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     ...(input.keywords.length > 0 ? { keywords: input.keywords } : {}),
     ...(input.authors.length > 0 ? { author: input.authors.map((name) => ({ "@type": "Person", name })) } : {}),
     ...(input.image ? { image: [input.image] } : {}),
+    ...(isOriginal && input.otherEditions.length > 0 ? { workTranslation: input.otherEditions.map(editionRef) } : {}),
+    ...(!isOriginal && original ? { translationOfWork: editionRef(original) } : {}),
   };
 }

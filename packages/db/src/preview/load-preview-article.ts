@@ -33,7 +33,7 @@ export async function loadPreviewArticle(
       article: {
         include: {
           ...articleContentInclude,
-          localizations: { select: { locale: true, status: true, publishedAt: true, title: true } },
+          localizations: { select: { locale: true, slug: true, status: true, publishedAt: true, title: true } },
         },
       },
     },
@@ -59,5 +59,6 @@ export async function loadPreviewArticle(
     expiresAt: claims.expiresAt,
     ...articleContentOf(row, locale),
     availableLocales: published.map((other) => other.locale),
+    editions: published.map((other) => ({ locale: other.locale, slug: other.slug })),
   };
 }

@@ -35,6 +35,8 @@ export type PublicArticle = PublicArticleSummary & {
   originalLocale: Locale;
   /** Locales in which this article is published, for language switching and hreflang. */
   availableLocales: Locale[];
+  /** The published editions (this one included) with their slugs, for hreflang and JSON-LD links between them. */
+  editions: { locale: Locale; slug: string }[];
 };
 
 /** What "readers may see it" means for one localization; every public query filters through this. */
@@ -129,7 +131,8 @@ export async function getPublishedArticle(
           ...articleContentInclude,
           localizations: {
             where: { status: "published", publishedAt: { not: null }, title: { not: null } },
-            select: { locale: true },
+            select: { locale: true, slug: true },
+            orderBy: { locale: "asc" },
           },
         },
       },
@@ -145,6 +148,7 @@ export async function getPublishedArticle(
     publishedDateOnly: row.publishedDateOnly,
     ...articleContentOf(row, locale),
     availableLocales: row.article.localizations.map((l) => l.locale),
+    editions: row.article.localizations.map((l) => ({ locale: l.locale, slug: l.slug })),
   };
 }
 

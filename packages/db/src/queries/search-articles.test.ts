@@ -52,6 +52,11 @@ const FIXTURES: Fixture[] = [
     body: "Moscow and Astana discussed trade.",
     day: 9,
   },
+  { key: "enVote", locale: "en", title: "Kazakhstan votes", body: "The election was held on Sunday.", day: 10 },
+  { key: "ruVote", locale: "ru", title: "Итоги голосования", body: "Итоги выборов подведены в понедельник.", day: 11 },
+  { key: "oilTitle", locale: "en", title: "Oil", body: "Markets moved.", day: 12 },
+  { key: "oilSold", locale: "en", title: "Exporters", body: "Exporters sold oil.", day: 13 },
+  { key: "oilRose", locale: "en", title: "Markets", body: "The price of oil rose.", day: 14 },
 ];
 
 beforeAll(async () => {
@@ -80,8 +85,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function search(query: string, locale: Locale = "ar", page = 1, pageSize = 10) {
-  const result = await searchPublishedArticles(db.prisma, { locale, query, page, pageSize });
+async function search(query: string, locale: Locale = "ar", page = 1, pageSize = 10, rankWindow?: number) {
+  const result = await searchPublishedArticles(db.prisma, { locale, query, page, pageSize, rankWindow });
   if (result.kind !== "results") throw new Error(`expected results for ${JSON.stringify(query)}, got ${result.kind}`);
   return result;
 }
@@ -135,6 +140,18 @@ describe("searchPublishedArticles", () => {
     expect(await foundIds("كازاخستان", "en")).toEqual([]);
   });
 
+  it("finds Russian and English word forms the text does not contain, and highlights the form it does", async () => {
+    const [english] = (await search("elections", "en")).items;
+    expect(english?.id).toBe(ids.enVote);
+    expect(english?.snippet.filter((s) => s.highlighted).map((s) => s.text)).toEqual(["election"]);
+    expect(await foundIds("voting", "en")).toEqual([ids.enVote]);
+    const [russian] = (await search("выборы", "ru")).items;
+    expect(russian?.id).toBe(ids.ruVote);
+    expect(russian?.snippet.filter((s) => s.highlighted).map((s) => s.text)).toEqual(["выборов"]);
+    expect(russian?.titleHighlighted).toEqual([{ text: "Итоги голосования", highlighted: false }]);
+    expect(await foundIds("голосование", "ru")).toEqual([ids.ruVote]);
+  });
+
   it("does not let stored text forge highlight markers", async () => {
     const [hit] = (await search("trade", "en")).items;
     expect(hit?.titleHighlighted.map((s) => s.text).join("")).toBe("Trade forged & <b>markup</b>");
@@ -150,6 +167,25 @@ describe("searchPublishedArticles", () => {
     ]);
     const all = [...first.items, ...second.items].map((i) => i.id);
     expect(new Set(all).size).toBe(4);
+  });
+
+  it("ranks only the most recent matches, then goes on by date, and still pages through every match", async () => {
+    const pageOf = async (page: number, rankWindow?: number) =>
+      (await search("oil", "en", page, 1, rankWindow)).items.map((item) => item.id);
+    // Ranked over all three, the older title match comes first.
+    expect(await pageOf(1)).toEqual([ids.oilTitle]);
+    // Ranked over the two most recent only, the title match (the oldest) follows them by date.
+    const pages = [await pageOf(1, 2), await pageOf(2, 2), await pageOf(3, 2)];
+    expect(pages.flat()).toEqual([ids.oilRose, ids.oilSold, ids.oilTitle]);
+  });
+
+  it("counts matches up to a limit and says when there are more", async () => {
+    const counted = async (maxCounted: number) => {
+      const result = await searchPublishedArticles(db.prisma, { locale: "ar", query: "كازاخستان", maxCounted });
+      return result.kind === "results" ? [result.total, result.totalIsLowerBound, result.pageCount] : null;
+    };
+    expect(await counted(4)).toEqual([4, false, 1]);
+    expect(await counted(3)).toEqual([3, true, 1]);
   });
 
   it("answers hostile or empty queries without throwing", async () => {

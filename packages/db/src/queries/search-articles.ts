@@ -8,6 +8,10 @@ export const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 10;
 const MAX_WORD_LENGTH = 64;
 const MAX_PAGE_SIZE = 50;
+/** How many of the most recent matches are ranked by relevance; the rest follow by date. */
+export const RANK_WINDOW = 500;
+/** Matches are counted up to this many: beyond it the page says "more than" (counting is the cost of a common word). */
+export const MAX_COUNTED = 1_000;
 
 const TEXT_SEARCH_CONFIG: Readonly<Record<Locale, string>> = { ar: "arabic", ru: "russian", en: "english" };
 
@@ -47,7 +51,10 @@ export type SearchArticlesResult =
       kind: "results";
       query: string;
       items: SearchHit[];
+      /** How many articles match, at most MAX_COUNTED. */
       total: number;
+      /** More than `total` articles match: counting stopped there. */
+      totalIsLowerBound: boolean;
       page: number;
       pageCount: number;
       pageSize: number;
@@ -124,6 +131,8 @@ function arabicHeadlineQuery(config: string, terms: string[][]): Prisma.Sql {
       FROM ts_parse('default', concat_ws(' ', p.title, p.summary, minbar_blocks_text(p.body))) t
       JOIN ts_token_type('default') tt ON tt.tokid = t.tokid
       WHERE tt.alias IN ('asciiword', 'word', 'numword', 'hword_part', 'hword_asciipart', 'hword_numpart')
+      -- A fence: the stemming test below runs once per distinct word, not once per occurrence.
+      OFFSET 0
     ) w
     WHERE to_tsvector(${config}::regconfig, minbar_normalize_ar(w.token)) @@ ${anyOf(config, terms.flat())}
   )`;
@@ -146,7 +155,14 @@ type HitRow = {
  */
 export async function searchPublishedArticles(
   prisma: PrismaClient,
-  { locale, query, page = 1, pageSize = 10 }: { locale: Locale; query: string; page?: number; pageSize?: number },
+  {
+    locale,
+    query,
+    page = 1,
+    pageSize = 10,
+    rankWindow = RANK_WINDOW,
+    maxCounted = MAX_COUNTED,
+  }: { locale: Locale; query: string; page?: number; pageSize?: number; rankWindow?: number; maxCounted?: number },
 ): Promise<SearchArticlesResult> {
   const prepared = prepareSearchQuery(query, locale);
   if (prepared.terms.length === 0) return { kind: "blank", query: prepared.query };
@@ -163,8 +179,14 @@ export async function searchPublishedArticles(
     l.locale = ${locale}::"Locale" AND l.status = 'published' AND l.published_at IS NOT NULL AND l.title IS NOT NULL
     AND l.search_vector @@ (${match})`;
 
+  const offset = (safePage - 1) * safePageSize;
+  // Only the RANK_WINDOW most recent matches are ranked (ts_rank reads each row's whole vector, and a common word
+  // matches tens of thousands); pages beyond them continue by date (docs/decisions/0025-search-ranks-recent-matches.md).
+  const window = Math.max(rankWindow, offset + safePageSize);
+
   const [countRows, rows] = await Promise.all([
-    prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM article_localizations l WHERE ${published}`,
+    prisma.$queryRaw<{ total: bigint }[]>`
+      SELECT count(*) AS total FROM (SELECT 1 FROM article_localizations l WHERE ${published} LIMIT ${maxCounted + 1}) c`,
     // Headlines are computed only for the rows of this page: ts_headline re-parses the whole text.
     prisma.$queryRaw<HitRow[]>`
       SELECT p.article_id, p.locale, p.slug, p.title, p.published_at, p.published_date_only,
@@ -174,18 +196,31 @@ export async function searchPublishedArticles(
           translate(concat_ws(' ', p.summary, minbar_blocks_text(p.body)), ${markers}, ''),
           h.query, ${SNIPPET_HEADLINE_OPTIONS}) AS snippet_headline
       FROM (
-        SELECT l.id, l.article_id, l.locale, l.slug, l.title, l.summary, l.body, l.published_at, l.published_date_only,
-          ts_rank(l.search_vector, ${match}) AS rank
-        FROM article_localizations l
-        WHERE ${published}
-        ORDER BY rank DESC, l.published_at DESC, l.id DESC
-        LIMIT ${safePageSize} OFFSET ${(safePage - 1) * safePageSize}
+        SELECT r.id, r.ranked, r.rank, r.published_at, l.article_id, l.locale, l.slug, l.title, l.summary, l.body,
+          l.published_date_only
+        FROM (
+          SELECT m.id, m.published_at, m.n <= ${rankWindow} AS ranked,
+            CASE WHEN m.n <= ${rankWindow} THEN ts_rank(v.search_vector, ${match}) ELSE 0 END AS rank
+          FROM (
+            -- Only ids and dates pass through the sort; the vectors are read for the window alone.
+            SELECT l.id, l.published_at, row_number() OVER (ORDER BY l.published_at DESC, l.id DESC) AS n
+            FROM article_localizations l
+            WHERE ${published}
+            ORDER BY l.published_at DESC, l.id DESC
+            LIMIT ${window}
+          ) m
+          JOIN article_localizations v ON v.id = m.id
+          ORDER BY ranked DESC, rank DESC, m.published_at DESC, m.id DESC
+          LIMIT ${safePageSize} OFFSET ${offset}
+        ) r
+        JOIN article_localizations l ON l.id = r.id
       ) p
       CROSS JOIN LATERAL (SELECT ${headline} AS query) h
-      ORDER BY p.rank DESC, p.published_at DESC, p.id DESC`,
+      ORDER BY p.ranked DESC, p.rank DESC, p.published_at DESC, p.id DESC`,
   ]);
 
-  const total = Number(countRows[0]?.total ?? 0);
+  const counted = Number(countRows[0]?.total ?? 0);
+  const total = Math.min(counted, maxCounted);
   return {
     kind: "results",
     query: prepared.query,
@@ -200,6 +235,7 @@ export async function searchPublishedArticles(
       snippet: splitHighlights(row.snippet_headline),
     })),
     total,
+    totalIsLowerBound: counted > maxCounted,
     page: safePage,
     pageCount: Math.max(1, Math.ceil(total / safePageSize)),
     pageSize: safePageSize,

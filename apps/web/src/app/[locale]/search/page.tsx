@@ -60,7 +60,7 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
     outcome = (
       <>
         <p className="mb-4 text-sm text-gray-600" role="status">
-          {t.rich("resultCount", {
+          {t.rich(result.totalIsLowerBound ? "resultCountOver" : "resultCount", {
             count: result.total,
             formatted: formatInteger(result.total, locale),
             query: result.query,

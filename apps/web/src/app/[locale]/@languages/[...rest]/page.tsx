@@ -6,6 +6,7 @@ import { isLocale } from "@minbar/i18n";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "../../../../components/language-switcher.tsx";
 import { NOT_FOUND_VIEW } from "../../../../i18n/paths.ts";
+import { articlePath, findArticleEditions, parseArticleId } from "../../../../lib/published-content.ts";
 
 type LanguagesSlotProps = { params: Promise<{ locale: string; rest?: string[] }> };
 
@@ -18,7 +19,16 @@ export default async function LanguagesSlot({ params }: LanguagesSlotProps) {
   const listing = segments.length >= 2 && segments.at(-2) === "page" ? segments.slice(0, -2) : segments;
   // The 404 page (sent for any missing address) leads to the other editions' front pages.
   const pathname = `/${listing.join("/")}`;
+  // An article offers exactly its published editions (read under the article's cache tag, as its page is).
+  const articleId = segments[0] === "news" && segments[1] ? parseArticleId(segments[1]) : null;
+  const found = articleId === null ? null : await findArticleEditions(articleId);
+  const editions = found?.editions.map((edition) => ({ locale: edition.locale, path: articlePath(edition) }));
   return (
-    <LanguageSwitcher label={t("languages")} current={locale} pathname={pathname === NOT_FOUND_VIEW ? "/" : pathname} />
+    <LanguageSwitcher
+      label={t("languages")}
+      current={locale}
+      pathname={pathname === NOT_FOUND_VIEW ? "/" : pathname}
+      editions={editions}
+    />
   );
 }

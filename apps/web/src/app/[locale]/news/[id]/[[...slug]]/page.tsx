@@ -57,11 +57,18 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
   }
   const { article } = loaded;
   const canonical = getPathname({ href: articlePath(article), locale });
-  // Other editions carry their own slugs; /news/{id} in that language redirects to it.
   const otherLocales = article.availableLocales.filter((other) => other !== locale);
-  const languages = Object.fromEntries(
-    otherLocales.map((other) => [other, getPathname({ href: `/news/${article.id}`, locale: other })]),
-  );
+  // Exactly the published editions, this one included, each at its own address (slugs differ per language); a lone
+  // edition has no other language to point to (as in the sitemap).
+  const languages =
+    article.editions.length > 1
+      ? Object.fromEntries(
+          article.editions.map((edition) => [
+            edition.locale,
+            getPathname({ href: articlePath({ id: article.id, slug: edition.slug }), locale: edition.locale }),
+          ]),
+        )
+      : undefined;
   const t = await getTranslations({ locale, namespace: "Site" });
   const description = article.lead ?? undefined;
   return {
@@ -113,6 +120,13 @@ export default async function ArticlePage({ params }: ArticleProps) {
     keywords: article.tags.map((tag) => tag.name),
     authors: article.bylines.map((byline) => byline.name),
     image: article.leadPhoto?.url ?? null,
+    originalLanguage: article.originalLocale,
+    otherEditions: article.editions
+      .filter((edition) => edition.locale !== locale)
+      .map((edition) => ({
+        inLanguage: edition.locale,
+        url: absoluteUrl(origin, articlePath({ id: article.id, slug: edition.slug }), edition.locale),
+      })),
   });
 
   return (
