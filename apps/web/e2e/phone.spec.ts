@@ -135,7 +135,8 @@ for (const [viewportName, viewport] of [
             page,
             `nav[aria-label="${edition.languages}"] a, [role=search] input, [role=search] button, a[rel=prev], a[rel=next]`,
           );
-          expect(main.length, path).toBeGreaterThanOrEqual(4);
+          // An article's switcher names only its published editions, so it may offer no other language.
+          expect(main.length, path).toBeGreaterThanOrEqual(/\/news\//.test(path) ? 2 : 4);
           for (const { what, height } of main) {
             if (height < MAIN - 0.01) lowMain.push(`${where}: ${what} ${height.toFixed(1)} px tall`);
           }
