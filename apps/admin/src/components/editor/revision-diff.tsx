@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { RevisionDiff as Diff } from "@minbar/db/editorial";
 import { directionOf, type Locale } from "@minbar/i18n";
+import { DiffSegments } from "./diff-segments.tsx";
 
 export function RevisionDiff({ diff, locale }: { diff: Pick<Diff, "from" | "to" | "segments">; locale: Locale }) {
   const t = useTranslations("Editor.diff");
@@ -35,19 +36,7 @@ export function RevisionDiff({ diff, locale }: { diff: Pick<Diff, "from" | "to" 
         className="whitespace-pre-wrap leading-loose"
         data-testid="revision-diff"
       >
-        {diff.segments.map((segment, index) =>
-          segment.kind === "added" ? (
-            <ins key={index} className="bg-emerald-100 text-emerald-900 no-underline">
-              {segment.text}
-            </ins>
-          ) : segment.kind === "removed" ? (
-            <del key={index} className="bg-red-100 text-red-900">
-              {segment.text}
-            </del>
-          ) : (
-            <span key={index}>{segment.text}</span>
-          ),
-        )}
+        <DiffSegments segments={diff.segments} />
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ArticleBlock, SourceBlockChange, TranslationSource } from "@minbar/db/editorial";
 import { directionOf, type Locale } from "@minbar/i18n";
+import { DiffSegments } from "./diff-segments.tsx";
 
 export type SourceView = Pick<TranslationSource, "locale" | "title" | "summary" | "blocks" | "changes">;
 
@@ -49,21 +50,7 @@ export function SourceText({
         <p className="mb-1 text-xs font-semibold text-amber-900">{kind === "changed" ? t("changed") : t("added")}</p>
       ) : null}
       <p lang={locale} dir={directionOf(locale)} className={heading ? "font-bold" : undefined}>
-        {change?.kind === "changed"
-          ? change.segments.map((segment, index) =>
-              segment.kind === "added" ? (
-                <ins key={index} className="bg-emerald-100 no-underline">
-                  {segment.text}
-                </ins>
-              ) : segment.kind === "removed" ? (
-                <del key={index} className="bg-red-100 text-red-900">
-                  {segment.text}
-                </del>
-              ) : (
-                <span key={index}>{segment.text}</span>
-              ),
-            )
-          : text}
+        {change?.kind === "changed" ? <DiffSegments segments={change.segments} /> : text}
       </p>
     </div>
   );
