@@ -100,3 +100,29 @@ test("a writer has no names screen: no link, and the page is refused", async ({ 
   const response = await page.goto("/names");
   expect(response?.status()).toBe(403);
 });
+
+test("a long list pages: previous, “page N of M” and next, keeping the search", async ({ page }) => {
+  const prefix = `وسم الصفحات ${suffix}`;
+  await prisma.tag.createMany({
+    data: Array.from({ length: 30 }, (_, i) => ({ slug: `pager-e2e-${suffix}-${i}`, nameAr: `${prefix} ${i}` })),
+  });
+  try {
+    await signIn(page, TRANSLATOR_USER);
+    await page.goto(`/names?kind=tags&q=${encodeURIComponent(prefix)}`);
+    const pager = page.getByRole("navigation", { name: "الصفحات" });
+    await expect(pager).toContainText("الصفحة ١ من ٢");
+    await expect(pager.getByRole("link", { name: "السابقة" })).toHaveCount(0);
+    await expect(page.getByTestId("named-record")).toHaveCount(25);
+
+    await pager.getByRole("link", { name: "التالية" }).click();
+    await expect(pager).toContainText("الصفحة ٢ من ٢");
+    await expect(page.getByTestId("named-record")).toHaveCount(5);
+    await expect(pager.getByRole("link", { name: "التالية" })).toHaveCount(0);
+    expect(new URL(page.url()).searchParams.get("q")).toBe(prefix);
+
+    await pager.getByRole("link", { name: "السابقة" }).click();
+    await expect(pager).toContainText("الصفحة ١ من ٢");
+  } finally {
+    await prisma.tag.deleteMany({ where: { slug: { startsWith: `pager-e2e-${suffix}-` } } });
+  }
+});

@@ -26,6 +26,7 @@ import { orForbidden } from "../../lib/or-forbidden.ts";
 import { LocalizedName, nameAsText } from "../../components/localized-name.tsx";
 import { LocalTime } from "../../components/local-time.tsx";
 import { WarningChip } from "../../components/warning-chip.tsx";
+import { Pager } from "../../components/pager.tsx";
 import { publicArticleUrl } from "../../lib/public-link.ts";
 import { startOfDay } from "../../lib/zoned-time.ts";
 import { DateTimeField } from "../../components/date-time-field.tsx";
@@ -372,37 +373,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
               </tbody>
             </table>
           </div>
-          {pages > 1 ? (
-            <nav
-              aria-label={tFilters("page", {
-                page: formatInteger(page, uiLocale),
-                pages: formatInteger(pages, uiLocale),
-              })}
-              className="mt-4 flex items-center gap-3 text-sm"
-            >
-              {page > 1 ? (
-                <Link
-                  rel="prev"
-                  href={hrefWith(filters, { page: page - 1 })}
-                  className="rounded border border-gray-300 bg-white px-3 py-1"
-                >
-                  {tFilters("previous")}
-                </Link>
-              ) : null}
-              <span>
-                {tFilters("page", { page: formatInteger(page, uiLocale), pages: formatInteger(pages, uiLocale) })}
-              </span>
-              {page < pages ? (
-                <Link
-                  rel="next"
-                  href={hrefWith(filters, { page: page + 1 })}
-                  className="rounded border border-gray-300 bg-white px-3 py-1"
-                >
-                  {tFilters("next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager page={page} pageCount={pages} hrefFor={(page) => hrefWith(filters, { page })} />
         </>
       )}
     </>

@@ -9,6 +9,7 @@ import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { requireActor } from "../../lib/actor.ts";
 import { orForbidden } from "../../lib/or-forbidden.ts";
+import { Pager } from "../../components/pager.tsx";
 import { TableFrame } from "../../lib/table-frame.tsx";
 import { startOfDay } from "../../lib/zoned-time.ts";
 import { AuditEntry } from "./audit-entry.tsx";
@@ -219,26 +220,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </TableFrame>
       )}
 
-      {result.pageCount > 1 ? (
-        <nav
-          className="mt-4 flex items-center gap-4 text-sm"
-          aria-label={t("page", { page: result.page, pages: result.pageCount })}
-        >
-          {result.page > 1 ? (
-            <Link href={pageHref(filters, result.page - 1)} className="text-brand underline">
-              {t("previous")}
-            </Link>
-          ) : null}
-          <span>
-            {t("page", { page: formatInteger(result.page, locale), pages: formatInteger(result.pageCount, locale) })}
-          </span>
-          {result.page < result.pageCount ? (
-            <Link href={pageHref(filters, result.page + 1)} className="text-brand underline">
-              {t("next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => pageHref(filters, page)} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { getDb } from "../../db.ts";
 import { requireActor } from "../../lib/actor.ts";
 import { orForbidden } from "../../lib/or-forbidden.ts";
 import { NameForm } from "./name-form.tsx";
+import { Pager } from "../../components/pager.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -126,23 +127,7 @@ export default async function NamesPage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
       )}
-      {result.pageCount > 1 ? (
-        <nav className="mt-4 flex items-center gap-4 text-sm" aria-label={t("pagesLabel")}>
-          {result.page > 1 ? (
-            <Link href={href(filters, { page: result.page - 1 })} className="text-brand underline">
-              {t("previous")}
-            </Link>
-          ) : null}
-          <span>
-            {t("page", { page: formatInteger(result.page, locale), pages: formatInteger(result.pageCount, locale) })}
-          </span>
-          {result.page < result.pageCount ? (
-            <Link href={href(filters, { page: result.page + 1 })} className="text-brand underline">
-              {t("next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={result.page} pageCount={result.pageCount} hrefFor={(page) => href(filters, { page })} />
     </>
   );
 }
