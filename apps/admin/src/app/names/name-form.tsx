@@ -36,30 +36,23 @@ export function NameForm({ kind, id, version, nameRu, nameEn, url, nameAr, canEd
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
       {/* The key resets the fields to what the server returned after each attempt (stored values on a conflict). */}
-      <label className="block text-xs text-gray-600" key={`ru-${state.attempt}`}>
-        {t("fields.nameRu")}
-        <input
-          name="nameRu"
-          lang="ru"
-          dir="ltr"
-          defaultValue={state.values.nameRu}
-          maxLength={200}
-          className={inputClass}
-          aria-label={t("fieldFor", { field: t("fields.nameRu"), name: nameAr })}
-        />
-      </label>
-      <label className="block text-xs text-gray-600" key={`en-${state.attempt}`}>
-        {t("fields.nameEn")}
-        <input
-          name="nameEn"
-          lang="en"
-          dir="ltr"
-          defaultValue={state.values.nameEn}
-          maxLength={200}
-          className={inputClass}
-          aria-label={t("fieldFor", { field: t("fields.nameEn"), name: nameAr })}
-        />
-      </label>
+      {(["ru", "en"] as const).map((language) => {
+        const field = language === "ru" ? "nameRu" : "nameEn";
+        return (
+          <label className="block text-xs text-gray-600" key={`${language}-${state.attempt}`}>
+            {t(`fields.${field}`)}
+            <input
+              name={field}
+              lang={language}
+              dir="ltr"
+              defaultValue={state.values[field]}
+              maxLength={200}
+              className={inputClass}
+              aria-label={t("fieldFor", { field: t(`fields.${field}`), name: nameAr })}
+            />
+          </label>
+        );
+      })}
       <button
         type="submit"
         disabled={pending}
