@@ -45,6 +45,7 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
             </time>
           </p>
         ) : null}
+        <TranslationDates article={article} />
       </header>
       {article.summary ? <p className="mb-6 text-lg font-semibold text-gray-800">{article.summary}</p> : null}
       {article.leadPhoto ? (
@@ -141,6 +142,42 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         </Link>
       </p>
     </article>
+  );
+}
+
+/**
+ * A translation's own last change, once it has one since publication or its original has moved on (it is still
+ * served as it was made); then a pointer to the original, worded as a newsroom would, without the desk's "outdated".
+ */
+async function TranslationDates({ article }: { article: ArticleViewData }) {
+  const { locale, originalLocale, publishedAt, lastUpdatedAt, originalUpdatedSince } = article;
+  if (locale === originalLocale || !publishedAt) return null;
+  if (!originalUpdatedSince && lastUpdatedAt.getTime() <= publishedAt.getTime()) return null;
+  const t = await getTranslations({ locale, namespace: "Article" });
+  const original = article.editions.find((edition) => edition.locale === originalLocale);
+  return (
+    <>
+      <p className="mt-1 text-sm text-gray-600">
+        {t("translationUpdatedOn")}{" "}
+        <time dateTime={lastUpdatedAt.toISOString()}>{formatPublicationDate(lastUpdatedAt, locale)}</time>
+      </p>
+      {originalUpdatedSince && original ? (
+        <p className="mt-1 text-sm text-gray-600">
+          {t.rich("originalUpdatedSince", {
+            link: (chunks) => (
+              <Link
+                href={articlePath({ id: article.id, slug: original.slug })}
+                locale={originalLocale}
+                hrefLang={originalLocale}
+                className="text-brand underline underline-offset-4"
+              >
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -23,6 +23,8 @@ export type NewsArticleInput = {
   datePublished: Date;
   /** Only the day is known: datePublished is written as a date (ISO 8601 allows it), never an invented time. */
   dateOnly: boolean;
+  /** A translation's own last change (never its original's); absent for an original. */
+  dateModified?: Date | undefined;
   publisherName: string;
   publisherUrl: string;
   source: { name: string; url: string } | null;
@@ -60,6 +62,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     ...(input.description ? { description: input.description } : {}),
     inLanguage: input.inLanguage,
     datePublished: publicationDateTime(input.datePublished, input.dateOnly),
+    ...(input.dateModified ? { dateModified: input.dateModified.toISOString() } : {}),
     url: input.url,
     mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
     publisher: { "@type": "NewsMediaOrganization", name: input.publisherName, url: input.publisherUrl },

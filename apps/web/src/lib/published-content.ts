@@ -20,14 +20,17 @@ import { LOCALES, type Locale } from "@minbar/i18n";
 import { getDb } from "../db.ts";
 import { cacheTags } from "./cache-tags.ts";
 
-/** The data cache stores JSON, so the dates it hands back are strings; this turns `publishedAt` back into a Date. */
+/** The fields holding dates in what the public queries return. */
+const DATE_KEYS: ReadonlySet<string> = new Set(["publishedAt", "lastUpdatedAt"]);
+
+/** The data cache stores JSON, so the dates it hands back are strings; this turns them back into Dates. */
 function reviveDates<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reviveDates) as T;
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, field]) => [
       key,
-      key === "publishedAt" && typeof field === "string" ? new Date(field) : reviveDates(field),
+      DATE_KEYS.has(key) && typeof field === "string" ? new Date(field) : reviveDates(field),
     ]),
   ) as T;
 }

@@ -3,6 +3,8 @@ import type { ArticleStatus, PrismaClient } from "../generated/prisma/client.ts"
 import {
   articleContentInclude,
   articleContentOf,
+  editionDatesOf,
+  latestRevisionInclude,
   publishedWhere,
   type PublicArticle,
 } from "../queries/public-articles.ts";
@@ -30,6 +32,7 @@ export async function loadPreviewArticle(
   const row = await prisma.articleLocalization.findUnique({
     where: { id: claims.localizationId },
     include: {
+      ...latestRevisionInclude,
       article: {
         include: {
           ...articleContentInclude,
@@ -60,5 +63,6 @@ export async function loadPreviewArticle(
     ...articleContentOf(row, locale),
     availableLocales: published.map((other) => other.locale),
     editions: published.map((other) => ({ locale: other.locale, slug: other.slug })),
+    ...editionDatesOf(row),
   };
 }

@@ -37,7 +37,35 @@ export type PublicArticle = PublicArticleSummary & {
   availableLocales: Locale[];
   /** The published editions (this one included) with their slugs, for hreflang and JSON-LD links between them. */
   editions: { locale: Locale; slug: string }[];
+} & EditionDates;
+
+/**
+ * When this edition's own text last changed, whatever its original did since: the later of its latest applied
+ * revision (an editor's save, an import, a restore) and its publication. Not `updated_at`, which moves with the
+ * outdated mark, an assignment or an acknowledgement (docs/decisions/0029-outdated-translations-served.md).
+ */
+export type EditionDates = {
+  lastUpdatedAt: Date;
+  /** A translation whose original changed after it was made; it is served as it is until someone updates it. */
+  originalUpdatedSince: boolean;
 };
+
+/** What `editionDatesOf` reads from a localization: its latest applied revision. */
+export const latestRevisionInclude = {
+  revisions: { where: { applied: true }, orderBy: { number: "desc" }, take: 1, select: { createdAt: true } },
+} as const;
+
+export function editionDatesOf(row: {
+  publishedAt: Date | null;
+  outdatedAt: Date | null;
+  revisions: { createdAt: Date }[];
+}): EditionDates {
+  const times = [row.publishedAt, row.revisions[0]?.createdAt].filter((t): t is Date => t != null);
+  return {
+    lastUpdatedAt: new Date(Math.max(0, ...times.map((t) => t.getTime()))),
+    originalUpdatedSince: row.outdatedAt !== null,
+  };
+}
 
 /** What "readers may see it" means for one localization; every public query filters through this. */
 export const publishedWhere = (locale: Locale) =>
@@ -126,6 +154,7 @@ export async function getPublishedArticle(
   const row = await prisma.articleLocalization.findFirst({
     where: { articleId: id, ...publishedWhere(locale) },
     include: {
+      ...latestRevisionInclude,
       article: {
         include: {
           ...articleContentInclude,
@@ -149,6 +178,7 @@ export async function getPublishedArticle(
     ...articleContentOf(row, locale),
     availableLocales: row.article.localizations.map((l) => l.locale),
     editions: row.article.localizations.map((l) => ({ locale: l.locale, slug: l.slug })),
+    ...editionDatesOf(row),
   };
 }
 

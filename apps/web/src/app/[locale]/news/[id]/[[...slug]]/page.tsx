@@ -85,6 +85,8 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
       locale: OPEN_GRAPH_LOCALES[locale],
       alternateLocale: otherLocales.map((other) => OPEN_GRAPH_LOCALES[other]),
       publishedTime: publicationDateTime(article.publishedAt, article.publishedDateOnly),
+      // A translation's own last change, as in its JSON-LD.
+      ...(locale === article.originalLocale ? {} : { modifiedTime: article.lastUpdatedAt.toISOString() }),
       tags: article.tags.map((tag) => tag.name),
     },
     twitter: { card: "summary", title: article.title, description },
@@ -111,6 +113,7 @@ export default async function ArticlePage({ params }: ArticleProps) {
     inLanguage: locale,
     datePublished: article.publishedAt,
     dateOnly: article.publishedDateOnly,
+    dateModified: locale === article.originalLocale ? undefined : article.lastUpdatedAt,
     publisherName: tSite("name"),
     publisherUrl: absoluteUrl(origin, "/", locale),
     source: article.source
