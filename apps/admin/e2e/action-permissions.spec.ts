@@ -19,9 +19,13 @@ const ACCOUNTS = {
 
 let sequence = 0;
 
-/** An article of the writer's, its Arabic text in `status`, with one revision. */
-async function fixture(status: ArticleStatus) {
+/**
+ * An article of the writer's, its Arabic text in `status`, with one revision; and, for the translation desk's
+ * actions, a Russian translation in `status` that the Arabic has since outdated.
+ */
+async function fixture(status: ArticleStatus, withTranslation = false) {
   const writer = await prisma.user.findUniqueOrThrow({ where: { email: WRITER_USER.email } });
+  const translator = await prisma.user.findUniqueOrThrow({ where: { email: TRANSLATOR_USER.email } });
   const n = ++sequence;
   const body = [{ type: "paragraph", text: `نص تجربة الصلاحيات ${n}.` }];
   const article = await prisma.article.create({
@@ -43,11 +47,28 @@ async function fixture(status: ArticleStatus) {
     include: { localizations: { include: { revisions: true } } },
   });
   const localization = article.localizations[0]!;
+  const translation = withTranslation
+    ? await prisma.articleLocalization.create({
+        data: {
+          articleId: article.id,
+          locale: "ru",
+          title: `Проверка прав ${n}`,
+          slug: `permissions-ru-${n}-${Date.now()}`,
+          body: [{ type: "paragraph", text: `Текст проверки прав ${n}.` }],
+          status,
+          publishedAt: status === "published" ? new Date() : null,
+          sourceRevisionId: localization.revisions[0]!.id,
+          outdatedAt: new Date(),
+        },
+      })
+    : null;
   return {
     articleId: article.id,
     localizationId: localization.id,
     version: localization.version,
     revisionId: localization.revisions[0]!.id,
+    translationId: translation?.id ?? 0,
+    translatorId: translator.id,
   };
 }
 
@@ -63,6 +84,20 @@ async function stateOf(f: Fixture) {
     revisions: await prisma.revision.count({ where: { localizationId: f.localizationId } }),
     comments: await prisma.reviewComment.count({ where: { localizationId: f.localizationId } }),
     localizations: await prisma.articleLocalization.count({ where: { articleId: f.articleId } }),
+    translation: await prisma.articleLocalization.findUnique({
+      where: { id: f.translationId },
+      select: {
+        version: true,
+        outdatedAt: true,
+        sourceRevisionId: true,
+        acknowledgedById: true,
+        acknowledgedAt: true,
+        assigneeId: true,
+      },
+    }),
+    audits: await prisma.auditLog.count({
+      where: { entityType: "article_localization", entityId: { in: [f.localizationId, f.translationId].map(String) } },
+    }),
     articles: await prisma.article.count(),
   };
 }
@@ -70,6 +105,8 @@ async function stateOf(f: Fixture) {
 type Case = {
   name: string;
   status: ArticleStatus;
+  /** The article has a Russian translation, outdated by a change to the Arabic (the translation desk's actions). */
+  translation?: true;
   allowed: readonly Role[];
   action: string;
   args: (f: Fixture) => unknown[];
@@ -165,6 +202,22 @@ const CASES: Case[] = [
     args: (f) => [{ articleId: f.articleId, locale: "en" }],
   },
   {
+    name: "acknowledge that the original's change needs no translation",
+    status: "published",
+    translation: true,
+    allowed: ["editor", "admin"],
+    action: "acknowledgeAction",
+    args: (f) => [{ localizationId: f.translationId, articleId: f.articleId, locale: "ru" }],
+  },
+  {
+    name: "assign the translation to a translator",
+    status: "draft",
+    translation: true,
+    allowed: ["translator", "editor", "admin"],
+    action: "assignAction",
+    args: (f) => [{ localizationId: f.translationId, assigneeId: f.translatorId }],
+  },
+  {
     name: "start a new article",
     status: "draft",
     allowed: ["writer", "editor", "admin"],
@@ -205,7 +258,7 @@ test("each editor action, called directly, succeeds only for the roles allowed t
   const failures: string[] = [];
   for (const testCase of CASES) {
     for (const role of ROLES) {
-      const f = await fixture(testCase.status);
+      const f = await fixture(testCase.status, testCase.translation);
       const before = await stateOf(f);
       const outcome: ActionOutcome = await callAction(
         as[role],

@@ -1,7 +1,7 @@
 // The translation desk, end to end: a translator takes an Arabic article from the Russian queue and translates it
-// beside the Arabic, block by block, and submits; an editor publishes; the Arabic is then edited, and the Russian
-// shows as outdated with the changed block marked while the public site still serves it; the translator updates it
-// and the mark goes.
+// beside the Arabic, block by block, and submits; an editor publishes, and the Russian edition lists it with its
+// switcher to the Arabic and back; the Arabic is then edited, and the Russian shows as outdated with the changed
+// block marked while the public site still serves it with its own date; the translator updates it and the mark goes.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, useArticleSandbox } from "./helpers.ts";
 import { PUBLIC_SITE } from "./public-site.ts";
@@ -98,11 +98,25 @@ test("a translator translates beside the Arabic; the Arabic changes; the Russian
   await editor.getByRole("dialog").getByRole("button", { name: "انشر" }).click();
   await expect(editor.locator("header").getByText("منشور")).toBeVisible();
 
+  // The Russian edition lists it, left to right; its page's switcher goes to the Arabic and back.
   const reader = await browser.newPage();
-  await reader.goto(`${PUBLIC_SITE}/ru/news/${articleId}`);
+  const listed = reader.getByRole("main").getByRole("link", { name: RU_TITLE });
+  await expect(async () => {
+    await reader.goto(`${PUBLIC_SITE}/ru`);
+    await expect(listed).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(reader.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(reader.locator("html")).toHaveAttribute("dir", "ltr");
+  await listed.click();
   await expect(reader.getByRole("heading", { level: 1, name: RU_TITLE })).toBeVisible();
   await expect(reader.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(reader.getByRole("heading", { name: RU_SUBHEADING })).toBeVisible();
+  await reader.getByRole("navigation", { name: "Язык" }).getByRole("link", { name: "العربية" }).click();
+  await expect(reader.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(reader.locator("html")).toHaveAttribute("dir", "rtl");
+  await reader.getByRole("navigation", { name: "اللغة" }).getByRole("link", { name: "Русский" }).click();
+  await expect(reader.getByRole("heading", { level: 1, name: RU_TITLE })).toBeVisible();
+  await expect(reader).toHaveURL(new RegExp(`/ru/news/${articleId}/${encodeURIComponent(ru.slug)}$`));
 
   // --- The editor changes the Arabic subheading ----------------------------------------------------------------
   await editor.goto(`/articles/${articleId}/ar`);
@@ -122,8 +136,18 @@ test("a translator translates beside the Arabic; the Arabic changes; the Russian
   await expect(rows.locator('[data-source-change="same"]')).toHaveCount(2);
   await translator.goto(`/translations?locale=ru&queue=outdated`);
   await expect(translator.locator(`tr[data-article-id="${articleId}"]`)).toContainText(RU_TITLE);
-  await reader.reload();
+  // Still served as it was made, with its own date of last update (its publication, not the Arabic's change) and a
+  // pointer to the original.
+  const published = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId, locale: "ru" } });
+  const ownDate = reader.getByRole("article").locator("header").getByText("Перевод обновлён");
+  const toOriginal = reader.getByRole("article").getByRole("link", { name: "Оригинал", exact: true });
+  await expect(async () => {
+    await reader.reload();
+    await expect(toOriginal).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(reader.getByRole("heading", { name: RU_SUBHEADING, exact: true })).toBeVisible();
+  await expect(ownDate.locator("time")).toHaveAttribute("datetime", published.publishedAt!.toISOString());
+  await expect(toOriginal).toHaveAttribute("hreflang", "ar");
 
   // --- The translator updates it: the mark goes -----------------------------------------------------------------
   await translator.goto(`/articles/${articleId}/ru`);
@@ -135,6 +159,19 @@ test("a translator translates beside the Arabic; the Arabic changes; the Russian
   const updated = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId, locale: "ru" } });
   expect(updated.outdatedAt).toBeNull();
   expect(updated.status).toBe("published");
+  // Readers see the update: its new date, and no more pointer to a newer original.
+  const saved = await prisma.revision.findFirstOrThrow({
+    where: { localizationId: updated.id },
+    orderBy: { number: "desc" },
+  });
+  await expect(async () => {
+    await reader.reload();
+    await expect(reader.getByRole("heading", { name: `${RU_SUBHEADING} и энергетики` })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 15_000 });
+  await expect(toOriginal).toHaveCount(0);
+  await expect(ownDate.locator("time")).toHaveAttribute("datetime", saved.createdAt.toISOString());
 
   await translator.close();
   await editor.close();
