@@ -1,8 +1,17 @@
-// Every mutating server action of the editor, posted directly over HTTP (no button involved) with the session of
-// each kind of user: only the allowed ones succeed, and a refused call changes nothing in the database.
+// Every mutating server action of the editor and the translation desk, posted directly over HTTP (no button involved)
+// with the session of each kind of user: only the allowed ones succeed, and a refused call changes nothing in the
+// database. The names form's action takes form data, so its real submissions are caught and replayed.
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import type { ArticleStatus } from "@minbar/db/client";
-import { callAction, signIn, useArticleSandbox, type ActionOutcome } from "./helpers.ts";
+import {
+  callAction,
+  catchSubmission,
+  replaySubmission,
+  signIn,
+  useArticleSandbox,
+  type ActionOutcome,
+  type CaughtSubmission,
+} from "./helpers.ts";
 import { ADMIN_USER, DESK_EDITOR_USER, DISABLED_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
 
 const prisma = useArticleSandbox();
@@ -226,8 +235,18 @@ const CASES: Case[] = [
   },
 ];
 
+let signedIn: Record<Role, APIRequestContext> | undefined;
+
+/** One session per kind of user for the whole file: the disabled user can sign in only once. */
 async function sessions(browser: Browser): Promise<Record<Role, APIRequestContext>> {
+  signedIn ??= await signInEach(browser);
+  return signedIn;
+}
+
+async function signInEach(browser: Browser): Promise<Record<Role, APIRequestContext>> {
   const out = {} as Record<Role, APIRequestContext>;
+  // A new worker (after a failed test) signs in afresh: the account disabled below must be able to sign in first.
+  await prisma.user.update({ where: { email: DISABLED_USER.email }, data: { disabledAt: null } });
   const open = async () => {
     const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
     contexts.push(context);
@@ -281,4 +300,73 @@ test("each editor action, called directly, succeeds only for the roles allowed t
     }
   }
   expect(failures).toEqual([]);
+});
+
+test("the names form's action, replayed without names.manage (or an agency's link without attribution.manage), stores nothing", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const as = await sessions(browser);
+  const suffix = `${Date.now()}`;
+  const tag = await prisma.tag.create({
+    data: { slug: `permissions-tag-${suffix}`, nameAr: `وسم الصلاحيات ${suffix}` },
+  });
+  const agency = await prisma.source.create({
+    data: {
+      slug: `permissions-agency-${suffix}`,
+      nameAr: `وكالة الصلاحيات ${suffix}`,
+      matchKey: `permissions-${suffix}`,
+    },
+  });
+  try {
+    // An editor fills the real forms; each submission is caught before it leaves.
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, DESK_EDITOR_USER);
+    const submit = async (kind: string, nameAr: string, fields: Record<string, string>) => {
+      await page.goto(`/names?kind=${kind}&q=${encodeURIComponent(nameAr)}`);
+      const form = page.getByRole("form", { name: nameAr });
+      for (const [field, value] of Object.entries(fields)) await form.locator(`input[name="${field}"]`).fill(value);
+      return catchSubmission(page, () => form.getByRole("button", { name: `حفظ أسماء ${nameAr}` }).click());
+    };
+    const nameTag = await submit("tag", tag.nameAr, { nameRu: "Тег проверки прав" });
+    const linkAgency = await submit("source", agency.nameAr, {
+      nameRu: "Агентство проверки прав",
+      url: "https://agency.example/",
+    });
+
+    const stored = async () => ({
+      tag: await prisma.tag.findUniqueOrThrow({
+        where: { id: tag.id },
+        select: { nameRu: true, nameEn: true, version: true },
+      }),
+      agency: await prisma.source.findUniqueOrThrow({
+        where: { id: agency.id },
+        select: { nameRu: true, nameEn: true, url: true, version: true },
+      }),
+      audits: await prisma.auditLog.count({ where: { action: { startsWith: "names." } } }),
+    });
+    const cases: { name: string; caught: CaughtSubmission; refused: Role[] }[] = [
+      { name: "name a tag", caught: nameTag, refused: ["anonymous", "disabled", "writer"] },
+      { name: "set an agency's link", caught: linkAgency, refused: ["anonymous", "disabled", "writer", "translator"] },
+    ];
+    for (const { name, caught, refused } of cases) {
+      for (const role of refused) {
+        const before = await stored();
+        expect(await replaySubmission(as[role], caught), `${name} as ${role}`).toBeLessThan(500);
+        expect(await stored(), `${name} as ${role} stored nothing`).toEqual(before);
+      }
+    }
+
+    // The control: the same bytes from people allowed to send them are stored.
+    expect(await replaySubmission(as.translator, nameTag)).toBeLessThan(500);
+    expect(await replaySubmission(as.editor, linkAgency)).toBeLessThan(500);
+    const after = await stored();
+    expect(after.tag.nameRu).toBe("Тег проверки прав");
+    expect(after.agency).toMatchObject({ nameRu: "Агентство проверки прав", url: "https://agency.example/" });
+  } finally {
+    await prisma.tag.delete({ where: { id: tag.id } });
+    await prisma.source.delete({ where: { id: agency.id } });
+  }
 });

@@ -54,6 +54,33 @@ function postAction(request: APIRequestContext, pagePath: string, exportedName: 
   });
 }
 
+export type CaughtSubmission = { url: string; headers: Record<string, string>; body: Buffer };
+
+/** Submits a form in the page and catches its server-action POST before it reaches the server. */
+export async function catchSubmission(page: Page, submit: () => Promise<void>): Promise<CaughtSubmission> {
+  return new Promise<CaughtSubmission>((resolve, reject) => {
+    void page.route("**/*", async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+      resolve({ url: request.url(), headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
+      await route.abort();
+      await page.unroute("**/*");
+    });
+    submit().catch(reject);
+  });
+}
+
+/** Sends a caught form submission again, byte for byte, with another session's cookies; returns the status. */
+export async function replaySubmission(request: APIRequestContext, caught: CaughtSubmission): Promise<number> {
+  const headers = {
+    "next-action": caught.headers["next-action"]!,
+    "content-type": caught.headers["content-type"]!,
+    accept: "text/x-component",
+  };
+  const response = await request.post(caught.url, { headers, data: caught.body, maxRedirects: 0 });
+  return response.status();
+}
+
 export type ActionOutcome = { ok: true; value: unknown } | { ok: false; code: string } | { redirect: string };
 
 /** Calls a server action and reads what it returned (line 1 of the flight answer) or where it redirected. */

@@ -4,9 +4,9 @@
 // and an editor, none of which changes anything. The same bytes sent with the admin's session do what the forms
 // asked, which proves the replays were sound requests, refused by the server rather than malformed.
 // (Named to run after accounts.spec, whose audit-log checks count the entries its own steps made.)
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { createUser } from "@minbar/db/accounts";
-import { signIn, testDatabase } from "./helpers.ts";
+import { catchSubmission, replaySubmission, signIn, testDatabase, type CaughtSubmission } from "./helpers.ts";
 import { ADMIN_USER, DESK_EDITOR_USER, TRANSLATOR_USER, WRITER_USER } from "./test-users.ts";
 
 const prisma = testDatabase();
@@ -33,22 +33,6 @@ async function session(browser: Browser, user: { email: string; password: string
   contexts.push(context);
   if (user) await signIn(await context.newPage(), user);
   return context.request;
-}
-
-type Caught = { url: string; headers: Record<string, string>; body: Buffer };
-
-/** Submits a form in the admin's page and catches its server-action POST before it reaches the server. */
-async function catchSubmission(page: Page, submit: () => Promise<void>): Promise<Caught> {
-  return new Promise<Caught>((resolve, reject) => {
-    void page.route("**/*", async (route) => {
-      const request = route.request();
-      if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
-      resolve({ url: request.url(), headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-      await page.unroute("**/*");
-    });
-    submit().catch(reject);
-  });
 }
 
 async function snapshot() {
@@ -95,7 +79,7 @@ test("users and roles actions replayed by the wrong people change nothing; the a
   const page = await adminContext.newPage();
   await signIn(page, ADMIN_USER);
 
-  const submissions: { name: string; caught: Caught }[] = [];
+  const submissions: { name: string; caught: CaughtSubmission }[] = [];
   await page.goto("/users");
   const createForm = page.locator("form").filter({ has: page.locator('input[name="email"]') });
   await createForm.locator('input[name="email"]').fill(NEW_USER);
@@ -137,26 +121,17 @@ test("users and roles actions replayed by the wrong people change nothing; the a
     caught: await catchSubmission(page, () => roleForm.locator('button[type="submit"]').click()),
   });
 
-  const replay = async (request: APIRequestContext, caught: Caught) => {
-    const headers = {
-      "next-action": caught.headers["next-action"]!,
-      "content-type": caught.headers["content-type"]!,
-      accept: "text/x-component",
-    };
-    const response = await request.post(caught.url, { headers, data: caught.body, maxRedirects: 0 });
-    return response.status();
-  };
   for (const { name, caught } of submissions) {
     for (const [who, request] of Object.entries(others)) {
       const before = await snapshot();
-      expect(await replay(request, caught), `${name} as ${who}`).toBeLessThan(500);
+      expect(await replaySubmission(request, caught), `${name} as ${who}`).toBeLessThan(500);
       expect(await snapshot(), `${name} as ${who} changed nothing`).toEqual(before);
     }
   }
 
   // The control: the same bytes with the admin's session do what the forms asked.
   const before = await snapshot();
-  for (const { caught } of submissions) expect(await replay(adminContext.request, caught)).toBeLessThan(500);
+  for (const { caught } of submissions) expect(await replaySubmission(adminContext.request, caught)).toBeLessThan(500);
   const after = await snapshot();
   expect(after.users).toBe(before.users + 1);
   expect(after.target.roles).toContain("admin");
