@@ -77,7 +77,13 @@ function misspelt(locale: Locale, word: string): string {
 
 function vocabulary(locale: Locale, base: readonly string[]): string[] {
   const words = new Set<string>();
-  for (const word of base) for (const p of PREFIXES[locale]) for (const s of SUFFIXES[locale]) words.add(p + word + s);
+  for (const word of base) {
+    // A word with the article takes only the clitics before it (والحكومة, not بالالحكومة).
+    const prefixes = PREFIXES[locale].filter(
+      (p) => !(word.startsWith("ال") && p.endsWith("ال")) && !(word.startsWith("ال") && p === "لل"),
+    );
+    for (const p of prefixes) for (const s of SUFFIXES[locale]) words.add(p + word + s);
+  }
   for (let i = 0; i < NAMES; i++) words.add(inventedName(locale));
   return [...words];
 }
