@@ -138,7 +138,7 @@ try {
     counted += taken;
     process.stdout.write(`\rcounting: ${counted}/${queued}`);
   }
-  let seconds = (performance.now() - start) / 1000;
+  const seconds = (performance.now() - start) / 1000;
   console.log(
     `\rcounted ${counted} queued articles in ${seconds.toFixed(0)} s (${(counted / seconds).toFixed(0)} articles/s, batches of 1,000)`,
   );
