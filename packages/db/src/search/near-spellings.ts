@@ -33,7 +33,7 @@ export type NearSpelling = {
 export type WordNearSpellings = {
   /** The query word as looked up (normalizeLexiconWord). */
   word: string;
-  /** Published localizations containing the word itself; 0 also for words the lexicon never holds (with digits). */
+  /** Published localizations containing the word itself (0: none). */
   documents: number;
   /** Best first: most similar, then most common; never the word itself. */
   nearSpellings: NearSpelling[];
@@ -77,7 +77,8 @@ type Row = {
 
 /**
  * For each query word (deduplicated after normalization, at most ten), its own document count and its near
- * spellings in `locale`. Never throws on what a reader types: a word the lexicon cannot hold gets none.
+ * spellings in `locale`, in the order given. Words the lexicon never holds (with digits or other signs, of one
+ * letter, longer than 64) are left out of the answer. Never throws on what a reader types.
  */
 export async function findNearSpellings(
   prisma: PrismaClient,
@@ -90,7 +91,7 @@ export async function findNearSpellings(
   const safeLimit = Math.min(20, Math.max(1, Math.floor(Number.isFinite(limit) ? limit : NEAR_SPELLING_LIMIT)));
   const minSimilarities = lookedUp.map((word) => minSimilarityFor(locale, word));
   // `%` is pg_trgm's similarity operator, answered by the GIN index at the threshold set_config gives it for this
-  // statement's transaction only (at its default, 0.3, it rechecked four times as many Arabic candidates); each
+  // statement's transaction only (at its default, 0.3, it handed seven times as many Arabic candidates to the recheck); each
   // word's own least similarity and edit distance then keep the candidates a letter or two away.
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT q.i, coalesce(e.documents, 0)::int AS documents, n.word AS near, n.documents AS near_documents,
