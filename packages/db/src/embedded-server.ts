@@ -6,6 +6,8 @@ import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:f
 import { createServer, type Socket } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { ensurePrivateDir, isProcessAlive, persistentSecret, storedSecret } from "./local-data.ts";
 
@@ -51,7 +53,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const password = persistentSecret(path.dirname(dataDir), passwordFileName(dataDir));
     // PGlite does not create missing parent folders.
     ensurePrivateDir(dataDir);
-    db = await PGlite.create(dataDir);
+    // Extensions the migrations create must be loaded on every start (the near-spelling lexicon's).
+    db = await PGlite.create(dataDir, { extensions: { pg_trgm, fuzzystrmatch } });
     const server = new PGLiteSocketServer({
       db,
       port: options.port,

@@ -4,3 +4,4 @@ export * from "../queries/admin-articles.ts";
 export * from "../warnings.ts";
 export * from "../preview/index.ts";
 export * from "../blocks.ts";
+export { refreshSearchLexicon } from "../search/near-spellings.ts";

@@ -4,3 +4,4 @@ export * from "../search/normalize-arabic.ts";
 export * from "../search/search-document.ts";
 export { carryBlockIds, readBody, withBlockIds } from "../blocks.ts";
 export { markTranslationsOutdated, originalTextChanged } from "../editorial/translation-sync.ts";
+export { refreshSearchLexicon } from "../search/near-spellings.ts";

@@ -6,3 +6,9 @@ export * from "../queries/search-articles.ts";
 export { isSafeLinkHref, type ArticleBlock, type InlineLink } from "../blocks.ts";
 export { loadPreviewArticle, type PreviewArticle } from "../preview/load-preview-article.ts";
 export { verifyPreviewToken, type PreviewClaims } from "../preview/preview-token.ts";
+export {
+  findNearSpellings,
+  normalizeLexiconWord,
+  type NearSpelling,
+  type WordNearSpellings,
+} from "../search/near-spellings.ts";
