@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@minbar/db/client";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { startSite } from "@minbar/site-signal/testing";
+import { findNearSpellings } from "@minbar/db/public";
 import { resendDueSiteSignals, revalidatePublicSite } from "./revalidate-public-site.ts";
 import { runSchedulerTick, startSchedulerLoop } from "./scheduler.ts";
 
@@ -128,6 +129,24 @@ describe("runSchedulerTick", () => {
     await tick(new Date(start.getTime() + 20_000));
     expect(sent()).toEqual([[due.articleId], [due.articleId]]);
     expect(await db.prisma.pendingSiteSignal.count()).toBe(0);
+  });
+
+  it("counts the words of a text that went live, so search can offer them as near spellings", async () => {
+    const now = new Date();
+    const due = await createScheduledArticle(db.prisma, "lexicon", new Date(now.getTime() - 60_000));
+    await db.prisma.articleLocalization.update({
+      where: { id: due.localizationId },
+      data: { body: [{ type: "paragraph", text: "التقى الوزير تيلوبيردي نظيره." }] },
+    });
+    const near = () =>
+      findNearSpellings(db.prisma, { locale: "ar", words: ["تليوبيردي"] }).then((found) =>
+        found.flatMap((word) => word.nearSpellings.map((spelling) => spelling.word)),
+      );
+    expect(await near()).toEqual([]);
+
+    await runSchedulerTick({ prisma: db.prisma, now, revalidate: async () => true, log: quiet });
+
+    expect(await near()).toEqual(["تيلوبيردي"]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Publishes scheduled articles on time from inside the admin's server process, with nobody signed in.
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
-import { publishDueScheduled, type PublishedBySchedule } from "@minbar/db/editorial";
+import { publishDueScheduled, refreshSearchLexicon, type PublishedBySchedule } from "@minbar/db/editorial";
 import { getEnv, isNextBuild } from "../env.ts";
 import { resendDueSiteSignals, revalidatePublicSite, siteTargetFromEnv } from "./revalidate-public-site.ts";
 
@@ -21,8 +21,8 @@ export type SchedulerTickInput = {
 
 /**
  * One pass: publish every localization that is due (atomic and idempotent in the database, so a restart or a
- * second admin process is harmless), tell the public site about the affected articles in one signal, then send again
- * the signals it has not confirmed before (it was down).
+ * second admin process is harmless), tell the public site about the affected articles in one signal, send again
+ * the signals it has not confirmed before (it was down), and count the newly published words for search.
  */
 export async function runSchedulerTick({
   prisma,
@@ -40,6 +40,10 @@ export async function runSchedulerTick({
     );
   }
   await resend?.();
+  // Words of texts published since the last tick become near-spelling suggestions (docs/decisions/0031).
+  await refreshSearchLexicon(prisma).catch((error: unknown) =>
+    log.error(`[scheduler] counting published words for search failed: ${String(error)}`),
+  );
   return published;
 }
 
