@@ -13,15 +13,18 @@ import {
 import type { Locale } from "@minbar/parser";
 import { freeSlug } from "./free-slug.ts";
 import { applyUpdate, latestArticleForKey } from "./import-file.ts";
-import { blockingCodes, dayToTimestamp, isBlocking, type ArticleFile, type ImportResult } from "./import-result.ts";
+import {
+  blockingCodes,
+  dayToTimestamp,
+  isBlocking,
+  type ArticleFile,
+  type ImportResult,
+  type RefusalCode,
+} from "./import-result.ts";
 import { recordOutcomes } from "./record-outcomes.ts";
 import { sqlThroughPrisma } from "./sql-client.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
-
-/** Why a text cannot be attached; each is the first word of the file's error line. */
-export type RefusalCode =
-  "no_such_article" | "original_language" | "imported_elsewhere" | "edition_from_another_file" | "edition_has_text";
 
 export type TranslationPlan =
   | { kind: "refused"; code: RefusalCode; message: string }
@@ -92,7 +95,13 @@ export function describePlan(file: ArticleFile, plan: TranslationPlan): ImportRe
   const base = { file: file.name, warnings: file.warnings };
   switch (plan.kind) {
     case "refused":
-      return { ...base, outcome: "failed", articleId: null, detail: `${plan.code}: ${plan.message}` };
+      return {
+        ...base,
+        outcome: "failed",
+        articleId: null,
+        detail: `${plan.code}: ${plan.message}`,
+        refusal: plan.code,
+      };
     case "unchanged":
       return { ...base, outcome: "unchanged", articleId: plan.articleId, detail: null };
     case "update":
