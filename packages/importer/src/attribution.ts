@@ -57,19 +57,24 @@ function sourceRecordOf(name: string): SourceRecord {
     };
   }
   const { candidates, fallback } = slugCandidates(makeSlug(name));
-  return {
-    matchKey: makeMatchKey(name),
-    nameAr: name,
-    nameRu: null,
-    nameEn: null,
-    slugCandidates: candidates,
-    fallbackSlug: fallback,
-  };
+  return { matchKey: makeMatchKey(name), ...namesOf(name), slugCandidates: candidates, fallbackSlug: fallback };
 }
 
-export function describePhotoCredit(name: string): { matchKey: string; nameAr: string } {
-  return { matchKey: makeMatchKey(name), nameAr: name };
+/**
+ * A new record's names from the one it was cited by: in its own language's column, and in the Arabic one, which
+ * is required (the names screen lists it as missing its other names; an editor sets the Arabic there too).
+ */
+function namesOf(name: string): { nameAr: string; nameRu: string | null; nameEn: string | null } {
+  const language = /\p{Script=Arabic}/u.test(name) ? "ar" : /\p{Script=Cyrillic}/u.test(name) ? "ru" : "en";
+  return { nameAr: name, nameRu: language === "ru" ? name : null, nameEn: language === "en" ? name : null };
 }
+
+export type PhotoCreditRecord = { matchKey: string; nameAr: string; nameRu: string | null; nameEn: string | null };
+
+export const describePhotoCredit = remembered((name: string): PhotoCreditRecord => ({
+  matchKey: makeMatchKey(name),
+  ...namesOf(name),
+}));
 
 /** The agency and credit an article cites, as names for WriteGate. */
 export function attributionNames(article: { source: string | null; photoCredit: string | null }): string[] {

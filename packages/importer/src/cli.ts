@@ -1,5 +1,5 @@
-// `npm run import -- <dir|file>... [--dry-run]`: imports wire files and prints one line per file and a summary, then
-// tells the public site about the articles it created or changed and prints whether the site was told.
+// `npm run import -- [--dry-run] [--translation-of <article id>] <dir|file>...`: imports wire files and prints one line
+// per file and a summary, then tells the public site about the articles it created or changed and whether it was told.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "@minbar/db/client";
@@ -12,7 +12,14 @@ import { importPaths } from "./import-paths.ts";
 import type { ImportResult } from "./import-file.ts";
 import { changedArticleIds } from "./import-result.ts";
 
-const USAGE = "usage: npm run import -- [--dry-run] <folder|file>...";
+const USAGE = [
+  "usage: npm run import -- [--dry-run] [--translation-of <article id>] <folder|file>...",
+  "  Arabic, Russian and English wire texts; each becomes a new article whose original is in the text's language,",
+  "  or updates the article an earlier version of the same file made.",
+  "  --translation-of <id>  attach each Russian, English or Arabic text to article <id> as its edition in that",
+  "                         language (never the article's original language, never over another file's text)",
+  "  --dry-run              say what would happen; write nothing",
+].join("\n");
 /** For each request to the public site: a cron job can wait for a site that is slow to drop a thousand articles. */
 const SIGNAL_TIMEOUT_MS = 30_000;
 
@@ -31,12 +38,22 @@ function describe(result: ImportResult, dryRun: boolean): string {
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { "dry-run": { type: "boolean", default: false } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { "dry-run": { type: "boolean", default: false }, "translation-of": { type: "string" } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   const dryRun = parsed.values["dry-run"] ?? false;
+  const translationOfArg = parsed.values["translation-of"];
+  const translationOf = translationOfArg === undefined ? undefined : articleIdOf(translationOfArg);
+  if (translationOf === null) {
+    console.error(`--translation-of takes an article's number (as in the admin's address), not "${translationOfArg}"`);
+    console.error(USAGE);
+    return 2;
+  }
   if (parsed.positionals.length === 0) {
     console.error(USAGE);
     return 2;
@@ -63,6 +80,7 @@ async function main(): Promise<number> {
       databaseUrl,
       paths,
       dryRun,
+      translationOf,
       onResult: (result) => console.log(describe({ ...result, file: relativeTo(base, result.file) }, dryRun)),
     });
     const prefix = dryRun ? "dry run, nothing written: " : "";
@@ -90,6 +108,12 @@ async function tellPublicSite(prisma: PrismaClient, articleIds: number[], dataDi
   const kept = result.kept ? "; the admin sends it again once the site answers" : "";
   if (result.articles === 0) return `public site: not told (${reason})${kept}`;
   return `public site: refreshed ${result.articles} of ${articlesCount(articleIds.length)}, then not told (${reason})${kept}`;
+}
+
+function articleIdOf(text: string): number | null {
+  if (!/^\d{1,9}$/.test(text.trim())) return null;
+  const id = Number(text.trim());
+  return id > 0 ? id : null;
 }
 
 const articlesCount = (n: number) => `${n} article${n === 1 ? "" : "s"}`;

@@ -15,7 +15,8 @@ const GUARD = `
 guard AS (
   SELECT 1 AS go
   WHERE NOT EXISTS (SELECT 1 FROM wire_files WHERE content_hash = :content_hash::text)
-    AND NOT EXISTS (SELECT 1 FROM wire_files WHERE file_key = :file_key::text AND article_id IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM wire_files
+                    WHERE file_key = :file_key::text AND locale = :locale::"Locale" AND article_id IS NOT NULL)
 )`;
 
 const FIND_OR_CREATE_ATTRIBUTION = `
@@ -42,8 +43,8 @@ credit_found AS (
   SELECT id FROM photo_credits WHERE match_key = :credit_key::text
 ),
 credit_created AS (
-  INSERT INTO photo_credits (match_key, name_ar, updated_at)
-  SELECT :credit_key::text, :credit_name_ar::text, now()
+  INSERT INTO photo_credits (match_key, name_ar, name_ru, name_en, updated_at)
+  SELECT :credit_key::text, :credit_name_ar::text, :credit_name_ru::text, :credit_name_en::text, now()
   FROM guard
   WHERE :credit_key::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM credit_found)
   ON CONFLICT (match_key) DO UPDATE SET match_key = EXCLUDED.match_key
@@ -57,23 +58,23 @@ credit AS (
 const ARTICLE_AND_RECORDS = (source: string, credit: string) => `
 article AS (
   INSERT INTO articles (original_locale, source_id, photo_credit_id, updated_at)
-  SELECT 'ar', ${source}, ${credit}, now()
+  SELECT :locale::"Locale", ${source}, ${credit}, now()
   FROM guard
   RETURNING id, source_id, photo_credit_id
 ),
 localization AS (
   INSERT INTO article_localizations (article_id, locale, title, slug, body, status, published_at, published_date_only, warnings, updated_at, search_vector)
-  SELECT article.id, 'ar', :title::text,
+  SELECT article.id, :locale::"Locale", :title::text,
          -- The base alone first: the numbered ones are all probed (the sort needs them) and are rarely needed.
          coalesce(
-           CASE WHEN (SELECT l.id FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = :slug::text) IS NULL THEN :slug::text END,
+           CASE WHEN (SELECT l.id FROM article_localizations l WHERE l.locale = :locale::"Locale" AND l.slug = :slug::text) IS NULL THEN :slug::text END,
            (SELECT c.slug FROM generate_series(2, :numbered_slugs::int) AS n, LATERAL (SELECT :slug::text || '-' || n AS slug) AS c
-             WHERE (SELECT l.id FROM article_localizations l WHERE l.locale = 'ar' AND l.slug = c.slug) IS NULL
+             WHERE (SELECT l.id FROM article_localizations l WHERE l.locale = :locale::"Locale" AND l.slug = c.slug) IS NULL
              ORDER BY n LIMIT 1),
            :fallback_slug::text),
          :body::jsonb, :status::"ArticleStatus", :published_at::timestamp(3), :published_date_only::boolean, :warnings::jsonb, now(),
          -- NULL leaves the document to the table's trigger (see searchDocumentText); no summary is imported.
-         CASE WHEN :search_body::text IS NOT NULL THEN minbar_search_document('ar', :search_title::text, NULL, :search_body::text) END
+         CASE WHEN :search_body::text IS NOT NULL THEN minbar_search_document(:locale::"Locale", :search_title::text, NULL, :search_body::text) END
   FROM article
   RETURNING id, slug
 ),
@@ -86,8 +87,8 @@ transition AS (
   SELECT id, NULL, :status::"ArticleStatus", 'import' FROM localization
 ),
 wire_file AS (
-  INSERT INTO wire_files (content_hash, file_key, file_name, article_id)
-  SELECT :content_hash::text, :file_key::text, :file_name::text, id FROM article
+  INSERT INTO wire_files (content_hash, file_key, file_name, article_id, locale)
+  SELECT :content_hash::text, :file_key::text, :file_name::text, id, :locale::"Locale" FROM article
 ),
 import_record AS (
   INSERT INTO import_records (content_hash, file_name, outcome, article_id, warnings)
@@ -158,8 +159,11 @@ export async function createArticle(
   const creditId = credit ? known?.credits.get(credit.matchKey) : null;
   // The numbered candidates (base, base-2 … as slugCandidates makes them) are spelled out by the statement.
   const slug = articleSlugBase(file);
-  const search = searchDocumentText("ar", article.title, null, article.blocks);
+  // The text's own language is the article's original (a Russian wire text makes a Russian-first article), and its
+  // search document uses that language's text-search configuration.
+  const search = searchDocumentText(article.locale, article.title, null, article.blocks);
   const values = {
+    locale: article.locale,
     content_hash: file.contentHash,
     file_key: file.fileKey,
     file_name: file.name,
@@ -203,6 +207,8 @@ export async function createArticle(
         source_name_en: source?.nameEn ?? null,
         credit_key: credit?.matchKey ?? null,
         credit_name_ar: credit?.nameAr ?? null,
+        credit_name_ru: credit?.nameRu ?? null,
+        credit_name_en: credit?.nameEn ?? null,
       }),
     );
   }

@@ -1,7 +1,8 @@
 // Imports one wire file: parse it, then create or update its article in a single transaction, or change nothing.
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
-import { parseArticle, type ParseResult } from "@minbar/parser";
+import { parseArticle, type Locale, type ParseResult } from "@minbar/parser";
+import { attachTranslationIn, describePlan, planTranslation } from "./attach-translation.ts";
 import type { Prisma, PrismaClient } from "@minbar/db/client";
 import { createArticle } from "./create-article.ts";
 import { describeError, type ArticleFile, type ImportResult, type WireFileInput } from "./import-result.ts";
@@ -22,16 +23,9 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/**
- * Parses a wire file for import. The parser also reads Russian and English texts; until the importer can file them
- * as editions of their own, they are refused as before (no Arabic text) rather than stored as Arabic.
- */
+/** Parses a wire file for import: Arabic, Russian or English (the text's language is `article.locale`). */
 export function parseWireFile(bytes: Uint8Array, name: string): ParseResult {
-  const parsed = parseArticle(bytes, { filename: name });
-  if (!parsed.ok || parsed.article.locale === "ar") return parsed;
-  const language = parsed.article.locale === "ru" ? "Russian" : "English";
-  const message = `the text is in ${language}; only Arabic texts can be imported for now`;
-  return { ok: false, error: { code: "no_arabic", message }, warnings: [] };
+  return parseArticle(bytes, { filename: name });
 }
 
 export function prepareFile(input: WireFileInput): PreparedFile {
@@ -55,6 +49,8 @@ export type ImportOptions = {
    * review and changes to live ones are kept as revisions. The CLI imports as the system and publishes.
    */
   mayPublish?: boolean;
+  /** Attach the text to this article as its edition in the text's language (see attach-translation.ts). */
+  translationOf?: number;
 };
 
 export type ParseFailure = Extract<ParseResult, { ok: false }>;
@@ -76,7 +72,7 @@ export async function importFile(
 export async function importPreparedFile(
   prisma: PrismaClient,
   file: PreparedFile,
-  { dryRun = false, actorId, mayPublish = true }: ImportOptions = {},
+  { dryRun = false, actorId, mayPublish = true, translationOf }: ImportOptions = {},
 ): Promise<ImportResult> {
   if (!file.parsed.ok) {
     const failure = describeParseFailure(file.name, file.parsed);
@@ -98,22 +94,41 @@ export async function importPreparedFile(
     warnings: file.parsed.warnings,
   };
   const base = { file: file.name, warnings: write.warnings };
+  const locale = write.article.locale;
 
+  if (translationOf !== undefined) {
+    if (dryRun) return describePlan(write, await planTranslation(prisma, write, translationOf));
+    return writeWithRetries(prisma, write, actorId, (tx) => attachTranslationIn(tx, write, translationOf, mayPublish));
+  }
   if (dryRun) {
     const seen = await prisma.wireFile.findUnique({
       where: { contentHash: file.contentHash },
       select: { articleId: true },
     });
     if (seen) return { ...base, outcome: "unchanged", articleId: seen.articleId, detail: null };
-    const earlier = await latestArticleForKey(prisma, file.fileKey);
+    const earlier = await latestArticleForKey(prisma, file.fileKey, locale);
     return earlier
       ? { ...base, outcome: "updated", articleId: earlier, detail: "would add a revision" }
       : { ...base, outcome: "created", articleId: null, detail: null };
   }
 
+  return writeWithRetries(prisma, write, actorId, (tx) => writeArticleIn(tx, write, mayPublish));
+}
+
+/** Runs `write` in a transaction (audited with who asked), again when a concurrent import wins; a failure recorded. */
+async function writeWithRetries(
+  prisma: PrismaClient,
+  write: ArticleFile,
+  actorId: number | undefined,
+  writeIn: (tx: Prisma.TransactionClient) => Promise<ImportResult>,
+): Promise<ImportResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeArticle(prisma, write, actorId, mayPublish);
+      return await prisma.$transaction(async (tx) => {
+        const result = await writeIn(tx);
+        if (actorId !== undefined) await auditImportedFile(tx, actorId, write.contentHash, result);
+        return result;
+      });
     } catch (error) {
       // A unique violation means a concurrent import got there first (the same file, or a new agency both cite):
       // its transaction has committed, so a fresh attempt sees its rows. A deadlock rolled this attempt back.
@@ -141,7 +156,12 @@ export async function recordWriteFailure(sql: SqlClient, file: ArticleFile, erro
 }
 
 /** Who imported a file (an upload in the admin), recorded with the file's own writes. */
-async function auditImportedFile(db: Db, actorId: number, contentHash: string, result: ImportResult): Promise<void> {
+export async function auditImportedFile(
+  db: Db,
+  actorId: number,
+  contentHash: string,
+  result: ImportResult,
+): Promise<void> {
   await db.auditLog.create({
     data: {
       actorId,
@@ -150,19 +170,6 @@ async function auditImportedFile(db: Db, actorId: number, contentHash: string, r
       entityId: result.articleId === null ? null : String(result.articleId),
       data: { file: result.file, contentHash, outcome: result.outcome, detail: result.detail },
     },
-  });
-}
-
-async function writeArticle(
-  prisma: PrismaClient,
-  input: ArticleFile,
-  actorId: number | undefined,
-  mayPublish: boolean,
-): Promise<ImportResult> {
-  return prisma.$transaction(async (tx) => {
-    const result = await writeArticleIn(tx, input, mayPublish);
-    if (actorId !== undefined) await auditImportedFile(tx, actorId, input.contentHash, result);
-    return result;
   });
 }
 
@@ -185,16 +192,33 @@ async function writeArticleIn(
       warnings: input.warnings,
     };
   }
-  const earlier = await latestArticleForKey(tx, input.fileKey);
+  const earlier = await latestArticleForKey(tx, input.fileKey, input.article.locale);
   if (earlier === null) {
     // The same statement the bulk path runs; it writes the wire file, import record and audit entry itself.
     const created = await createArticle(sql, input, undefined, mayPublish);
     if (!created) throw new ConcurrentImportError("the file was imported concurrently");
     return created;
   }
-  const result = await updateArticle(tx, earlier, input, mayPublish);
+  return applyUpdate(tx, earlier, input, mayPublish);
+}
+
+/** A changed file of an edition we have: its new revision, and the file, record and audit entry that go with it. */
+export async function applyUpdate(
+  tx: Prisma.TransactionClient,
+  articleId: number,
+  input: ArticleFile,
+  mayPublish: boolean,
+): Promise<ImportResult> {
+  const sql = sqlThroughPrisma(tx);
+  const result = await updateArticle(tx, articleId, input, mayPublish);
   await tx.wireFile.create({
-    data: { contentHash: input.contentHash, fileKey: input.fileKey, fileName: input.name, articleId: result.articleId },
+    data: {
+      contentHash: input.contentHash,
+      fileKey: input.fileKey,
+      fileName: input.name,
+      articleId: result.articleId,
+      locale: input.article.locale,
+    },
   });
   await recordOutcomes(sql, [
     {
@@ -217,9 +241,14 @@ async function writeArticleIn(
   return result;
 }
 
-async function latestArticleForKey(db: Pick<PrismaClient, "wireFile">, fileKey: string): Promise<number | null> {
+/** The article the file (its key, in this language) went to; null when it is new. */
+export async function latestArticleForKey(
+  db: Pick<PrismaClient, "wireFile">,
+  fileKey: string,
+  locale: Locale,
+): Promise<number | null> {
   const row = await db.wireFile.findFirst({
-    where: { fileKey, articleId: { not: null } },
+    where: { fileKey, locale, articleId: { not: null } },
     orderBy: { importedAt: "desc" },
     select: { articleId: true },
   });

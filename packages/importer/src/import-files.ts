@@ -32,6 +32,11 @@ export type ImportFilesInput = {
   files: WireFileInput[];
   /** Say what would happen (created / unchanged / updated / failed) and write nothing. */
   dryRun?: boolean;
+  /**
+   * Attach each text to this article as its edition in the text's language. Translation work, so it needs what
+   * starting a translation needs (article.translate, or article.edit_any) rather than article.import.
+   */
+  translationOf?: number;
 };
 
 export type ImportFilesSummary = { results: FileImportResult[]; counts: Record<ImportOutcome, number> };
@@ -50,14 +55,18 @@ export async function importFiles({
   actor,
   files,
   dryRun = false,
+  translationOf,
 }: ImportFilesInput): Promise<ImportFilesSummary> {
-  const user = requirePermission(actor, "article.import");
+  const user =
+    translationOf === undefined
+      ? requirePermission(actor, "article.import")
+      : requirePermission(actor, can(actor, "article.edit_any") ? "article.edit_any" : "article.translate");
   checkUploadLimits(files);
   const results: FileImportResult[] = [];
   // One after another, in the order given: two files with the same name are then an article and its update.
   for (const file of files) {
     const prepared = prepareFile(file);
-    const options = { dryRun, actorId: user.userId, mayPublish: can(user, "article.publish") };
+    const options = { dryRun, actorId: user.userId, mayPublish: can(user, "article.publish"), translationOf };
     const result = await importPreparedFile(prisma, prepared, options).catch((error: unknown): ImportResult => ({
       file: file.name,
       outcome: "failed",

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { PrismaClient } from "@minbar/db/client";
 import { attributionNames } from "./attribution.ts";
 import { articleSlugBase, createArticle, KnownAttribution } from "./create-article.ts";
-import { findKnownFiles } from "./find-known-files.ts";
+import { fileIdentity, findKnownFiles } from "./find-known-files.ts";
 import {
   describeParseFailure,
   fileKeyOf,
@@ -14,6 +14,7 @@ import {
   parseWireFile,
   prepareFile,
   recordWriteFailure,
+  type ImportOptions,
   type PreparedFile,
 } from "./import-file.ts";
 import { describeError, type ArticleFile, type ImportOutcome, type ImportResult } from "./import-result.ts";
@@ -34,6 +35,8 @@ export type ImportPathsInput = {
    * `prisma`.
    */
   databaseUrl?: string;
+  /** Attach each text to this article as its edition in the text's language (`--translation-of`). */
+  translationOf?: number;
   /** Files being written at once (sent and not yet answered); each has its own transaction. */
   concurrency?: number;
   onResult?: (result: ImportResult) => void;
@@ -66,6 +69,7 @@ export async function importPaths({
   paths,
   dryRun = false,
   databaseUrl,
+  translationOf,
   concurrency = DEFAULT_CONCURRENCY,
   onResult,
 }: ImportPathsInput): Promise<ImportSummary> {
@@ -85,8 +89,11 @@ export async function importPaths({
     });
   }
   const width = Math.max(1, Math.min(concurrency, files.length));
-  if (dryRun) await previewFiles(prisma, files, width, report);
-  else {
+  // Attaching edits existing articles: a few files, each on the general path, one after another (the second of two
+  // texts in one language is then refused, never raced).
+  if (dryRun || translationOf !== undefined) {
+    await eachOnItsOwn(prisma, files, translationOf === undefined ? width : 1, { dryRun, translationOf }, report);
+  } else {
     const pool =
       databaseUrl && files.length > 0 ? openImportPool(databaseUrl, Math.min(IMPORT_CONNECTIONS, width)) : null;
     try {
@@ -102,15 +109,21 @@ export async function importPaths({
 
 type Report = (result: ImportResult) => void;
 
-/** A dry run looks each file up on its own: it writes nothing, and nobody waits for it. */
-async function previewFiles(prisma: PrismaClient, files: string[], concurrency: number, report: Report): Promise<void> {
+/** Each file on the general path: a dry run (it writes nothing, and nobody waits for it) or attaching translations. */
+async function eachOnItsOwn(
+  prisma: PrismaClient,
+  files: string[],
+  concurrency: number,
+  options: ImportOptions,
+  report: Report,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const path = files[next++] as string;
       const bytes = readBytes(path);
       if (typeof bytes === "string") report(unreadable(path, bytes));
-      else report(await importPreparedFile(prisma, prepareFile({ name: path, bytes }), { dryRun: true }));
+      else report(await importPreparedFile(prisma, prepareFile({ name: path, bytes }), options));
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -196,16 +209,17 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
         article: file.parsed.article,
         warnings: file.parsed.warnings,
       };
-      const earlier = lastWriteOfKey.get(file.fileKey);
+      const identity = fileIdentity(file.fileKey, file.parsed.article.locale);
+      const earlier = lastWriteOfKey.get(identity);
       const write = earlier
         ? () => earlier.then(() => importPreparedFile(prisma, file))
-        : known.keysWithArticle.has(file.fileKey)
+        : known.keysWithArticle.has(identity)
           ? () => importPreparedFile(prisma, file)
           : () => createOrFallBack(prisma, sql, gate, attribution, file, article);
       const { done } = await writes.run(async () => {
         report(await write().catch((error: unknown) => recordWriteFailure(sql, article, error)));
       });
-      lastWriteOfKey.set(file.fileKey, done);
+      lastWriteOfKey.set(identity, done);
     }
     recorded.push(recordQuietOutcomes(sql, quiet, report));
   }

@@ -10,7 +10,19 @@ export type ImportResult = {
   /** Why it failed, or what an update did; one line. */
   detail: string | null;
   warnings: ParseWarning[];
+  /** Set when a text could not be attached as a translation: which rule refused it (also the start of `detail`). */
+  refusal?: RefusalCode;
 };
+
+/** Why a text cannot be attached to an article as its translation (see attach-translation.ts). */
+export const REFUSAL_CODES = [
+  "no_such_article",
+  "original_language",
+  "imported_elsewhere",
+  "edition_from_another_file",
+  "edition_has_text",
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 /** The articles a (written, not dry) import created or changed, each once: what the public site must be told about. */
 export function changedArticleIds(results: readonly ImportResult[]): number[] {

@@ -17,7 +17,7 @@ export {
   type ImportOptions,
   type WireFileInput,
 } from "./import-file.ts";
-export { changedArticleIds } from "./import-result.ts";
+export { changedArticleIds, REFUSAL_CODES, type RefusalCode } from "./import-result.ts";
 export {
   importFiles,
   checkUploadLimits,

@@ -1,14 +1,23 @@
 // Applies a changed wire file to the article it already created: a new import revision, never over an editor's work.
 import type { Prisma } from "@minbar/db/client";
-import { carryBlockIds, markTranslationsOutdated, originalTextChanged, readBody } from "@minbar/db/importing";
+import {
+  carryBlockIds,
+  currentRevisionId,
+  markTranslationsOutdated,
+  originalOf,
+  originalTextChanged,
+  pairWithOriginal,
+  readBody,
+} from "@minbar/db/importing";
 import { findOrCreatePhotoCredit, findOrCreateSource } from "./attribution.ts";
 import { blockingCodes, dayToTimestamp, isBlocking, type ArticleFile, type ImportResult } from "./import-result.ts";
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * A changed file for an article we already have. Its text becomes a new revision. It becomes the live text only
- * when no editor has touched the article since the last import; an editor's work is never overwritten.
+ * A changed file for an article we already have: for the edition in the text's language (the original, or a
+ * translation the file was attached as). Its text becomes a new revision. It becomes the live text only
+ * when no editor has touched the edition since the last import; an editor's work is never overwritten.
  * Rare next to creations, so it stays on Prisma, inside the caller's transaction.
  */
 export async function updateArticle(
@@ -19,9 +28,13 @@ export async function updateArticle(
 ): Promise<ImportResult> {
   const { article, warnings } = input;
   const localization = await tx.articleLocalization.findUniqueOrThrow({
-    where: { articleId_locale: { articleId, locale: "ar" } },
-    include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
+    where: { articleId_locale: { articleId, locale: article.locale } },
+    include: {
+      revisions: { orderBy: { number: "desc" }, take: 1 },
+      article: { select: { originalLocale: true } },
+    },
   });
+  const isOriginal = localization.article.originalLocale === localization.locale;
   const latest = localization.revisions[0];
   const editedByEditor = localization.updatedById !== null || (latest !== undefined && latest.origin !== "import");
   const blocking = warnings.some(isBlocking);
@@ -30,7 +43,10 @@ export async function updateArticle(
   const apply = !editedByEditor && !liveWithoutRight && !(blocking && localization.status === "published");
   const number = (latest?.number ?? 0) + 1;
   // The blocks it still has keep their ids, so translations still name them and a diff pairs them.
-  const blocks = carryBlockIds(readBody(localization.body), article.blocks);
+  const carried = carryBlockIds(readBody(localization.body), article.blocks);
+  // A translation's new text is made from the original as it is now, and pairs with its blocks where they line up.
+  const original = isOriginal ? null : await originalOf(tx, articleId);
+  const blocks = original ? pairWithOriginal(readBody(original.body), carried) : carried;
   const body = blocks as Prisma.InputJsonValue;
 
   await tx.revision.create({
@@ -47,8 +63,6 @@ export async function updateArticle(
   });
 
   if (apply) {
-    const sourceId = article.source ? await findOrCreateSource(tx, article.source) : null;
-    const photoCreditId = article.photoCredit ? await findOrCreatePhotoCredit(tx, article.photoCredit) : null;
     const promote = !blocking && localization.status === "draft";
     const toStatus = mayPublish ? ("published" as const) : ("in_review" as const);
     const updated = await tx.articleLocalization.updateMany({
@@ -62,6 +76,7 @@ export async function updateArticle(
           : { publishedAt: localization.publishedAt }),
         version: { increment: 1 },
         ...(promote ? { status: toStatus } : {}),
+        ...(original ? { sourceRevisionId: await currentRevisionId(tx, original.id), outdatedAt: null } : {}),
       },
     });
     if (updated.count !== 1) throw new Error("the article changed while it was being imported; import again");
@@ -70,8 +85,16 @@ export async function updateArticle(
       summary: localization.summary,
       body: blocks,
     });
-    if (changed) await markTranslationsOutdated(tx, articleId);
-    await tx.article.update({ where: { id: articleId }, data: { sourceId, photoCreditId, version: { increment: 1 } } });
+    if (isOriginal && changed) await markTranslationsOutdated(tx, articleId);
+    // Attribution belongs to the article, which the original's file names; a translation's file leaves it alone.
+    if (isOriginal) {
+      const sourceId = article.source ? await findOrCreateSource(tx, article.source) : null;
+      const photoCreditId = article.photoCredit ? await findOrCreatePhotoCredit(tx, article.photoCredit) : null;
+      await tx.article.update({
+        where: { id: articleId },
+        data: { sourceId, photoCreditId, version: { increment: 1 } },
+      });
+    }
     if (promote) {
       await tx.workflowTransition.create({
         data: { localizationId: localization.id, fromStatus: "draft", toStatus, comment: "import" },

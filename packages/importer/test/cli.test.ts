@@ -115,6 +115,57 @@ it("explains its usage when given nothing to import", async () => {
   expect(result.stderr).toMatch(/usage: npm run import/);
 });
 
+describe("--translation-of", () => {
+  const FIXTURES = fileURLToPath(new URL("../../parser/test/fixtures/", import.meta.url));
+
+  it("names the option in its usage and refuses an id that is not an article's number", async () => {
+    const bad = await runImport(["--translation-of", "twelve", join(FIXTURES, "en-full-date.txt")]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(
+      "--translation-of takes an article's number (as in the admin's address), not \"twelve\"",
+    );
+    expect(bad.stderr).toContain(
+      "usage: npm run import -- [--dry-run] [--translation-of <article id>] <folder|file>...",
+    );
+    const bare = await runImport(["--translation-of"]);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(
+      /--translation-of.*argument missing|Option '--translation-of <value>' argument missing/,
+    );
+  });
+
+  it("attaches a text to an article, says so, and prints each refusal as the file's failure", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "minbar-cli-"));
+    const arabic = await wireFile(dir, "cli-original.txt", "خبر تجريبي لاختبار إرفاق ترجمة");
+    const created = await runImport([arabic]);
+    expect(created.status).toBe(0);
+    const { articleId } = await db.prisma.wireFile.findFirstOrThrow({ where: { fileKey: "cli-original" } });
+    const english = join(FIXTURES, "en-full-date.txt");
+
+    const dry = await runImport(["--dry-run", "--translation-of", String(articleId), english]);
+    expect(dry.stdout.trim().split("\n")[0]).toBe(
+      `would be created ${english} → article ${articleId} (English edition)`,
+    );
+    const run = await runImport(["--translation-of", String(articleId), english]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split("\n")[0]).toBe(
+      `created   ${english} → article ${articleId} (English edition published)`,
+    );
+    const refused = await runImport(["--translation-of", String(articleId), arabic, join(FIXTURES, "ru-no-title.txt")]);
+    expect(refused.status).toBe(1);
+    const lines = refused.stdout.trim().split("\n");
+    expect(lines[0]).toBe(
+      `failed    ${arabic}: original_language: the text is in Arabic, article ${articleId}'s original language; a translation must be in another [warnings: year_from_body]`,
+    );
+    expect(lines[1]).toMatch(
+      /^created {3}.*ru-no-title\.txt → article \d+ \(Russian edition, draft: missing_title\) \[warnings: missing_title, date_from_body\]$/,
+    );
+    const missing = await runImport(["--translation-of", "999999", english]);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toContain(`failed    ${english}: no_such_article: article 999999 does not exist`);
+  });
+});
+
 describe("telling the public site", () => {
   it("sends the new articles' ids in one request to PUBLIC_SITE_URL with REVALIDATE_SECRET; a dry run sends nothing", async () => {
     const site = await startSite(200);

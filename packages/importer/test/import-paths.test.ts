@@ -129,7 +129,7 @@ describe("bad files", () => {
     const dir = await seedCopy();
     await writeFile(join(dir, "empty.txt"), "   \n\n");
     await writeFile(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0]));
-    await writeFile(join(dir, "english.txt"), "Just an English note.\n\nNothing Arabic here.");
+    await writeFile(join(dir, "english.txt"), "2024 — 11 — 05\n\n1 2 3 4");
     const { counts, results } = await importPaths({ prisma, paths: [dir, join(dir, "missing.txt")] });
     expect(counts).toEqual({ created: 5, updated: 0, unchanged: 0, failed: 4 });
     const failed = Object.fromEntries(

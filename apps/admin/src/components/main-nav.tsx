@@ -9,7 +9,8 @@ import { signOutAction } from "../lib/auth-actions.ts";
 type Section = {
   href: string;
   key: "articles" | "review" | "myDrafts" | "translations" | "import" | "names" | "users" | "roles" | "audit";
-  permission: Permission;
+  /** Shown to whoever holds any of these. */
+  permission: Permission | readonly Permission[];
 };
 
 const SECTIONS: readonly Section[] = [
@@ -17,7 +18,8 @@ const SECTIONS: readonly Section[] = [
   { href: "/articles?view=review", key: "review", permission: "article.review" },
   { href: "/articles?view=mine", key: "myDrafts", permission: "article.create" },
   { href: "/translations", key: "translations", permission: "article.translate" },
-  { href: "/import", key: "import", permission: "article.import" },
+  // Translators attach wire translations there (see the import page).
+  { href: "/import", key: "import", permission: ["article.import", "article.translate"] },
   { href: "/names", key: "names", permission: "names.manage" },
   { href: "/users", key: "users", permission: "user.manage" },
   { href: "/roles", key: "roles", permission: "role.manage" },
@@ -30,7 +32,7 @@ export async function MainNav({ actor }: { actor: Actor }) {
     <div className="flex flex-wrap items-center justify-between gap-3 border-t border-gray-100 pt-2 text-sm">
       <nav aria-label={t("label")}>
         <ul className="flex flex-wrap gap-1">
-          {SECTIONS.filter((section) => can(actor, section.permission)).map((section) => (
+          {SECTIONS.filter((section) => [section.permission].flat().some((p) => can(actor, p))).map((section) => (
             <li key={section.key}>
               <Link href={section.href} className="rounded px-2 py-1 text-gray-700 hover:bg-brand-soft">
                 {t(section.key)}

@@ -71,3 +71,19 @@ export async function ensureOriginalBlockIds(db: Db, localizationId: number): Pr
   }
   return withIds;
 }
+
+/**
+ * A translation's blocks made elsewhere (a wire text) each name the original block they translate when the two line
+ * up: the same number of blocks of the same types, paired in order. Otherwise none is paired: a guess would send the
+ * translator to the wrong paragraph, where no pairing only loses the side-by-side alignment.
+ */
+export function pairWithOriginal<T extends { type: string }>(
+  original: readonly ArticleBlock[],
+  translation: readonly T[],
+): (T & { sourceId?: string })[] {
+  const lineUp =
+    original.length === translation.length &&
+    original.every((block, index) => block.id && block.type === translation[index]?.type);
+  if (!lineUp) return translation.map((block) => ({ ...block }));
+  return translation.map((block, index) => ({ ...block, sourceId: original[index]!.id! }));
+}

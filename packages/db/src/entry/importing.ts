@@ -3,5 +3,12 @@ export * from "../slug.ts";
 export * from "../search/normalize-arabic.ts";
 export * from "../search/search-document.ts";
 export { carryBlockIds, readBody, withBlockIds } from "../blocks.ts";
-export { markTranslationsOutdated, originalTextChanged } from "../editorial/translation-sync.ts";
+export {
+  currentRevisionId,
+  ensureOriginalBlockIds,
+  markTranslationsOutdated,
+  originalOf,
+  originalTextChanged,
+  pairWithOriginal,
+} from "../editorial/translation-sync.ts";
 export { refreshSearchLexicon } from "../search/near-spellings.ts";

@@ -1,16 +1,20 @@
 "use client";
 // Holds the chosen files between preview and import (they are sent again on import: nothing is kept on the server)
 // and shows what the server said about each.
+import Link from "next/link";
 import { useState, useTransition, type ChangeEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { directionOf, formatInteger, formatPublicationDate, type Locale } from "@minbar/i18n";
 import { WarningChip } from "../../components/warning-chip.tsx";
-import { importFilesAction, previewImportAction } from "./actions.ts";
-import type { FileView, ImportView } from "./import-view.ts";
+import { findArticlesAction, importFilesAction, previewImportAction } from "./actions.ts";
+import type { ArticleMatch, FileView, ImportView } from "./import-view.ts";
 
-type Props = { maxFiles: number; maxBytes: number };
+type Props = { maxFiles: number; maxBytes: number; mayImportNew: boolean; mayAttach: boolean };
 
-type LimitError = "no_files" | "too_many_files" | "too_many_bytes";
+type LimitError = "no_files" | "too_many_files" | "too_many_bytes" | "no_article";
+
+/** New articles, each in its text's language, or the texts as an existing article's translation. */
+type Mode = "new" | "attach";
 
 function checkChoice(files: File[], maxFiles: number, maxBytes: number): LimitError | null {
   if (files.length === 0) return "no_files";
@@ -19,9 +23,11 @@ function checkChoice(files: File[], maxFiles: number, maxBytes: number): LimitEr
   return null;
 }
 
-export function ImportForm({ maxFiles, maxBytes }: Props) {
+export function ImportForm({ maxFiles, maxBytes, mayImportNew, mayAttach }: Props) {
   const t = useTranslations("Import");
   const locale = useLocale();
+  const [mode, setMode] = useState<Mode>(mayImportNew ? "new" : "attach");
+  const [target, setTarget] = useState<number | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [view, setView] = useState<ImportView | null>(null);
   const [choiceError, setChoiceError] = useState<LimitError | null>(null);
@@ -37,11 +43,13 @@ export function ImportForm({ maxFiles, maxBytes }: Props) {
   };
 
   const send = (action: (data: FormData) => Promise<ImportView>) => {
-    const problem = checkChoice(files, maxFiles, maxBytes);
+    const problem =
+      checkChoice(files, maxFiles, maxBytes) ?? (mode === "attach" && target === null ? "no_article" : null);
     setChoiceError(problem);
     if (problem) return;
     const data = new FormData();
     for (const file of files) data.append("files", file, file.name);
+    if (mode === "attach" && target !== null) data.append("translationOf", String(target));
     setFailure(false);
     startTransition(async () => {
       try {
@@ -53,9 +61,37 @@ export function ImportForm({ maxFiles, maxBytes }: Props) {
     });
   };
 
+  // What was previewed is what gets imported: another choice of mode or article asks for a new preview.
+  const changeTarget = (next: { mode: Mode; target: number | null }) => {
+    setMode(next.mode);
+    setTarget(next.target);
+    setView(null);
+    setChoiceError(null);
+  };
+
   const previewed = view?.ok === true;
   return (
     <div className="space-y-6">
+      {mayImportNew && mayAttach ? (
+        <fieldset className="rounded-lg bg-white p-4 shadow-sm">
+          <legend className="px-1 font-semibold">{t("mode.legend")}</legend>
+          {(["new", "attach"] as const).map((value) => (
+            <label key={value} className="flex items-center gap-2 py-1">
+              <input
+                type="radio"
+                name="import-mode"
+                value={value}
+                checked={mode === value}
+                onChange={() => changeTarget({ mode: value, target: null })}
+              />
+              {t(`mode.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {mode === "attach" ? (
+        <ArticlePicker target={target} onChoose={(articleId) => changeTarget({ mode: "attach", target: articleId })} />
+      ) : null}
       <div className="rounded-lg bg-white p-4 shadow-sm">
         <label htmlFor="import-files" className="mb-2 block font-semibold">
           {t("chooseFiles")}
@@ -118,6 +154,90 @@ export function ImportForm({ maxFiles, maxBytes }: Props) {
   );
 }
 
+/** The title search: the articles it finds, one to choose as the one the uploaded texts translate. */
+function ArticlePicker({ target, onChoose }: { target: number | null; onChoose: (articleId: number) => void }) {
+  const t = useTranslations("Import");
+  const tLocales = useTranslations("Locales");
+  const locale = useLocale();
+  const [query, setQuery] = useState("");
+  const [matches, setMatches] = useState<ArticleMatch[] | null>(null);
+  const [searching, startSearch] = useTransition();
+  const search = () => {
+    startSearch(async () => {
+      setMatches(await findArticlesAction(query).catch(() => []));
+    });
+  };
+  return (
+    <div className="rounded-lg bg-white p-4 shadow-sm">
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          search();
+        }}
+        className="flex flex-wrap items-end gap-2"
+      >
+        <label className="flex flex-col gap-1">
+          <span className="font-semibold">{t("attach.search")}</span>
+          <input
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            className="rounded border border-gray-300 px-2 py-1"
+          />
+        </label>
+        <button
+          type="submit"
+          disabled={searching || query.trim() === ""}
+          className="rounded border border-brand px-3 py-1 font-semibold text-brand hover:bg-brand-soft disabled:opacity-50"
+        >
+          {t("attach.find")}
+        </button>
+      </form>
+      {matches !== null && matches.length === 0 ? (
+        <p role="status" className="mt-2 text-sm text-gray-600">
+          {t("attach.none")}
+        </p>
+      ) : null}
+      {matches && matches.length > 0 ? (
+        <fieldset className="mt-3">
+          <legend className="mb-1 text-sm text-gray-700">{t("attach.choose")}</legend>
+          {matches.map((match) => (
+            <label key={match.articleId} className="flex items-start gap-2 py-1">
+              <input
+                type="radio"
+                name="import-target"
+                value={match.articleId}
+                checked={target === match.articleId}
+                onChange={() => onChoose(match.articleId)}
+                className="mt-1.5"
+              />
+              <span>
+                <span className="text-sm text-gray-600">
+                  {t("attach.article", { number: formatInteger(match.articleId, locale) })}
+                </span>
+                {match.titles.map((title) => (
+                  <span key={title.locale} className="block">
+                    <span className="text-xs text-gray-500">{tLocales(title.locale)}: </span>
+                    <bdi lang={title.locale} dir={directionOf(title.locale)}>
+                      {title.title}
+                    </bdi>
+                  </span>
+                ))}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {target !== null ? (
+        <p className="mt-2 text-sm font-semibold" data-testid="import-target">
+          {t("attach.chosen", { number: formatInteger(target, locale) })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function Results({ view }: { view: ImportView }) {
   const t = useTranslations("Import");
   const locale = useLocale();
@@ -146,7 +266,7 @@ function Results({ view }: { view: ImportView }) {
       {view.dryRun ? <p className="text-sm text-gray-600">{t("nothingWritten")}</p> : null}
       <ul className="space-y-4">
         {view.files.map((file, index) => (
-          <FileResult key={`${index}-${file.name}`} file={file} dryRun={view.dryRun} />
+          <FileResult key={`${index}-${file.name}`} file={file} dryRun={view.dryRun} attached={view.attached} />
         ))}
       </ul>
     </section>
@@ -160,7 +280,7 @@ const OUTCOME_STYLES: Record<FileView["outcome"], string> = {
   failed: "bg-red-100 text-red-800",
 };
 
-function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
+function FileResult({ file, dryRun, attached }: { file: FileView; dryRun: boolean; attached: boolean }) {
   const t = useTranslations("Import");
   const { article } = file;
   // The wire text is Arabic whatever the interface language: its direction and date follow the text.
@@ -176,8 +296,13 @@ function FileResult({ file, dryRun }: { file: FileView; dryRun: boolean }) {
           className={`rounded-full px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLES[file.outcome]}`}
           data-testid="import-outcome"
         >
-          {t(`${dryRun ? "wouldBe" : "outcome"}.${file.outcome}`)}
+          {t(`${dryRun ? "wouldBe" : "outcome"}.${attached && file.outcome === "created" ? "attached" : file.outcome}`)}
         </span>
+        {!dryRun && file.articleId !== null && article ? (
+          <Link href={`/articles/${file.articleId}/${article.locale}`} className="text-sm text-brand underline">
+            {t("open")}
+          </Link>
+        ) : null}
       </div>
       {file.error ? (
         <p role="alert" className="text-sm text-red-800">

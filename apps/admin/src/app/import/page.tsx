@@ -1,5 +1,6 @@
 // /import: staff with article.import upload wire .txt files, preview what each becomes, then import them with the
-// same importer as the CLI. Others get a 403 (app/forbidden.tsx); the actions are refused on the server too.
+// same importer as the CLI; staff who translate may attach uploaded texts to an article as its translation. Others
+// get a 403 (app/forbidden.tsx); the actions are refused on the server too.
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { can } from "@minbar/db/permissions";
@@ -12,7 +13,10 @@ export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
   const actor = await requireActor();
-  if (!can(actor, "article.import")) forbidden();
+  // The same rules importFiles applies: new articles need article.import; attaching, what translating needs.
+  const mayImportNew = can(actor, "article.import");
+  const mayAttach = can(actor, "article.translate") || can(actor, "article.edit_any");
+  if (!mayImportNew && !mayAttach) forbidden();
   const [t, locale] = await Promise.all([getTranslations("Import"), getLocale()]);
   return (
     <>
@@ -24,7 +28,12 @@ export default async function ImportPage() {
           kilobytes: formatInteger(MAX_UPLOAD_BYTES / 1024, locale),
         })}
       </p>
-      <ImportForm maxFiles={MAX_UPLOAD_FILES} maxBytes={MAX_UPLOAD_BYTES} />
+      <ImportForm
+        maxFiles={MAX_UPLOAD_FILES}
+        maxBytes={MAX_UPLOAD_BYTES}
+        mayImportNew={mayImportNew}
+        mayAttach={mayAttach}
+      />
     </>
   );
 }
