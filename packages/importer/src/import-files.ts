@@ -4,7 +4,13 @@ import { can, requirePermission, type Actor } from "@minbar/db/permissions";
 import type { PrismaClient } from "@minbar/db/client";
 import type { ParseResult } from "@minbar/parser";
 import { importPreparedFile, prepareFile } from "./import-file.ts";
-import { describeError, type ImportOutcome, type ImportResult, type WireFileInput } from "./import-result.ts";
+import {
+  describeError,
+  summarize,
+  type ImportOutcome,
+  type ImportResult,
+  type WireFileInput,
+} from "./import-result.ts";
 
 /** At most this many files per upload. */
 export const MAX_UPLOAD_FILES = 20;
@@ -76,7 +82,5 @@ export async function importFiles({
     }));
     results.push({ ...result, parsed: prepared.parsed });
   }
-  const counts: Record<ImportOutcome, number> = { created: 0, unchanged: 0, updated: 0, failed: 0 };
-  for (const result of results) counts[result.outcome]++;
-  return { results, counts };
+  return { results, counts: await summarize(prisma, results, dryRun) };
 }

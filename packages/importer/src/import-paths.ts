@@ -17,7 +17,7 @@ import {
   type ImportOptions,
   type PreparedFile,
 } from "./import-file.ts";
-import { describeError, type ArticleFile, type ImportOutcome, type ImportResult } from "./import-result.ts";
+import { describeError, summarize, type ArticleFile, type ImportOutcome, type ImportResult } from "./import-result.ts";
 import { recordOutcomes, type OutcomeRecord } from "./record-outcomes.ts";
 import { isConcurrencyConflict, openImportPool, sqlThroughPrisma, type SqlClient } from "./sql-client.ts";
 import { Limiter } from "./limiter.ts";
@@ -102,9 +102,7 @@ export async function importPaths({
       await pool?.end();
     }
   }
-  const counts: Record<ImportOutcome, number> = { created: 0, unchanged: 0, updated: 0, failed: 0 };
-  for (const result of results) counts[result.outcome]++;
-  return { results, counts };
+  return { results, counts: await summarize(prisma, results, dryRun) };
 }
 
 type Report = (result: ImportResult) => void;

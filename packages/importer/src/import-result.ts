@@ -1,4 +1,6 @@
 // What importing one file produced, and the small rules every import path shares.
+import type { PrismaClient } from "@minbar/db/client";
+import { refreshSearchLexicon } from "@minbar/db/importing";
 import { BLOCKING_WARNINGS, type ParsedArticle, type ParseWarning } from "@minbar/parser";
 
 export type ImportOutcome = "created" | "unchanged" | "updated" | "failed";
@@ -71,4 +73,17 @@ export function describeError(error: unknown): string {
       .filter(Boolean)
       .slice(-1)[0] ?? "unknown error"
   );
+}
+
+/** Tallies a run's outcomes and, when it wrote anything, counts the newly published words for near spellings. */
+export async function summarize(
+  prisma: PrismaClient,
+  results: readonly ImportResult[],
+  dryRun: boolean,
+): Promise<Record<ImportOutcome, number>> {
+  const counts: Record<ImportOutcome, number> = { created: 0, unchanged: 0, updated: 0, failed: 0 };
+  for (const result of results) counts[result.outcome]++;
+  // The admin's scheduler counts them too (docs/decisions/0031), so an import run need not wait on its failure.
+  if (!dryRun && counts.created + counts.updated > 0) await refreshSearchLexicon(prisma).catch(() => 0);
+  return counts;
 }

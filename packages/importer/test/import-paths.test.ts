@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@minbar/db/testing";
 import type { PrismaClient } from "@minbar/db/client";
+import { findNearSpellings } from "@minbar/db/public";
 import { importPaths } from "../src/index.ts";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
@@ -23,7 +24,8 @@ afterAll(async () => {
 
 async function emptyDatabase() {
   await prisma.$executeRawUnsafe(
-    "TRUNCATE articles, sources, photo_credits, wire_files, import_records, audit_log, users RESTART IDENTITY CASCADE",
+    "TRUNCATE articles, sources, photo_credits, wire_files, import_records, audit_log, users, " +
+      "search_lexicon, search_lexicon_documents, search_lexicon_queue RESTART IDENTITY CASCADE",
   );
 }
 
@@ -105,6 +107,17 @@ describe("importing the seeds", () => {
     const again = await importPaths({ prisma, paths: [SEEDS] });
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 5, failed: 0 });
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it("counts the published words, so search offers seed 003's two spellings of the minister for each other", async () => {
+    const near = async (word: string) =>
+      (await findNearSpellings(prisma, { locale: "ar", words: [word] })).flatMap((found) =>
+        found.nearSpellings.map((spelling) => spelling.word),
+      );
+    expect(await near("تيلوبيردي")).toEqual([]);
+    await importPaths({ prisma, paths: [SEEDS] });
+    expect(await near("تيلوبيردي")).toContain("تليوبيردي");
+    expect(await near("تليوبيردي")).toContain("تيلوبيردي");
   });
 
   it("writes nothing on a dry run but says what would happen", async () => {
