@@ -152,6 +152,33 @@ describe("searchPublishedArticles", () => {
     expect(await foundIds("голосование", "ru")).toEqual([ids.ruVote]);
   });
 
+  it("follows a text as it is published, edited, unpublished and deleted", async () => {
+    const word = "зубробизон";
+    const localization = await db.prisma.articleLocalization.create({
+      data: {
+        locale: "ru",
+        title: `Черновик про ${word}`,
+        slug: "search-follows-text",
+        body: [],
+        article: { create: { originalLocale: "ru" } },
+      },
+    });
+    const update = (data: Parameters<typeof db.prisma.articleLocalization.update>[0]["data"]) =>
+      db.prisma.articleLocalization.update({ where: { id: localization.id }, data });
+    expect(await foundIds(word, "ru")).toEqual([]);
+    await update({ status: "published", publishedAt: new Date() });
+    expect(await foundIds(word, "ru")).toEqual([localization.articleId]);
+    await update({ title: "Новость про бизона" });
+    expect(await foundIds(word, "ru")).toEqual([]);
+    expect(await foundIds("бизона", "ru")).toEqual([localization.articleId]);
+    await update({ status: "unpublished" });
+    expect(await foundIds("бизона", "ru")).toEqual([]);
+    await update({ status: "published" });
+    expect(await foundIds("бизона", "ru")).toEqual([localization.articleId]);
+    await db.prisma.article.delete({ where: { id: localization.articleId } });
+    expect(await foundIds("бизона", "ru")).toEqual([]);
+  });
+
   it("does not let stored text forge highlight markers", async () => {
     const [hit] = (await search("trade", "en")).items;
     expect(hit?.titleHighlighted.map((s) => s.text).join("")).toBe("Trade forged & <b>markup</b>");

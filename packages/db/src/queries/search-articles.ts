@@ -174,10 +174,9 @@ export async function searchPublishedArticles(
   // Russian and English documents are indexed as written, so their own query highlights them.
   const headline = locale === "ar" ? arabicHeadlineQuery(config, prepared.terms) : match;
   const markers = `${START_SEL}${STOP_SEL}`;
-  // The same rule as public-articles.ts: published, dated and titled.
-  const published = Prisma.sql`
-    l.locale = ${locale}::"Locale" AND l.status = 'published' AND l.published_at IS NOT NULL AND l.title IS NOT NULL
-    AND l.search_vector @@ (${match})`;
+  // published_search_entries holds exactly what readers can see (the rule of public-articles.ts: published, dated,
+  // titled), narrow, so a common word's thousands of matches are read and ordered cheaply (docs/decisions/0028).
+  const published = Prisma.sql`s.locale = ${locale}::"Locale" AND s.search_vector @@ (${match})`;
 
   const offset = (safePage - 1) * safePageSize;
   // Only the RANK_WINDOW most recent matches are ranked (ts_rank reads each row's whole vector, and a common word
@@ -186,7 +185,7 @@ export async function searchPublishedArticles(
 
   const [countRows, rows] = await Promise.all([
     prisma.$queryRaw<{ total: bigint }[]>`
-      SELECT count(*) AS total FROM (SELECT 1 FROM article_localizations l WHERE ${published} LIMIT ${maxCounted + 1}) c`,
+      SELECT count(*) AS total FROM (SELECT 1 FROM published_search_entries s WHERE ${published} LIMIT ${maxCounted + 1}) c`,
     // Headlines are computed only for the rows of this page: ts_headline re-parses the whole text.
     prisma.$queryRaw<HitRow[]>`
       SELECT p.article_id, p.locale, p.slug, p.title, p.published_at, p.published_date_only,
@@ -203,13 +202,14 @@ export async function searchPublishedArticles(
             CASE WHEN m.n <= ${rankWindow} THEN ts_rank(v.search_vector, ${match}) ELSE 0 END AS rank
           FROM (
             -- Only ids and dates pass through the sort; the vectors are read for the window alone.
-            SELECT l.id, l.published_at, row_number() OVER (ORDER BY l.published_at DESC, l.id DESC) AS n
-            FROM article_localizations l
+            SELECT s.localization_id AS id, s.published_at,
+              row_number() OVER (ORDER BY s.published_at DESC, s.localization_id DESC) AS n
+            FROM published_search_entries s
             WHERE ${published}
-            ORDER BY l.published_at DESC, l.id DESC
+            ORDER BY s.published_at DESC, s.localization_id DESC
             LIMIT ${window}
           ) m
-          JOIN article_localizations v ON v.id = m.id
+          JOIN published_search_entries v ON v.localization_id = m.id
           ORDER BY ranked DESC, rank DESC, m.published_at DESC, m.id DESC
           LIMIT ${safePageSize} OFFSET ${offset}
         ) r
