@@ -179,6 +179,23 @@ describe("searchPublishedArticles", () => {
     expect(await foundIds("бизона", "ru")).toEqual([]);
   });
 
+  it("takes ё and е for one letter in Russian, both ways (the russian stemmer folds them)", async () => {
+    const localization = await db.prisma.articleLocalization.create({
+      data: {
+        locale: "ru",
+        title: "Зелёная ёлка на площади",
+        slug: "search-yo",
+        body: [],
+        status: "published",
+        publishedAt: new Date(),
+        article: { create: { originalLocale: "ru" } },
+      },
+    });
+    expect(await foundIds("зеленая елка", "ru")).toEqual([localization.articleId]);
+    expect(await foundIds("ЁЛКА", "ru")).toEqual([localization.articleId]);
+    await db.prisma.article.delete({ where: { id: localization.articleId } });
+  });
+
   it("does not let stored text forge highlight markers", async () => {
     const [hit] = (await search("trade", "en")).items;
     expect(hit?.titleHighlighted.map((s) => s.text).join("")).toBe("Trade forged & <b>markup</b>");
