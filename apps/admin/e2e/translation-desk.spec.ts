@@ -204,3 +204,43 @@ test("an article written first in Russian: its Arabic edition is the translation
   await expect(rows.locator('p[lang="ru"]')).toHaveText(["Стороны обсудили сотрудничество."]);
   await expect(rows.getByRole("textbox", { name: "الفقرة 1", exact: true })).toHaveAttribute("dir", "rtl");
 });
+
+test("Enter at the start of a paragraph makes room above it; the paragraph keeps its block id", async ({ page }) => {
+  const first = "الفقرة الأولى من الخبر.";
+  const second = "الفقرة الثانية التي تُترجم.";
+  const added = "فقرة أضيفت فوقها";
+  const body = [
+    { id: "e2e-first", type: "paragraph", text: first },
+    { id: "e2e-second", type: "paragraph", text: second },
+  ];
+  const slug = `e2e-enter-${Date.now()}`;
+  const article = await prisma.article.create({
+    data: {
+      localizations: {
+        create: {
+          locale: "ar",
+          title: "خبر الفقرات",
+          slug,
+          body,
+          revisions: { create: { number: 1, title: "خبر الفقرات", slug, body, origin: "editor" } },
+        },
+      },
+    },
+  });
+  await signIn(page, DESK_EDITOR_USER);
+  await page.goto(`/articles/${article.id}/ar`);
+  const editorBody = page.getByRole("textbox", { name: "النص" });
+  await editorBody.locator("p", { hasText: second }).click();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.type(added);
+  await waitSaved(page);
+
+  const stored = await prisma.articleLocalization.findFirstOrThrow({ where: { articleId: article.id, locale: "ar" } });
+  const blocks = stored.body as { id: string; text: string }[];
+  expect(blocks.map((block) => block.text)).toEqual([first, added, second]);
+  expect(blocks[0]?.id).toBe("e2e-first");
+  expect(blocks[2]?.id).toBe("e2e-second");
+  expect(blocks[1]?.id).not.toMatch(/^e2e-/);
+});

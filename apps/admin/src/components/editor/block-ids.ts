@@ -13,6 +13,26 @@ const idAttribute = (name: string, dataName: string) => ({
 
 export const BlockIds = Extension.create({
   name: "blockIds",
+  // Before the editor's own Enter, which would split the block and leave its id on the empty half.
+  priority: 1000,
+  addKeyboardShortcuts() {
+    return {
+      // Enter at the start of a paragraph or subheading makes room above it: the text below keeps its block (and its
+      // translations' pairing), and the empty block above is the new one.
+      Enter: ({ editor }) => {
+        const { $from, empty } = editor.state.selection;
+        const block = $from.parent;
+        if (!empty || $from.parentOffset !== 0 || block.content.size === 0) return false;
+        if (block.type.name !== "paragraph" && block.type.name !== "heading") return false;
+        if ($from.depth > 1 && $from.node($from.depth - 1).type.name === "listItem") return false;
+        const above = $from.before();
+        return editor.commands.command(({ tr, dispatch, state }) => {
+          if (dispatch) tr.insert(above, state.schema.nodes.paragraph!.create()).scrollIntoView();
+          return true;
+        });
+      },
+    };
+  },
   addGlobalAttributes() {
     return [
       {
