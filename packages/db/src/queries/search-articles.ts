@@ -1,19 +1,26 @@
 // Reader search: full-text search over the published localizations of one language, ranked, with highlighted
 // snippets, over the stored `search_vector` (normalized and stemmed by PostgreSQL, see migration `init`).
 import { Prisma, type Locale, type PrismaClient } from "../generated/prisma/client.ts";
-import { normalizeArabicForSearch } from "../search/normalize-arabic.ts";
+import {
+  anyForm,
+  combined,
+  highlightForms,
+  nearSpellingsUsed,
+  prepareSearchQuery,
+  rankingKeys,
+  termQueries,
+  TEXT_SEARCH_CONFIG,
+  withNearSpellings,
+  type NearSpellingsUsed,
+} from "../search/search-terms.ts";
 
-/** Longer queries are cut here: nobody types more, and every word costs a few tsquery terms. */
-export const MAX_QUERY_LENGTH = 200;
-const MAX_WORDS = 10;
-const MAX_WORD_LENGTH = 64;
+export { MAX_QUERY_LENGTH, prepareSearchQuery, type PreparedSearch } from "../search/search-terms.ts";
+
 const MAX_PAGE_SIZE = 50;
-/** How many of the most recent matches are ranked by relevance; the rest follow by date. */
+/** How many of the most recent matches are ranked; the rest follow by date. */
 export const RANK_WINDOW = 500;
 /** Matches are counted up to this many: beyond it the page says "more than" (counting is the cost of a common word). */
 export const MAX_COUNTED = 1_000;
-
-const TEXT_SEARCH_CONFIG: Readonly<Record<Locale, string>> = { ar: "arabic", ru: "russian", en: "english" };
 
 // ts_headline marks matches with these private-use characters; they are stripped from the stored text first, so a
 // document cannot forge a highlight, and the page splits on them instead of trusting any markup.
@@ -22,13 +29,6 @@ const STOP_SEL = "\uE001";
 const SELECTORS = `StartSel="${START_SEL}", StopSel="${STOP_SEL}"`;
 const TITLE_HEADLINE_OPTIONS = `HighlightAll=true, ${SELECTORS}`;
 const SNIPPET_HEADLINE_OPTIONS = `MaxFragments=2, MaxWords=25, MinWords=10, FragmentDelimiter=" … ", ${SELECTORS}`;
-
-// The `arabic` stemmer keeps a clitic و/ف/ب before ا and never strips ل (واستراخان, لكازاخستان stay whole), so the
-// query also asks for those prefixed forms; ك is left out (docs/decisions/0008-arabic-search-normalization.md).
-const ARABIC_CLITICS = ["و", "ف", "ب", "ل"] as const;
-// Two-letter words with a clitic are mostly other words (بحر is not ب + حر).
-const MIN_CLITIC_BASE_LENGTH = 3;
-const ARABIC_WORD = /^[\u0621-\u064A]+$/;
 
 export type HighlightedText = { text: string; highlighted: boolean }[];
 
@@ -51,6 +51,8 @@ export type SearchArticlesResult =
       kind: "results";
       query: string;
       items: SearchHit[];
+      /** Rare words of the query searched in their near spellings too ("results for … too"). */
+      nearSpellings: NearSpellingsUsed[];
       /** How many articles match, at most MAX_COUNTED. */
       total: number;
       /** More than `total` articles match: counting stopped there. */
@@ -59,40 +61,6 @@ export type SearchArticlesResult =
       pageCount: number;
       pageSize: number;
     };
-
-export type PreparedSearch = {
-  /** The reader's query, cut to MAX_QUERY_LENGTH characters, for showing back. */
-  query: string;
-  /** Per query word, the forms any of which may match (AND across words, OR within one word), as normalized text. */
-  terms: string[][];
-};
-
-/** Cuts, normalizes and splits a reader's query into words and their variants; no database needed. */
-export function prepareSearchQuery(raw: string, locale: Locale): PreparedSearch {
-  // Array.from splits by code point, so a cut never leaves half a surrogate pair behind.
-  const query = Array.from(raw.slice(0, MAX_QUERY_LENGTH * 2))
-    .slice(0, MAX_QUERY_LENGTH)
-    .join("")
-    .trim();
-  // Only the Arabic search documents are normalized (minbar_search_vector), so only Arabic queries are.
-  const text = locale === "ar" ? normalizeArabicForSearch(query) : query.normalize("NFC");
-  // Everything but letters, marks and digits separates words: operators, quotes and markup are never syntax here.
-  const words = [...new Set(text.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean))]
-    .map((word) => Array.from(word).slice(0, MAX_WORD_LENGTH).join(""))
-    .slice(0, MAX_WORDS);
-  const terms = words.map((word) =>
-    locale === "ar" ? [...new Set([word, ...withArabicClitics(word).map(normalizeArabicForSearch)])] : [word],
-  );
-  return { query, terms };
-}
-
-function withArabicClitics(word: string): string[] {
-  if (!ARABIC_WORD.test(word) || word.length < MIN_CLITIC_BASE_LENGTH) return [];
-  return ARABIC_CLITICS.map((clitic) =>
-    // ل before the article is written لل (للاستراتيجية), not لال.
-    clitic === "ل" && word.startsWith("ال") ? `ل${word.slice(1)}` : `${clitic}${word}`,
-  );
-}
 
 /** Splits ts_headline output at the selection markers; unbalanced markers are simply dropped. */
 export function splitHighlights(marked: string): HighlightedText {
@@ -106,24 +74,12 @@ export function splitHighlights(marked: string): HighlightedText {
   return segments;
 }
 
-const anyOf = (config: string, forms: string[]) =>
-  Prisma.sql`(${Prisma.join(
-    forms.map((form) => Prisma.sql`plainto_tsquery(${config}::regconfig, ${form})`),
-    " || ",
-  )})`;
-
-const allOf = (config: string, terms: string[][]) =>
-  Prisma.join(
-    terms.map((forms) => anyOf(config, forms)),
-    " && ",
-  );
-
 /**
- * The query ts_headline gets for one result row `p`: the row's own words whose normalized form matches a query term,
+ * The query ts_headline gets for one result row `p`: the row's own words whose normalized form matches a query form,
  * as written, since ts_headline parses the original text and the stemmer often stems the two spellings differently
  * (docs/decisions/0008-arabic-search-normalization.md).
  */
-function arabicHeadlineQuery(config: string, terms: string[][]): Prisma.Sql {
+function arabicHeadlineQuery(config: string, forms: string[]): Prisma.Sql {
   return Prisma.sql`(
     SELECT websearch_to_tsquery(${config}::regconfig, coalesce(string_agg(w.token, ' or '), ''))
     FROM (
@@ -134,7 +90,7 @@ function arabicHeadlineQuery(config: string, terms: string[][]): Prisma.Sql {
       -- A fence: the stemming test below runs once per distinct word, not once per occurrence.
       OFFSET 0
     ) w
-    WHERE to_tsvector(${config}::regconfig, minbar_normalize_ar(w.token)) @@ ${anyOf(config, terms.flat())}
+    WHERE to_tsvector(${config}::regconfig, minbar_normalize_ar(w.token)) @@ ${anyForm(config, forms)}
   )`;
 }
 
@@ -150,7 +106,8 @@ type HitRow = {
 };
 
 /**
- * Published localizations in `locale` matching every word of `query` (in any of its spellings), best first.
+ * Published localizations in `locale` matching any term of `query` (a word in any of its forms or near spellings, a
+ * phrase), best first: more terms matched exactly, then more terms matched, then more in the title, then newer.
  * Never throws on what a reader types: any string is either searched or reported as blank.
  */
 export async function searchPublishedArticles(
@@ -166,26 +123,48 @@ export async function searchPublishedArticles(
 ): Promise<SearchArticlesResult> {
   const prepared = prepareSearchQuery(query, locale);
   if (prepared.terms.length === 0) return { kind: "blank", query: prepared.query };
+  const search = await withNearSpellings(prisma, locale, prepared);
 
   const safePage = Number.isFinite(page) ? Math.max(1, Math.floor(page)) : 1;
   const safePageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
   const config = TEXT_SEARCH_CONFIG[locale];
-  const match = allOf(config, prepared.terms);
+  const queries = termQueries(locale, search);
+  const matchAny = combined(
+    queries.map((q) => q.any),
+    "||",
+  );
+  const matchAll = combined(
+    queries.map((q) => q.any),
+    "&&",
+  );
+  const forms = highlightForms(search);
   // Russian and English documents are indexed as written, so their own query highlights them.
-  const headline = locale === "ar" ? arabicHeadlineQuery(config, prepared.terms) : match;
+  const headline = locale === "ar" ? arabicHeadlineQuery(config, forms) : anyForm(config, forms);
   const markers = `${START_SEL}${STOP_SEL}`;
   // published_search_entries holds exactly what readers can see (the rule of public-articles.ts: published, dated,
   // titled), narrow, so a common word's thousands of matches are read and ordered cheaply (docs/decisions/0028).
-  const published = Prisma.sql`s.locale = ${locale}::"Locale" AND s.search_vector @@ (${match})`;
+  const ofLocale = Prisma.sql`s.locale = ${locale}::"Locale"`;
+  const recent = Prisma.sql`ORDER BY s.published_at DESC, s.localization_id DESC`;
 
   const offset = (safePage - 1) * safePageSize;
-  // Only the RANK_WINDOW most recent matches are ranked (ts_rank reads each row's whole vector, and a common word
-  // matches tens of thousands); pages beyond them continue by date (docs/decisions/0025-search-ranks-recent-matches.md).
+  // Only the RANK_WINDOW most recent matches are ranked (ranking reads each row's whole vector, and a common word
+  // matches tens of thousands), and as many of those with every term; pages beyond them continue by date
+  // (docs/decisions/0025-search-ranks-recent-matches.md, 0032-search-terms-and-ranking.md).
   const window = Math.max(rankWindow, offset + safePageSize);
+  const withEveryTerm =
+    queries.length > 1
+      ? Prisma.sql`(SELECT s.localization_id AS id, s.published_at, true AS ranked
+          FROM published_search_entries s WHERE ${ofLocale} AND s.search_vector @@ ${matchAll}
+          ${recent} LIMIT ${rankWindow})
+        UNION ALL`
+      : Prisma.empty;
+  const keys = rankingKeys(queries, Prisma.sql`k.vector`, Prisma.sql`k.title_vector`);
 
   const [countRows, rows] = await Promise.all([
     prisma.$queryRaw<{ total: bigint }[]>`
-      SELECT count(*) AS total FROM (SELECT 1 FROM published_search_entries s WHERE ${published} LIMIT ${maxCounted + 1}) c`,
+      SELECT count(*) AS total FROM (
+        SELECT 1 FROM published_search_entries s WHERE ${ofLocale} AND s.search_vector @@ ${matchAny}
+        LIMIT ${maxCounted + 1}) c`,
     // Headlines are computed only for the rows of this page: ts_headline re-parses the whole text.
     prisma.$queryRaw<HitRow[]>`
       SELECT p.article_id, p.locale, p.slug, p.title, p.published_at, p.published_date_only,
@@ -195,28 +174,44 @@ export async function searchPublishedArticles(
           translate(concat_ws(' ', p.summary, minbar_blocks_text(p.body)), ${markers}, ''),
           h.query, ${SNIPPET_HEADLINE_OPTIONS}) AS snippet_headline
       FROM (
-        SELECT r.id, r.ranked, r.rank, r.published_at, l.article_id, l.locale, l.slug, l.title, l.summary, l.body,
-          l.published_date_only
+        SELECT r.id, r.ranked, r.exact_terms, r.matched_terms, r.title_terms, r.published_at, l.article_id, l.locale,
+          l.slug, l.title, l.summary, l.body, l.published_date_only
         FROM (
-          SELECT m.id, m.published_at, m.n <= ${rankWindow} AS ranked,
-            CASE WHEN m.n <= ${rankWindow} THEN ts_rank(v.search_vector, ${match}) ELSE 0 END AS rank
+          SELECT k.id, k.published_at, k.ranked, ${keys.exactTerms} AS exact_terms,
+            ${keys.matchedTerms} AS matched_terms, ${keys.titleTerms} AS title_terms
           FROM (
-            -- Only ids and dates pass through the sort; the vectors are read for the window alone.
-            SELECT s.localization_id AS id, s.published_at,
-              row_number() OVER (ORDER BY s.published_at DESC, s.localization_id DESC) AS n
-            FROM published_search_entries s
-            WHERE ${published}
-            ORDER BY s.published_at DESC, s.localization_id DESC
-            LIMIT ${window}
-          ) m
-          JOIN published_search_entries v ON v.localization_id = m.id
-          ORDER BY ranked DESC, rank DESC, m.published_at DESC, m.id DESC
+            -- Each ranked row's vector is read once here (and its title's part made once), not once per test below.
+            SELECT c.*, ts_filter(c.vector, '{a}') AS title_vector
+            FROM (
+              SELECT m.id, m.published_at, m.ranked,
+                CASE WHEN m.ranked THEN v.search_vector || ''::tsvector END AS vector
+              FROM (
+                -- Only ids and dates pass through the sorts; the vectors are read for the windows alone.
+                SELECT u.id, u.published_at, bool_or(u.ranked) AS ranked
+                FROM (
+                  ${withEveryTerm}
+                  SELECT a.id, a.published_at, a.n <= ${rankWindow} AS ranked
+                  FROM (
+                    SELECT s.localization_id AS id, s.published_at, row_number() OVER (${recent}) AS n
+                    FROM published_search_entries s WHERE ${ofLocale} AND s.search_vector @@ ${matchAny}
+                    ${recent} LIMIT ${window}
+                  ) a
+                ) u
+                GROUP BY u.id, u.published_at
+              ) m
+              JOIN published_search_entries v ON v.localization_id = m.id
+              OFFSET 0
+            ) c
+            OFFSET 0
+          ) k
+          ORDER BY k.ranked DESC, exact_terms DESC, matched_terms DESC, title_terms DESC, k.published_at DESC, k.id DESC
           LIMIT ${safePageSize} OFFSET ${offset}
         ) r
         JOIN article_localizations l ON l.id = r.id
       ) p
       CROSS JOIN LATERAL (SELECT ${headline} AS query) h
-      ORDER BY p.ranked DESC, p.rank DESC, p.published_at DESC, p.id DESC`,
+      ORDER BY p.ranked DESC, p.exact_terms DESC, p.matched_terms DESC, p.title_terms DESC, p.published_at DESC,
+        p.id DESC`,
   ]);
 
   const counted = Number(countRows[0]?.total ?? 0);
@@ -234,6 +229,7 @@ export async function searchPublishedArticles(
       titleHighlighted: splitHighlights(row.title_headline),
       snippet: splitHighlights(row.snippet_headline),
     })),
+    nearSpellings: nearSpellingsUsed(search),
     total,
     totalIsLowerBound: counted > maxCounted,
     page: safePage,

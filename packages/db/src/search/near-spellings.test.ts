@@ -1,57 +1,13 @@
 // The near-spelling lexicon on the real PostgreSQL server and on the embedded one (PGlite, which must load pg_trgm
 // and fuzzystrmatch): names spelt two ways find each other in their edition, only published words are offered.
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "../client.ts";
-import { startEmbeddedPostgres } from "../embedded-server.ts";
+import type { PrismaClient } from "../client.ts";
 import type { ArticleStatus, Locale } from "../generated/prisma/client.ts";
-import { applyMigrations } from "../migrate.ts";
-import { createTestDatabase } from "../testing.ts";
+import { TEST_BACKENDS, type TestBackend } from "../testing-backends.ts";
 import { findNearSpellings, normalizeLexiconWord, refreshSearchLexicon } from "./near-spellings.ts";
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-type Backend = { prisma: PrismaClient; close(): Promise<void> };
-
-const backends: [string, () => Promise<Backend>][] = [
-  [
-    "PostgreSQL",
-    async () => {
-      const db = await createTestDatabase();
-      return { prisma: db.prisma, close: () => db.drop() };
-    },
-  ],
-  [
-    "PGlite",
-    async () => {
-      const root = mkdtempSync(path.join(tmpdir(), "minbar-lexicon-"));
-      const server = await startEmbeddedPostgres({ dataDir: path.join(root, "db"), port: await freePort() });
-      await applyMigrations({ url: server.url });
-      const prisma = createPrismaClient(server.url);
-      return {
-        prisma,
-        async close() {
-          await prisma.$disconnect();
-          await server.stop();
-          rmSync(root, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-];
-
-describe.each(backends)("near spellings on %s", (_name, open) => {
-  let backend: Backend;
+describe.each(TEST_BACKENDS)("near spellings on %s", (_name, open) => {
+  let backend: TestBackend;
   let prisma: PrismaClient;
   let slugs = 0;
 

@@ -7,8 +7,8 @@ import { normalizeArabicForSearch } from "./normalize-arabic.ts";
 
 /** Near spellings returned per query word at most. */
 export const NEAR_SPELLING_LIMIT = 5;
-/** Query words looked up at most (the search itself keeps ten). */
-const MAX_WORDS = 10;
+/** Query words looked up at most (the search keeps ten words, and looks up an Arabic word's clitic readings too). */
+const MAX_WORDS = 30;
 /** The lexicon holds words of 2–64 letters and no digits (minbar_lexicon_words). */
 const LEXICON_WORD = /^[\p{L}\p{M}]{2,64}$/u;
 /** Shorter words get no near spellings: one letter off a three-letter word is another word (مصر/مصرف, war/was). */
@@ -82,13 +82,25 @@ type Row = {
  */
 export async function findNearSpellings(
   prisma: PrismaClient,
-  { locale, words, limit = NEAR_SPELLING_LIMIT }: { locale: Locale; words: readonly string[]; limit?: number },
+  {
+    locale,
+    words,
+    limit = NEAR_SPELLING_LIMIT,
+    rarerThan = Number.POSITIVE_INFINITY,
+  }: {
+    locale: Locale;
+    words: readonly string[];
+    limit?: number;
+    /** Near spellings only for words in fewer published texts than this (the others' would go unused). */
+    rarerThan?: number;
+  },
 ): Promise<WordNearSpellings[]> {
   const lookedUp = [...new Set(words.map((word) => normalizeLexiconWord(locale, word)))]
     .filter((word) => LEXICON_WORD.test(word))
     .slice(0, MAX_WORDS);
   if (lookedUp.length === 0) return [];
   const safeLimit = Math.min(20, Math.max(1, Math.floor(Number.isFinite(limit) ? limit : NEAR_SPELLING_LIMIT)));
+  const rarer = Number.isFinite(rarerThan) ? Math.max(0, Math.min(2 ** 31 - 1, Math.floor(rarerThan))) : 2 ** 31 - 1;
   const minSimilarities = lookedUp.map((word) => minSimilarityFor(locale, word));
   // `%` is pg_trgm's similarity operator, answered by the GIN index at the threshold set_config gives it for this
   // statement's transaction only (at its default, 0.3, it handed seven times as many Arabic candidates to the recheck); each
@@ -106,7 +118,7 @@ export async function findNearSpellings(
     LEFT JOIN LATERAL (
       SELECT s.word, s.documents, similarity(s.word, q.word)::float8 AS similarity
       FROM search_lexicon s
-      WHERE q.edits > 0 AND s.word % q.word AND s.locale = ${locale}::"Locale" AND s.word <> q.word
+      WHERE q.edits > 0 AND coalesce(e.documents, 0) < ${rarer}::int AND s.word % q.word AND s.locale = ${locale}::"Locale" AND s.word <> q.word
         AND s.documents > 0 AND similarity(s.word, q.word) >= q.min_similarity
         AND levenshtein_less_equal(s.word, q.word, q.edits) <= q.edits
       ORDER BY similarity DESC, s.documents DESC, s.word
