@@ -66,6 +66,25 @@ test.describe("search", () => {
     expect((await results(page).allTextContents()).sort()).toEqual([...PUBLISHED_SEED_TITLES].sort());
   });
 
+  test("a query word with a clitic and a misspelt name find the article, and the page says which spelling it used", async ({
+    page,
+  }) => {
+    // The June 2020 article has أوروبا bare; the reader pasted وأوروبا from another sentence.
+    await page.goto(searchUrl("وأوروبا"));
+    await expect(results(page)).toHaveText([JUN_2020]);
+    await expect(page.locator("main li p mark")).toHaveText(["أوروبا"]);
+    await expect(page.getByTestId("near-spellings")).toHaveCount(0);
+
+    // It spells the Kazakh minister تيلوبيردي and تليوبيردي; the reader, a third way.
+    await page.goto(searchUrl("تيليوبيردي"));
+    await expect(results(page)).toHaveText([JUN_2020]);
+    const note = page.getByTestId("near-spellings");
+    await expect(note).toContainText(/^تشمل النتائج أيضًا «(تيلوبيردي|تليوبيردي)» أو «(تيلوبيردي|تليوبيردي)»/);
+    await expect(note).toContainText("وهي كتابات قريبة من «تيليوبيردي»");
+    await expect(note.locator("bdi").last()).toHaveText("تيليوبيردي");
+    await expect(page.locator("main li p mark").first()).toHaveText(/^(تيلوبيردي|تليوبيردي)$/);
+  });
+
   test("each edition searches its own published articles", async ({ page }) => {
     await page.goto("/ru");
     const box = page.getByRole("search", { name: "Поиск по сайту" });

@@ -10,7 +10,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../src/client.ts";
-import { benchWordList, fillSearchCorpus } from "../src/bench/search-corpus.ts";
+import {
+  benchVocabulary,
+  benchWordList,
+  fillSearchCorpus,
+  inventedName,
+  misspell,
+} from "../src/bench/search-corpus.ts";
 import type { Locale } from "../src/generated/prisma/client.ts";
 import { findNearSpellings, normalizeLexiconWord, refreshSearchLexicon } from "../src/search/near-spellings.ts";
 import { readDbEnv } from "../src/env.ts";
@@ -38,55 +44,7 @@ for (const [name, value] of [
 }
 const WARMUP = 50;
 const LOCALES = ["ar", "ru", "en"] as const;
-
-// Forms a word takes in running text, so that near neighbours are as dense as in a real edition's lexicon.
-const PREFIXES: Readonly<Record<Locale, string[]>> = {
-  ar: ["", "و", "ب", "ل", "ال", "وال", "بال", "لل"],
-  ru: [""],
-  en: [""],
-};
-const SUFFIXES: Readonly<Record<Locale, string[]>> = {
-  ar: ["", "ة", "ي", "ية", "ات", "ون", "ين", "ها", "هم"],
-  ru: ["", "а", "у", "ом", "е", "ы", "ов", "ами", "ах", "ский", "ского"],
-  en: ["", "s", "ed", "ing", "er", "ers", "ly", "ism"],
-};
-const LETTERS: Readonly<Record<Locale, string>> = {
-  ar: "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
-  ru: "абвгдежзийклмнопрстуфхцчшщыэюя",
-  en: "abcdefghijklmnopqrstuvwxyz",
-};
-
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
-
-/** An invented name of 5–11 letters, as transliterated names are. */
-function inventedName(locale: Locale): string {
-  const letters = Array.from(LETTERS[locale]);
-  return Array.from({ length: 5 + Math.floor(Math.random() * 7) }, () => pick(letters)).join("");
-}
-
-/** A misspelling: two neighbouring letters swapped, one left out, or one added. */
-function misspelt(locale: Locale, word: string): string {
-  const letters = Array.from(word);
-  const at = 1 + Math.floor(Math.random() * Math.max(1, letters.length - 2));
-  const kind = Math.floor(Math.random() * 3);
-  if (kind === 0 && at + 1 < letters.length) [letters[at], letters[at + 1]] = [letters[at + 1]!, letters[at]!];
-  else if (kind === 1) letters.splice(at, 1);
-  else letters.splice(at, 0, pick(Array.from(LETTERS[locale])));
-  return letters.join("");
-}
-
-function vocabulary(locale: Locale, base: readonly string[]): string[] {
-  const words = new Set<string>();
-  for (const word of base) {
-    // A word with the article takes only the clitics before it (والحكومة, not بالالحكومة).
-    const prefixes = PREFIXES[locale].filter(
-      (p) => !(word.startsWith("ال") && p.endsWith("ال")) && !(word.startsWith("ال") && p === "لل"),
-    );
-    for (const p of prefixes) for (const s of SUFFIXES[locale]) words.add(p + word + s);
-  }
-  for (let i = 0; i < NAMES; i++) words.add(inventedName(locale));
-  return [...words];
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -115,7 +73,7 @@ try {
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)} (1 min) before`);
   const words = {} as Record<Locale, string[]>;
   for (const locale of LOCALES) {
-    words[locale] = vocabulary(locale, benchWordList(locale, seeds));
+    words[locale] = benchVocabulary(locale, benchWordList(locale, seeds), NAMES);
     const start = performance.now();
     await fillSearchCorpus(db.url, {
       locale,
@@ -179,7 +137,7 @@ try {
     const lexicon = words[locale].filter((word) => Array.from(word).length >= 4);
     const kinds: [string, () => string][] = [
       ["in the lexicon", () => pick(lexicon)],
-      ["misspelt", () => misspelt(locale, pick(lexicon))],
+      ["misspelt", () => misspell(locale, pick(lexicon))],
       ["invented", () => inventedName(locale)],
     ];
     for (const [kind, draw] of kinds) {

@@ -49,6 +49,14 @@ export function formatInteger(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocaleOf(locale), { maximumFractionDigits: 0, useGrouping: true }).format(value);
 }
 
+/** Words quoted as the language quotes («…» in Arabic and Russian, “…” in English) and listed with "or". */
+export function formatQuotedAlternatives(words: readonly string[], locale: Locale): string {
+  const [open, close] = locale === "en" ? ["“", "”"] : ["«", "»"];
+  return new Intl.ListFormat(intlLocaleOf(locale), { type: "disjunction" }).format(
+    words.map((word) => `${open}${word}${close}`),
+  );
+}
+
 /**
  * The newsroom's time zone named for staff, next to a time they read or type: توقيت موسكو الرسمي / Москва,
  * стандартное время / Moscow Standard Time. From the zone's own data, so it follows NEWSROOM_TIME_ZONE.

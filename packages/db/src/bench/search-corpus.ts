@@ -3,6 +3,9 @@
 // language: the seeds' own Arabic words, and for Russian and English a small list of news words in several forms.
 import pg from "pg";
 
+// The bench counts the lexicon the way the admin's scheduler does, after filling.
+export { refreshSearchLexicon } from "../search/near-spellings.ts";
+
 type Locale = "ar" | "ru" | "en";
 
 // News words in several grammatical forms, so that stemming has work to do and queries in one form find the others.
@@ -61,6 +64,56 @@ const ARABIC_WORD = /[\u0621-\u064A]{2,}/g;
 export function benchWordList(locale: Locale, arabicTexts: readonly string[] = []): string[] {
   if (locale === "ar") return [...new Set(arabicTexts.flatMap((text) => text.match(ARABIC_WORD) ?? []))];
   return [...new Set((locale === "ru" ? RUSSIAN_WORDS : ENGLISH_WORDS).split(/\s+/).filter(Boolean))];
+}
+
+// Forms a word takes in running text, so that near neighbours are as dense as in a real edition's lexicon.
+const PREFIXES: Readonly<Record<Locale, string[]>> = {
+  ar: ["", "و", "ب", "ل", "ال", "وال", "بال", "لل"],
+  ru: [""],
+  en: [""],
+};
+const SUFFIXES: Readonly<Record<Locale, string[]>> = {
+  ar: ["", "ة", "ي", "ية", "ات", "ون", "ين", "ها", "هم"],
+  ru: ["", "а", "у", "ом", "е", "ы", "ов", "ами", "ах", "ский", "ского"],
+  en: ["", "s", "ed", "ing", "er", "ers", "ly", "ism"],
+};
+const LETTERS: Readonly<Record<Locale, string>> = {
+  ar: "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+  ru: "абвгдежзийклмнопрстуфхцчшщыэюя",
+  en: "abcdefghijklmnopqrstuvwxyz",
+};
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+
+/** An invented name of 5–11 letters, as transliterated names are. */
+export function inventedName(locale: Locale): string {
+  const letters = Array.from(LETTERS[locale]);
+  return Array.from({ length: 5 + Math.floor(Math.random() * 7) }, () => pick(letters)).join("");
+}
+
+/** A misspelling: two neighbouring letters swapped, one left out, or one added. */
+export function misspell(locale: Locale, word: string): string {
+  const letters = Array.from(word);
+  const at = 1 + Math.floor(Math.random() * Math.max(1, letters.length - 2));
+  const kind = Math.floor(Math.random() * 3);
+  if (kind === 0 && at + 1 < letters.length) [letters[at], letters[at + 1]] = [letters[at + 1]!, letters[at]!];
+  else if (kind === 1) letters.splice(at, 1);
+  else letters.splice(at, 0, pick(Array.from(LETTERS[locale])));
+  return letters.join("");
+}
+
+/** The words of an edition as large as a real one: `base` with its clitics and endings, and `names` invented names. */
+export function benchVocabulary(locale: Locale, base: readonly string[], names: number): string[] {
+  const words = new Set<string>();
+  for (const word of base) {
+    // A word with the article takes only the clitics before it (والحكومة, not بالالحكومة).
+    const prefixes = PREFIXES[locale].filter(
+      (p) => !(word.startsWith("ال") && p.endsWith("ال")) && !(word.startsWith("ال") && p === "لل"),
+    );
+    for (const p of prefixes) for (const s of SUFFIXES[locale]) words.add(p + word + s);
+  }
+  for (let i = 0; i < names; i++) words.add(inventedName(locale));
+  return [...words];
 }
 
 const TOPIC_WORDS = 12;

@@ -135,11 +135,24 @@ export async function withNearSpellings(
   return { ...prepared, near };
 }
 
-/** The near spellings an expanded search used, per word, for the page's note. */
-export function nearSpellingsUsed(search: ExpandedSearch): NearSpellingsUsed[] {
+/**
+ * The near spellings an expanded search used, per word, for the page's note: the word as the reader typed it, and
+ * each spelling as `shown` (the matched words of the results, as written) has it, else as the lexicon does.
+ */
+export function nearSpellingsUsed(
+  locale: Locale,
+  search: ExpandedSearch,
+  shown: readonly string[] = [],
+): NearSpellingsUsed[] {
+  const asWritten = new Map<string, string>();
+  for (const word of [...search.query.split(SEPARATOR), ...shown]) {
+    const key = normalizeLexiconWord(locale, word);
+    if (!asWritten.has(key)) asWritten.set(key, word);
+  }
+  const written = (word: string) => asWritten.get(normalizeLexiconWord(locale, word)) ?? word;
   return search.terms.flatMap((term, index) => {
     const nearSpellings = search.near[index] ?? [];
-    return nearSpellings.length > 0 ? [{ word: term.text, nearSpellings }] : [];
+    return nearSpellings.length > 0 ? [{ word: written(term.text), nearSpellings: nearSpellings.map(written) }] : [];
   });
 }
 
@@ -148,9 +161,12 @@ const formQuery = (config: string, form: string, phrase: boolean) =>
     ? Prisma.sql`phraseto_tsquery(${config}::regconfig, ${form})`
     : Prisma.sql`plainto_tsquery(${config}::regconfig, ${form})`;
 
-/** A tsquery matching any of `forms`. */
+/**
+ * A tsquery matching any of `forms`, made once per statement: as an uncorrelated sub-select (an InitPlan) it is not
+ * made again for every row it is tested against (the `::regconfig` cast keeps the planner from folding it).
+ */
 export const anyForm = (config: string, forms: readonly string[], phrase = false): Prisma.Sql =>
-  Prisma.sql`(${Prisma.join(
+  Prisma.sql`(SELECT ${Prisma.join(
     forms.map((form) => formQuery(config, form, phrase)),
     " || ",
   )})`;
@@ -161,13 +177,22 @@ export function termQueries(locale: Locale, search: ExpandedSearch): { exact: Pr
   return search.terms.map((term, index) => {
     const exact = anyForm(config, term.forms, term.phrase);
     const near = search.near[index] ?? [];
-    return { exact, any: near.length > 0 ? Prisma.sql`(${exact} || ${anyForm(config, near)})` : exact };
+    return {
+      exact,
+      any:
+        near.length > 0
+          ? Prisma.sql`(SELECT ${Prisma.join(
+              [...term.forms, ...near].map((form, i) => formQuery(config, form, term.phrase && i < term.forms.length)),
+              " || ",
+            )})`
+          : exact,
+    };
   });
 }
 
 /** A tsquery matching a text with any term (`||`) or with every term (`&&`). */
 export const combined = (queries: Prisma.Sql[], operator: "||" | "&&"): Prisma.Sql =>
-  Prisma.sql`(${Prisma.join(queries, ` ${operator} `)})`;
+  Prisma.sql`(SELECT ${Prisma.join(queries, ` ${operator} `)})`;
 
 /** Every word a text may match by, for highlighting: forms, the words of phrases, near spellings. */
 export function highlightForms(search: ExpandedSearch): string[] {

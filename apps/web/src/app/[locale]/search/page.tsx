@@ -4,7 +4,13 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatInteger, formatPublicationDate, isLocale, publicationDateTime } from "@minbar/i18n";
+import {
+  formatInteger,
+  formatPublicationDate,
+  formatQuotedAlternatives,
+  isLocale,
+  publicationDateTime,
+} from "@minbar/i18n";
 import { Link } from "../../../i18n/navigation.ts";
 import { SearchForm } from "../../../components/search-form.tsx";
 import { PAGE_LINK } from "../../../components/pagination.tsx";
@@ -67,6 +73,16 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
             q: quoted,
           })}
         </p>
+        {result.nearSpellings.map(({ word, nearSpellings }) => (
+          <p key={word} className="-mt-2 mb-4 text-sm text-gray-600" data-testid="near-spellings">
+            {t.rich("nearSpellings", {
+              spellings: formatQuotedAlternatives(nearSpellings, locale),
+              count: nearSpellings.length,
+              word,
+              q: quoted,
+            })}
+          </p>
+        ))}
         {result.items.length === 0 ? (
           <p className="text-gray-700">
             {t("pageEmpty")}{" "}
