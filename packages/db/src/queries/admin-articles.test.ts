@@ -2,6 +2,7 @@
 // the page can show its interface language's), on a real PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { listAdminFilterOptions, listArticlesForAdmin } from "./admin-articles.ts";
+import { refreshSearchLexicon } from "../search/near-spellings.ts";
 import { createArticleFixture, useEditorialDatabase } from "../editorial/test-fixtures.ts";
 
 const ctx = useEditorialDatabase();
@@ -33,6 +34,39 @@ describe("listArticlesForAdmin", () => {
     expect(fourth).not.toContain(late.ar.id);
     const lenient = await ids({ publishedFrom: "not a date" as unknown as Date });
     expect(lenient).toEqual(expect.arrayContaining([early.ar.id, late.ar.id]));
+  });
+
+  it("searches title, summary and body as the reader's search does, drafts too, best first", async () => {
+    const prisma = ctx.db.prisma;
+    const inBody = await createArticleFixture(prisma, {
+      ownerId: ctx.cast.ids.editor,
+      title: "مباحثات ثنائية",
+      body: [{ type: "paragraph", text: "التقى الوزير تيلوبيردي في قازان نظيره الروسي." }],
+    });
+    const inTitle = await createArticleFixture(prisma, {
+      ownerId: ctx.cast.ids.editor,
+      title: "مهرجان قازان للفنون",
+      status: "published",
+      publishedAt: new Date("2026-03-01T09:00:00Z"),
+    });
+    await prisma.articleLocalization.update({ where: { id: inBody.ar.id }, data: { summary: "ملخص عن المعاهدة" } });
+    const actor = ctx.cast.actors.editor;
+    const found = async (q: string) =>
+      (await listArticlesForAdmin(prisma, actor, { q, locale: "ar" })).rows.map((row) => row.localizationId);
+
+    // A clitic on the query word; the title match first, then the draft with the word in its body.
+    expect(await found("وقازان")).toEqual([inTitle.ar.id, inBody.ar.id]);
+    // A word of the summary, with the article and a preposition the text does not have.
+    expect(await found("بالمعاهدة")).toEqual([inBody.ar.id]);
+    // A name spelt otherwise (near spellings come from published texts: publish one that has it).
+    await prisma.articleLocalization.update({
+      where: { id: inTitle.ar.id },
+      data: { body: [{ type: "paragraph", text: "حضر الوزير تيلوبيردي الافتتاح." }] },
+    });
+    await refreshSearchLexicon(prisma);
+    expect((await found("تليوبيردي")).sort()).toEqual([inTitle.ar.id, inBody.ar.id].sort());
+    // Typing a title's first letters still finds it.
+    expect(await found("مهرجا")).toEqual([inTitle.ar.id]);
   });
 
   it("gives the agency and the tags in all their spellings", async () => {

@@ -5,6 +5,7 @@ import { requirePermission, type Actor } from "../permissions.ts";
 import { readWarnings, type StoredWarning } from "../blocks.ts";
 import { BLOCKING_WARNING_CODES } from "../warnings.ts";
 import { InvalidInputError } from "../editorial/errors.ts";
+import { ADMIN_SEARCH_LIMIT, searchLocalizationIds } from "./admin-search.ts";
 
 /** A record's three spellings (Arabic always; Russian and English where known): the page picks its language's. */
 export type NamesInThreeLanguages = { nameAr: string; nameRu: string | null; nameEn: string | null };
@@ -79,8 +80,6 @@ function whereFor(actor: Actor, filters: z.infer<typeof adminArticleFilters>): P
   }
   if (filters.publishedFrom) and.push({ publishedAt: { gte: filters.publishedFrom } });
   if (filters.publishedBefore) and.push({ publishedAt: { lt: filters.publishedBefore } });
-  if (filters.q)
-    and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { slug: { contains: filters.q } }] });
   return { AND: and };
 }
 
@@ -94,6 +93,7 @@ export async function listArticlesForAdmin(
   if (!parsed.success) throw new InvalidInputError(parsed.error.issues);
   const filters = parsed.data;
   const where = whereFor(user, filters);
+  if (filters.q) return searchedPage(prisma, where, filters.q, filters);
   const [total, rows] = await Promise.all([
     prisma.articleLocalization.count({ where }),
     prisma.articleLocalization.findMany({
@@ -105,6 +105,49 @@ export async function listArticlesForAdmin(
     }),
   ]);
   return { rows: rows.map(toRow), total, page: filters.page, pageSize: ADMIN_PAGE_SIZE };
+}
+
+/**
+ * The list narrowed by a search: the reader's engine over title, summary and body in every state (admin-search.ts),
+ * best first; and titles and slugs containing the text as typed (a word's first letters, a pasted slug), after them.
+ */
+async function searchedPage(
+  prisma: PrismaClient,
+  where: Prisma.ArticleLocalizationWhereInput,
+  q: string,
+  filters: z.infer<typeof adminArticleFilters>,
+): Promise<AdminArticlePage> {
+  const ranked = await searchLocalizationIds(prisma, { query: q, locale: filters.locale });
+  const rank = new Map(ranked.map((id, index) => [id, index]));
+  const matching = await prisma.articleLocalization.findMany({
+    where: {
+      AND: [
+        where,
+        {
+          OR: [{ id: { in: ranked } }, { title: { contains: q, mode: "insensitive" } }, { slug: { contains: q } }],
+        },
+      ],
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: 2 * ADMIN_SEARCH_LIMIT,
+    select: { id: true },
+  });
+  // A stable sort: the engine's order first, then the rest as the list orders them.
+  const ids = matching
+    .map((row) => row.id)
+    .sort((a, b) => (rank.get(a) ?? ranked.length) - (rank.get(b) ?? ranked.length));
+  const pageIds = ids.slice((filters.page - 1) * ADMIN_PAGE_SIZE, filters.page * ADMIN_PAGE_SIZE);
+  const rows = await prisma.articleLocalization.findMany({ where: { id: { in: pageIds } }, select: rowSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return {
+    rows: pageIds.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toRow(row)] : [];
+    }),
+    total: ids.length,
+    page: filters.page,
+    pageSize: ADMIN_PAGE_SIZE,
+  };
 }
 
 const rowSelect = {
