@@ -25,6 +25,8 @@ const ARABIC_CLITICS = ["و", "ف", "ب", "ل"] as const;
 // Two-letter words with a clitic are mostly other words (بحر is not ب + حر).
 const MIN_CLITIC_BASE_LENGTH = 3;
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+/** Least letters the stem of a word's reading without clitics keeps (guardedFormQuery). */
+const MIN_STEM_LENGTH = 3;
 // Straight, curly, low and guillemet quotes all open and close a phrase: readers type what their keyboard has.
 const QUOTE = /["“”„‟«»]/u;
 // Everything but letters, marks and digits separates words: operators and markup are never syntax here.
@@ -171,21 +173,27 @@ export const anyForm = (config: string, forms: readonly string[], phrase = false
     " || ",
   )})`;
 
-/** Per term, the tsquery of its exact forms, and of its exact forms or near spellings. */
+/**
+ * A reading without clitics, unless the stemmer cuts it to fewer than three letters, as it does a word's own ending:
+ * قدية (from القدية) stems to قد, a word in nearly every text. The typed word's own query stands in for it then.
+ */
+const guardedFormQuery = (config: string, form: string, typed: string) =>
+  Prisma.sql`(SELECT CASE WHEN numnode(q) = 1 AND char_length(q::text) >= ${MIN_STEM_LENGTH + 2} THEN q
+    ELSE plainto_tsquery(${config}::regconfig, ${typed}) END FROM plainto_tsquery(${config}::regconfig, ${form}) q)`;
+
+/** Per term, the tsquery of its exact forms, and of its exact forms or near spellings, each made once. */
 export function termQueries(locale: Locale, search: ExpandedSearch): { exact: Prisma.Sql; any: Prisma.Sql }[] {
   const config = TEXT_SEARCH_CONFIG[locale];
   return search.terms.map((term, index) => {
-    const exact = anyForm(config, term.forms, term.phrase);
-    const near = search.near[index] ?? [];
+    const stripped = new Set(locale === "ar" && !term.phrase ? withoutArabicClitics(term.text) : []);
+    const exactParts = term.forms.map((form) =>
+      stripped.has(form) ? guardedFormQuery(config, form, term.text) : formQuery(config, form, term.phrase),
+    );
+    const nearParts = (search.near[index] ?? []).map((form) => formQuery(config, form, false));
+    const exact = Prisma.sql`(SELECT ${Prisma.join(exactParts, " || ")})`;
     return {
       exact,
-      any:
-        near.length > 0
-          ? Prisma.sql`(SELECT ${Prisma.join(
-              [...term.forms, ...near].map((form, i) => formQuery(config, form, term.phrase && i < term.forms.length)),
-              " || ",
-            )})`
-          : exact,
+      any: nearParts.length > 0 ? Prisma.sql`(SELECT ${Prisma.join([...exactParts, ...nearParts], " || ")})` : exact,
     };
   });
 }
