@@ -224,3 +224,19 @@ test("on a phone, the confirmation fits the screen and its buttons can be tapped
   await dialog.getByRole("button", { name: "انشر" }).click();
   await expect(page.getByRole("status").filter({ hasText: "نُشر النص." })).toBeVisible();
 });
+
+test("the article list's search finds what a reader's would: a word with a clitic, a name spelt otherwise, the text's words", async ({
+  page,
+}) => {
+  await signIn(page, DESK_EDITOR_USER);
+  await page.goto("/articles");
+  const juneSeed = "لافروف يناقش مع وزير خارجية كازاخستان قضايا الشراكة الاستراتيجية";
+  const titles = page.locator("tbody tr td:first-child a");
+  // Seed 003 has أوروبا and تيلوبيردي/تليوبيردي in its text only, never in its title.
+  for (const query of ["وأوروبا", "تيليوبيردي"]) {
+    await page.getByRole("searchbox", { name: "ابحث في العناوين والنصوص" }).fill(query);
+    await page.getByRole("button", { name: "طبّق" }).click();
+    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(query)}`));
+    await expect(titles.first()).toHaveText(juneSeed);
+  }
+});
