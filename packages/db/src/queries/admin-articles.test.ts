@@ -65,6 +65,8 @@ describe("listArticlesForAdmin", () => {
     });
     await refreshSearchLexicon(prisma);
     expect((await found("تليوبيردي")).sort()).toEqual([inTitle.ar.id, inBody.ar.id].sort());
+    // Every word must match, in any of its forms: each word an editor adds narrows the list.
+    expect(await found("قازان مهرجان")).toEqual([inTitle.ar.id]);
     // Typing a title's first letters still finds it.
     expect(await found("مهرجا")).toEqual([inTitle.ar.id]);
   });

@@ -1,5 +1,6 @@
 // The admin's article search: the reader's engine (search-terms.ts: clitics, near spellings, phrases, the same
-// ranking) over every localization in every state, so an editor finds the story a reader would, and drafts too.
+// ranking) over every localization in every state, so an editor finds the story a reader would, and drafts too;
+// as the list's filter it keeps only texts matching every term.
 import { Prisma, type Locale, type PrismaClient } from "../generated/prisma/client.ts";
 import { combined, prepareSearchQuery, rankingKeys, termQueries, withNearSpellings } from "../search/search-terms.ts";
 
@@ -19,9 +20,10 @@ async function matchesIn(prisma: PrismaClient, locale: Locale, query: string): P
   const prepared = prepareSearchQuery(query, locale);
   if (prepared.terms.length === 0) return [];
   const queries = termQueries(locale, await withNearSpellings(prisma, locale, prepared));
-  const matchAny = combined(
+  // A filter of the list: every term must match (a reader's search takes any, ranked), so each word narrows it.
+  const matchAll = combined(
     queries.map((q) => q.any),
-    "||",
+    "&&",
   );
   const keys = rankingKeys(queries, Prisma.sql`k.vector`, Prisma.sql`ts_filter(k.vector, '{a}')`);
   return prisma.$queryRaw<MatchRow[]>`
@@ -32,7 +34,7 @@ async function matchesIn(prisma: PrismaClient, locale: Locale, query: string): P
       SELECT l.id, l.updated_at, l.search_vector || ''::tsvector AS vector
       FROM (
         SELECT m.id FROM article_localizations m
-        WHERE m.locale = ${locale}::"Locale" AND m.search_vector @@ ${matchAny}
+        WHERE m.locale = ${locale}::"Locale" AND m.search_vector @@ ${matchAll}
         ORDER BY m.id DESC LIMIT ${ADMIN_SEARCH_LIMIT}
       ) ids
       JOIN article_localizations l ON l.id = ids.id
