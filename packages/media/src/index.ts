@@ -1,0 +1,3 @@
+export * from "./intake.ts";
+export * from "./renditions.ts";
+export * from "./storage.ts";
