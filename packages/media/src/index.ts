@@ -1,3 +1,4 @@
 export * from "./intake.ts";
 export * from "./renditions.ts";
 export * from "./storage.ts";
+export * from "./s3-storage.ts";
