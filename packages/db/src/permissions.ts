@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   "article.import",
   "attribution.manage",
   "names.manage",
+  "media.upload",
   "user.manage",
   "role.manage",
   "audit.read",
@@ -50,6 +51,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       "article.import",
       "attribution.manage",
       "names.manage",
+      "media.upload",
     ],
   },
   {
@@ -57,7 +59,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     nameAr: "كاتب",
     nameRu: "Автор",
     nameEn: "Writer",
-    permissions: ["article.read", "article.create", "article.edit_own", "article.submit"],
+    permissions: ["article.read", "article.create", "article.edit_own", "article.submit", "media.upload"],
   },
   {
     key: "translator",

@@ -18,6 +18,7 @@ export const ACCOUNTS_MANAGER_PERMISSIONS = [
   "article.create",
   "article.edit_own",
   "article.submit",
+  "media.upload",
 ];
 
 export type AccountsTestContext = EditorialTestContext & {

@@ -5,3 +5,4 @@ export * from "../warnings.ts";
 export * from "../preview/index.ts";
 export * from "../blocks.ts";
 export { refreshSearchLexicon } from "../search/near-spellings.ts";
+export * from "../media/upload-image.ts";
