@@ -56,7 +56,7 @@ export async function uploadImage(
           action: "media.upload",
           entityType: "media_image",
           entityId: String(created.id),
-          data: { fileName: name, width: inspected.width, height: inspected.height, bytes: inspected.bytes },
+          data: { file: name, width: inspected.width, height: inspected.height, bytes: inspected.bytes },
         },
       });
       return created;
