@@ -4,20 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../generated/prisma/client.ts";
 import { createTestDatabase, type TestDatabase } from "../testing.ts";
 import { MAX_QUERY_LENGTH, prepareSearchQuery, searchPublishedArticles, splitHighlights } from "./search-articles.ts";
+import { createSearchFixtures, type SearchFixture } from "./search-fixtures.ts";
 
 let db: TestDatabase;
 const ids: Record<string, number> = {};
 
-type Fixture = {
-  key: string;
-  locale: Locale;
-  title: string;
-  body: string;
-  status?: "published" | "draft";
-  day: number;
-};
-
-const FIXTURES: Fixture[] = [
+const FIXTURES: SearchFixture[] = [
   { key: "waw", locale: "ar", title: "لقاء في موسكو", body: "بحث العلاقات بين روسيا وكازاخستان اليوم.", day: 1 },
   { key: "ba", locale: "ar", title: "زيارة رسمية", body: "وصل الوفد أمس بكازاخستان للمشاركة في المنتدى.", day: 2 },
   { key: "lam", locale: "ar", title: "تصريح الوزير", body: "قال إن لكازاخستان دوراً مهماً في المنطقة.", day: 3 },
@@ -61,24 +53,7 @@ const FIXTURES: Fixture[] = [
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  for (const [index, fixture] of FIXTURES.entries()) {
-    const article = await db.prisma.article.create({
-      data: {
-        originalLocale: fixture.locale,
-        localizations: {
-          create: {
-            locale: fixture.locale,
-            title: fixture.title,
-            slug: `fixture-${index}`,
-            body: [{ type: "paragraph", text: fixture.body }],
-            status: fixture.status ?? "published",
-            publishedAt: new Date(Date.UTC(2024, 0, fixture.day)),
-          },
-        },
-      },
-    });
-    ids[fixture.key] = article.id;
-  }
+  Object.assign(ids, await createSearchFixtures(db.prisma, FIXTURES, "fixture"));
 });
 
 afterAll(async () => {

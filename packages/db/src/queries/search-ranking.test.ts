@@ -6,10 +6,9 @@ import type { Locale } from "../generated/prisma/client.ts";
 import { refreshSearchLexicon } from "../search/near-spellings.ts";
 import { TEST_BACKENDS, type TestBackend } from "../testing-backends.ts";
 import { searchPublishedArticles } from "./search-articles.ts";
+import { createSearchFixtures, type SearchFixture } from "./search-fixtures.ts";
 
-type Fixture = { key: string; locale: Locale; title: string; body: string; day: number };
-
-const FIXTURES: Fixture[] = [
+const FIXTURES: SearchFixture[] = [
   { key: "kazan", locale: "ar", title: "مهرجان ثقافي", body: "افتتح في قازان مهرجان للفنون الشعبية.", day: 1 },
   { key: "academy", locale: "ar", title: "منحة دراسية", body: "أعلنت أكاديمية العلوم عن منح جديدة.", day: 2 },
   {
@@ -43,24 +42,7 @@ describe.each(TEST_BACKENDS)("reader search on %s", (_name, open) => {
   beforeAll(async () => {
     backend = await open();
     prisma = backend.prisma;
-    for (const [index, fixture] of FIXTURES.entries()) {
-      const article = await prisma.article.create({
-        data: {
-          originalLocale: fixture.locale,
-          localizations: {
-            create: {
-              locale: fixture.locale,
-              title: fixture.title,
-              slug: `ranking-${index}`,
-              body: [{ type: "paragraph", text: fixture.body }],
-              status: "published",
-              publishedAt: new Date(Date.UTC(2024, 0, fixture.day)),
-            },
-          },
-        },
-      });
-      ids[fixture.key] = article.id;
-    }
+    Object.assign(ids, await createSearchFixtures(prisma, FIXTURES, "ranking"));
     await refreshSearchLexicon(prisma);
   }, 120_000);
 

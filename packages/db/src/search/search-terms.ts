@@ -164,14 +164,15 @@ const formQuery = (config: string, form: string, phrase: boolean) =>
     : Prisma.sql`plainto_tsquery(${config}::regconfig, ${form})`;
 
 /**
- * A tsquery matching any of `forms`, made once per statement: as an uncorrelated sub-select (an InitPlan) it is not
- * made again for every row it is tested against (the `::regconfig` cast keeps the planner from folding it).
+ * The tsqueries `parts` joined by `operator`, made once per statement: as an uncorrelated sub-select (an InitPlan) it
+ * is not made again for every row it is tested against (the `::regconfig` cast keeps the planner from folding it).
  */
+const once = (parts: readonly Prisma.Sql[], operator: "||" | "&&" = "||"): Prisma.Sql =>
+  Prisma.sql`(SELECT ${Prisma.join(parts, ` ${operator} `)})`;
+
+/** A tsquery matching any of `forms`, made once. */
 export const anyForm = (config: string, forms: readonly string[], phrase = false): Prisma.Sql =>
-  Prisma.sql`(SELECT ${Prisma.join(
-    forms.map((form) => formQuery(config, form, phrase)),
-    " || ",
-  )})`;
+  once(forms.map((form) => formQuery(config, form, phrase)));
 
 /**
  * A reading without clitics, unless the stemmer cuts it to fewer than three letters, as it does a word's own ending:
@@ -190,17 +191,13 @@ export function termQueries(locale: Locale, search: ExpandedSearch): { exact: Pr
       stripped.has(form) ? guardedFormQuery(config, form, term.text) : formQuery(config, form, term.phrase),
     );
     const nearParts = (search.near[index] ?? []).map((form) => formQuery(config, form, false));
-    const exact = Prisma.sql`(SELECT ${Prisma.join(exactParts, " || ")})`;
-    return {
-      exact,
-      any: nearParts.length > 0 ? Prisma.sql`(SELECT ${Prisma.join([...exactParts, ...nearParts], " || ")})` : exact,
-    };
+    const exact = once(exactParts);
+    return { exact, any: nearParts.length > 0 ? once([...exactParts, ...nearParts]) : exact };
   });
 }
 
 /** A tsquery matching a text with any term (`||`) or with every term (`&&`). */
-export const combined = (queries: Prisma.Sql[], operator: "||" | "&&"): Prisma.Sql =>
-  Prisma.sql`(SELECT ${Prisma.join(queries, ` ${operator} `)})`;
+export const combined = (queries: Prisma.Sql[], operator: "||" | "&&"): Prisma.Sql => once(queries, operator);
 
 /** Every word a text may match by, for highlighting: forms, the words of phrases, near spellings. */
 export function highlightForms(search: ExpandedSearch): string[] {
