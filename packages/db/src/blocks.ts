@@ -4,7 +4,8 @@ import { z } from "zod";
 /*
  * Every block carries its plain `text`, so `{ type, text }` from the parser stays valid as is and a renderer that
  * only knows paragraphs and headings still shows all the words. What the admin's editor adds is optional on top:
- * quotes, list items (consecutive items with the same `ordered` form one list) and links as ranges of `text`.
+ * quotes, list items (consecutive items with the same `ordered` form one list), links as ranges of `text`, and figures
+ * (a library photo, whose `text` is the caption).
  */
 
 /** Links are rendered into public pages, so only schemes that cannot run script are accepted. */
@@ -56,6 +57,16 @@ export const blockSchema = z
       ...identity,
     }),
     z.object({ type: z.literal("list_item"), text: z.string(), links, ordered: z.boolean().optional(), ...identity }),
+    // A photo of the media library; `text` is its caption in this text's language, `alt` and `credit` override the
+    // image's own for this article.
+    z.object({
+      type: z.literal("figure"),
+      text: z.string().max(2000),
+      imageId: z.number().int().positive(),
+      alt: z.string().max(1000).optional(),
+      credit: z.string().max(300).optional(),
+      ...identity,
+    }),
   ])
   .superRefine((block, ctx) => {
     if (!("links" in block) || !block.links) return;
@@ -89,6 +100,11 @@ export const warningSchema = z.object({ code: z.string(), message: z.string() })
 export type StoredWarning = z.infer<typeof warningSchema>;
 
 export const readWarnings = (value: unknown): StoredWarning[] => readArrayOf(warningSchema, value);
+
+/** The library images a body shows, in order, each once. */
+export function figureImageIds(blocks: readonly ArticleBlock[]): number[] {
+  return [...new Set(blocks.flatMap((block) => (block.type === "figure" ? [block.imageId] : [])))];
+}
 
 /** The lead: the first paragraph, for listings. */
 export function leadOf(blocks: ArticleBlock[]): string | null {

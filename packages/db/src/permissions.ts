@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   "attribution.manage",
   "names.manage",
   "media.upload",
+  "media.edit",
+  "media.delete",
   "user.manage",
   "role.manage",
   "audit.read",
@@ -52,6 +54,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       "attribution.manage",
       "names.manage",
       "media.upload",
+      "media.edit",
+      "media.delete",
     ],
   },
   {
@@ -59,7 +63,14 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     nameAr: "كاتب",
     nameRu: "Автор",
     nameEn: "Writer",
-    permissions: ["article.read", "article.create", "article.edit_own", "article.submit", "media.upload"],
+    permissions: [
+      "article.read",
+      "article.create",
+      "article.edit_own",
+      "article.submit",
+      "media.upload",
+      "media.edit",
+    ],
   },
   {
     key: "translator",
@@ -68,7 +79,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     nameEn: "Translator",
     // Translators set the Russian and English names of tags, agencies, credits and contributors too: naming them is
     // translation work. An agency's link stays with attribution.manage (see saveNames).
-    permissions: ["article.read", "article.translate", "article.submit", "names.manage"],
+    // Captions and alt texts in their language too, for the same reason (media.edit).
+    permissions: ["article.read", "article.translate", "article.submit", "names.manage", "media.edit"],
   },
 ];
 

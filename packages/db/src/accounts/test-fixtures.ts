@@ -19,6 +19,8 @@ export const ACCOUNTS_MANAGER_PERMISSIONS = [
   "article.edit_own",
   "article.submit",
   "media.upload",
+  "media.edit",
+  "media.delete",
 ];
 
 export type AccountsTestContext = EditorialTestContext & {

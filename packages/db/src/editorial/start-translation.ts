@@ -26,6 +26,9 @@ export function emptyLayoutOf(original: readonly ArticleBlock[]): ArticleBlock[]
         return { type: "quote", ...base };
       case "paragraph":
         return { type: "paragraph", ...base };
+      case "figure":
+        // The same photo; its caption is written in the new language (alt and credit fall back to the image's own).
+        return { type: "figure", ...base, imageId: block.imageId };
     }
   });
 }

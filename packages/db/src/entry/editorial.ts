@@ -6,3 +6,4 @@ export * from "../preview/index.ts";
 export * from "../blocks.ts";
 export { refreshSearchLexicon } from "../search/near-spellings.ts";
 export * from "../media/upload-image.ts";
+export * from "../media/media-library.ts";

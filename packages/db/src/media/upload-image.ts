@@ -2,7 +2,7 @@
 // the record written, or neither) and making its renditions afterwards, so the upload answers once the original is
 // stored.
 import { createHash } from "node:crypto";
-import { inspectImage, makeRenditions, renditionKey, type MediaStorage } from "@minbar/media";
+import { inspectImage, makeRenditions, renditionKey, renditionStorageKey, type MediaStorage } from "@minbar/media";
 import type { MediaImage, PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 
@@ -73,7 +73,8 @@ export async function uploadImage(
 
 /**
  * Makes and stores every rendition of an image for its current focal point, then records their key; readers' pages
- * keep the previous key (or a placeholder) until then. Returns the key, or null if the image is gone.
+ * keep the previous key (or a placeholder) until then. Returns the key, or null if the image is gone or cannot be
+ * rendered (then `renditionError` says why). A storage failure is thrown: the image stays queued.
  */
 export async function makeImageRenditions(
   prisma: PrismaClient,
@@ -86,14 +87,35 @@ export async function makeImageRenditions(
   if (!original) throw new Error(`the original of image ${imageId} is missing from storage`);
   const focal = { x: image.focalX, y: image.focalY };
   const key = renditionKey(original, focal);
-  const renditions = await makeRenditions(original, focal);
+  let renditions;
+  try {
+    renditions = await makeRenditions(original, focal);
+  } catch (error) {
+    // The original itself cannot be rendered: say so on the image and take it out of the queue, rather than retry.
+    const reason = error instanceof Error ? error.message : String(error);
+    await prisma.mediaImage.updateMany({
+      where: { id: imageId, focalX: image.focalX, focalY: image.focalY },
+      data: { renditionError: reason.slice(0, 500) },
+    });
+    return null;
+  }
   for (const rendition of renditions) {
-    await storage.put(`renditions/${key}/${rendition.name}`, rendition.data, `image/${rendition.format}`);
+    await storage.put(renditionStorageKey(key, rendition.name), rendition.data, `image/${rendition.format}`);
   }
   // Only if the focal point did not move meanwhile: a newer request makes the renditions of the newer one.
   await prisma.mediaImage.updateMany({
     where: { id: imageId, focalX: image.focalX, focalY: image.focalY },
-    data: { renditionKey: key, renditionsReadyAt: new Date() },
+    data: { renditionKey: key, renditionsReadyAt: new Date(), renditionError: null },
   });
   return key;
+}
+
+/** The next image whose renditions are to be made (uploaded, or its focal point moved), oldest first; null: none. */
+export async function nextImageAwaitingRenditions(prisma: PrismaClient): Promise<number | null> {
+  const next = await prisma.mediaImage.findFirst({
+    where: { renditionsReadyAt: null, renditionError: null },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return next?.id ?? null;
 }
