@@ -1,6 +1,14 @@
 // Which renditions an image has and where they are: what pages need to write `srcset`, and what deleting an image
 // removes. The names follow makeRenditions: widths never exceed the original's, so a narrow photo's widest is its own.
-import { CROPS, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat } from "./renditions.ts";
+// Free of sharp, so pages can import it (`@minbar/media/urls`).
+
+/** Widths of the responsive renditions (srcset); none is made wider than the original. */
+export const RENDITION_WIDTHS = [320, 640, 1024, 1600] as const;
+export const RENDITION_FORMATS = ["avif", "webp", "jpeg"] as const;
+export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
+/** Fixed-ratio crops: the card social networks show, and the listings' thumbnail. */
+export const CROPS = { card: { width: 1200, height: 630 }, square: { width: 480, height: 480 } } as const;
+export type CropName = keyof typeof CROPS;
 
 /** The widths an image of `originalWidth` pixels is rendered at, narrowest first. */
 export function renditionWidths(originalWidth: number): number[] {

@@ -5,13 +5,7 @@ import { createHash } from "node:crypto";
 import sharp, { type Sharp } from "sharp";
 import { MAX_PIXELS } from "./intake.ts";
 
-/** Widths of the responsive renditions (srcset); none is made wider than the original. */
-export const RENDITION_WIDTHS = [320, 640, 1024, 1600] as const;
-export const RENDITION_FORMATS = ["avif", "webp", "jpeg"] as const;
-export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
-/** Fixed-ratio crops: the card social networks show, and the listings' thumbnail. */
-export const CROPS = { card: { width: 1200, height: 630 }, square: { width: 480, height: 480 } } as const;
-export type CropName = keyof typeof CROPS;
+import { CROPS, RENDITION_FORMATS, RENDITION_WIDTHS, type CropName, type RenditionFormat } from "./rendition-set.ts";
 
 /** Where the editor clicked, as fractions of the shown (oriented) image: 0.5/0.5 is the centre. */
 export type FocalPoint = { x: number; y: number };
