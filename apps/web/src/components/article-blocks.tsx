@@ -1,7 +1,9 @@
-// An article's body as readers see it: paragraphs, subheadings, quotations and lists, with links as the editor made
-// them. Everything is text to React (never HTML), and a link is rendered only if its address is http(s) or mailto.
+// An article's body as readers see it: paragraphs, subheadings, quotations, lists and photos, with links as the editor
+// made them. Everything is text to React (never HTML), and a link is rendered only if its address is http(s) or mailto.
 import type { ReactNode } from "react";
-import { isSafeLinkHref, type ArticleBlock, type InlineLink } from "@minbar/db/public";
+import { isSafeLinkHref, type ArticleBlock, type InlineLink, type PublicImage } from "@minbar/db/public";
+import type { Locale } from "@minbar/i18n";
+import { PhotoFigure } from "./photo-figure.tsx";
 
 function Inline({ text, links }: { text: string; links?: readonly InlineLink[] | undefined }): ReactNode {
   if (!links || links.length === 0) return text;
@@ -33,6 +35,7 @@ function Inline({ text, links }: { text: string; links?: readonly InlineLink[] |
 
 type Group =
   | { kind: "heading" | "paragraph"; block: ArticleBlock }
+  | { kind: "figure"; block: Extract<ArticleBlock, { type: "figure" }> }
   | { kind: "quote"; blocks: Extract<ArticleBlock, { type: "quote" }>[] }
   | { kind: "list"; ordered: boolean; blocks: Extract<ArticleBlock, { type: "list_item" }>[] };
 
@@ -48,12 +51,20 @@ function groupBlocks(blocks: readonly ArticleBlock[]): Group[] {
       const ordered = block.ordered === true;
       if (last?.kind === "list" && last.ordered === ordered) last.blocks.push(block);
       else groups.push({ kind: "list", ordered, blocks: [block] });
-    } else groups.push({ kind: block.type, block });
+    } else if (block.type === "figure") groups.push({ kind: "figure", block });
+    else groups.push({ kind: block.type, block });
   }
   return groups;
 }
 
-export function ArticleBlocks({ blocks }: { blocks: readonly ArticleBlock[] }) {
+type ArticleBlocksProps = {
+  blocks: readonly ArticleBlock[];
+  /** The photos the figure blocks show, by image id; a figure whose photo is gone (or not ready) is left out. */
+  images: Readonly<Record<number, PublicImage>>;
+  locale: Locale;
+};
+
+export function ArticleBlocks({ blocks, images, locale }: ArticleBlocksProps) {
   return (
     // Marked as running text: its links sit inside sentences, WCAG 2.2's exception to the 24 px target size (2.5.8).
     <div className="space-y-4" data-running-text="">
@@ -85,6 +96,23 @@ export function ArticleBlocks({ blocks }: { blocks: readonly ArticleBlock[] }) {
                   </li>
                 ))}
               </List>
+            );
+          }
+          case "figure": {
+            const image = images[group.block.imageId];
+            if (!image) return null;
+            const { text, alt, credit } = group.block;
+            return (
+              <PhotoFigure
+                key={index}
+                image={{
+                  ...image,
+                  alt: alt?.trim() || image.alt,
+                  caption: text.trim() || image.caption,
+                  credit: credit?.trim() ? { name: credit.trim(), lang: locale } : image.credit,
+                }}
+                locale={locale}
+              />
             );
           }
           case "paragraph":

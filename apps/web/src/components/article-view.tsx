@@ -8,6 +8,7 @@ import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, publicationDateTim
 import { Link } from "../i18n/navigation.ts";
 import { articlePath, sourcePath, tagPath } from "../lib/published-content.ts";
 import { ArticleBlocks } from "./article-blocks.tsx";
+import { PhotoFigure } from "./photo-figure.tsx";
 import { fillNameSlot, NAME_SLOT, PublicNameList, PublicNameText } from "./public-name.tsx";
 
 /** A published article, or a draft on its way there: a draft may have no date yet (then none is shown). */
@@ -48,6 +49,7 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         <TranslationDates article={article} />
       </header>
       {article.summary ? <p className="mb-6 text-lg font-semibold text-gray-800">{article.summary}</p> : null}
+      {article.leadImage ? <PhotoFigure image={article.leadImage} locale={locale} lead /> : null}
       {article.leadPhoto ? (
         <figure className="mb-6">
           {/* An editor's photo from anywhere on the web: a plain img, since next/image would need every host listed. */}
@@ -68,9 +70,9 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
           ) : null}
         </figure>
       ) : null}
-      <ArticleBlocks blocks={article.blocks} />
+      <ArticleBlocks blocks={article.blocks} images={article.figureImages} locale={locale} />
       <footer className="mt-10 space-y-1 border-t border-gray-200 pt-4 text-sm text-gray-600">
-        {article.photoCredit && !article.leadPhoto ? (
+        {article.photoCredit && !article.leadPhoto && !article.leadImage ? (
           <p>
             {fillNameSlot(
               t("photoCredit", { name: NAME_SLOT }),

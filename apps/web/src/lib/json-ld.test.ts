@@ -46,6 +46,54 @@ describe("newsArticleJsonLd", () => {
     expect(ld).not.toHaveProperty("description");
   });
 
+  it("describes a library lead photo as ImageObjects with size, caption and credit: the photo and its social card", () => {
+    const ld = newsArticleJsonLd({
+      url: "https://example.test/news/1/x",
+      headline: "عنوان",
+      description: null,
+      inLanguage: "ar",
+      datePublished: new Date("2024-03-04T10:00:00Z"),
+      dateOnly: false,
+      publisherName: "منبر",
+      publisherUrl: "https://example.test/",
+      source: null,
+      photoCredit: "وكالة",
+      keywords: [],
+      authors: [],
+      image: "https://elsewhere.test/old.jpg",
+      leadImage: {
+        url: "https://example.test/media/renditions/k/w1600.jpeg",
+        width: 1600,
+        height: 1067,
+        card: { url: "https://example.test/media/renditions/k/card.jpeg", width: 1200, height: 630 },
+        caption: "ميناء أكتاو",
+        creditText: "وكالة",
+      },
+      originalLanguage: "ar",
+      otherEditions: [],
+    });
+    expect(ld["image"]).toEqual([
+      {
+        "@type": "ImageObject",
+        url: "https://example.test/media/renditions/k/w1600.jpeg",
+        contentUrl: "https://example.test/media/renditions/k/w1600.jpeg",
+        width: 1600,
+        height: 1067,
+        caption: "ميناء أكتاو",
+        creditText: "وكالة",
+      },
+      {
+        "@type": "ImageObject",
+        url: "https://example.test/media/renditions/k/card.jpeg",
+        contentUrl: "https://example.test/media/renditions/k/card.jpeg",
+        width: 1200,
+        height: 630,
+        caption: "ميناء أكتاو",
+        creditText: "وكالة",
+      },
+    ]);
+  });
+
   it("writes a date known only as a day as that date, without an invented time", () => {
     const ld = newsArticleJsonLd({
       url: "https://example.test/news/2/x",

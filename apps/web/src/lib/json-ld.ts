@@ -32,8 +32,17 @@ export type NewsArticleInput = {
   keywords: string[];
   /** Bylines, in order. */
   authors: string[];
-  /** The lead photo's address. */
+  /** The lead photo's address, when it is not a library photo (from before the media library). */
   image: string | null;
+  /** The lead photo from the media library: its widest rendition and the 1200×630 card. */
+  leadImage?: {
+    url: string;
+    width: number;
+    height: number;
+    card: { url: string; width: number; height: number };
+    caption: string | null;
+    creditText: string | null;
+  } | null;
   /** The language the article was written in: this page is its original when it is inLanguage. */
   originalLanguage: string;
   /** The article's other published editions, with their pages' addresses. */
@@ -72,8 +81,24 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     ...(input.photoCredit ? { creditText: input.photoCredit } : {}),
     ...(input.keywords.length > 0 ? { keywords: input.keywords } : {}),
     ...(input.authors.length > 0 ? { author: input.authors.map((name) => ({ "@type": "Person", name })) } : {}),
-    ...(input.image ? { image: [input.image] } : {}),
+    ...(input.leadImage ? { image: imageObjects(input.leadImage) } : input.image ? { image: [input.image] } : {}),
     ...(isOriginal && input.otherEditions.length > 0 ? { workTranslation: input.otherEditions.map(editionRef) } : {}),
     ...(!isOriginal && original ? { translationOfWork: editionRef(original) } : {}),
   };
+}
+
+/** The lead photo as schema.org ImageObjects: the photo as shown, then its social card, each with its size. */
+function imageObjects(image: NonNullable<NewsArticleInput["leadImage"]>): Record<string, unknown>[] {
+  const described = {
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.creditText ? { creditText: image.creditText } : {}),
+  };
+  return [image, image.card].map((shown) => ({
+    "@type": "ImageObject",
+    url: shown.url,
+    contentUrl: shown.url,
+    width: shown.width,
+    height: shown.height,
+    ...described,
+  }));
 }

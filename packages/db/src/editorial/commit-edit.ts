@@ -21,6 +21,8 @@ export type EditValues = {
   body: ArticleBlock[];
   /** Left unchanged when undefined. */
   photoAlt?: string | null | undefined;
+  /** Left unchanged when undefined. */
+  photoCaption?: string | null | undefined;
   /** The story's date; left unchanged when undefined. */
   publishedAt?: Date | undefined;
   /** publishedAt is a day (its midnight UTC) and no time; false when undefined and publishedAt is given. */
@@ -90,6 +92,7 @@ export async function commitEdit(
           slug: values.slug,
           body,
           ...(values.photoAlt !== undefined ? { photoAlt: values.photoAlt } : {}),
+          ...(values.photoCaption !== undefined ? { photoCaption: values.photoCaption } : {}),
           publishedAt,
           ...(values.publishedAt !== undefined ? { publishedDateOnly: values.publishedDateOnly ?? false } : {}),
           ...(values.slugFollowsTitle !== undefined ? { slugFollowsTitle: values.slugFollowsTitle } : {}),

@@ -38,6 +38,7 @@ export type LocalizationSnapshot = {
   slug: string;
   body: ArticleBlock[];
   photoAlt: string | null;
+  photoCaption: string | null;
   publishedAt: Date | null;
   scheduledAt: Date | null;
   warnings: StoredWarning[];
@@ -58,6 +59,7 @@ export function snapshotOf(row: LoadedLocalization): LocalizationSnapshot {
     slug: row.slug,
     body: readBody(row.body),
     photoAlt: row.photoAlt,
+    photoCaption: row.photoCaption,
     publishedAt: row.publishedAt,
     scheduledAt: row.scheduledAt,
     warnings: readWarnings(row.warnings),

@@ -5,13 +5,28 @@ import { requirePermission, type Actor } from "../permissions.ts";
 import { requireArticleAccess, requireEditAccess } from "./access.ts";
 import { EditorialNotFoundError, parseInput } from "./errors.ts";
 import { loadLocalization, snapshotOf, type LocalizationSnapshot } from "./load-localization.ts";
-import { openBlockingCodes } from "./warning-rules.ts";
+import { isPhotoMissing, openBlockingCodes } from "./warning-rules.ts";
 import { allowedMoves, GATED_STATUSES } from "./workflow.ts";
 
 export const openArticleInput = z.object({ articleId: z.number().int().positive(), locale: z.enum(Locale) });
 export type OpenArticleInput = z.input<typeof openArticleInput>;
 
 type Names = { nameAr: string; nameRu: string | null; nameEn: string | null };
+
+export type LeadImageView = {
+  id: number;
+  fileName: string;
+  width: number;
+  height: number;
+  renditionKey: string | null;
+  captionAr: string | null;
+  captionRu: string | null;
+  captionEn: string | null;
+  altAr: string | null;
+  altRu: string | null;
+  altEn: string | null;
+  photoCredit: Names | null;
+};
 
 export type BylineView =
   { kind: "user"; userId: number; name: string } | { kind: "contributor"; contributorId: number; name: string };
@@ -24,6 +39,8 @@ export type ArticleForEditor = {
     source: ({ id: number } & Names) | null;
     photoCredit: ({ id: number } & Names) | null;
     leadPhotoUrl: string | null;
+    /** The lead photo from the media library. */
+    leadImage: LeadImageView | null;
     bylines: BylineView[];
     tags: string[];
     localizations: { id: number; locale: Locale; status: LocalizationSnapshot["status"]; title: string | null }[];
@@ -39,6 +56,8 @@ export type ArticleForEditor = {
     moves: { to: LocalizationSnapshot["status"]; action: string }[];
     /** Warnings that keep this localization from going live. */
     blockingCodes: string[];
+    /** The wire text credits a photo but none is attached (a reminder, not a block). */
+    photoMissing: boolean;
   };
 };
 
@@ -64,6 +83,22 @@ export async function openArticle(
     include: {
       source: names,
       photoCredit: names,
+      leadImage: {
+        select: {
+          id: true,
+          fileName: true,
+          width: true,
+          height: true,
+          renditionKey: true,
+          captionAr: true,
+          captionRu: true,
+          captionEn: true,
+          altAr: true,
+          altRu: true,
+          altEn: true,
+          photoCredit: { select: { nameAr: true, nameRu: true, nameEn: true } },
+        },
+      },
       bylines: {
         orderBy: { position: "asc" },
         include: { user: { select: { id: true, name: true } }, contributor: names },
@@ -93,6 +128,7 @@ export async function openArticle(
       source: row.source,
       photoCredit: row.photoCredit,
       leadPhotoUrl: row.leadPhotoUrl,
+      leadImage: row.leadImage,
       bylines: row.bylines.flatMap((b): BylineView[] => {
         if (b.user) return [{ kind: "user", userId: b.user.id, name: b.user.name }];
         if (b.contributor)
@@ -112,6 +148,7 @@ export async function openArticle(
             .map((move) => ({ to: move.to, action: move.action }))
         : [],
       blockingCodes,
+      photoMissing: isPhotoMissing(row),
     },
   };
 }

@@ -34,6 +34,8 @@ export const saveAttributionInput = z.object({
     .nullish()
     .transform((value) => (value ? value : null))
     .refine((value) => value === null || /^https?:\/\//i.test(value), "the photo must be an http(s) URL"),
+  /** The lead photo from the media library, or none; left out: unchanged. */
+  leadImageId: z.number().int().positive().nullable().optional(),
 });
 
 export type SaveAttributionInput = z.input<typeof saveAttributionInput>;
@@ -80,9 +82,16 @@ export async function saveAttribution(
           ? await existingSource(tx, data.source.id)
           : await findOrCreateSource(tx, data.source.create);
     const photoCreditId = data.photoCredit ? await findOrCreateCredit(tx, data.photoCredit) : null;
+    if (data.leadImageId) await existingImage(tx, data.leadImageId);
     const updated = await tx.article.updateMany({
       where: { id: article.id, version: data.expectedVersion },
-      data: { sourceId, photoCreditId, leadPhotoUrl: data.leadPhotoUrl, version: { increment: 1 } },
+      data: {
+        sourceId,
+        photoCreditId,
+        leadPhotoUrl: data.leadPhotoUrl,
+        ...(data.leadImageId !== undefined ? { leadImageId: data.leadImageId } : {}),
+        version: { increment: 1 },
+      },
     });
     if (updated.count !== 1) return null;
     await tx.byline.deleteMany({ where: { articleId: article.id } });
@@ -101,7 +110,12 @@ export async function saveAttribution(
         action: "article.attribution",
         entityType: "article",
         entityId: String(article.id),
-        data: { sourceId, photoCreditId, bylines: data.bylines.length },
+        data: {
+          sourceId,
+          photoCreditId,
+          bylines: data.bylines.length,
+          ...(data.leadImageId !== undefined ? { leadImageId: data.leadImageId } : {}),
+        },
       },
     });
     return data.expectedVersion + 1;
@@ -115,6 +129,11 @@ export async function saveAttribution(
     version,
     affectsPublicSite: article.localizations.some((l) => PUBLIC_STATUSES.has(l.status)),
   };
+}
+
+async function existingImage(tx: Tx, id: number): Promise<void> {
+  const image = await tx.mediaImage.findUnique({ where: { id }, select: { id: true } });
+  if (!image) throw new InvalidInputError([{ path: ["leadImageId"], message: "unknown image" }]);
 }
 
 async function existingSource(tx: Tx, id: number): Promise<number> {

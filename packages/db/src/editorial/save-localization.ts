@@ -44,6 +44,8 @@ export const saveLocalizationInput = z.object({
   slug: slugInput.optional(),
   body: bodySchema.max(5000),
   photoAlt: optionalText(500).optional(),
+  /** This language's caption of the lead photo (blank: the library image's own). */
+  photoCaption: optionalText(2000).optional(),
   /**
    * The story's date, e.g. for an import that had none (resolves missing_date / missing_year). A day alone
    * (YYYY-MM-DD) is stored as a date without a time (publishedDateOnly); a date-time as that instant.

@@ -47,3 +47,17 @@ export function openBlockingCodes(localization: Resolvable & { warnings: unknown
   if (!hasText(localization.title)) codes.add("missing_title");
   return [...codes];
 }
+
+/**
+ * The wire text credits a photo but the article shows none: not blocking, but the desk should add one. Worked out
+ * from the article as it is (not stored), so it goes away the moment a photo is attached.
+ */
+export const PHOTO_MISSING = "photo_missing";
+
+export function isPhotoMissing(article: {
+  photoCreditId: number | null;
+  leadImageId: number | null;
+  leadPhotoUrl: string | null;
+}): boolean {
+  return article.photoCreditId !== null && article.leadImageId === null && !article.leadPhotoUrl;
+}

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { FileSystemMediaStorage } from "@minbar/media";
+import { FileSystemMediaStorage, type MediaStorage } from "@minbar/media";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StaleVersionError } from "../editorial/errors.ts";
@@ -14,7 +14,7 @@ import { makeImageRenditions, nextImageAwaitingRenditions, uploadImage } from ".
 
 const ctx = useEditorialDatabase();
 const root = mkdtempSync(path.join(tmpdir(), "minbar-library-"));
-const storage = new FileSystemMediaStorage(root);
+const storage: MediaStorage = new FileSystemMediaStorage(root);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 let colour = 0;

@@ -60,7 +60,7 @@ export async function loadPreviewArticle(
     publishedDateOnly: row.publishedDateOnly,
     status: row.status,
     expiresAt: claims.expiresAt,
-    ...articleContentOf(row, locale),
+    ...(await articleContentOf(prisma, row, locale)),
     availableLocales: published.map((other) => other.locale),
     editions: published.map((other) => ({ locale: other.locale, slug: other.slug })),
     ...editionDatesOf(row),

@@ -4,6 +4,7 @@ import { ArticleStatus, Locale, type Prisma, type PrismaClient } from "../genera
 import { requirePermission, type Actor } from "../permissions.ts";
 import { readWarnings, type StoredWarning } from "../blocks.ts";
 import { BLOCKING_WARNING_CODES } from "../warnings.ts";
+import { isPhotoMissing, PHOTO_MISSING } from "../editorial/warning-rules.ts";
 import { InvalidInputError } from "../editorial/errors.ts";
 import { ADMIN_SEARCH_LIMIT, searchLocalizationIds } from "./admin-search.ts";
 
@@ -165,6 +166,9 @@ const rowSelect = {
     select: {
       source: { select: { nameAr: true, nameRu: true, nameEn: true } },
       createdBy: { select: { name: true } },
+      photoCreditId: true,
+      leadImageId: true,
+      leadPhotoUrl: true,
     },
   },
 } as const satisfies Prisma.ArticleLocalizationSelect;
@@ -183,7 +187,9 @@ function toRow(row: Prisma.ArticleLocalizationGetPayload<{ select: typeof rowSel
     updatedAt: row.updatedAt,
     source: row.article.source ?? null,
     author: row.article.createdBy?.name ?? null,
-    warnings,
+    warnings: isPhotoMissing(row.article)
+      ? [...warnings, { code: PHOTO_MISSING, message: "the wire text credits a photo; none is attached" }]
+      : warnings,
     blocked: warnings.some((w) => BLOCKING_WARNING_CODES.has(w.code)),
   };
 }

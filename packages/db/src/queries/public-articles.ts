@@ -1,6 +1,10 @@
 // What readers may see: published localizations only, shaped as plain objects for the public site.
+export * from "./public-names.ts";
+export * from "./public-images.ts";
 import type { Locale, PrismaClient } from "../generated/prisma/client.ts";
 import { leadOf, readBody, type ArticleBlock } from "../blocks.ts";
+import { publicNameIn, type PublicName } from "./public-names.ts";
+import { figureImagesOf, publicImageSelect, toPublicImage, type PublicImage } from "./public-images.ts";
 
 export type PublicArticleSummary = {
   id: number;
@@ -11,13 +15,9 @@ export type PublicArticleSummary = {
   /** Only the day is known (an import's date line): publishedAt is its midnight UTC, to be shown as a date alone. */
   publishedDateOnly: boolean;
   lead: string | null;
+  /** The lead photo, for listings' thumbnails. */
+  thumbnail: PublicImage | null;
 };
-
-/**
- * A name as a public page shows it: in the page's language, or, where that language has none yet, the Arabic name
- * with `lang: "ar"`, so the page can mark it (lang, dir) rather than pass it off as a translation. Never empty.
- */
-export type PublicName = { name: string; lang: Locale };
 
 /** An agency or a tag as a link on public pages: its slug and its name in the page's language (or the Arabic). */
 export type PublicNamedLink = PublicName & { slug: string };
@@ -27,8 +27,13 @@ export type PublicArticle = PublicArticleSummary & {
   blocks: ArticleBlock[];
   /** Who wrote it, in order, named in the reader's language where the name has a translation. */
   bylines: PublicName[];
+  /** The lead photo from the media library, with its caption, alt text and credit in the reader's language. */
+  leadImage: PublicImage | null;
+  /** A lead photo at another address (from before the media library), shown while no library photo replaces it. */
   leadPhoto: { url: string; alt: string | null } | null;
   photoCredit: PublicName | null;
+  /** The photos of the body's figure blocks, by image id (see figureImagesOf). */
+  figureImages: Record<number, PublicImage>;
   source: PublicNamedLink | null;
   tags: PublicNamedLink[];
   /** The language the story was written in. */
@@ -83,6 +88,8 @@ export const summarySelect = {
   publishedDateOnly: true,
   summary: true,
   body: true,
+  photoAlt: true,
+  article: { select: { leadImage: { select: publicImageSelect } } },
 } as const;
 
 export function toSummary(row: {
@@ -94,6 +101,8 @@ export function toSummary(row: {
   publishedDateOnly: boolean;
   summary: string | null;
   body: unknown;
+  photoAlt?: string | null;
+  article?: { leadImage: Parameters<typeof toPublicImage>[0] };
 }): PublicArticleSummary {
   return {
     id: row.articleId,
@@ -103,24 +112,8 @@ export function toSummary(row: {
     publishedAt: row.publishedAt ?? new Date(0),
     publishedDateOnly: row.publishedDateOnly,
     lead: row.summary ?? leadOf(readBody(row.body)),
+    thumbnail: toPublicImage(row.article?.leadImage ?? null, row.locale, { alt: row.photoAlt ?? null }),
   };
-}
-
-/** A record's name in `locale`, or its Arabic name (marked `lang: "ar"`) when that one is missing or blank. */
-export function publicNameIn(
-  locale: Locale,
-  record: { nameAr: string; nameRu: string | null; nameEn: string | null },
-): PublicName {
-  const own = (locale === "ru" ? record.nameRu : locale === "en" ? record.nameEn : record.nameAr)?.trim();
-  return own ? { name: own, lang: locale } : { name: record.nameAr, lang: "ar" };
-}
-
-/** The same as plain text (a feed's title, structured data): the name, or the Arabic one. */
-export function nameIn(
-  locale: Locale,
-  record: { nameAr: string; nameRu: string | null; nameEn: string | null },
-): string {
-  return publicNameIn(locale, record).name;
 }
 
 export async function listPublishedArticles(
@@ -175,7 +168,7 @@ export async function getPublishedArticle(
     title: row.title,
     publishedAt: row.publishedAt,
     publishedDateOnly: row.publishedDateOnly,
-    ...articleContentOf(row, locale),
+    ...(await articleContentOf(prisma, row, locale)),
     availableLocales: row.article.localizations.map((l) => l.locale),
     editions: row.article.localizations.map((l) => ({ locale: l.locale, slug: l.slug })),
     ...editionDatesOf(row),
@@ -188,19 +181,23 @@ type Named = { nameAr: string; nameRu: string | null; nameEn: string | null };
 export const articleContentInclude = {
   source: true,
   photoCredit: true,
+  leadImage: { select: publicImageSelect },
   tags: { include: { tag: true } },
   bylines: { orderBy: { position: "asc" }, include: { user: { select: { name: true } }, contributor: true } },
 } as const;
 
 /** What an article page shows besides its headline and date, in the reader's language: the public page and the preview share it. */
-export function articleContentOf(
+export async function articleContentOf(
+  prisma: PrismaClient,
   row: {
     summary: string | null;
     body: unknown;
     photoAlt: string | null;
+    photoCaption: string | null;
     article: {
       originalLocale: Locale;
       leadPhotoUrl: string | null;
+      leadImage: Parameters<typeof toPublicImage>[0];
       source: (Named & { slug: string }) | null;
       photoCredit: Named | null;
       tags: { tag: Named & { slug: string } }[];
@@ -210,8 +207,15 @@ export function articleContentOf(
   locale: Locale,
 ) {
   // A translation keeps the empty blocks laid out from its original until they are filled: readers never see them.
-  const blocks = readBody(row.body).filter((block) => block.text.trim() !== "");
+  // A figure shows its photo even before its caption is translated.
+  const blocks = readBody(row.body).filter((block) => block.type === "figure" || block.text.trim() !== "");
   const { source, photoCredit, tags, bylines, leadPhotoUrl } = row.article;
+  const credit = photoCredit ? publicNameIn(locale, photoCredit) : null;
+  const leadImage = toPublicImage(row.article.leadImage, locale, {
+    alt: row.photoAlt,
+    caption: row.photoCaption,
+    credit,
+  });
   return {
     summary: row.summary,
     lead: row.summary ?? leadOf(blocks),
@@ -220,8 +224,12 @@ export function articleContentOf(
     bylines: bylines.flatMap((b): PublicName[] =>
       b.user ? [{ name: b.user.name, lang: locale }] : b.contributor ? [publicNameIn(locale, b.contributor)] : [],
     ),
-    leadPhoto: leadPhotoUrl ? { url: leadPhotoUrl, alt: row.photoAlt } : null,
-    photoCredit: photoCredit ? publicNameIn(locale, photoCredit) : null,
+    leadImage,
+    thumbnail: leadImage,
+    figureImages: await figureImagesOf(prisma, blocks, locale),
+    leadPhoto: !leadImage && leadPhotoUrl ? { url: leadPhotoUrl, alt: row.photoAlt } : null,
+    // The credit of the photo shown; the wire's credit when there is none (the desk still owes one: "photo missing").
+    photoCredit: leadImage ? leadImage.credit : credit,
     source: source ? { slug: source.slug, ...publicNameIn(locale, source) } : null,
     tags: tags
       .map(({ tag }) => ({ slug: tag.slug, ...publicNameIn(locale, tag) }))

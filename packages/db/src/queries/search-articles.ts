@@ -1,6 +1,7 @@
 // Reader search: full-text search over the published localizations of one language, ranked, with highlighted
 // snippets, over the stored `search_vector` (normalized and stemmed by PostgreSQL, see migration `init`).
 import { Prisma, type Locale, type PrismaClient } from "../generated/prisma/client.ts";
+import { leadThumbnails, type PublicImage } from "./public-images.ts";
 import {
   anyForm,
   combined,
@@ -42,6 +43,8 @@ export type SearchHit = {
   publishedDateOnly: boolean;
   titleHighlighted: HighlightedText;
   snippet: HighlightedText;
+  /** The lead photo, for the result's thumbnail. */
+  thumbnail: PublicImage | null;
 };
 
 export type SearchArticlesResult =
@@ -217,6 +220,11 @@ export async function searchPublishedArticles(
 
   const counted = Number(countRows[0]?.total ?? 0);
   const total = Math.min(counted, maxCounted);
+  const thumbnails = await leadThumbnails(
+    prisma,
+    rows.map((row) => row.article_id),
+    locale,
+  );
   const items = rows.map((row): SearchHit => ({
     id: row.article_id,
     locale: row.locale,
@@ -226,6 +234,7 @@ export async function searchPublishedArticles(
     publishedDateOnly: row.published_date_only,
     titleHighlighted: splitHighlights(row.title_headline),
     snippet: splitHighlights(row.snippet_headline),
+    thumbnail: thumbnails.get(row.article_id) ?? null,
   }));
   // Running text before titles: a word in a title may be capitalized only for being there.
   const matched = [...items.flatMap((item) => item.snippet), ...items.flatMap((item) => item.titleHighlighted)]

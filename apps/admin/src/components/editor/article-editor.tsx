@@ -7,7 +7,8 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { blocksToDoc, docToBlocks, type PmNode } from "./rich-text.ts";
+import { blocksToDoc, docToBlocks, type FigurePreviews, type PmNode } from "./rich-text.ts";
+import { Figure } from "./figure-node.tsx";
 import { BlockIds } from "./block-ids.ts";
 import { SourceText, TranslationRows, type SourceView } from "./translation-rows.tsx";
 import { Toolbar } from "./toolbar.tsx";
@@ -37,7 +38,7 @@ import { DateTimeField } from "../date-time-field.tsx";
 
 export type EditableLocalization = Pick<
   LocalizationSnapshot,
-  "id" | "articleId" | "locale" | "version" | "title" | "summary" | "slug" | "body" | "photoAlt"
+  "id" | "articleId" | "locale" | "version" | "title" | "summary" | "slug" | "body" | "photoAlt" | "photoCaption"
 > & {
   /** yyyy-mm-dd in the newsroom's calendar, or "" when the story has no date yet. */
   storyDate: string;
@@ -56,9 +57,19 @@ type Props = {
   newLocale?: EditableLocalization["locale"] | undefined;
   /** For a translation: the original beside it, block by block, and the original's revision it is saved against. */
   source?: (SourceView & { revisionId: number | null }) | undefined;
+  /** Where to show the body's photos from, by image id (see FigurePreviews). */
+  figurePreviews?: FigurePreviews | undefined;
 };
 
-type Fields = { title: string; summary: string; slug: string; photoAlt: string; storyDate: string; tags: string };
+type Fields = {
+  title: string;
+  summary: string;
+  slug: string;
+  photoAlt: string;
+  photoCaption: string;
+  storyDate: string;
+  tags: string;
+};
 
 type SaveState =
   | { kind: "saved" }
@@ -81,6 +92,7 @@ const NEW_ARTICLE: EditableLocalization = {
   slug: "",
   body: [],
   photoAlt: null,
+  photoCaption: null,
   storyDate: "",
 };
 
@@ -90,6 +102,7 @@ function fieldsOf(l: EditableLocalization, tags: string[]): Fields {
     summary: l.summary ?? "",
     slug: l.slug,
     photoAlt: l.photoAlt ?? "",
+    photoCaption: l.photoCaption ?? "",
     storyDate: l.storyDate,
     tags: tags.join("، "),
   };
@@ -107,7 +120,7 @@ const tagList = (text: string) => [
 
 /** Whether anything worth storing has been written: a new article is created only then. */
 function hasContent(fields: Fields, body: ReturnType<typeof docToBlocks>): boolean {
-  const typed = [fields.title, fields.summary, fields.photoAlt, fields.storyDate, fields.tags];
+  const typed = [fields.title, fields.summary, fields.photoAlt, fields.photoCaption, fields.storyDate, fields.tags];
   return typed.some((value) => value.trim() !== "") || body.some((block) => block.text.trim() !== "");
 }
 
@@ -120,6 +133,7 @@ export function ArticleEditor({
   timeZoneName,
   source,
   newLocale,
+  figurePreviews,
 }: Props) {
   const t = useTranslations("Editor");
   const tFlow = useTranslations("EditorFlow");
@@ -169,8 +183,9 @@ export function ArticleEditor({
         link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"], defaultProtocol: "https" },
       }),
       BlockIds,
+      Figure,
     ],
-    content: blocksToDoc(localization.body),
+    content: blocksToDoc(localization.body, figurePreviews),
     editable: canEdit,
     immediatelyRender: false,
     injectNonce: documentNonce(),
@@ -224,6 +239,7 @@ export function ArticleEditor({
         summary: current.summary,
         body,
         photoAlt: current.photoAlt,
+        photoCaption: current.photoCaption,
         ...(current.storyDate && current.storyDate !== s.savedDate ? { publishedAt: current.storyDate } : {}),
         ...(canEditTags ? { tags: tagList(current.tags) } : {}),
         ...(sendSlug ? { slug: current.slug.trim() } : {}),
@@ -539,7 +555,7 @@ export function ArticleEditor({
           />
         ) : (
           <>
-            {canEdit && editor ? <Toolbar editor={editor} /> : null}
+            {canEdit && editor ? <Toolbar editor={editor} photoLocale={textLocale} /> : null}
             <EditorContent editor={editor} />
           </>
         )}
@@ -574,6 +590,17 @@ export function ArticleEditor({
             value={fields.tags}
             onChange={(event) => setField("tags", event.target.value)}
             aria-describedby="tags-hint"
+          />
+        </Field>
+        <Field label={t("fields.photoCaption")}>
+          <textarea
+            className={input}
+            {...asContent}
+            data-field="photoCaption"
+            rows={2}
+            value={fields.photoCaption}
+            maxLength={2000}
+            onChange={(event) => setField("photoCaption", event.target.value)}
           />
         </Field>
         <Field label={t("fields.photoAlt")}>

@@ -1,6 +1,7 @@
 "use client";
 // Attribution shared by every language of the article: bylines (staff or outside contributors), the source
-// agency (chosen, or created with its names in three languages), the photo credit and the lead photo.
+// agency (chosen, or created with its names in three languages), the photo credit and the lead photo (from the media
+// library; an address elsewhere is kept for older articles).
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -9,6 +10,10 @@ import type { AdminFilterOptions, ArticleForEditor } from "@minbar/db/editorial"
 import { saveAttributionAction } from "../../app/articles/actions.ts";
 import { useErrorText } from "./error-text.ts";
 import { nameAsText } from "../localized-name.tsx";
+import { PhotoPicker } from "./photo-picker.tsx";
+import { photoPreview, photoText } from "./photo-view.ts";
+
+type LeadImage = { id: number; fileName: string; preview: string | null; caption: string | null };
 
 type Byline = { kind: "user"; userId: number; name: string } | { kind: "contributor"; name: string };
 type Names = { nameAr: string; nameRu: string; nameEn: string };
@@ -45,6 +50,17 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
     nameEn: article.photoCredit?.nameEn ?? "",
   });
   const [photoUrl, setPhotoUrl] = useState(article.leadPhotoUrl ?? "");
+  const [leadImage, setLeadImage] = useState<LeadImage | null>(() =>
+    article.leadImage
+      ? {
+          id: article.leadImage.id,
+          fileName: article.leadImage.fileName,
+          preview: photoPreview(article.leadImage),
+          caption: photoText(article.leadImage, "caption", locale),
+        }
+      : null,
+  );
+  const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
   const addStaff = () => {
@@ -69,6 +85,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
         source: source === "" ? null : source === NEW_SOURCE ? { create: newSource } : { id: Number(source) },
         photoCredit: credit.nameAr.trim() ? credit : null,
         leadPhotoUrl: photoUrl,
+        leadImageId: leadImage?.id ?? null,
       });
       if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error) });
       if ("conflict" in result.value) return setMessage({ tone: "error", text: t("conflict") });
@@ -213,6 +230,54 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
       {source === NEW_SOURCE ? namesFields(newSource, setNewSource, t("newSourceNames")) : null}
 
       {namesFields(credit, setCredit, t("photoCredit"))}
+
+      <fieldset className="space-y-2" data-testid="lead-image">
+        <legend className="font-semibold">{t("leadImage")}</legend>
+        {leadImage ? (
+          <figure className="space-y-1">
+            {leadImage.preview ? (
+              // eslint-disable-next-line @next/next/no-img-element -- a rendition already sized for this panel
+              <img src={leadImage.preview} alt="" className="max-h-48 w-full rounded object-contain" />
+            ) : null}
+            <figcaption className="text-xs text-gray-700">{leadImage.caption ?? leadImage.fileName}</figcaption>
+          </figure>
+        ) : (
+          <p className="text-gray-600">{t("noLeadImage")}</p>
+        )}
+        {canEdit ? (
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              onClick={() => setPicking(true)}
+              className="rounded border border-gray-300 bg-white px-3 py-1 hover:bg-gray-50"
+            >
+              {leadImage ? t("changeLeadImage") : t("chooseLeadImage")}
+            </button>
+            {leadImage ? (
+              <button
+                type="button"
+                onClick={() => setLeadImage(null)}
+                className="rounded border border-gray-300 bg-white px-3 py-1 hover:bg-red-50"
+              >
+                {t("removeLeadImage")}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        <p className="text-xs text-gray-600">{t("leadImageNote")}</p>
+        <PhotoPicker
+          open={picking}
+          onClose={() => setPicking(false)}
+          onPick={(photo) =>
+            setLeadImage({
+              id: photo.id,
+              fileName: photo.fileName,
+              preview: photoPreview(photo),
+              caption: photoText(photo, "caption", locale),
+            })
+          }
+        />
+      </fieldset>
 
       <label className="block">
         <span className="block font-semibold">{t("leadPhoto")}</span>

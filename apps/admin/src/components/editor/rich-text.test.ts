@@ -89,3 +89,28 @@ describe("block ids in the editor", () => {
     expect(doc.content?.[3]?.content?.[0]?.attrs).toEqual({ blockId: "l1" });
   });
 });
+
+describe("photos in the body", () => {
+  const WITH_FIGURES: ArticleBlock[] = [
+    { type: "paragraph", text: "فقرة أولى.", id: "p1" },
+    { type: "figure", text: "ميناء أكتاو عند الفجر", imageId: 7, credit: "وكالة", id: "f1" },
+    { type: "paragraph", text: "فقرة ثانية.", id: "p2" },
+    { type: "figure", text: "", imageId: 9, alt: "رافعات فوق الرصيف", id: "f2", sourceId: "s9" },
+  ];
+
+  it("round-trips figures between paragraphs, with their caption, credit, alt text and ids", () => {
+    const doc = blocksToDoc(WITH_FIGURES, { 7: "/media/renditions/k7/w640.webp" });
+    expect(doc.content?.map((node) => node.type)).toEqual(["paragraph", "figure", "paragraph", "figure"]);
+    expect(doc.content?.[1]?.attrs).toMatchObject({ imageId: 7, preview: "/media/renditions/k7/w640.webp" });
+    expect(docToBlocks(doc)).toEqual(WITH_FIGURES);
+    expect(bodySchema.safeParse(docToBlocks(doc)).success).toBe(true);
+  });
+
+  it("keeps a figure whose caption was emptied, and never stores where the editor showed it from", () => {
+    const doc: PmNode = {
+      type: "doc",
+      content: [{ type: "figure", attrs: { imageId: 3, preview: "/media/renditions/k/w640.webp" }, content: [] }],
+    };
+    expect(docToBlocks(doc)).toEqual([{ type: "figure", text: "", imageId: 3 }]);
+  });
+});

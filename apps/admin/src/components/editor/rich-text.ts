@@ -1,5 +1,6 @@
 // The editor's document (ProseMirror JSON, as TipTap produces it) to and from the stored block model — the same
-// blocks the parser produces. Only what blocks can hold is editable: paragraphs, subheadings, quotes, lists, links.
+// blocks the parser produces. Only what blocks can hold is editable: paragraphs, subheadings, quotes, lists, links
+// and figures (a library photo with its caption).
 import type { ArticleBlock, InlineLink } from "@minbar/db/blocks";
 
 export type PmMark = { type: string; attrs?: Record<string, unknown> };
@@ -48,7 +49,10 @@ const paragraph = (text: string, links?: readonly InlineLink[], ids: { attrs?: R
   return ids.attrs ? { ...node, attrs: ids.attrs } : node;
 };
 
-export function blocksToDoc(blocks: readonly ArticleBlock[]): PmNode {
+/** Where the editor shows a figure's photo from, by image id (a rendition path); never stored in the blocks. */
+export type FigurePreviews = Readonly<Record<number, string>>;
+
+export function blocksToDoc(blocks: readonly ArticleBlock[], previews: FigurePreviews = {}): PmNode {
   const content: PmNode[] = [];
   for (const block of blocks) {
     switch (block.type) {
@@ -73,6 +77,21 @@ export function blocksToDoc(blocks: readonly ArticleBlock[]): PmNode {
         const item: PmNode = { type: "listItem", ...idAttrs(block), content: [paragraph(block.text, block.links)] };
         if (last?.type === listType) last.content!.push(item);
         else content.push({ type: listType, content: [item] });
+        break;
+      }
+      case "figure": {
+        const text = inline(block.text, undefined);
+        content.push({
+          type: "figure",
+          attrs: {
+            imageId: block.imageId,
+            alt: block.alt ?? null,
+            credit: block.credit ?? null,
+            preview: previews[block.imageId] ?? null,
+            ...idAttrs(block).attrs,
+          },
+          ...(text.length > 0 ? { content: text } : {}),
+        });
         break;
       }
       case "paragraph":
@@ -127,6 +146,21 @@ export function docToBlocks(doc: PmNode): ArticleBlock[] {
           if (run.text) blocks.push({ type: "quote", ...run, ...idsOf(child) });
         }
         break;
+      case "figure": {
+        const imageId = Number(node.attrs?.imageId);
+        if (!Number.isInteger(imageId) || imageId <= 0) break;
+        const { alt, credit } = node.attrs ?? {};
+        // Kept with an empty caption too: the photo is the block.
+        blocks.push({
+          type: "figure",
+          text: trimmed(flatten(node.content)).text,
+          imageId,
+          ...(typeof alt === "string" && alt.trim() ? { alt: alt.trim() } : {}),
+          ...(typeof credit === "string" && credit.trim() ? { credit: credit.trim() } : {}),
+          ...idsOf(node),
+        });
+        break;
+      }
       case "bulletList":
       case "orderedList":
         for (const item of node.content ?? []) {

@@ -1,13 +1,33 @@
 "use client";
-// The body editor's toolbar: block types the block model stores, and links. Buttons report their state.
+// The body editor's toolbar: block types the block model stores, links, and photos from the media library. Buttons
+// report their state.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { PhotoPicker, type PickablePhoto } from "./photo-picker.tsx";
+import { photoPreview, photoText } from "./photo-view.ts";
 
-export function Toolbar({ editor }: { editor: Editor }) {
+/** A library photo as a figure block after the paragraph the caret is in, its caption in the text's language. */
+function insertPhoto(editor: Editor, photo: PickablePhoto, locale: string) {
+  const caption = photoText(photo, "caption", locale);
+  const { $from } = editor.state.selection;
+  const after = $from.depth > 0 ? $from.after(1) : editor.state.doc.content.size;
+  editor
+    .chain()
+    .focus()
+    .insertContentAt(after, {
+      type: "figure",
+      attrs: { imageId: photo.id, preview: photoPreview(photo) },
+      ...(caption ? { content: [{ type: "text", text: caption }] } : {}),
+    })
+    .run();
+}
+
+export function Toolbar({ editor, photoLocale }: { editor: Editor; photoLocale: string }) {
   const t = useTranslations("Editor.toolbar");
   const [linking, setLinking] = useState(false);
   const [href, setHref] = useState("");
+  const [picking, setPicking] = useState(false);
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -54,6 +74,12 @@ export function Toolbar({ editor }: { editor: Editor }) {
       {active.link
         ? button(t("unlink"), true, () => chain().extendMarkRange("link").unsetLink().run())
         : button(t("link"), linking, () => setLinking((open) => !open))}
+      {button(t("photo"), picking, () => setPicking(true))}
+      <PhotoPicker
+        open={picking}
+        onClose={() => setPicking(false)}
+        onPick={(photo) => insertPhoto(editor, photo, photoLocale)}
+      />
       {linking ? (
         <span className="flex items-center gap-1">
           <input

@@ -16,7 +16,9 @@ type BlockType = (typeof TYPES)[number];
 
 const newId = () => crypto.randomUUID().replaceAll("-", "").slice(0, 12);
 
-function retype(block: ArticleBlock, type: BlockType): ArticleBlock {
+function retype(block: ArticleBlock, type: BlockType | "figure"): ArticleBlock {
+  // A photo stays a photo: its text is the caption, translated like any other block.
+  if (block.type === "figure" || type === "figure") return block;
   const { id, sourceId, text } = block;
   const ids = { ...(id ? { id } : {}), ...(sourceId ? { sourceId } : {}) };
   return type === "list_item"
@@ -101,7 +103,11 @@ export function TranslationRows({
     blocks.forEach((block, index) => {
       if (block.sourceId && before.has(block.sourceId)) at = index;
     });
-    addAfter(at, { ...retype({ ...original, text: "" }, original.type), id: newId(), sourceId: original.id! });
+    const empty: ArticleBlock =
+      original.type === "figure" ? { ...original, text: "" } : retype({ ...original, text: "" }, original.type);
+    if ("alt" in empty) delete empty.alt;
+    if ("credit" in empty) delete empty.credit;
+    addAfter(at, { ...empty, id: newId(), sourceId: original.id! });
   };
 
   const sourceLang = tLocales(source.locale);
@@ -115,7 +121,8 @@ export function TranslationRows({
       {blocks.map((block, index) => {
         const sourceIndex = block.sourceId ? byId.get(block.sourceId) : undefined;
         const original = sourceIndex !== undefined ? source.blocks[sourceIndex] : undefined;
-        const label = t("block", { number: index + 1 });
+        const label =
+          block.type === "figure" ? t("figureCaption", { number: index + 1 }) : t("block", { number: index + 1 });
         return (
           <div key={block.id ?? index} className="grid grid-cols-2 items-start gap-3" data-row={index}>
             {original ? (
@@ -146,18 +153,20 @@ export function TranslationRows({
               />
               {canEdit ? (
                 <div className="flex flex-wrap gap-1">
-                  <select
-                    aria-label={t("blockType", { number: index + 1 })}
-                    className={button}
-                    value={block.type}
-                    onChange={(event) => set(index, retype(block, event.target.value as BlockType))}
-                  >
-                    {TYPES.map((type) => (
-                      <option key={type} value={type}>
-                        {t(`types.${type}`)}
-                      </option>
-                    ))}
-                  </select>
+                  {block.type === "figure" ? null : (
+                    <select
+                      aria-label={t("blockType", { number: index + 1 })}
+                      className={button}
+                      value={block.type}
+                      onChange={(event) => set(index, retype(block, event.target.value as BlockType))}
+                    >
+                      {TYPES.map((type) => (
+                        <option key={type} value={type}>
+                          {t(`types.${type}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
                   <button
                     type="button"
                     className={button}
@@ -168,7 +177,9 @@ export function TranslationRows({
                   <button
                     type="button"
                     className={button}
-                    disabled={index === blocks.length - 1}
+                    disabled={
+                      index === blocks.length - 1 || block.type === "figure" || blocks[index + 1]?.type === "figure"
+                    }
                     onClick={() => merge(index)}
                   >
                     {t("mergeNext")}

@@ -16,6 +16,7 @@ import { SearchForm } from "../../../components/search-form.tsx";
 import { PAGE_LINK } from "../../../components/pagination.tsx";
 import { HighlightedText } from "../../../components/highlighted-text.tsx";
 import { articlePath, parsePageNumber, readSearchQuery, searchArticles } from "../../../lib/published-content.ts";
+import { Thumbnail } from "../../../components/library-image.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -97,21 +98,26 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
           <ol aria-label={t("results")} className="divide-y divide-gray-200">
             {result.items.map((item) => (
               <li key={item.id} className="py-5">
-                <article lang={item.locale}>
-                  <h2 className="text-xl font-bold leading-snug">
-                    <Link href={articlePath(item)} className="hover:text-brand hover:underline">
-                      <HighlightedText segments={item.titleHighlighted} />
-                    </Link>
-                  </h2>
-                  <time
-                    dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
-                    className="mt-1 block text-sm text-gray-500"
-                  >
-                    {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
-                  </time>
-                  <p className="mt-2 text-gray-700">
-                    <HighlightedText segments={item.snippet} />
-                  </p>
+                <article lang={item.locale} className="flex items-start gap-4">
+                  <div className="min-w-0 flex-1">
+                    <h2 className="text-xl font-bold leading-snug">
+                      <Link href={articlePath(item)} className="hover:text-brand hover:underline">
+                        <HighlightedText segments={item.titleHighlighted} />
+                      </Link>
+                    </h2>
+                    <time
+                      dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
+                      className="mt-1 block text-sm text-gray-500"
+                    >
+                      {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
+                    </time>
+                    <p className="mt-2 text-gray-700">
+                      <HighlightedText segments={item.snippet} />
+                    </p>
+                  </div>
+                  {item.thumbnail ? (
+                    <Thumbnail image={item.thumbnail} size={112} className="size-20 shrink-0 rounded sm:size-28" />
+                  ) : null}
                 </article>
               </li>
             ))}

@@ -7,9 +7,11 @@ import { can } from "@minbar/db/permissions";
 import {
   diffRevisions,
   EditorialNotFoundError,
+  figureImageIds,
   listAdminFilterOptions,
   listRevisions,
   listWorkflowHistory,
+  mediaImagesByIds,
   openArticle,
   openTranslationSource,
   type ArticleForEditor,
@@ -38,6 +40,8 @@ import { PreviewBox } from "../../../../components/editor/preview-box.tsx";
 import { RevisionDiff } from "../../../../components/editor/revision-diff.tsx";
 import { RevisionsPanel } from "../../../../components/editor/revisions-panel.tsx";
 import { toRevisionRows } from "../../../../lib/revision-rows.ts";
+import { nameAsText } from "../../../../components/localized-name.tsx";
+import { photoPreview } from "../../../../components/editor/photo-view.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -67,11 +71,12 @@ export default async function EditArticlePage({
   const { id, locale } = await params;
   const articleId = Number(id);
   if (!Number.isSafeInteger(articleId) || articleId <= 0 || !isLocale(locale)) notFound();
-  const [{ actor, data }, t, tStatus, tLocales, uiLocale] = await Promise.all([
+  const [{ actor, data }, t, tStatus, tLocales, tNames, uiLocale] = await Promise.all([
     load(articleId, locale),
     getTranslations("Editor"),
     getTranslations("Status"),
     getTranslations("Locales"),
+    getTranslations("Names"),
     getLocale(),
   ]);
   const { article, localization, access } = data;
@@ -89,6 +94,13 @@ export default async function EditArticlePage({
         loadDiff(actor, localization.id, search),
       ])
     : [[], [], await listAdminFilterOptions(getDb(), actor), null];
+  // The body's photos, shown in the editor from their renditions.
+  const figurePreviews = Object.fromEntries(
+    (await mediaImagesByIds(getDb(), localization ? figureImageIds(localization.body) : [])).flatMap((image) => {
+      const preview = photoPreview(image);
+      return preview ? [[image.id, preview]] : [];
+    }),
+  );
   // A translation is edited beside its original.
   const source =
     localization && locale !== article.originalLocale
@@ -140,6 +152,15 @@ export default async function EditArticlePage({
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="space-y-4">
             <BlockedNote codes={access.blockingCodes} />
+            {access.photoMissing && article.photoCredit ? (
+              <p
+                role="note"
+                className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+                data-testid="photo-missing"
+              >
+                {t("photoMissing", { credit: nameAsText(article.photoCredit, uiLocale, tNames("inArabic")) })}
+              </p>
+            ) : null}
             {!access.canEdit ? <p className="rounded bg-gray-200 p-2 text-sm">{t("readOnly")}</p> : null}
             {source ? (
               <OutdatedNote
@@ -163,6 +184,7 @@ export default async function EditArticlePage({
               moves={access.moves}
               timeZoneName={zone}
               source={source ?? undefined}
+              figurePreviews={figurePreviews}
             />
           </div>
 

@@ -16,6 +16,8 @@ import {
 import { ArticleView } from "../../../../../components/article-view.tsx";
 import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld.ts";
 import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin, feedAlternate } from "../../../../../lib/site-url.ts";
+import { RENDITION_WIDTHS, renditionPath, renditionSize, SOCIAL_CARD } from "@minbar/media/urls";
+import type { PublicImage } from "@minbar/db/public";
 
 // Incremental static regeneration: each article URL is rendered on its first visit, then served from the cache until
 // POST /api/revalidate drops the tags its data was read under (see lib/cache-tags.ts). Nothing is built ahead: the
@@ -71,6 +73,16 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
       : undefined;
   const t = await getTranslations({ locale, namespace: "Site" });
   const description = article.lead ?? undefined;
+  // The 1200×630 card cropped around the photo's focal point; shares without a library photo show no image.
+  const card = article.leadImage
+    ? {
+        url: `${configuredOrigin()}${renditionPath(article.leadImage.key, SOCIAL_CARD.name)}`,
+        width: SOCIAL_CARD.width,
+        height: SOCIAL_CARD.height,
+        alt: article.leadImage.alt,
+        type: "image/jpeg",
+      }
+    : null;
   return {
     title: article.title,
     description,
@@ -88,8 +100,11 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
       // A translation's own last change, as in its JSON-LD.
       ...(locale === article.originalLocale ? {} : { modifiedTime: article.lastUpdatedAt.toISOString() }),
       tags: article.tags.map((tag) => tag.name),
+      ...(card ? { images: [card] } : {}),
     },
-    twitter: { card: "summary", title: article.title, description },
+    twitter: card
+      ? { card: "summary_large_image", title: article.title, description, images: [{ url: card.url, alt: card.alt }] }
+      : { card: "summary", title: article.title, description },
   };
 }
 
@@ -120,6 +135,7 @@ export default async function ArticlePage({ params }: ArticleProps) {
       ? { name: article.source.name, url: absoluteUrl(origin, sourcePath(article.source.slug), locale) }
       : null,
     photoCredit: article.photoCredit?.name ?? null,
+    leadImage: article.leadImage ? leadImageJsonLd(origin, article.leadImage) : null,
     keywords: article.tags.map((tag) => tag.name),
     authors: article.bylines.map((byline) => byline.name),
     image: article.leadPhoto?.url ?? null,
@@ -174,4 +190,20 @@ async function UnavailableNotice({
       </ul>
     </section>
   );
+}
+
+/** The lead photo for JSON-LD: its widest rendition and the social card, with caption and credit. */
+function leadImageJsonLd(origin: string, image: PublicImage) {
+  const widest = renditionSize(image, Math.max(...RENDITION_WIDTHS));
+  return {
+    url: `${origin}${renditionPath(image.key, `w${widest.width}.jpeg`)}`,
+    ...widest,
+    card: {
+      url: `${origin}${renditionPath(image.key, SOCIAL_CARD.name)}`,
+      width: SOCIAL_CARD.width,
+      height: SOCIAL_CARD.height,
+    },
+    caption: image.caption,
+    creditText: image.credit?.name ?? null,
+  };
 }
