@@ -48,4 +48,6 @@ export const e2eEnv = {
   authSecret: process.env.AUTH_SECRET,
   previewSecret: process.env.PREVIEW_SECRET,
   revalidateSecret: process.env.REVALIDATE_SECRET,
+  /** The run's media folder, shared by the apps under test and the tests that put photos in it. */
+  mediaDir: process.env.MEDIA_DIR,
 };

@@ -2,7 +2,10 @@
 // the database whatever the outcome. Extra command-line arguments go to Playwright.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { importPaths } from "@minbar/importer";
 import { E2E_PREVIEW_SECRET } from "./preview-secret.ts";
@@ -33,7 +36,16 @@ export async function runEndToEnd({
   prepare = async () => {},
 }: { prepare?: (db: TestDatabase) => Promise<void> } = {}) {
   const playwrightCli = createRequire(import.meta.url).resolve("@playwright/test/cli");
-  const db = await prepareDatabase(prepare);
+  // Photos of this run: the apps under test, `prepare` and the tests all read and write this one folder.
+  const mediaDir = mkdtempSync(join(tmpdir(), "minbar-e2e-media-"));
+  process.env.MEDIA_DIR = mediaDir;
+  let db: TestDatabase;
+  try {
+    db = await prepareDatabase(prepare);
+  } catch (error) {
+    rmSync(mediaDir, { recursive: true, force: true });
+    throw error;
+  }
   let exitCode: number;
   try {
     exitCode = await new Promise<number>((resolve, reject) => {
@@ -44,6 +56,7 @@ export async function runEndToEnd({
           // A throwaway secret unless one is given: sessions only need to outlive this run.
           AUTH_SECRET: e2eEnv.authSecret ?? randomBytes(32).toString("base64"),
           PREVIEW_SECRET: E2E_PREVIEW_SECRET,
+          MEDIA_DIR: mediaDir,
         }),
       });
       const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -54,6 +67,7 @@ export async function runEndToEnd({
     });
   } finally {
     await db.drop();
+    rmSync(mediaDir, { recursive: true, force: true });
   }
   process.exit(exitCode);
 }
