@@ -1,9 +1,13 @@
 // `npm run bench:web`: requests/s and latency of an Arabic article page (and the home page) under the public site's
 // production server (server/serve.ts: Next.js behind its response cache), measured with autocannon, then Lighthouse
-// (mobile) on the same article. Prints figures and asserts nothing.
+// (mobile) on the same article, which carries a library lead photo (a 4000×2667 photo-like JPEG, as a staff
+// photographer's would be; --no-photo measures the text alone). Prints figures and asserts nothing.
 // Measures the existing production build (`npm run build -w @minbar/web`) on a fresh database holding the seeds.
 // Usage: npm run bench:web -- [--duration=12] [--connections=64] [--skip-home] [--skip-lighthouse] [--lighthouse-runs=5]
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { get as httpGet, type IncomingHttpHeaders } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -13,6 +17,7 @@ import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { bench, seedsDir } from "@minbar/e2e";
 import { importPaths } from "@minbar/importer";
 import { e2eEnv } from "@minbar/e2e/env";
+import { addTestPhoto } from "@minbar/e2e/photos";
 
 const { values: args } = parseArgs({
   options: {
@@ -21,6 +26,7 @@ const { values: args } = parseArgs({
     "skip-home": { type: "boolean", default: false },
     "skip-lighthouse": { type: "boolean", default: false },
     "lighthouse-runs": { type: "string", default: "5" },
+    "no-photo": { type: "boolean", default: false },
   },
 });
 const DURATION_S = Number(args.duration);
@@ -53,6 +59,24 @@ async function seededDatabase(): Promise<TestDatabase> {
     );
   }
   return db;
+}
+
+/** A lead photo for the newest Arabic article: the one the home page links first, which the bench measures. */
+async function addLeadPhoto(db: TestDatabase): Promise<string> {
+  const newest = await db.prisma.articleLocalization.findFirstOrThrow({
+    where: { locale: "ar", status: "published" },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+  });
+  const photo = await addTestPhoto(db, {
+    width: 4000,
+    height: 2667,
+    background: "#5a7d9a",
+    noise: true,
+    captions: { ar: "صورة للاختبار" },
+    alts: { ar: "صورة للاختبار" },
+  });
+  await db.prisma.article.update({ where: { id: newest.articleId }, data: { leadImageId: photo.id } });
+  return `lead photo ${photo.width}×${photo.height}, renditions ${photo.renditionKey}`;
 }
 
 /** The first article linked from the Arabic home page, as the canonical (percent-encoded) URL the site links to. */
@@ -151,6 +175,12 @@ async function lighthouseRuns(url: string, runs: number) {
     const value = lhr.categories[id]?.score;
     return value === null || value === undefined ? Number.NaN : Math.round(value * 100);
   };
+  for (const lhr of results) {
+    const weight = lhr.audits["total-byte-weight"];
+    const lcp = lhr.audits["largest-contentful-paint-element"]?.details;
+    const lcpItem = lcp && "items" in lcp ? JSON.stringify(lcp.items[0] ?? {}).slice(0, 160) : "n/a";
+    console.log(`  page weight ${weight?.displayValue ?? "n/a"}; LCP element ${lcpItem}`);
+  }
   const metrics = [
     "first-contentful-paint",
     "largest-contentful-paint",
@@ -206,7 +236,11 @@ async function lighthouseRuns(url: string, runs: number) {
 await bench.requireProductionBuild(appDir, "@minbar/web", "bench:web");
 
 try {
+  const mediaDir = mkdtempSync(join(tmpdir(), "minbar-bench-media-"));
+  process.env.MEDIA_DIR = mediaDir;
+  onCleanup(async () => rmSync(mediaDir, { recursive: true, force: true }));
   const db = await seededDatabase();
+  const photo = args["no-photo"] ? "no photo (--no-photo)" : await addLeadPhoto(db);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   await bench.startServer(appDir, port, {
@@ -215,12 +249,13 @@ try {
     // Throwaway secrets: nothing outlives this run.
     REVALIDATE_SECRET: randomBytes(32).toString("base64url"),
     AUTH_SECRET: randomBytes(32).toString("base64"),
+    MEDIA_DIR: mediaDir,
   });
   const articleUrl = await firstArticleUrl(origin);
   console.log(
     `server: server/serve.ts (next start's build behind the response cache) on ${origin}, database ${db.name} (${EXPECTED_SEEDS} seed articles)`,
   );
-  console.log(`article: ${decodeURI(articleUrl)}\n  ${await describePage(articleUrl)}`);
+  console.log(`article: ${decodeURI(articleUrl)}, ${photo}\n  ${await describePage(articleUrl)}`);
   console.log(`home:    ${origin}/\n  ${await describePage(`${origin}/`)}`);
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s after a ${WARMUP_S} s warm-up`);
   // Other work on the machine shares its cores with both the server and autocannon; the load says how much.

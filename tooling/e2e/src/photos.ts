@@ -13,6 +13,8 @@ export type TestPhotoOptions = {
   height: number;
   /** Background colour; `marker` paints a square of another colour where the focal point is. */
   background: string;
+  /** Photo-like content (blurred noise) rather than a flat colour: sizes and encoding times close to a real photo's. */
+  noise?: boolean;
   marker?: { colour: string; x: number; y: number; size: number };
   captions?: { ar?: string; ru?: string; en?: string };
   alts?: { ar?: string; ru?: string; en?: string };
@@ -51,10 +53,23 @@ export async function addTestPhoto(db: TestDatabase, options: TestPhotoOptions):
         },
       ]
     : [];
-  const data = await sharp({ create: { width, height, channels: 3, background: options.background } })
-    .composite(overlays)
-    .jpeg({ quality: 90 })
-    .toBuffer();
+  const base = options.noise
+    ? sharp(
+        await sharp({
+          create: {
+            width,
+            height,
+            channels: 3,
+            background: options.background,
+            noise: { type: "gaussian", mean: 128, sigma: 60 },
+          },
+        })
+          .blur(1.5)
+          .png()
+          .toBuffer(),
+      )
+    : sharp({ create: { width, height, channels: 3, background: options.background } });
+  const data = await base.composite(overlays).jpeg({ quality: 90 }).toBuffer();
   const { image } = await uploadImage(db.prisma, storage, actor, { fileName: `photo-${width}x${height}.jpg`, data });
   await updateMediaImage(db.prisma, actor, image.id, {
     version: image.version,
