@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { firstAdminPasswordProblem } from "@minbar/db/accounts";
 import { parseEnv } from "@minbar/db/env";
+import { mediaEnvShape } from "@minbar/media/env";
 
 /** The variables only `npm start` reads, checked before anything starts; a problem ends it with one line. */
 export function readStartEnv() {
@@ -14,6 +15,8 @@ export function readStartEnv() {
     PREVIEW_SECRET: z.string().min(32).optional(),
     ADMIN_SITE_URL: z.string().url().optional(),
     SKIP_BUILD: z.enum(["0", "1"]).default("0"),
+    // Checked here too, so a bucket without its keys stops npm start before anything starts.
+    ...mediaEnvShape,
   });
   try {
     const parsed = parseEnv(schema, process.env, "invalid environment");

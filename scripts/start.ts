@@ -16,6 +16,7 @@ import {
 } from "@minbar/db/local-data";
 import { productionServerArgs } from "@minbar/production-server";
 import { importPaths } from "@minbar/importer";
+import { describeMediaStorage, mediaStorageFromEnv } from "@minbar/media/env";
 import { localSiteTarget, recordRunningSite } from "@minbar/site-signal/local";
 import { readStartEnv } from "./env.ts";
 
@@ -73,6 +74,9 @@ async function main() {
     if (build.status !== 0) throw new Error("the build failed (see above)");
   }
 
+  const mediaDir = join(dataDir, "media");
+  mediaStorageFromEnv(env, mediaDir);
+  log(`photos: ${describeMediaStorage(env, mediaDir)}`);
   const appEnv = {
     ...inheritedEnv(),
     NODE_ENV: "production",
@@ -83,6 +87,8 @@ async function main() {
     // Both apps get the same value: the admin signs preview links with it, the public site checks them.
     PREVIEW_SECRET: env.PREVIEW_SECRET ?? persistentSecret(dataDir, "preview-secret"),
     PUBLIC_SITE_URL: site.siteUrl,
+    // The same folder for both apps: the admin stores photos, the public site serves their renditions.
+    ...(env.MEDIA_S3_BUCKET ? {} : { MEDIA_DIR: env.MEDIA_DIR ?? mediaDir }),
     ADMIN_SITE_URL: env.ADMIN_SITE_URL ?? `http://localhost:${env.ADMIN_PORT}`,
   };
   // Node itself, not npx or npm: a signal to those does not reach the server they started. The public site runs its

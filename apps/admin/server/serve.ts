@@ -3,10 +3,13 @@
 // is. Next itself keeps any X-Forwarded-For the client sent, so only this server, which sees the socket, can.
 // Takes next start's -p/--port and -H/--hostname.
 import { createServer } from "node:http";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { requireSupportedNode } from "@minbar/db/env";
-import { forceProductionMode, readServerEnv } from "../src/env.ts";
+import { resolveDataDir } from "@minbar/db/local-data";
+import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
+import { defaultMediaDir, forceProductionMode, readServerEnv } from "../src/env.ts";
 import { claimClientAddressHeader } from "../src/lib/client-address.ts";
 import { stampClientAddress } from "./client-address.ts";
 
@@ -22,7 +25,13 @@ if (!Number.isInteger(port) || port <= 0 || port > 65_535)
 
 requireSupportedNode();
 forceProductionMode();
-const { TRUSTED_PROXY_HOPS: trustedHops } = readServerEnv();
+// The data folder's media/ unless a folder or a bucket is configured; the app's own code reads the same variable.
+defaultMediaDir(join(resolveDataDir(), "media"));
+const { TRUSTED_PROXY_HOPS: trustedHops, ...mediaEnv } = readServerEnv();
+// The library's thumbnails and previews: the same renditions as the public site's, from the same storage.
+const media = createRenditionHandler(mediaStorageFromEnv(mediaEnv, mediaEnv.MEDIA_DIR ?? ""), {
+  onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
+});
 // Loaded after NODE_ENV is set: Next reads it on import.
 const { default: next } = await import("next");
 const appDir = fileURLToPath(new URL("..", import.meta.url));
@@ -33,6 +42,7 @@ claimClientAddressHeader();
 
 const server = createServer((req, res) => {
   stampClientAddress(req, trustedHops);
+  if (media(req, res)) return;
   void nextHandler(req, res);
 });
 server.listen(port, args.hostname, () => {

@@ -2,11 +2,14 @@
 import { z } from "zod";
 import { parseEnv, postgresUrl } from "@minbar/db/env";
 import { siteEnvShape } from "@minbar/site-signal";
+import { mediaEnvShape } from "@minbar/media/env";
 
 const envSchema = z.object({
   // PUBLIC_SITE_URL (the public site's origin, for links to it) and REVALIDATE_SECRET (POST /api/revalidate's
   // bearer token; unset: no revalidation), as @minbar/site-signal validates them.
   ...siteEnvShape,
+  // Where photos are kept: MEDIA_DIR (default: media/ in the data folder) or an S3-compatible bucket (MEDIA_S3_*).
+  ...mediaEnvShape,
   DATABASE_URL: postgresUrl,
   /** Signs and encrypts the session cookie; `openssl rand -base64 32`. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
@@ -42,6 +45,7 @@ const serverEnvSchema = z.object({
    * clients connect to the admin directly, so the header is ignored; 1 behind one reverse proxy; and so on.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  ...mediaEnvShape,
 });
 
 /** What server/serve.ts itself needs, read at its start (the app's own variables are read at request time). */
@@ -57,4 +61,12 @@ export function forceProductionMode(): void {
 /** True inside `next build` (Next sets NEXT_PHASE for its build workers), where no background work may start. */
 export function isNextBuild(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+/**
+ * The production server's default for MEDIA_DIR (the data folder's media/), set before anything reads the
+ * environment, so the app's own code (bundled by Next, where finding the data folder is not possible) reads it too.
+ */
+export function defaultMediaDir(dir: string): void {
+  if (!process.env.MEDIA_DIR && !process.env.MEDIA_S3_BUCKET) process.env.MEDIA_DIR = dir;
 }

@@ -2,6 +2,7 @@
 // `npm run bench:web` run): the production build of Next.js, with the response cache of ./front-cache.ts in front and,
 // between the two, ./plain-html.ts taking Next's client runtime out of the pages; ./security-headers.ts gives every
 // response its security headers and each page a policy of its own.
+// Photos' renditions (/media/renditions/…) are answered before the cache, from the media storage (@minbar/media).
 // Takes next start's -p/--port and -H/--hostname.
 import { createServer, type IncomingMessage } from "node:http";
 import { join } from "node:path";
@@ -9,7 +10,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import compression from "compression";
 import { requireSupportedNode } from "@minbar/db/env";
-import { defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
+import { resolveDataDir } from "@minbar/db/local-data";
+import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
+import { defaultMediaDir, defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
 import { getPathname, localeOfPath } from "../src/i18n/paths.ts";
 import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
 import { createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
@@ -29,6 +32,8 @@ if (!Number.isInteger(port) || port <= 0 || port > 65_535)
 
 const nodeVersion = requireSupportedNode();
 forceProductionMode();
+// The data folder's media/ unless a folder or a bucket is configured; the app's own code reads the same variable.
+defaultMediaDir(join(resolveDataDir(), "media"));
 const env = (() => {
   try {
     return getEnv();
@@ -78,8 +83,14 @@ const cache = createFrontCache({
 });
 registerFrontCachePurge(() => cache.purge());
 
+const media = createRenditionHandler(mediaStorageFromEnv(env, env.MEDIA_DIR ?? ""), {
+  maxBytes: env.MEDIA_CACHE_MB * 1024 * 1024,
+  onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
+});
+
 const server = createServer((req, res) => {
   security.apply(res, req.url);
+  if (media(req, res)) return;
   cache.handle(readablePath(req), res);
 });
 server.listen(port, args.hostname, () => {

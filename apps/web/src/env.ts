@@ -2,16 +2,21 @@
 import { z } from "zod";
 import { parseEnv, postgresUrl } from "@minbar/db/env";
 import { siteEnvShape } from "@minbar/site-signal";
+import { mediaEnvShape } from "@minbar/media/env";
 
 const envSchema = z.object({
   // PUBLIC_SITE_URL (the public site's origin, for links to it) and REVALIDATE_SECRET (POST /api/revalidate's
   // bearer token; unset: no revalidation), as @minbar/site-signal validates them.
   ...siteEnvShape,
+  // Where photos are kept: MEDIA_DIR (default: media/ in the data folder) or an S3-compatible bucket (MEDIA_S3_*).
+  ...mediaEnvShape,
   DATABASE_URL: postgresUrl,
   /** Shared with the admin, which signs preview links with it; unset: previews are off (every /preview link is a 404). */
   PREVIEW_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   /** Memory for the response cache in front of Next (server/front-cache.ts), in MiB. */
   FRONT_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
+  /** Memory for photos' renditions kept hot by the server (@minbar/media's serve.ts), in MiB. */
+  MEDIA_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   NODE_ENV: z.string().optional(),
 });
 
@@ -42,4 +47,12 @@ export function defaultServerPort(): string {
 /** The production server runs Next in production mode whatever the shell says; Next reads NODE_ENV on import. */
 export function forceProductionMode(): void {
   (process.env as Record<string, string>).NODE_ENV = "production";
+}
+
+/**
+ * The production server's default for MEDIA_DIR (the data folder's media/), set before anything reads the
+ * environment, so the app's own code (bundled by Next, where finding the data folder is not possible) reads it too.
+ */
+export function defaultMediaDir(dir: string): void {
+  if (!process.env.MEDIA_DIR && !process.env.MEDIA_S3_BUCKET) process.env.MEDIA_DIR = dir;
 }
