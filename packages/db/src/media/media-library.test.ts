@@ -90,6 +90,8 @@ describe("the media library", () => {
     expect(moved.image.renditionKey).toBe(captioned.renditionKey);
     expect(moved.image.renditionsReadyAt).toBeNull();
     expect(await nextImageAwaitingRenditions(ctx.db.prisma)).not.toBeNull();
+    // A worker letting this image rest after a failure is given the others.
+    expect(await nextImageAwaitingRenditions(ctx.db.prisma, { except: [image.id] })).not.toBe(image.id);
     const key = await makeImageRenditions(ctx.db.prisma, storage, image.id);
     expect(key).not.toBe(captioned.renditionKey);
   });

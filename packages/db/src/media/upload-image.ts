@@ -110,10 +110,20 @@ export async function makeImageRenditions(
   return key;
 }
 
-/** The next image whose renditions are to be made (uploaded, or its focal point moved), oldest first; null: none. */
-export async function nextImageAwaitingRenditions(prisma: PrismaClient): Promise<number | null> {
+/**
+ * The next image whose renditions are to be made (uploaded, or its focal point moved), oldest first, leaving out
+ * `except` (images a worker is letting rest after a failure); null: none.
+ */
+export async function nextImageAwaitingRenditions(
+  prisma: PrismaClient,
+  { except = [] }: { except?: readonly number[] } = {},
+): Promise<number | null> {
   const next = await prisma.mediaImage.findFirst({
-    where: { renditionsReadyAt: null, renditionError: null },
+    where: {
+      renditionsReadyAt: null,
+      renditionError: null,
+      ...(except.length > 0 ? { id: { notIn: [...except] } } : {}),
+    },
     orderBy: { id: "asc" },
     select: { id: true },
   });
