@@ -11,6 +11,7 @@ import type roles from "../messages/roles/ar.json";
 import type revisions from "../messages/revisions/ar.json";
 import type names from "../messages/names/ar.json";
 import type translation from "../messages/translation/ar.json";
+import type media from "../messages/media/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
@@ -25,6 +26,7 @@ declare module "next-intl" {
       typeof editorFlow &
       typeof conventions &
       typeof names &
-      typeof translation;
+      typeof translation &
+      typeof media;
   }
 }

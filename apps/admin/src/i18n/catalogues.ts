@@ -13,6 +13,7 @@ export const FEATURE_CATALOGUES = [
   "conventions",
   "names",
   "translation",
+  "media",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -96,6 +96,11 @@ export function startScheduledPublishing(log: Log = console): void {
   holder.__minbarScheduler = startSchedulerLoop({
     log,
     tick: () => {
+      // Photos whose renditions a crash or a restart left unmade (see rendition-worker.ts); loaded on first use so
+      // this module's unit tests need no media storage.
+      void import("./rendition-worker.ts")
+        .then(({ requestRenditions }) => requestRenditions(log))
+        .catch((error: unknown) => log.error(`[scheduler] renditions not started: ${String(error)}`));
       const [prisma, now] = [getPrisma(), new Date()];
       return runSchedulerTick({
         prisma,
