@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { MediaGrid } from "../../components/media/media-grid.tsx";
 import { MediaUploader } from "../../components/media/media-uploader.tsx";
-import type { LibraryPhoto } from "../../components/media/library-photo.ts";
+import { photoPagePath, type LibraryPhoto } from "../../components/media/library-photo.ts";
 
 export function LibraryUploader() {
   const router = useRouter();
@@ -13,7 +13,7 @@ export function LibraryUploader() {
 }
 
 export function LibraryGrid({ photos, label }: { photos: LibraryPhoto[]; label: string }) {
-  return <MediaGrid photos={photos} label={label} hrefFor={(photo) => `/media/${photo.id}`} />;
+  return <MediaGrid photos={photos} label={label} hrefFor={(photo) => photoPagePath(photo.id)} />;
 }
 
 /** While some photo on the page has no thumbnail yet, the page is fetched again every few seconds. */

@@ -30,3 +30,9 @@ export function photoTextIn(photo: Partial<PhotoTexts>, field: "caption" | "alt"
   const key = `${field}${locale === "ru" ? "Ru" : locale === "en" ? "En" : "Ar"}` as const;
   return photo[key] ?? null;
 }
+
+/**
+ * A photo's page in the admin. Not /media/<id>: the admin's server hands everything under /media/ to the
+ * renditions handler (server/serve.ts, @minbar/media createRenditionHandler) before Next sees it.
+ */
+export const photoPagePath = (id: number): string => `/photos/${id}`;

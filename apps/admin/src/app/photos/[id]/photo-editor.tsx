@@ -13,8 +13,8 @@ import { nameAsText } from "../../../components/localized-name.tsx";
 import { photoTextIn, type LibraryPhoto } from "../../../components/media/library-photo.ts";
 import { OutcomeNotice, type Notice } from "../../../lib/outcome-notice.tsx";
 import type { ActionError } from "../../../lib/action-result.ts";
-import { deletePhotoAction, savePhotoAction, type PhotoChanges } from "../actions.ts";
-import type { NamedOption } from "../photo-options.ts";
+import { deletePhotoAction, savePhotoAction, type PhotoChanges } from "../../media/actions.ts";
+import type { NamedOption } from "../../media/photo-options.ts";
 import { FocalPoint } from "./focal-point.tsx";
 
 type Props = {

@@ -1,4 +1,4 @@
-// /media/<id>: one library photo — large, with its focal point; captions, alt texts, credit and agency to edit
+// /photos/<id> (see photoPagePath): one library photo — large, with its focal point; captions, alt texts, credit and agency to edit
 // (media.edit); who uploaded it and when, the original's size; the articles that use it; deleting it (media.delete).
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,9 +9,9 @@ import { formatDateTime, formatInteger, intlLocaleOf, type Locale } from "@minba
 import { getDb } from "../../../db.ts";
 import { requireActor } from "../../../lib/actor.ts";
 import { orForbidden } from "../../../lib/or-forbidden.ts";
-import { RefreshWhilePreparing } from "../library-client.tsx";
-import { photoOptions } from "../photo-options.ts";
-import { toLibraryPhoto } from "../to-library-photo.ts";
+import { RefreshWhilePreparing } from "../../media/library-client.tsx";
+import { photoOptions } from "../../media/photo-options.ts";
+import { toLibraryPhoto } from "../../media/to-library-photo.ts";
 import { PhotoEditor } from "./photo-editor.tsx";
 
 export const dynamic = "force-dynamic";

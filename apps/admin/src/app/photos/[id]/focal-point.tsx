@@ -2,7 +2,8 @@
 // Choosing a photo's focal point, the spot every crop keeps in frame: click the image, or focus it and move the
 // marker with the arrow keys (Shift: larger steps). Coordinates are physical fractions of the image (0 at its left
 // and top edge, 1 at its right and bottom) whatever the interface's direction, which is why `left` is used here.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatInteger } from "@minbar/i18n";
 import type { KeyboardEvent, MouseEvent } from "react";
 
 type Props = {
@@ -21,7 +22,8 @@ const clamp = (value: number) => Math.round(Math.min(1, Math.max(0, value)) * 10
 
 export function FocalPoint({ src, alt, width, height, x, y, onChange }: Props) {
   const t = useTranslations("Media.photo.focal");
-  const percent = (value: number) => Math.round(value * 100);
+  const locale = useLocale();
+  const percent = (value: number) => formatInteger(Math.round(value * 100), locale);
   const readout = t("position", { x: percent(x), y: percent(y) });
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
