@@ -139,6 +139,18 @@ test("captions in Arabic and Russian and a focal point set by clicking survive a
   // The worker makes the crops around the new focal point.
   await expect.poll(async () => (await imageNamed(HARBOUR)).renditionsReadyAt !== null, { timeout: 30_000 }).toBe(true);
   expect((await imageNamed(HARBOUR)).renditionKey).not.toBe(before);
+
+  // Someone else saves meanwhile: this save is refused as stale, writes nothing and keeps what was typed; saving
+  // again replaces their version knowingly.
+  await prisma.mediaImage.update({ where: { id: saved.id }, data: { version: { increment: 1 }, captionEn: "Tartus" } });
+  await captionRu.fill(`${CAPTION_RU} (2)`);
+  await page.getByRole("button", { name: "حفظ" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "حفظ شخص آخر هذه الصورة أثناء تحريرك." })).toBeVisible();
+  await expect(captionRu).toHaveValue(`${CAPTION_RU} (2)`);
+  expect(await imageNamed(HARBOUR)).toMatchObject({ captionRu: CAPTION_RU, captionEn: "Tartus" });
+  await page.getByRole("button", { name: "حفظ" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "حُفظ." })).toBeVisible();
+  expect((await imageNamed(HARBOUR)).captionRu).toBe(`${CAPTION_RU} (2)`);
 });
 
 test("the Russian caption finds the photo, and 'unused only' leaves out an article's lead photo", async ({ page }) => {

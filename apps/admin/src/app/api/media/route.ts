@@ -50,6 +50,12 @@ export async function POST(request: Request): Promise<Response> {
   if (!read.ok) {
     if (read.code === "too_large")
       return read.fileName ? refuseFile(413, "too_large", read.fileName) : refuse(413, "too_large");
+    if (read.code === "incomplete")
+      // Next's proxy (src/proxy.ts runs for every path) buffers at most experimental.proxyClientMaxBodySize (10 MB
+      // by default) and hands on only that much: said here, as the person is only told to try again.
+      console.error(
+        `[media] an upload arrived cut: ${read.received} of ${read.declared} bytes (is proxyClientMaxBodySize below ${MAX_UPLOAD_BYTES}?)`,
+      );
     return refuse(400, read.code);
   }
 

@@ -74,7 +74,12 @@ describe("upload request", () => {
       "content-type": "multipart/form-data; boundary=x",
       "content-length": "500",
     });
-    expect(await readUploadedFile(request, 1000)).toEqual({ ok: false, code: "incomplete" });
+    expect(await readUploadedFile(request, 1000)).toEqual({
+      ok: false,
+      code: "incomplete",
+      received: 200,
+      declared: 500,
+    });
   });
 
   it("refuses a request without a file", async () => {

@@ -15,7 +15,9 @@ export function isSameOrigin(headers: Headers, adminOrigin: string): boolean {
 export type ReadUpload =
   | { ok: true; fileName: string; data: Uint8Array }
   | { ok: false; code: "too_large"; fileName?: string }
-  | { ok: false; code: "no_file" | "incomplete" };
+  | { ok: false; code: "no_file" }
+  /** Fewer bytes arrived than Content-Length announced: the client stopped, or something on the way cut the body. */
+  | { ok: false; code: "incomplete"; received: number; declared: number };
 
 /**
  * The `file` field of a multipart/form-data body. A body declared or found larger than `maxBytes` (plus the
@@ -43,7 +45,8 @@ export async function readUploadedFile(request: Request, maxBytes: number): Prom
     }
     chunks.push(value);
   }
-  if (declared !== null && Number.isFinite(declared) && received < declared) return { ok: false, code: "incomplete" };
+  if (declared !== null && Number.isFinite(declared) && received < declared)
+    return { ok: false, code: "incomplete", received, declared };
 
   let form: FormData;
   try {
