@@ -162,7 +162,7 @@ try {
   const base = await photo();
   const meta = await sharp(base).metadata();
   console.log(
-    `upload: a ${meta.width}×${meta.height} JPEG (${((meta.width! * meta.height!) / 1e6).toFixed(0)} MP) of ${(base.length / 1024 / 1024).toFixed(1)} MB, ${UPLOADS} uploads, each with new bytes`,
+    `upload: a ${meta.width}×${meta.height} JPEG (${((meta.width * meta.height) / 1e6).toFixed(0)} MP) of ${(base.length / 1024 / 1024).toFixed(1)} MB, ${UPLOADS} uploads, each with new bytes`,
   );
 
   // --- Storing an upload ----------------------------------------------------------------------------------------
