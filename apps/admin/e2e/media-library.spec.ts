@@ -133,6 +133,11 @@ test("captions in Arabic and Russian and a focal point set by clicking survive a
   await expect(captionAr).toHaveValue(CAPTION_AR);
   await expect(captionRu).toHaveValue(CAPTION_RU);
   await expect(page.getByTestId("focal-readout")).toHaveText(focalText(27, 40));
+  // The marker is drawn where the point is, in the page as the server rendered it too.
+  const shown = (await area.boundingBox())!;
+  const marker = (await page.getByTestId("focal-marker").locator("circle").first().boundingBox())!;
+  expect((marker.x + marker.width / 2 - shown.x) / shown.width).toBeCloseTo(0.27, 1);
+  expect((marker.y + marker.height / 2 - shown.y) / shown.height).toBeCloseTo(0.4, 1);
   const saved = await imageNamed(HARBOUR);
   expect(saved.focalX).toBeCloseTo(0.27, 2);
   expect(saved.focalY).toBeCloseTo(0.4, 2);

@@ -1,7 +1,7 @@
 "use client";
 // Choosing a photo's focal point, the spot every crop keeps in frame: click the image, or focus it and move the
 // marker with the arrow keys (Shift: larger steps). Coordinates are physical fractions of the image (0 at its left
-// and top edge, 1 at its right and bottom) whatever the interface's direction, which is why `left` is used here.
+// and top edge, 1 at its right and bottom) whatever the interface's direction.
 import { useLocale, useTranslations } from "next-intl";
 import { formatInteger } from "@minbar/i18n";
 import type { KeyboardEvent, MouseEvent } from "react";
@@ -25,6 +25,8 @@ export function FocalPoint({ src, alt, width, height, x, y, onChange }: Props) {
   const locale = useLocale();
   const percent = (value: number) => formatInteger(Math.round(value * 100), locale);
   const readout = t("position", { x: percent(x), y: percent(y) });
+  // About 16 CSS pixels on a 1024-pixel-wide preview, in the image's own units.
+  const markerRadius = Math.max(width, height) / 64;
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!onChange) return;
@@ -51,6 +53,9 @@ export function FocalPoint({ src, alt, width, height, x, y, onChange }: Props) {
 
   return (
     <figure className="space-y-2">
+      {/* No style attributes here: the Content-Security-Policy refuses them in server-rendered HTML. The box takes the
+          image's shape from the image (or from an SVG's viewBox while there is none), and the marker is drawn in an
+          SVG whose coordinates are the image's own pixels. */}
       <div
         role={onChange ? "application" : "img"}
         aria-label={onChange ? t("label") : alt}
@@ -60,8 +65,7 @@ export function FocalPoint({ src, alt, width, height, x, y, onChange }: Props) {
         onClick={onClick}
         onKeyDown={onKeyDown}
         data-testid="focal-area"
-        className={`relative mx-auto max-w-full overflow-hidden rounded bg-gray-100 focus-visible:outline-4 focus-visible:outline-brand ${onChange ? "cursor-crosshair" : ""}`}
-        style={{ width: Math.min(width, 1024), aspectRatio: `${width} / ${height}` }}
+        className={`relative mx-auto w-full max-w-[1024px] overflow-hidden rounded bg-gray-100 focus-visible:outline-4 focus-visible:outline-brand ${onChange ? "cursor-crosshair" : ""}`}
       >
         {src ? (
           // eslint-disable-next-line @next/next/no-img-element -- the library's own rendition, already sized
@@ -71,21 +75,43 @@ export function FocalPoint({ src, alt, width, height, x, y, onChange }: Props) {
             width={width}
             height={height}
             draggable={false}
-            className="block h-full w-full select-none"
+            className="block h-auto w-full select-none"
           />
         ) : (
-          <span className="flex h-full w-full items-center justify-center p-4 text-center text-sm text-gray-600">
-            {t("preparing")}
-          </span>
+          <>
+            <svg aria-hidden="true" viewBox={`0 0 ${width} ${height}`} className="block h-auto w-full" />
+            <span className="absolute inset-0 flex items-center justify-center p-4 text-center text-sm text-gray-600">
+              {t("preparing")}
+            </span>
+          </>
         )}
-        <span
+        <svg
           aria-hidden="true"
+          viewBox={`0 0 ${width} ${height}`}
+          className="pointer-events-none absolute inset-0 h-full w-full"
           data-testid="focal-marker"
           data-x={x}
           data-y={y}
-          className="pointer-events-none absolute size-8 -translate-x-1/2 -translate-y-1/2 rounded-full border-4 border-white shadow-[0_0_0_2px_rgb(0_0_0/0.6)]"
-          style={{ left: `${x * 100}%`, top: `${y * 100}%` }}
-        />
+        >
+          <circle
+            cx={x * width}
+            cy={y * height}
+            r={markerRadius}
+            fill="none"
+            stroke="rgb(0 0 0 / 0.6)"
+            strokeWidth={8}
+            vectorEffect="non-scaling-stroke"
+          />
+          <circle
+            cx={x * width}
+            cy={y * height}
+            r={markerRadius}
+            fill="rgb(255 255 255 / 0.25)"
+            stroke="white"
+            strokeWidth={4}
+            vectorEffect="non-scaling-stroke"
+          />
+        </svg>
       </div>
       <figcaption className="text-sm text-gray-600">
         <span aria-live="polite" data-testid="focal-readout">
