@@ -42,7 +42,14 @@ const upload = async (colour: string) =>
 describe("drainRenditionQueue", () => {
   it("makes the renditions of every queued image, oldest first", async () => {
     const [first, second] = [await upload("#102030"), await upload("#405060")];
-    expect(await drainRenditionQueue({ prisma: db.prisma, storage, log: quiet })).toEqual({ made: 2, failed: 0 });
+    const told: number[] = [];
+    const onMade = async (id: number) => told.push(id);
+    expect(await drainRenditionQueue({ prisma: db.prisma, storage, log: quiet, onMade })).toEqual({
+      made: 2,
+      failed: 0,
+    });
+    // Each one is announced once it is stored, so the pages showing it can follow.
+    expect(told).toEqual([first!.id, second!.id]);
     for (const { id } of [first, second]) {
       const image = await db.prisma.mediaImage.findUniqueOrThrow({ where: { id } });
       expect(image.renditionKey).not.toBeNull();

@@ -2,7 +2,7 @@
 // so an upload answers as soon as its original is stored. Woken after an upload, after a focal point moved, and on
 // every scheduler tick (images left by a crash or a restart).
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
-import { makeImageRenditions, nextImageAwaitingRenditions } from "@minbar/db/editorial";
+import { articlesShowingImage, makeImageRenditions, nextImageAwaitingRenditions } from "@minbar/db/editorial";
 import type { MediaStorage } from "@minbar/media";
 
 type Log = Pick<Console, "info" | "error">;
@@ -20,6 +20,8 @@ export type RenditionQueueInput = {
   failures?: Map<number, Failure>;
   now?: () => number;
   log?: Log;
+  /** Told of each image whose new renditions are stored (the pages showing it then point at them). */
+  onMade?: (imageId: number) => Promise<unknown>;
 };
 
 /** The oldest image awaiting renditions that is not waiting out a failure, or null. */
@@ -48,6 +50,7 @@ export async function drainRenditionQueue({
   failures = new Map(),
   now = Date.now,
   log = console,
+  onMade,
 }: RenditionQueueInput): Promise<{ made: number; failed: number }> {
   let made = 0;
   let failed = 0;
@@ -57,8 +60,10 @@ export async function drainRenditionQueue({
     try {
       const key = await makeImageRenditions(prisma, storage, id);
       failures.delete(id);
-      if (key) made += 1;
-      else log.error(`[renditions] image ${id} cannot be rendered (see its renditionError)`);
+      if (key) {
+        made += 1;
+        await onMade?.(id);
+      } else log.error(`[renditions] image ${id} cannot be rendered (see its renditionError)`);
     } catch (error) {
       failed += 1;
       const delayMs = Math.min(RETRY_MAX_MS, (failures.get(id)?.delayMs ?? RETRY_MIN_MS / 2) * 2);
@@ -92,10 +97,22 @@ export function requestRenditions(log: Log = console): void {
       // Loaded here rather than at the top: media-storage is server-only, and the scheduler's unit tests import
       // this module through scheduler.ts.
       const { getMediaStorage } = await import("./media-storage.ts");
+      const { revalidatePublicSite } = await import("./revalidate-public-site.ts");
       const storage = getMediaStorage();
       do {
         state.again = false;
-        const { made } = await drainRenditionQueue({ prisma: getPrisma(), storage, failures: state.failures, log });
+        const prisma = getPrisma();
+        const { made } = await drainRenditionQueue({
+          prisma,
+          storage,
+          failures: state.failures,
+          log,
+          // Published pages showing the photo were rendered with its previous renditions (or without it).
+          onMade: async (id) => {
+            const articleIds = await articlesShowingImage(prisma, id);
+            if (articleIds.length > 0) await revalidatePublicSite(articleIds);
+          },
+        });
         if (made > 0) log.info(`[renditions] made the renditions of ${made} image(s)`);
       } while (state.again);
     } catch (error) {

@@ -123,6 +123,8 @@ describe("the media library", () => {
       (await listMediaImages(ctx.db.prisma, ctx.cast.actors.editor, { unused: true })).images.map((i) => i.id),
     ).not.toEqual(expect.arrayContaining([lead.id]));
     expect(await mediaUses(ctx.db.prisma, figure.id)).toHaveLength(2); // the Arabic text and its Russian draft
+    // One article to revalidate when the photo changes, however many of its texts show it.
+    expect(await articlesShowingImage(ctx.db.prisma, figure.id)).toEqual([article.articleId]);
   });
 
   it("deletes an unused photo with its original and renditions, and lists it as unused before", async () => {

@@ -110,6 +110,11 @@ export async function mediaUses(prisma: PrismaClient, id: number): Promise<Media
   return uses;
 }
 
+/** The articles whose pages show the image (lead or body), each once: what to revalidate when it changes. */
+export async function articlesShowingImage(prisma: PrismaClient, id: number): Promise<number[]> {
+  return [...new Set((await mediaUses(prisma, id)).map((use) => use.articleId))];
+}
+
 const text = (max: number) =>
   z
     .string()

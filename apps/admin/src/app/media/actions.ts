@@ -4,6 +4,7 @@
 // media.delete); a call without the button is refused the same way.
 import { z } from "zod";
 import {
+  articlesShowingImage,
   deleteMediaImage,
   EditorialNotFoundError,
   listMediaImages,
@@ -16,6 +17,7 @@ import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
 import { getMediaStorage } from "../../lib/media-storage.ts";
 import { requestRenditions } from "../../lib/rendition-worker.ts";
+import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
 import type { LibraryPhoto } from "../../components/media/library-photo.ts";
 import { toLibraryPhoto } from "./to-library-photo.ts";
 
@@ -75,6 +77,8 @@ export async function savePhotoAction(changes: PhotoChanges): Promise<ActionResu
     try {
       const { image, renditionsNeeded } = await updateMediaImage(getDb(), actor, id, fields);
       if (renditionsNeeded) requestRenditions();
+      // Captions, alt texts and credits show on the pages of the articles using the photo.
+      else await revalidatePublicSite(await articlesShowingImage(getDb(), id));
       return {
         status: "saved",
         photo: toLibraryPhoto(image),
