@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StaleVersionError } from "../editorial/errors.ts";
 import { createArticleFixture, ROLES, useEditorialDatabase, type Role } from "../editorial/test-fixtures.ts";
 import { ForbiddenError } from "../permissions.ts";
-import { deleteMediaImage, listMediaImages, MediaInUseError, mediaUses, updateMediaImage } from "./media-library.ts";
+import {
+  articlesShowingImage,
+  deleteMediaImage,
+  listMediaImages,
+  MediaInUseError,
+  mediaUses,
+  updateMediaImage,
+} from "./media-library.ts";
 import { makeImageRenditions, nextImageAwaitingRenditions, uploadImage } from "./upload-image.ts";
 
 const ctx = useEditorialDatabase();
