@@ -10,7 +10,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
   // forbidden() from next/navigation: a page the user may not see answers 403 with app/forbidden.tsx in the layout.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The proxy (src/proxy.ts) runs on every request and passes on only this much of a body: a photo upload
+    // (POST /api/media) may be 30 MB (@minbar/media's MAX_UPLOAD_BYTES), plus its form encoding.
+    proxyClientMaxBodySize: "31mb",
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -25,19 +25,9 @@ export type RenditionQueueInput = {
 };
 
 /** The oldest image awaiting renditions that is not waiting out a failure, or null. */
-async function nextImage(prisma: PrismaClient, failures: Map<number, Failure>, now: number): Promise<number | null> {
-  const next = await nextImageAwaitingRenditions(prisma);
-  if (next === null || !failures.has(next)) return next;
-  const waiting = [...failures].filter(([, failure]) => failure.retryAt > now).map(([id]) => id);
-  if (!waiting.includes(next)) return next;
-  // The head of the queue keeps failing (its original is missing, the storage refuses it): the images behind it
-  // are still made. nextImageAwaitingRenditions cannot skip, so this is its query with the waiting ones left out.
-  const later = await prisma.mediaImage.findFirst({
-    where: { renditionsReadyAt: null, renditionError: null, id: { notIn: waiting } },
-    orderBy: { id: "asc" },
-    select: { id: true },
-  });
-  return later?.id ?? null;
+function nextImage(prisma: PrismaClient, failures: Map<number, Failure>, now: number): Promise<number | null> {
+  const resting = [...failures].filter(([, failure]) => failure.retryAt > now).map(([id]) => id);
+  return nextImageAwaitingRenditions(prisma, { except: resting });
 }
 
 /**

@@ -80,6 +80,15 @@ export async function getMediaImage(prisma: PrismaClient, actor: Actor | null, i
   return { image, uses: await mediaUses(prisma, id) };
 }
 
+/** Every photo credit, by Arabic name: the library's credit filter and the photo page's choice (article.read). */
+export async function listPhotoCredits(prisma: PrismaClient, actor: Actor | null) {
+  requirePermission(actor, "article.read");
+  return prisma.photoCredit.findMany({
+    select: { id: true, nameAr: true, nameRu: true, nameEn: true },
+    orderBy: [{ nameAr: "asc" }, { id: "asc" }],
+  });
+}
+
 /** Library images by id, for pages and the editor that show them (missing ids are left out). */
 export async function mediaImagesByIds(prisma: PrismaClient, ids: readonly number[]): Promise<MediaImageRecord[]> {
   if (ids.length === 0) return [];
