@@ -194,3 +194,32 @@ test("an editor puts two library photos in an article and publishes; readers get
   expect(b).toBeLessThan(60);
   await reader.close();
 });
+
+test("a photo not in the library yet is uploaded from the picker and chosen as the lead photo on the spot", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const fileName = `on-the-spot-${suffix}.jpg`;
+  const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#336655" } })
+    .jpeg()
+    .toBuffer();
+  await signIn(page, DESK_EDITOR_USER);
+  await page.goto("/articles/new");
+  await page.getByLabel("العنوان", { exact: true }).fill(`خبر بصورة جديدة ${suffix}`);
+  await expect(page).toHaveURL(/\/articles\/\d+\/ar$/, { timeout: 15_000 });
+  const articleId = Number(/\/articles\/(\d+)\/ar$/.exec(page.url())?.[1]);
+
+  const attribution = page.locator("section", { has: page.getByRole("heading", { name: "النسبة والمصادر" }) });
+  await attribution.getByRole("button", { name: "اختر من مكتبة الصور" }).click();
+  const picker = page.getByRole("dialog", { name: "اختر صورة" });
+  await picker.getByText("أو ارفع صورًا جديدة").click();
+  await picker.getByLabel("اختر الصور").setInputFiles([{ name: fileName, mimeType: "image/jpeg", buffer: data }]);
+  await expect(picker.getByText(`أُضيف ${fileName} إلى المكتبة.`)).toBeVisible({ timeout: 30_000 });
+  // The new photo heads the library, named by its file until it has a caption.
+  await picker.getByRole("button", { name: `اختر هذه الصورة: ${fileName}` }).click();
+  await expect(attribution.getByTestId("lead-image")).toContainText(fileName);
+  await attribution.getByRole("button", { name: "احفظ النسبة" }).click();
+  await expect(attribution.getByText("حُفظت النسبة.")).toBeVisible();
+  const image = await prisma.mediaImage.findFirstOrThrow({ where: { fileName } });
+  expect((await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).leadImageId).toBe(image.id);
+});

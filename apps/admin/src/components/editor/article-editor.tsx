@@ -59,6 +59,8 @@ type Props = {
   source?: (SourceView & { revisionId: number | null }) | undefined;
   /** Where to show the body's photos from, by image id (see FigurePreviews). */
   figurePreviews?: FigurePreviews | undefined;
+  /** May add photos to the library from the picker (media.upload). */
+  canUploadPhotos?: boolean | undefined;
 };
 
 type Fields = {
@@ -134,6 +136,7 @@ export function ArticleEditor({
   source,
   newLocale,
   figurePreviews,
+  canUploadPhotos = false,
 }: Props) {
   const t = useTranslations("Editor");
   const tFlow = useTranslations("EditorFlow");
@@ -555,7 +558,9 @@ export function ArticleEditor({
           />
         ) : (
           <>
-            {canEdit && editor ? <Toolbar editor={editor} photoLocale={textLocale} /> : null}
+            {canEdit && editor ? (
+              <Toolbar editor={editor} photoLocale={textLocale} canUploadPhotos={canUploadPhotos} />
+            ) : null}
             <EditorContent editor={editor} />
           </>
         )}

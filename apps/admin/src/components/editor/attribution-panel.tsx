@@ -26,9 +26,11 @@ type Props = {
   options: AdminFilterOptions;
   canEdit: boolean;
   canCreateSource: boolean;
+  /** May add photos to the library from the picker (media.upload). */
+  canUploadPhotos: boolean;
 };
 
-export function AttributionPanel({ article, options, canEdit, canCreateSource }: Props) {
+export function AttributionPanel({ article, options, canEdit, canCreateSource, canUploadPhotos }: Props) {
   const t = useTranslations("Editor.attribution");
   const tNames = useTranslations("Names");
   const locale = useLocale();
@@ -267,6 +269,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource }:
         <p className="text-xs text-gray-600">{t("leadImageNote")}</p>
         <PhotoPicker
           open={picking}
+          canUpload={canUploadPhotos}
           onClose={() => setPicking(false)}
           onPick={(photo) =>
             setLeadImage({

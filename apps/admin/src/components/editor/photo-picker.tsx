@@ -1,18 +1,26 @@
 "use client";
 // Choosing a photo from the media library without leaving the article: a modal dialog with the library's search and
-// its newest photos first. The same dialog serves the lead photo (attribution) and photos in the body (toolbar).
+// its newest photos first, and the library's uploader for a photo not in it yet (it appears first once stored). The
+// same dialog serves the lead photo (attribution) and photos in the body (toolbar).
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { renditionPath } from "@minbar/media/urls";
 import { findPhotosAction, type PhotoPage, type PickablePhoto } from "../../app/articles/photo-actions.ts";
 import { useErrorText } from "./error-text.ts";
+import { MediaUploader } from "../media/media-uploader.tsx";
 import { photoText } from "./photo-view.ts";
 
 export type { PickablePhoto };
 
-type Props = { open: boolean; onClose: () => void; onPick: (photo: PickablePhoto) => void };
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  onPick: (photo: PickablePhoto) => void;
+  /** Shows the uploader (media.upload); the server decides again. */
+  canUpload?: boolean;
+};
 
-export function PhotoPicker({ open, onClose, onPick }: Props) {
+export function PhotoPicker({ open, onClose, onPick, canUpload = false }: Props) {
   const t = useTranslations("Editor.picker");
   const locale = useLocale();
   const errorText = useErrorText();
@@ -77,6 +85,17 @@ export function PhotoPicker({ open, onClose, onPick }: Props) {
             {t("searchButton")}
           </button>
         </form>
+        {canUpload ? (
+          <details className="rounded border border-gray-200 p-2">
+            <summary className="cursor-pointer text-sm font-semibold">{t("upload")}</summary>
+            <MediaUploader
+              onBatchDone={() => {
+                setQuery("");
+                load(1, "");
+              }}
+            />
+          </details>
+        ) : null}
         {error ? (
           <p role="alert" className="font-semibold text-red-700">
             {error}

@@ -23,7 +23,9 @@ function insertPhoto(editor: Editor, photo: PickablePhoto, locale: string) {
     .run();
 }
 
-export function Toolbar({ editor, photoLocale }: { editor: Editor; photoLocale: string }) {
+type ToolbarProps = { editor: Editor; photoLocale: string; canUploadPhotos: boolean };
+
+export function Toolbar({ editor, photoLocale, canUploadPhotos }: ToolbarProps) {
   const t = useTranslations("Editor.toolbar");
   const [linking, setLinking] = useState(false);
   const [href, setHref] = useState("");
@@ -77,6 +79,7 @@ export function Toolbar({ editor, photoLocale }: { editor: Editor; photoLocale: 
       {button(t("photo"), picking, () => setPicking(true))}
       <PhotoPicker
         open={picking}
+        canUpload={canUploadPhotos}
         onClose={() => setPicking(false)}
         onPick={(photo) => insertPhoto(editor, photo, photoLocale)}
       />

@@ -62,6 +62,7 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
             canEditTags
             moves={[]}
             timeZoneName={newsroomTimeZoneName(uiLocale)}
+            canUploadPhotos={can(actor, "media.upload")}
           />
         </div>
       </div>

@@ -185,6 +185,7 @@ export default async function EditArticlePage({
               timeZoneName={zone}
               source={source ?? undefined}
               figurePreviews={figurePreviews}
+              canUploadPhotos={can(actor, "media.upload")}
             />
           </div>
 
@@ -195,6 +196,7 @@ export default async function EditArticlePage({
               options={options}
               canEdit={access.canEditArticle}
               canCreateSource={can(actor, "attribution.manage")}
+              canUploadPhotos={can(actor, "media.upload")}
             />
 
             <RevisionsPanel
