@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { bench, seedsDir } from "@minbar/e2e";
 import { importPaths } from "@minbar/importer";
-import { e2eEnv } from "@minbar/e2e/env";
+import { e2eEnv, useMediaDir } from "@minbar/e2e/env";
 import { addTestPhoto } from "@minbar/e2e/photos";
 
 const { values: args } = parseArgs({
@@ -237,7 +237,7 @@ await bench.requireProductionBuild(appDir, "@minbar/web", "bench:web");
 
 try {
   const mediaDir = mkdtempSync(join(tmpdir(), "minbar-bench-media-"));
-  process.env.MEDIA_DIR = mediaDir;
+  useMediaDir(mediaDir);
   onCleanup(async () => rmSync(mediaDir, { recursive: true, force: true }));
   const db = await seededDatabase();
   const photo = args["no-photo"] ? "no photo (--no-photo)" : await addLeadPhoto(db);

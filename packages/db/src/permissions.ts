@@ -63,14 +63,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     nameAr: "كاتب",
     nameRu: "Автор",
     nameEn: "Writer",
-    permissions: [
-      "article.read",
-      "article.create",
-      "article.edit_own",
-      "article.submit",
-      "media.upload",
-      "media.edit",
-    ],
+    permissions: ["article.read", "article.create", "article.edit_own", "article.submit", "media.upload", "media.edit"],
   },
   {
     key: "translator",

@@ -48,6 +48,11 @@ export const e2eEnv = {
   authSecret: process.env.AUTH_SECRET,
   previewSecret: process.env.PREVIEW_SECRET,
   revalidateSecret: process.env.REVALIDATE_SECRET,
-  /** The run's media folder, shared by the apps under test and the tests that put photos in it. */
-  mediaDir: process.env.MEDIA_DIR,
+  /** The run's media folder, shared by the apps under test and the tests that put photos in it (read when asked). */
+  mediaDir: (): string | undefined => process.env.MEDIA_DIR,
 };
+
+/** Makes `dir` the media folder of this process and of the ones it starts (runEndToEnd, benchmarks). */
+export function useMediaDir(dir: string): void {
+  process.env.MEDIA_DIR = dir;
+}

@@ -5,6 +5,7 @@ import { makeImageRenditions, updateMediaImage, uploadImage } from "@minbar/db/e
 import { PERMISSIONS, type Actor } from "@minbar/db/permissions";
 import { FileSystemMediaStorage } from "@minbar/media";
 import sharp from "sharp";
+import { e2eEnv } from "./env.ts";
 
 export type TestPhoto = { id: number; renditionKey: string; width: number; height: number };
 
@@ -24,7 +25,7 @@ export type TestPhotoOptions = {
 
 /** The folder runEndToEnd made for this run (MEDIA_DIR). */
 export function e2eMediaStorage(): FileSystemMediaStorage {
-  const dir = process.env.MEDIA_DIR;
+  const dir = e2eEnv.mediaDir();
   if (!dir) throw new Error("MEDIA_DIR is not set: run through runEndToEnd (npm run test:e2e)");
   return new FileSystemMediaStorage(dir);
 }

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { importPaths } from "@minbar/importer";
 import { E2E_PREVIEW_SECRET } from "./preview-secret.ts";
 import { seedsDir } from "./seeds.ts";
-import { e2eEnv, inheritedEnv } from "./env.ts";
+import { e2eEnv, inheritedEnv, useMediaDir } from "./env.ts";
 
 const EXPECTED_SEEDS = 5;
 
@@ -38,7 +38,7 @@ export async function runEndToEnd({
   const playwrightCli = createRequire(import.meta.url).resolve("@playwright/test/cli");
   // Photos of this run: the apps under test, `prepare` and the tests all read and write this one folder.
   const mediaDir = mkdtempSync(join(tmpdir(), "minbar-e2e-media-"));
-  process.env.MEDIA_DIR = mediaDir;
+  useMediaDir(mediaDir);
   let db: TestDatabase;
   try {
     db = await prepareDatabase(prepare);

@@ -49,7 +49,7 @@ describe("drainRenditionQueue", () => {
       failed: 0,
     });
     // Each one is announced once it is stored, so the pages showing it can follow.
-    expect(told).toEqual([first!.id, second!.id]);
+    expect(told).toEqual([first.id, second.id]);
     for (const { id } of [first, second]) {
       const image = await db.prisma.mediaImage.findUniqueOrThrow({ where: { id } });
       expect(image.renditionKey).not.toBeNull();
