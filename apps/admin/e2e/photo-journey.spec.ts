@@ -4,6 +4,7 @@
 // and the page's og:image card is cropped around the focal point (checked by its pixels).
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
+import { pixelAt } from "@minbar/e2e";
 import { signIn, useArticleSandbox } from "./helpers.ts";
 import { PUBLIC_SITE } from "./public-site.ts";
 import { DESK_EDITOR_USER } from "./test-users.ts";
@@ -36,24 +37,6 @@ async function renditionsReady(fileName: string) {
       timeout: 30_000,
     })
     .not.toBeNull();
-}
-
-/** The colour of one pixel of an image the page can load, read back through a canvas. */
-function pixelAt(page: Page, src: string, x: number, y: number): Promise<number[]> {
-  return page.evaluate(
-    async ({ src, x, y }) => {
-      const image = new Image();
-      image.src = src;
-      await image.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext("2d")!;
-      context.drawImage(image, 0, 0);
-      return [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
-    },
-    { src, x, y },
-  );
 }
 
 test("an editor puts two library photos in an article and publishes; readers get both, and shares the focal crop", async ({

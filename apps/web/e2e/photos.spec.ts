@@ -1,32 +1,14 @@
 // Photos on the public site: the lead photo fetched first at the right size, body photos lazily, captions and credits
 // in the edition's language, thumbnails in listings, the social card cropped around the focal point, renditions
 // cached for a year.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { pixelAt } from "@minbar/e2e";
 import { arabicArticleHref } from "./helpers.ts";
 import { BODY_PHOTO, LEAD_PHOTO, WITHOUT_PHOTO } from "./photos.ts";
 import { RUSSIAN_EDITION } from "./extra-localizations.ts";
 import { SITE_ORIGIN } from "./site-origin.ts";
 
 const RENDITION = /^\/media\/renditions\/[A-Za-z0-9_-]+\//;
-
-/** The colour of one pixel of an image the page can load, read back through a canvas. */
-async function pixelAt(page: Page, src: string, x: number, y: number): Promise<[number, number, number]> {
-  return page.evaluate(
-    async ({ src, x, y }) => {
-      const image = new Image();
-      image.src = src;
-      await image.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext("2d")!;
-      context.drawImage(image, 0, 0);
-      const [r, g, b] = context.getImageData(x, y, 1, 1).data;
-      return [r!, g!, b!] as [number, number, number];
-    },
-    { src, x, y },
-  );
-}
 
 test("the lead photo is fetched first at the size the screen needs, with its caption and alt text", async ({
   page,

@@ -8,3 +8,4 @@ export { productionServerCommand } from "./production-server.ts";
 export * as bench from "./bench-harness.ts";
 export { serverNodeVersion, serverOutputUntil, startProductionServer, type ExtraServer } from "./server-runtime.ts";
 export { expectSecurityHeaders, parsePolicy, watchPolicyViolations } from "./security-headers.ts";
+export { pixelAt } from "./pixels.ts";

@@ -11,7 +11,8 @@ import { saveAttributionAction } from "../../app/articles/actions.ts";
 import { useErrorText } from "./error-text.ts";
 import { nameAsText } from "../localized-name.tsx";
 import { PhotoPicker } from "./photo-picker.tsx";
-import { photoPreview, photoText } from "./photo-view.ts";
+import { photoPreview } from "./photo-view.ts";
+import { photoTextIn } from "../media/library-photo.ts";
 
 type LeadImage = { id: number; fileName: string; preview: string | null; caption: string | null };
 
@@ -58,7 +59,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource, c
           id: article.leadImage.id,
           fileName: article.leadImage.fileName,
           preview: photoPreview(article.leadImage),
-          caption: photoText(article.leadImage, "caption", locale),
+          caption: photoTextIn(article.leadImage, "caption", locale),
         }
       : null,
   );
@@ -276,7 +277,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource, c
               id: photo.id,
               fileName: photo.fileName,
               preview: photoPreview(photo),
-              caption: photoText(photo, "caption", locale),
+              caption: photoTextIn(photo, "caption", locale),
             })
           }
         />

@@ -5,17 +5,15 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { renditionPath } from "@minbar/media/urls";
-import { findPhotosAction, type PhotoPage, type PickablePhoto } from "../../app/articles/photo-actions.ts";
+import { listLibraryAction, type LibraryPage } from "../../app/media/actions.ts";
+import { photoTextIn, type LibraryPhoto } from "../media/library-photo.ts";
 import { useErrorText } from "./error-text.ts";
 import { MediaUploader } from "../media/media-uploader.tsx";
-import { photoText } from "./photo-view.ts";
-
-export type { PickablePhoto };
 
 type Props = {
   open: boolean;
   onClose: () => void;
-  onPick: (photo: PickablePhoto) => void;
+  onPick: (photo: LibraryPhoto) => void;
   /** Shows the uploader (media.upload); the server decides again. */
   canUpload?: boolean;
 };
@@ -26,13 +24,13 @@ export function PhotoPicker({ open, onClose, onPick, canUpload = false }: Props)
   const errorText = useErrorText();
   const dialog = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState("");
-  const [result, setResult] = useState<PhotoPage | null>(null);
+  const [result, setResult] = useState<LibraryPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   const load = (page: number, search = query) =>
     startTransition(async () => {
-      const found = await findPhotosAction({ query: search, page });
+      const found = await listLibraryAction({ query: search, page });
       if (!found.ok) return setError(errorText(found.error));
       setError(null);
       setResult(found.value);
@@ -104,7 +102,7 @@ export function PhotoPicker({ open, onClose, onPick, canUpload = false }: Props)
         {result && result.photos.length === 0 ? <p className="text-gray-600">{t("empty")}</p> : null}
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-busy={pending}>
           {result?.photos.map((photo) => {
-            const caption = photoText(photo, "caption", locale);
+            const caption = photoTextIn(photo, "caption", locale);
             return (
               <li key={photo.id}>
                 <button

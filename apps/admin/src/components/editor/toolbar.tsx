@@ -4,12 +4,13 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useEditorState, type Editor } from "@tiptap/react";
-import { PhotoPicker, type PickablePhoto } from "./photo-picker.tsx";
-import { photoPreview, photoText } from "./photo-view.ts";
+import { PhotoPicker } from "./photo-picker.tsx";
+import { photoTextIn, type LibraryPhoto } from "../media/library-photo.ts";
+import { photoPreview } from "./photo-view.ts";
 
 /** A library photo as a figure block after the paragraph the caret is in, its caption in the text's language. */
-function insertPhoto(editor: Editor, photo: PickablePhoto, locale: string) {
-  const caption = photoText(photo, "caption", locale);
+function insertPhoto(editor: Editor, photo: LibraryPhoto, locale: string) {
+  const caption = photoTextIn(photo, "caption", locale);
   const { $from } = editor.state.selection;
   const after = $from.depth > 0 ? $from.after(1) : editor.state.doc.content.size;
   editor
