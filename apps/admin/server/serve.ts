@@ -11,6 +11,7 @@ import { resolveDataDir } from "@minbar/db/local-data";
 import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
 import { defaultMediaDir, forceProductionMode, readServerEnv } from "../src/env.ts";
 import { claimClientAddressHeader } from "../src/lib/client-address.ts";
+import { isHttpsOrigin, securityHeaders } from "../src/lib/security-headers.ts";
 import { stampClientAddress } from "./client-address.ts";
 
 const { values: args } = parseArgs({
@@ -27,9 +28,17 @@ requireSupportedNode();
 forceProductionMode();
 // The data folder's media/ unless a folder or a bucket is configured; the app's own code reads the same variable.
 defaultMediaDir(join(resolveDataDir(), "media"));
-const { TRUSTED_PROXY_HOPS: trustedHops, ...mediaEnv } = readServerEnv();
-// The library's thumbnails and previews: the same renditions as the public site's, from the same storage.
+const {
+  TRUSTED_PROXY_HOPS: trustedHops,
+  ADMIN_SITE_URL: adminSiteUrl,
+  MEDIA_CACHE_MB: mediaCacheMb,
+  ...mediaEnv
+} = readServerEnv();
+// The library's thumbnails and previews: the same renditions as the public site's, from the same storage. They never
+// reach Next, whose proxy sets the pages' security headers, so they get the same ones (not the pages' policy).
 const media = createRenditionHandler(mediaStorageFromEnv(mediaEnv, mediaEnv.MEDIA_DIR ?? ""), {
+  maxBytes: mediaCacheMb * 1024 * 1024,
+  headers: securityHeaders({ https: isHttpsOrigin(adminSiteUrl) }),
   onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
 });
 // Loaded after NODE_ENV is set: Next reads it on import.

@@ -46,6 +46,10 @@ const serverEnvSchema = z.object({
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   ...mediaEnvShape,
+  /** Memory for photos' renditions kept hot by the server (@minbar/media's serve.ts), in MiB. */
+  MEDIA_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
+  /** Whether the renditions the server answers itself carry HSTS (https), as the app's own responses do. */
+  ADMIN_SITE_URL: z.url().optional(),
 });
 
 /** What server/serve.ts itself needs, read at its start (the app's own variables are read at request time). */

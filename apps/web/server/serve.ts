@@ -18,7 +18,7 @@ import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
 import { createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
 import { queryParamsFor } from "./query-params.ts";
 import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html.ts";
-import { isHttpsOrigin, siteSecurity } from "./security-headers.ts";
+import { isHttpsOrigin, securityHeaders, siteSecurity } from "./security-headers.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -85,12 +85,14 @@ registerFrontCachePurge(() => cache.purge());
 
 const media = createRenditionHandler(mediaStorageFromEnv(env, env.MEDIA_DIR ?? ""), {
   maxBytes: env.MEDIA_CACHE_MB * 1024 * 1024,
+  // The site's security headers, built into each rendition's stored headers rather than set on every response.
+  headers: securityHeaders({ https: isHttpsOrigin(env.PUBLIC_SITE_URL), scriptFiles: !plainHtml }),
   onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
 });
 
 const server = createServer((req, res) => {
-  security.apply(res, req.url);
   if (media(req, res)) return;
+  security.apply(res, req.url);
   cache.handle(readablePath(req), res);
 });
 server.listen(port, args.hostname, () => {

@@ -32,6 +32,15 @@ const RENDITION_RUNS = Number(args.renditions);
 const DURATION_S = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const TARGETS = { uploadP95Ms: 1000, renditionsMs: 5000, servingRatio: 0.5 };
+/** What the public site's securityHeaders({ https: false, scriptFiles: false }) gives every response. */
+const SITE_SECURITY_HEADERS = {
+  "content-security-policy":
+    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data: https: http:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+};
 
 const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -209,7 +218,9 @@ try {
   } else {
     const name = "w1024.webp";
     const size = (await storage.get(`renditions/${key}/${name}`))!.length;
-    const handler = createRenditionHandler(storage);
+    // Mounted as apps/web/server/serve.ts mounts it, first in a plain node:http server, with the site's security
+    // headers (copied here from apps/web/server/security-headers.ts, over http); Next is not started behind it.
+    const handler = createRenditionHandler(storage, { headers: SITE_SECURITY_HEADERS });
     server = createServer((req, res) => {
       if (!handler(req, res)) res.writeHead(404).end();
     });
@@ -232,9 +243,12 @@ try {
     await wrk(`http://127.0.0.1:${nginxPort}${path}`, 2);
     const reference = await wrk(`http://127.0.0.1:${nginxPort}${path}`);
     const ratio = ours.requestsPerSecond / reference.requestsPerSecond;
-    console.log(`  ours (node:http + the handler server/serve.ts mounts): ${ours.line}, non-2xx ${ours.non2xx}`);
     console.log(
-      `  nginx (same file, sendfile, ${cpus().length} workers):        ${reference.line}, non-2xx ${reference.non2xx}`,
+      `  ours (createRenditionHandler as apps/web/server/serve.ts mounts it, with the site's security headers, in a\n` +
+        `    plain node:http server, one process, not the full web server):  ${ours.line}, non-2xx ${ours.non2xx}`,
+    );
+    console.log(
+      `  nginx (same file, sendfile, ${cpus().length} workers):                                  ${reference.line}, non-2xx ${reference.non2xx}`,
     );
     console.log(
       `  ratio ${ratio.toFixed(2)}× nginx (target ≥ ${TARGETS.servingRatio}×: ${verdict(ratio >= TARGETS.servingRatio)})`,

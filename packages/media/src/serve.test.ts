@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRenditionHandler } from "./serve.ts";
+import { createRenditionHandler, matchesEtag } from "./serve.ts";
 import { FileSystemMediaStorage, type MediaStorage } from "./storage.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "minbar-serve-"));
@@ -55,6 +55,15 @@ describe("rendition serving", () => {
     const head = await fetch(`${origin}/media/renditions/${KEY}/w640.webp`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get("content-length")).toBe("15");
+    expect(await head.text()).toBe("");
+  });
+
+  it("matches If-None-Match as a list, weakly, and *", () => {
+    expect(matchesEtag('"abc"', '"abc"')).toBe(true);
+    expect(matchesEtag('"x", W/"abc"', '"abc"')).toBe(true);
+    expect(matchesEtag("*", '"abc"')).toBe(true);
+    expect(matchesEtag('"abcd"', '"abc"')).toBe(false);
+    expect(matchesEtag(undefined, '"abc"')).toBe(false);
   });
 
   it("never serves originals, unknown names, traversal or other methods, and leaves other paths to the app", async () => {
@@ -85,6 +94,40 @@ describe("rendition serving", () => {
     const made = await fetch(url);
     expect(made.status).toBe(200);
     expect(made.headers.get("content-type")).toBe("image/jpeg");
+  });
+
+  it("reads a rendition once for many requests, keeps it within its memory, and adds the app's headers", async () => {
+    const reads: string[] = [];
+    const counting: MediaStorage = {
+      get: (key) => (reads.push(key), storage.get(key)),
+      put: (key, data, type) => storage.put(key, data, type),
+      delete: (key) => storage.delete(key),
+    };
+    await storage.put(`renditions/${KEY}/w320.avif`, Buffer.alloc(4000, 1), "image/avif");
+    await storage.put(`renditions/${KEY}/w320.jpeg`, Buffer.alloc(4000, 2), "image/jpeg");
+    const headers = { "x-frame-options": "DENY", "strict-transport-security": "max-age=31536000" };
+    // Room for one of the two.
+    const other = await listen(createRenditionHandler(counting, { maxBytes: 6000, headers }));
+    try {
+      const avif = `${other.origin}/media/renditions/${KEY}/w320.avif`;
+      const jpeg = `${other.origin}/media/renditions/${KEY}/w320.jpeg`;
+      const first = await Promise.all(Array.from({ length: 10 }, () => fetch(avif)));
+      expect(first.map((response) => response.status)).toEqual(Array(10).fill(200));
+      expect(first[0]!.headers.get("content-type")).toBe("image/avif");
+      expect(first[0]!.headers.get("x-frame-options")).toBe("DENY");
+      expect(first[0]!.headers.get("strict-transport-security")).toBe("max-age=31536000");
+      await fetch(avif);
+      expect(reads).toEqual([`renditions/${KEY}/w320.avif`]);
+      // The JPEG pushes the AVIF out: asked again, it is read again.
+      expect((await fetch(jpeg)).status).toBe(200);
+      expect((await fetch(avif)).status).toBe(200);
+      expect(reads).toHaveLength(3);
+      const missing = await fetch(`${other.origin}/media/originals/${KEY}.jpeg`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get("x-frame-options")).toBe("DENY");
+    } finally {
+      other.server.close();
+    }
   });
 
   it("answers 503 when the storage fails, and keeps serving", async () => {

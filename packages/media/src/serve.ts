@@ -13,20 +13,40 @@ const RENDITION_PATH = /^\/media\/renditions\/([A-Za-z0-9_-]{10,64})\/([a-z0-9.]
 const CONTENT_TYPES: Record<string, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" };
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
-type Entry = { body: Buffer; etag: string; headers: OutgoingHttpHeaders };
+type Entry = { body: Buffer; etag: string; headers: OutgoingHttpHeaders; notModified: OutgoingHttpHeaders };
 
 export type RenditionHandlerOptions = {
   /** Memory for renditions kept hot, in bytes. Default 64 MiB. */
   maxBytes?: number;
   /** Logs a storage failure (the request gets 503). */
   onError?: (error: unknown) => void;
+  /**
+   * Headers every answer carries besides its own (the app's security headers): built into each rendition's headers
+   * once, so the server need not set them on every response before the handler runs.
+   */
+  headers?: OutgoingHttpHeaders;
 };
+
+/**
+ * If-None-Match against a strong ETag: `*`, or a list of tags compared weakly (RFC 9110 §13.1.2), so a `W/` prefix a
+ * proxy added still matches.
+ */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header === etag) return true;
+  for (const part of header.split(",")) {
+    const tag = part.trim();
+    if (tag === "*" || (tag.startsWith("W/") ? tag.slice(2) : tag) === etag) return true;
+  }
+  return false;
+}
 
 /**
  * A request handler for the media paths: answers and returns true for anything under /media/, returns false (and
  * leaves the request alone) for everything else.
  */
 export function createRenditionHandler(storage: MediaStorage, options: RenditionHandlerOptions = {}) {
+  const common = options.headers ?? {};
   const cache = new LRUCache<string, Entry>({
     maxSize: options.maxBytes ?? 64 * 1024 * 1024,
     sizeCalculation: (entry) => entry.body.length + 512,
@@ -49,12 +69,14 @@ export function createRenditionHandler(storage: MediaStorage, options: Rendition
             body,
             etag,
             headers: {
+              ...common,
               "content-type": CONTENT_TYPES[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream",
               "content-length": String(body.length),
               "cache-control": IMMUTABLE,
               etag,
               "x-content-type-options": "nosniff",
             },
+            notModified: { ...common, etag, "cache-control": IMMUTABLE, "x-content-type-options": "nosniff" },
           };
           cache.set(storageKey, entry);
           return entry;
@@ -67,6 +89,7 @@ export function createRenditionHandler(storage: MediaStorage, options: Rendition
 
   const plain = (res: ServerResponse, status: number, text: string, extra: OutgoingHttpHeaders = {}) => {
     res.writeHead(status, {
+      ...common,
       "content-type": "text/plain; charset=utf-8",
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
@@ -91,8 +114,8 @@ export function createRenditionHandler(storage: MediaStorage, options: Rendition
     const answer = (entry: Entry | null) => {
       // Not made yet (or never): the same URL may exist later, so the refusal is not cached.
       if (!entry) return plain(res, 404, "Not found");
-      if (req.headers["if-none-match"] === entry.etag) {
-        res.writeHead(304, { etag: entry.etag, "cache-control": IMMUTABLE });
+      if (matchesEtag(req.headers["if-none-match"], entry.etag)) {
+        res.writeHead(304, entry.notModified);
         res.end();
         return;
       }
