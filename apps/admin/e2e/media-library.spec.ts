@@ -247,6 +247,32 @@ test("uploads are refused to a translator, to another origin and to nobody signe
   expect(await prisma.mediaImage.count()).toBe(before + 1);
 });
 
+test("a photo of over 10 MB (Next's default body limit in front of routes) is stored whole", async ({ page }) => {
+  test.setTimeout(90_000);
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  // Noise does not compress: a 2600×2000 PNG of it is about 15 MB.
+  const big = await sharp({
+    create: {
+      width: 2600,
+      height: 2000,
+      channels: 3,
+      background: "#000",
+      noise: { type: "gaussian", mean: 128, sigma: 70 },
+    },
+  })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  expect(big.length).toBeGreaterThan(12 * 1024 * 1024);
+  await signIn(page, DESK_EDITOR_USER);
+  const response = await page.request.post("/api/media", {
+    multipart: { file: { name: `big-${suffix}.png`, mimeType: "image/png", buffer: big } },
+    headers: { origin },
+  });
+  expect(response.status()).toBe(201);
+  expect(await response.json()).toMatchObject({ fileName: `big-${suffix}.png`, width: 2600, height: 2000 });
+  expect((await imageNamed(`big-${suffix}.png`)).bytes).toBe(big.length);
+});
+
 test("an editor deletes a photo no article uses", async ({ page }) => {
   const harbour = await imageNamed(HARBOUR);
   await signIn(page, DESK_EDITOR_USER);
