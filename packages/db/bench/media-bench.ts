@@ -7,14 +7,16 @@
 // install wrk nginx); without them it says so and measures the rest.
 // Usage: npm run bench:media -- [--uploads=20] [--renditions=5] [--duration=10] [--connections=64]
 import { execFile, spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { createRenditionHandler, FileSystemMediaStorage } from "@minbar/media";
 import sharp from "sharp";
+import { inheritedEnv } from "../src/env.ts";
 import { makeImageRenditions, uploadImage } from "../src/media/upload-image.ts";
 import { PERMISSIONS, type Actor } from "../src/permissions.ts";
 import { createTestDatabase } from "../src/testing.ts";
@@ -119,6 +121,49 @@ async function wrk(url: string, seconds = DURATION_S): Promise<WrkResult> {
   return { requestsPerSecond: rps, p99Ms, non2xx, line: `${rps.toFixed(0)} req/s, p99 ${p99Ms.toFixed(2)} ms` };
 }
 
+const webDir = fileURLToPath(new URL("../../../apps/web/", import.meta.url));
+
+/**
+ * Starts the public site's production server (apps/web/server/serve.ts, as `npm start -w @minbar/web` does) on
+ * `port`, serving this bench's media folder; null when Next's build is missing or the server does not come up.
+ */
+async function startWebServer(port: number, path: string): Promise<{ label: string } | null> {
+  if (!existsSync(join(webDir, ".next", "BUILD_ID"))) return null;
+  // The bench's database and media folder; no bucket, default cache sizes.
+  const env = inheritedEnv({
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: db.url,
+    PUBLIC_SITE_URL: `http://localhost:${port}`,
+    MEDIA_DIR: join(work, "media"),
+    MEDIA_S3_BUCKET: undefined,
+    MEDIA_CACHE_MB: undefined,
+    FRONT_CACHE_MB: undefined,
+  });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: webDir,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  cleanups.push(stop);
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}${path}`)).status === 200)
+        return { label: `the public site's production server, apps/web/server/serve.ts, Node ${process.version}` };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  console.log("  (the public site's server did not start: measuring the handler in a plain server instead)");
+  return null;
+}
+
 async function startNginx(root: string, port: number, work: string): Promise<() => void> {
   const conf = join(work, "nginx.conf");
   // As one would serve a folder of renditions: sendfile, keep-alive, the same cache header; one worker per core.
@@ -218,19 +263,27 @@ try {
   } else {
     const name = "w1024.webp";
     const size = (await storage.get(`renditions/${key}/${name}`))!.length;
-    // Mounted as apps/web/server/serve.ts mounts it, first in a plain node:http server, with the site's security
-    // headers (copied here from apps/web/server/security-headers.ts, over http); Next is not started behind it.
-    const handler = createRenditionHandler(storage, { headers: SITE_SECURITY_HEADERS });
-    server = createServer((req, res) => {
-      if (!handler(req, res)) res.writeHead(404).end();
-    });
-    server.keepAliveTimeout = 60_000;
+    const path = `/media/renditions/${key}/${name}`;
     const ourPort = await freePort();
-    await new Promise<void>((resolve) => server!.listen(ourPort, "127.0.0.1", resolve));
+    // The public site's production server itself when Next's build is there (the handler runs from source, by tsx,
+    // so the build's age does not matter); otherwise the handler mounted the same way in a plain node:http server.
+    let ours: { label: string } | null = await startWebServer(ourPort, path);
+    if (!ours) {
+      const handler = createRenditionHandler(storage, { headers: SITE_SECURITY_HEADERS });
+      server = createServer((req, res) => {
+        if (!handler(req, res)) res.writeHead(404).end();
+      });
+      server.keepAliveTimeout = 60_000;
+      await new Promise<void>((resolve) => server!.listen(ourPort, "127.0.0.1", resolve));
+      ours = {
+        label:
+          "a plain node:http server with createRenditionHandler mounted as apps/web/server/serve.ts mounts it, " +
+          "with the site's security headers (no build of the web app found, so not the full server)",
+      };
+    }
     const nginxPort = await freePort();
     const stopNginx = await startNginx(join(work, "media"), nginxPort, work);
     cleanups.push(stopNginx);
-    const path = `/media/renditions/${key}/${name}`;
     const check = await fetch(`http://127.0.0.1:${ourPort}${path}`);
     const checkNginx = await fetch(`http://127.0.0.1:${nginxPort}${path}`);
     if (check.status !== 200 || checkNginx.status !== 200)
@@ -239,16 +292,13 @@ try {
       `serving ${name} (${(size / 1024).toFixed(1)} KiB), wrk: 2 threads, ${CONNECTIONS} connections, ${DURATION_S} s each, after a 2 s warm-up`,
     );
     await wrk(`http://127.0.0.1:${ourPort}${path}`, 2);
-    const ours = await wrk(`http://127.0.0.1:${ourPort}${path}`);
+    const measured = await wrk(`http://127.0.0.1:${ourPort}${path}`);
     await wrk(`http://127.0.0.1:${nginxPort}${path}`, 2);
     const reference = await wrk(`http://127.0.0.1:${nginxPort}${path}`);
-    const ratio = ours.requestsPerSecond / reference.requestsPerSecond;
+    const ratio = measured.requestsPerSecond / reference.requestsPerSecond;
+    console.log(`  ours: ${measured.line}, non-2xx ${measured.non2xx}\n    (${ours.label})`);
     console.log(
-      `  ours (createRenditionHandler as apps/web/server/serve.ts mounts it, with the site's security headers, in a\n` +
-        `    plain node:http server, one process, not the full web server):  ${ours.line}, non-2xx ${ours.non2xx}`,
-    );
-    console.log(
-      `  nginx (same file, sendfile, ${cpus().length} workers):                                  ${reference.line}, non-2xx ${reference.non2xx}`,
+      `  nginx: ${reference.line}, non-2xx ${reference.non2xx}\n    (the same file, sendfile, ${cpus().length} workers)`,
     );
     console.log(
       `  ratio ${ratio.toFixed(2)}× nginx (target ≥ ${TARGETS.servingRatio}×: ${verdict(ratio >= TARGETS.servingRatio)})`,
