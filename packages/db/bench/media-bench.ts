@@ -1,8 +1,8 @@
 // `npm run bench:media`: the media library on this machine. Prints how long storing an upload takes (p50/p95 for a
 // 6 MB, 24-megapixel JPEG: checks, hash, original stored, record written), how long making all renditions of one
 // image takes, the memory peak while doing either, and how fast a cached rendition is served (requests/s and p99 at
-// 64 connections with wrk) by the handler the public site's server mounts, beside nginx serving the same file in the
-// same run. Prints figures and PASS/FAIL against the issue's targets, and asserts nothing
+// 64 connections with wrk) by the public site's production server (apps/web/server/serve.ts; without Next's build,
+// its rendition handler in a plain server), beside nginx serving the same file in the same run. Prints figures and PASS/FAIL against the issue's targets, and asserts nothing
 // (docs/decisions/0015-benchmarks-print-figures.md). Needs `wrk` and `nginx` for the serving part (Debian: apt-get
 // install wrk nginx); without them it says so and measures the rest.
 // Usage: npm run bench:media -- [--uploads=20] [--renditions=5] [--duration=10] [--connections=64]
