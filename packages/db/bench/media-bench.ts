@@ -2,9 +2,10 @@
 // 6 MB, 24-megapixel JPEG: checks, hash, original stored, record written), how long making all renditions of one
 // image takes, the memory peak while doing either, and how fast a cached rendition is served (requests/s and p99 at
 // 64 connections with wrk) by the public site's production server (apps/web/server/serve.ts; without Next's build,
-// its rendition handler in a plain server), beside nginx serving the same file in the same run. Prints figures and PASS/FAIL against the issue's targets, and asserts nothing
-// (docs/decisions/0015-benchmarks-print-figures.md). Needs `wrk` and `nginx` for the serving part (Debian: apt-get
-// install wrk nginx); without them it says so and measures the rest.
+// its rendition handler in a plain server), beside nginx serving the same file in the same run. Prints figures and
+// PASS/FAIL against the issue's targets, and asserts nothing (docs/decisions/0015-benchmarks-print-figures.md). Needs
+// `wrk` and `nginx` for the serving part (Debian: apt-get install wrk nginx); without them it says so and measures
+// the rest. Figures and why: docs/decisions/0033-media-serving-and-bench.md.
 // Usage: npm run bench:media -- [--uploads=20] [--renditions=5] [--duration=10] [--connections=64]
 import { execFile, spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
