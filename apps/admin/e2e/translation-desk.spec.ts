@@ -230,9 +230,12 @@ test("Enter at the start of a paragraph makes room above it; the paragraph keeps
   await signIn(page, DESK_EDITOR_USER);
   await page.goto(`/articles/${article.id}/ar`);
   const editorBody = page.getByRole("textbox", { name: "النص" });
+  // Keys pressed before the editor is live are lost (typing then lands in the paragraph below).
+  await expect(editorBody).toHaveAttribute("contenteditable", "true");
   await editorBody.locator("p", { hasText: second }).click();
   await page.keyboard.press("Home");
   await page.keyboard.press("Enter");
+  await expect(editorBody.locator("p")).toHaveCount(3);
   await page.keyboard.press("ArrowUp");
   await page.keyboard.type(added);
   await waitSaved(page);
