@@ -1,6 +1,6 @@
 // Everything the editor page shows for one language of one article, and what this actor may do with it.
 import { z } from "zod";
-import { Locale, type PrismaClient } from "../generated/prisma/client.ts";
+import { Locale, type Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 import { requireArticleAccess, requireEditAccess } from "./access.ts";
 import { EditorialNotFoundError, parseInput } from "./errors.ts";
@@ -13,20 +13,23 @@ export type OpenArticleInput = z.input<typeof openArticleInput>;
 
 type Names = { nameAr: string; nameRu: string | null; nameEn: string | null };
 
-export type LeadImageView = {
-  id: number;
-  fileName: string;
-  width: number;
-  height: number;
-  renditionKey: string | null;
-  captionAr: string | null;
-  captionRu: string | null;
-  captionEn: string | null;
-  altAr: string | null;
-  altRu: string | null;
-  altEn: string | null;
-  photoCredit: Names | null;
-};
+/** What the editor shows of its lead photo: enough to preview it and name it in the interface language. */
+const leadImageSelect = {
+  id: true,
+  fileName: true,
+  width: true,
+  height: true,
+  renditionKey: true,
+  captionAr: true,
+  captionRu: true,
+  captionEn: true,
+  altAr: true,
+  altRu: true,
+  altEn: true,
+  photoCredit: { select: { nameAr: true, nameRu: true, nameEn: true } },
+} as const satisfies Prisma.MediaImageSelect;
+
+export type LeadImageView = Prisma.MediaImageGetPayload<{ select: typeof leadImageSelect }>;
 
 export type BylineView =
   { kind: "user"; userId: number; name: string } | { kind: "contributor"; contributorId: number; name: string };
@@ -83,22 +86,7 @@ export async function openArticle(
     include: {
       source: names,
       photoCredit: names,
-      leadImage: {
-        select: {
-          id: true,
-          fileName: true,
-          width: true,
-          height: true,
-          renditionKey: true,
-          captionAr: true,
-          captionRu: true,
-          captionEn: true,
-          altAr: true,
-          altRu: true,
-          altEn: true,
-          photoCredit: { select: { nameAr: true, nameRu: true, nameEn: true } },
-        },
-      },
+      leadImage: { select: leadImageSelect },
       bylines: {
         orderBy: { position: "asc" },
         include: { user: { select: { id: true, name: true } }, contributor: names },

@@ -1,11 +1,9 @@
 // Library photos as public pages show them: the renditions' key and the original's size (for srcset, width and
 // height), and the alt text, caption and credit in the reader's language. An image whose renditions are not made
 // yet is left out: readers never see a placeholder.
-import type { Locale, PrismaClient } from "../generated/prisma/client.ts";
+import type { Locale, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { figureImageIds, type ArticleBlock } from "../blocks.ts";
 import { publicNameIn, type PublicName } from "./public-names.ts";
-
-type Names = { nameAr: string; nameRu: string | null; nameEn: string | null };
 
 export type PublicImage = {
   /** The key of its renditions: `/media/renditions/<key>/<name>`. */
@@ -33,22 +31,9 @@ export const publicImageSelect = {
   altRu: true,
   altEn: true,
   photoCredit: { select: { nameAr: true, nameRu: true, nameEn: true } },
-} as const;
+} as const satisfies Prisma.MediaImageSelect;
 
-type ImageRow = {
-  renditionKey: string | null;
-  width: number;
-  height: number;
-  focalX: number;
-  focalY: number;
-  captionAr: string | null;
-  captionRu: string | null;
-  captionEn: string | null;
-  altAr: string | null;
-  altRu: string | null;
-  altEn: string | null;
-  photoCredit: Names | null;
-};
+type ImageRow = Prisma.MediaImageGetPayload<{ select: typeof publicImageSelect }>;
 
 const inLocale = (locale: Locale, ar: string | null, ru: string | null, en: string | null): string | null => {
   const value = (locale === "ru" ? ru : locale === "en" ? en : ar)?.trim();

@@ -4,19 +4,13 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import {
-  formatInteger,
-  formatPublicationDate,
-  formatQuotedAlternatives,
-  isLocale,
-  publicationDateTime,
-} from "@minbar/i18n";
+import { formatInteger, formatQuotedAlternatives, isLocale } from "@minbar/i18n";
 import { Link } from "../../../i18n/navigation.ts";
 import { SearchForm } from "../../../components/search-form.tsx";
 import { PAGE_LINK } from "../../../components/pagination.tsx";
 import { HighlightedText } from "../../../components/highlighted-text.tsx";
-import { articlePath, parsePageNumber, readSearchQuery, searchArticles } from "../../../lib/published-content.ts";
-import { Thumbnail } from "../../../components/library-image.tsx";
+import { parsePageNumber, readSearchQuery, searchArticles } from "../../../lib/published-content.ts";
+import { ListedArticle } from "../../../components/article-list.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -97,29 +91,17 @@ export default async function SearchPage({ params, searchParams }: SearchProps) 
         ) : (
           <ol aria-label={t("results")} className="divide-y divide-gray-200">
             {result.items.map((item) => (
-              <li key={item.id} className="py-5">
-                <article lang={item.locale} className="flex items-start gap-4">
-                  <div className="min-w-0 flex-1">
-                    <h2 className="text-xl font-bold leading-snug">
-                      <Link href={articlePath(item)} className="hover:text-brand hover:underline">
-                        <HighlightedText segments={item.titleHighlighted} />
-                      </Link>
-                    </h2>
-                    <time
-                      dateTime={publicationDateTime(item.publishedAt, item.publishedDateOnly)}
-                      className="mt-1 block text-sm text-gray-500"
-                    >
-                      {formatPublicationDate(item.publishedAt, locale, { dateOnly: item.publishedDateOnly })}
-                    </time>
-                    <p className="mt-2 text-gray-700">
-                      <HighlightedText segments={item.snippet} />
-                    </p>
-                  </div>
-                  {item.thumbnail ? (
-                    <Thumbnail image={item.thumbnail} size={112} className="size-20 shrink-0 rounded sm:size-28" />
-                  ) : null}
-                </article>
-              </li>
+              <ListedArticle
+                key={item.id}
+                item={item}
+                locale={locale}
+                title={<HighlightedText segments={item.titleHighlighted} />}
+                text={
+                  <p className="mt-2 text-gray-700">
+                    <HighlightedText segments={item.snippet} />
+                  </p>
+                }
+              />
             ))}
           </ol>
         )}
