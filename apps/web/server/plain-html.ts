@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import type { Locale } from "@minbar/i18n";
 import { getPathname, localeOfPath, NOT_FOUND_VIEW } from "../src/i18n/paths.ts";
+import { GONE_MARKUP } from "../src/lib/gone.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -275,6 +276,8 @@ function bufferHtml(
       void notFoundPage(locale).then((page) => send(page ?? original));
       return res;
     }
+    // A story taken down after publication (src/lib/gone.ts).
+    if (res.statusCode === 200 && GONE_MARKUP.test(html)) res.statusCode = 410;
     const stripped = keepRuntime ? html : stripClientRuntime(html);
     return send(stripped === html ? original : Buffer.from(stripped, "utf8"));
   } as ServerResponse["end"];

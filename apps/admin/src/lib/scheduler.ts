@@ -1,6 +1,12 @@
 // Publishes scheduled articles on time from inside the admin's server process, with nobody signed in.
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
-import { publishDueScheduled, refreshSearchLexicon, type PublishedBySchedule } from "@minbar/db/editorial";
+import {
+  publishDueChanges,
+  publishDueScheduled,
+  refreshSearchLexicon,
+  unpublishDue,
+  type PublishedBySchedule,
+} from "@minbar/db/editorial";
 import { getEnv, isNextBuild } from "../env.ts";
 import { resendDueSiteSignals, revalidatePublicSite, siteTargetFromEnv } from "./revalidate-public-site.ts";
 
@@ -20,8 +26,8 @@ export type SchedulerTickInput = {
 };
 
 /**
- * One pass: publish every localization that is due (atomic and idempotent in the database, so a restart or a
- * second admin process is harmless), tell the public site about the affected articles in one signal, send again
+ * One pass: publish every localization that is due, the pending changes that are due, and take down the texts whose
+ * time is up (each atomic and idempotent in the database, so a restart or a second admin process is harmless), tell the public site about the affected articles in one signal, send again
  * the signals it has not confirmed before (it was down), and count the newly published words for search.
  */
 export async function runSchedulerTick({
@@ -32,9 +38,17 @@ export async function runSchedulerTick({
   log = console,
 }: SchedulerTickInput): Promise<PublishedBySchedule[]> {
   const published = await publishDueScheduled(prisma, now);
-  if (published.length > 0) {
-    log.info(`[scheduler] published ${published.map((row) => `article ${row.articleId} (${row.locale})`).join(", ")}`);
-    const articleIds = [...new Set(published.map((row) => row.articleId))];
+  // Pending changes due to go live, and texts due to come down: the same tick, the same one signal.
+  const changed = await publishDueChanges(prisma, now);
+  const takenDown = await unpublishDue(prisma, now);
+  const named = (rows: { articleId: number; locale: string }[]) =>
+    rows.map((row) => `article ${row.articleId} (${row.locale})`).join(", ");
+  if (published.length > 0) log.info(`[scheduler] published ${named(published)}`);
+  if (changed.length > 0) log.info(`[scheduler] published the changes to ${named(changed)}`);
+  if (takenDown.length > 0) log.info(`[scheduler] took down ${named(takenDown)}`);
+  const affected = [...published, ...changed, ...takenDown];
+  if (affected.length > 0) {
+    const articleIds = [...new Set(affected.map((row) => row.articleId))];
     await revalidate(articleIds).catch((error: unknown) =>
       log.error(`[scheduler] revalidating ${articleIds.join(", ")} failed: ${String(error)}`),
     );

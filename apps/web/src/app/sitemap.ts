@@ -23,7 +23,10 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     for (const article of localizations) {
       entries.push({
         url: absoluteUrl(origin, articlePath(article), article.locale),
-        lastModified: publicationDateTime(article.publishedAt, article.publishedDateOnly),
+        // The last change made live after publication, else the publication itself.
+        lastModified: article.revisedAt
+          ? article.revisedAt.toISOString()
+          : publicationDateTime(article.publishedAt, article.publishedDateOnly),
         // A lone edition has no other language to point to.
         ...(localizations.length > 1 ? { alternates: { languages } } : {}),
       });

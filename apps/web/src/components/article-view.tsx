@@ -4,7 +4,14 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { PublicArticle, PublicArticleSummary } from "@minbar/db/public";
-import { LOCALE_AUTONYMS, directionOf, formatPublicationDate, publicationDateTime, type Locale } from "@minbar/i18n";
+import {
+  LOCALE_AUTONYMS,
+  directionOf,
+  formatDateTime,
+  formatPublicationDate,
+  publicationDateTime,
+  type Locale,
+} from "@minbar/i18n";
 import { Link } from "../i18n/navigation.ts";
 import { articlePath, sourcePath, tagPath } from "../lib/published-content.ts";
 import { ArticleBlocks } from "./article-blocks.tsx";
@@ -46,6 +53,12 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
             </time>
           </p>
         ) : null}
+        {latestMark(article) ? (
+          <p className="mt-1 text-sm text-gray-600" data-testid="updated-on">
+            {t("updatedOn")}{" "}
+            <time dateTime={latestMark(article)!.toISOString()}>{formatDateTime(latestMark(article)!, locale)}</time>
+          </p>
+        ) : null}
         <TranslationDates article={article} />
       </header>
       {article.summary ? <p className="mb-6 text-lg font-semibold text-gray-800">{article.summary}</p> : null}
@@ -71,6 +84,7 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         </figure>
       ) : null}
       <ArticleBlocks blocks={article.blocks} images={article.figureImages} locale={locale} />
+      <Corrections article={article} />
       <footer className="mt-10 space-y-1 border-t border-gray-200 pt-4 text-sm text-gray-600">
         {article.photoCredit && !article.leadPhoto && !article.leadImage ? (
           <p>
@@ -144,6 +158,39 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
         </Link>
       </p>
     </article>
+  );
+}
+
+/** When changes marked for readers (an update or a correction) were last made live, if ever. */
+function latestMark(article: ArticleViewData): Date | null {
+  return article.corrections.at(-1)?.at ?? null;
+}
+
+/** Corrections made after publication, newest first, each with its time and public note, under the story. */
+async function Corrections({ article }: { article: ArticleViewData }) {
+  const corrections = article.corrections.filter((c) => c.kind === "correction" && c.note).reverse();
+  if (corrections.length === 0) return null;
+  const t = await getTranslations({ locale: article.locale, namespace: "Article" });
+  return (
+    <aside
+      aria-labelledby="corrections-heading"
+      data-testid="corrections"
+      className="mt-8 rounded border-s-4 border-amber-500 bg-amber-50 p-4 text-sm text-gray-900"
+    >
+      <h2 id="corrections-heading" className="mb-2 font-bold">
+        {t("correctionsTitle")}
+      </h2>
+      <ul className="space-y-2">
+        {corrections.map((correction) => (
+          <li key={correction.at.toISOString()}>
+            <time dateTime={correction.at.toISOString()} className="font-semibold">
+              {t("correctedOn", { when: formatDateTime(correction.at, article.locale) })}
+            </time>{" "}
+            {correction.note}
+          </li>
+        ))}
+      </ul>
+    </aside>
   );
 }
 

@@ -60,6 +60,7 @@ async function rssResponse(
       // /news/{id} outlives slug changes (it redirects to the current slug), so feed readers never see a story twice.
       guid: absoluteUrl(origin, `/news/${article.id}`, locale),
       publishedAt: article.publishedAt,
+      updatedAt: article.revisedAt,
       description: article.lead,
     })),
   });

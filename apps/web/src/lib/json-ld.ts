@@ -23,8 +23,13 @@ export type NewsArticleInput = {
   datePublished: Date;
   /** Only the day is known: datePublished is written as a date (ISO 8601 allows it), never an invented time. */
   dateOnly: boolean;
-  /** A translation's own last change (never its original's); absent for an original. */
+  /**
+   * This edition's own last change: a translation's (never its original's), or an original's changes made live after
+   * publication; absent for an original never changed since.
+   */
   dateModified?: Date | undefined;
+  /** Corrections made after publication, with their public notes. */
+  corrections?: { note: string; at: Date }[] | undefined;
   publisherName: string;
   publisherUrl: string;
   source: { name: string; url: string } | null;
@@ -72,6 +77,15 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     inLanguage: input.inLanguage,
     datePublished: publicationDateTime(input.datePublished, input.dateOnly),
     ...(input.dateModified ? { dateModified: input.dateModified.toISOString() } : {}),
+    ...(input.corrections && input.corrections.length > 0
+      ? {
+          correction: input.corrections.map((correction) => ({
+            "@type": "CorrectionComment",
+            text: correction.note,
+            datePublished: correction.at.toISOString(),
+          })),
+        }
+      : {}),
     url: input.url,
     mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
     publisher: { "@type": "NewsMediaOrganization", name: input.publisherName, url: input.publisherUrl },

@@ -14,6 +14,7 @@ import {
   listPublishedArticlesByTag,
   listRelatedArticles,
   searchPublishedArticles,
+  wasTakenDown,
   type PublicArticleSummary,
 } from "@minbar/db/public";
 import { LOCALES, type Locale } from "@minbar/i18n";
@@ -21,7 +22,7 @@ import { getDb } from "../db.ts";
 import { cacheTags } from "./cache-tags.ts";
 
 /** The fields holding dates in what the public queries return. */
-const DATE_KEYS: ReadonlySet<string> = new Set(["publishedAt", "lastUpdatedAt"]);
+const DATE_KEYS: ReadonlySet<string> = new Set(["publishedAt", "lastUpdatedAt", "revisedAt", "at"]);
 
 /** The data cache stores JSON, so the dates it hands back are strings; this turns them back into Dates. */
 function reviveDates<T>(value: T): T {
@@ -44,6 +45,11 @@ export const HOME_PAGE_SIZE = 10;
 
 export const findPublishedArticle = cache((id: number, locale: Locale) =>
   cached(["article", id, locale], [cacheTags.article(id)], () => getPublishedArticle(getDb(), { id, locale })),
+);
+
+/** Whether this edition was published and has been taken down since: its page answers 410 Gone. */
+export const findTakenDown = cache((id: number, locale: Locale) =>
+  cached(["taken-down", id, locale], [cacheTags.article(id)], () => wasTakenDown(getDb(), { id, locale })),
 );
 
 /** Every published edition of an article, for the "not in this language" page. */

@@ -11,7 +11,15 @@ export function escapeXml(value: string): string {
   return value.replace(NOT_XML_CHAR, "").replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
-export type RssItem = { title: string; link: string; guid: string; publishedAt: Date; description: string | null };
+export type RssItem = {
+  title: string;
+  link: string;
+  guid: string;
+  publishedAt: Date;
+  /** When changes were made live after publication: atom:updated (RSS 2.0 has no element of its own for it). */
+  updatedAt?: Date | null | undefined;
+  description: string | null;
+};
 
 export type RssChannel = {
   /** Path of the XSL stylesheet a browser renders the feed with (<?xml-stylesheet?>); feed readers ignore it. */
@@ -43,6 +51,7 @@ export function renderRss(channel: RssChannel): string {
       element("link", item.link),
       `<guid isPermaLink="true">${escapeXml(item.guid)}</guid>`,
       element("pubDate", rfc822(item.publishedAt)),
+      item.updatedAt ? element("atom:updated", item.updatedAt.toISOString()) : "",
       item.description ? element("description", item.description) : "",
       "</item>",
     ].join(""),

@@ -15,6 +15,8 @@ export type AccessTarget = {
   article: OwnedArticle;
   /** Set on a translation whose original changed after it was made (see translation-sync.ts). */
   outdatedAt?: Date | null;
+  /** Set when the author sent their pending changes to a published text to review. */
+  pendingSubmittedAt?: Date | null;
 };
 
 export function ownsArticle(actor: Actor, article: OwnedArticle): boolean {
@@ -38,6 +40,17 @@ export function requireEditAccess(actor: Actor | null, target: AccessTarget): Ac
   if (!actor) throw new ForbiddenError("article.edit_own");
   // Once submitted, the text is the reviewers' to change: otherwise an approved or live text could change unreviewed.
   if (target.status === "draft" && hasAuthorAccess(actor, target)) return actor;
+  // On a published text the author's edits are pending changes that someone with article.publish makes live, so the
+  // author keeps fixing their story until they send the changes to review.
+  // Translators keep their rule below: a published translation is theirs again once its original moves on.
+  if (
+    target.status === "published" &&
+    !target.pendingSubmittedAt &&
+    !isTranslation(target) &&
+    can(actor, "article.edit_own") &&
+    ownsArticle(actor, target.article)
+  )
+    return actor;
   // An outdated translation is the translator's to bring in step with its original, whatever its state: until then
   // the public keeps the old text (docs/decisions/0026-translations-in-step.md).
   if (target.outdatedAt && isTranslation(target) && can(actor, "article.translate")) return actor;

@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient, RevisionOrigin } from "../generated/prisma/c
 import type { Actor } from "../permissions.ts";
 import { readWarnings, withBlockIds, type ArticleBlock } from "../blocks.ts";
 import {
+  editingText,
   loadLocalization,
   snapshotOf,
   type LoadedLocalization,
@@ -78,7 +79,28 @@ export async function commitEdit(
   // Blocks keep their ids across saves; new ones get theirs here.
   const body = withBlockIds(values.body) as Prisma.InputJsonArray;
   const isOriginal = target.locale === target.article.originalLocale;
-  const originalChanged = isOriginal && originalTextChanged(target, values);
+  const originalChanged = isOriginal && originalTextChanged(editingText(target), values);
+  // Readers keep the live text of a published localization: the edit becomes (or extends) its pending changes.
+  const pending = PUBLIC_STATUSES.has(target.status);
+  const current = editingText(target);
+  const text = pending
+    ? {
+        pendingSince: target.pendingSince ?? new Date(),
+        pendingTitle: values.title,
+        pendingSummary: values.summary,
+        pendingSlug: values.slug,
+        pendingBody: body,
+        pendingPhotoAlt: values.photoAlt !== undefined ? values.photoAlt : current.photoAlt,
+        pendingPhotoCaption: values.photoCaption !== undefined ? values.photoCaption : current.photoCaption,
+      }
+    : {
+        title: values.title,
+        summary: values.summary,
+        slug: values.slug,
+        body,
+        ...(values.photoAlt !== undefined ? { photoAlt: values.photoAlt } : {}),
+        ...(values.photoCaption !== undefined ? { photoCaption: values.photoCaption } : {}),
+      };
   let revision: { id: number; number: number } | null;
   try {
     revision = await prisma.$transaction(async (tx) => {
@@ -87,12 +109,7 @@ export async function commitEdit(
       const updated = await tx.articleLocalization.updateMany({
         where: { id: target.id, version: expectedVersion },
         data: {
-          title: values.title,
-          summary: values.summary,
-          slug: values.slug,
-          body,
-          ...(values.photoAlt !== undefined ? { photoAlt: values.photoAlt } : {}),
-          ...(values.photoCaption !== undefined ? { photoCaption: values.photoCaption } : {}),
+          ...text,
           publishedAt,
           ...(values.publishedAt !== undefined ? { publishedDateOnly: values.publishedDateOnly ?? false } : {}),
           ...(values.slugFollowsTitle !== undefined ? { slugFollowsTitle: values.slugFollowsTitle } : {}),
@@ -103,7 +120,8 @@ export async function commitEdit(
         },
       });
       if (updated.count !== 1) return null;
-      if (originalChanged) await markTranslationsOutdated(tx, target.articleId);
+      // Translations follow the original's live text: pending changes outdate them when they are published.
+      if (originalChanged && !pending) await markTranslationsOutdated(tx, target.articleId);
       const latest = await tx.revision.aggregate({ where: { localizationId: target.id }, _max: { number: true } });
       const created = await tx.revision.create({
         data: {
@@ -114,6 +132,8 @@ export async function commitEdit(
           summary: values.summary,
           body,
           origin,
+          // Pending changes are not what readers see until published.
+          applied: !pending,
           restoredFromNumber: restoredFromNumber ?? null,
           authorId: user.userId,
         },
@@ -145,7 +165,8 @@ export async function commitEdit(
     localization: stored,
     revision,
     previousSlug: target.slug,
-    affectsPublicSite: PUBLIC_STATUSES.has(stored.status),
+    // Pending changes leave the public pages as they are; only a new story date reaches readers at once.
+    affectsPublicSite: PUBLIC_STATUSES.has(stored.status) && (!pending || values.publishedAt !== undefined),
   };
 }
 

@@ -2,7 +2,7 @@
 export * from "./errors.ts";
 export { isTranslation, ownsArticle, type AccessTarget } from "./access.ts";
 export * from "./workflow.ts";
-export type { LocalizationSnapshot } from "./load-localization.ts";
+export type { LocalizationSnapshot, PendingChanges } from "./load-localization.ts";
 export type { SaveResult } from "./commit-edit.ts";
 export { openBlockingCodes } from "./warning-rules.ts";
 export * from "./create-article.ts";
@@ -14,6 +14,8 @@ export * from "./diff-revisions.ts";
 export * from "./add-review-comment.ts";
 export * from "./list-workflow-history.ts";
 export * from "./publish-due-scheduled.ts";
+export * from "./pending-changes.ts";
+export * from "./due-changes.ts";
 export * from "./mark-editing.ts";
 export {
   listEditors,

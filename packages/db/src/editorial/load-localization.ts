@@ -26,6 +26,51 @@ export async function loadLocalization(db: Db, localizationId: number): Promise<
   return row;
 }
 
+/** The text an editor works on: the pending changes of a published text when there are some, else the live text. */
+export type EditingText = {
+  title: string | null;
+  summary: string | null;
+  slug: string;
+  body: unknown;
+  photoAlt: string | null;
+  photoCaption: string | null;
+};
+
+type PendingColumns = EditingText & {
+  pendingSince: Date | null;
+  pendingTitle: string | null;
+  pendingSlug: string | null;
+  pendingSummary: string | null;
+  pendingBody: unknown;
+  pendingPhotoAlt: string | null;
+  pendingPhotoCaption: string | null;
+};
+
+export function editingText(row: PendingColumns): EditingText {
+  if (row.pendingSince === null) return row;
+  return {
+    title: row.pendingTitle,
+    summary: row.pendingSummary,
+    slug: row.pendingSlug ?? row.slug,
+    body: row.pendingBody ?? [],
+    photoAlt: row.pendingPhotoAlt,
+    photoCaption: row.pendingPhotoCaption,
+  };
+}
+
+/** Unpublished changes to a published text: what readers still see, and where the changes stand. */
+export type PendingChanges = {
+  since: Date;
+  /** A writer sent them to review. */
+  submittedAt: Date | null;
+  /** They go live by themselves then, with this mark. */
+  scheduledAt: Date | null;
+  mark: "correction" | "update" | null;
+  note: string | null;
+  /** The live text, for the word diff against the pending one. */
+  live: { title: string | null; summary: string | null; slug: string; body: ArticleBlock[] };
+};
+
 /** A localization as the editor shows it; also what a conflict reports as "the other change". */
 export type LocalizationSnapshot = {
   id: number;
@@ -41,6 +86,12 @@ export type LocalizationSnapshot = {
   photoCaption: string | null;
   publishedAt: Date | null;
   scheduledAt: Date | null;
+  /** A published text comes down by itself then. */
+  unpublishAt: Date | null;
+  /** When changes were last made live after the first publication. */
+  revisedAt: Date | null;
+  /** Set when the text above is pending changes to the published one. */
+  pending: PendingChanges | null;
   warnings: StoredWarning[];
   updatedAt: Date;
   /** Who saved the text last; null for imported text never touched by an editor. */
@@ -48,20 +99,34 @@ export type LocalizationSnapshot = {
 };
 
 export function snapshotOf(row: LoadedLocalization): LocalizationSnapshot {
+  const text = editingText(row);
   return {
     id: row.id,
     articleId: row.articleId,
     locale: row.locale,
     status: row.status,
     version: row.version,
-    title: row.title,
-    summary: row.summary,
-    slug: row.slug,
-    body: readBody(row.body),
-    photoAlt: row.photoAlt,
-    photoCaption: row.photoCaption,
+    title: text.title,
+    summary: text.summary,
+    slug: text.slug,
+    body: readBody(text.body),
+    photoAlt: text.photoAlt,
+    photoCaption: text.photoCaption,
     publishedAt: row.publishedAt,
     scheduledAt: row.scheduledAt,
+    unpublishAt: row.unpublishAt,
+    revisedAt: row.revisedAt,
+    pending:
+      row.pendingSince === null
+        ? null
+        : {
+            since: row.pendingSince,
+            submittedAt: row.pendingSubmittedAt,
+            scheduledAt: row.pendingScheduledAt,
+            mark: row.pendingMark,
+            note: row.pendingNote,
+            live: { title: row.title, summary: row.summary, slug: row.slug, body: readBody(row.body) },
+          },
     warnings: readWarnings(row.warnings),
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,

@@ -11,6 +11,7 @@ import {
   StaleVersionError,
 } from "./errors.ts";
 import { loadLocalization } from "./load-localization.ts";
+import { livenedPending } from "./pending-changes.ts";
 import { openBlockingCodes, withoutResolvedWarnings } from "./warning-rules.ts";
 import { findAllowedMove, findMove, GATED_STATUSES, PUBLIC_STATUSES } from "./workflow.ts";
 
@@ -68,11 +69,17 @@ export async function moveArticle(
   // A first publication dates the story; republishing keeps the date readers first saw (or the wire's date).
   const publishedAt = to === "published" ? (target.publishedAt ?? now) : target.publishedAt;
   const nextScheduledAt = to === "scheduled" ? (scheduledAt ?? null) : null;
+  // A text leaving the public site takes its pending changes as its text (no reader sees it any more) and loses its
+  // time to come down.
+  const leavesSite = from === "published" && to !== "published";
+  const folded = leavesSite && target.pendingSince !== null ? livenedPending(target) : {};
   const version = await prisma.$transaction(async (tx) => {
     // Guarding on version and status means every check above was made against the row being changed.
     const updated = await tx.articleLocalization.updateMany({
       where: { id: localizationId, version: expectedVersion, status: from },
       data: {
+        ...folded,
+        ...(leavesSite ? { unpublishAt: null } : {}),
         status: to,
         publishedAt,
         scheduledAt: nextScheduledAt,

@@ -1,10 +1,12 @@
 // Everything the editor page shows for one language of one article, and what this actor may do with it.
 import { z } from "zod";
 import { Locale, type Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import { requirePermission, type Actor } from "../permissions.ts";
+import { can, requirePermission, type Actor } from "../permissions.ts";
 import { requireArticleAccess, requireEditAccess } from "./access.ts";
 import { EditorialNotFoundError, parseInput } from "./errors.ts";
 import { loadLocalization, snapshotOf, type LocalizationSnapshot } from "./load-localization.ts";
+import type { DiffSegment } from "./diff-revisions.ts";
+import { pendingDiff } from "./pending-changes.ts";
 import { isPhotoMissing, openBlockingCodes } from "./warning-rules.ts";
 import { allowedMoves, GATED_STATUSES } from "./workflow.ts";
 
@@ -50,6 +52,8 @@ export type ArticleForEditor = {
   };
   /** Null when this language has not been started yet. */
   localization: LocalizationSnapshot | null;
+  /** The word diff of the pending changes against the live text; null without pending changes. */
+  pendingDiff: DiffSegment[] | null;
   access: {
     /** May change this localization's text now. */
     canEdit: boolean;
@@ -61,6 +65,16 @@ export type ArticleForEditor = {
     blockingCodes: string[];
     /** The wire text credits a photo but none is attached (a reminder, not a block). */
     photoMissing: boolean;
+    /** What may be done with pending changes to a published text (each re-checked when done). */
+    changes: {
+      publish: boolean;
+      schedule: boolean;
+      discard: boolean;
+      submit: boolean;
+      return: boolean;
+    };
+    /** May give a published or scheduled text a time to come down. */
+    canScheduleUnpublish: boolean;
   };
 };
 
@@ -127,6 +141,7 @@ export async function openArticle(
       localizations: row.localizations,
     },
     localization: target ? snapshotOf(target) : null,
+    pendingDiff: target ? pendingDiff(target) : null,
     access: {
       canEdit: target !== null && allows(() => requireEditAccess(user, target)),
       canEditArticle: allows(() => requireArticleAccess(user, owned)),
@@ -137,6 +152,24 @@ export async function openArticle(
         : [],
       blockingCodes,
       photoMissing: isPhotoMissing(row),
+      changes: changeAccess(user, target),
+      canScheduleUnpublish:
+        target !== null &&
+        (target.status === "published" || target.status === "scheduled") &&
+        can(user, "article.unpublish"),
     },
+  };
+}
+
+function changeAccess(user: Actor, target: Awaited<ReturnType<typeof loadLocalization>> | null) {
+  const pending = target !== null && target.status === "published" && target.pendingSince !== null;
+  const submitted = pending && target.pendingSubmittedAt !== null;
+  const author = pending && allows(() => requireEditAccess(user, target));
+  return {
+    publish: pending && can(user, "article.publish"),
+    schedule: pending && can(user, "article.publish") && can(user, "article.schedule"),
+    discard: submitted ? can(user, "article.review") : author,
+    submit: author && !submitted && !can(user, "article.publish") && can(user, "article.submit"),
+    return: submitted && can(user, "article.review"),
   };
 }

@@ -7,7 +7,7 @@ import { makeSlug, slugCandidates } from "../slug.ts";
 import { requireArticleAccess, requireEditAccess } from "./access.ts";
 import { commitEdit, type SaveResult } from "./commit-edit.ts";
 import { parseInput } from "./errors.ts";
-import { loadLocalization, type LoadedLocalization } from "./load-localization.ts";
+import { editingText, loadLocalization, type LoadedLocalization } from "./load-localization.ts";
 import { slugInput } from "./slug-input.ts";
 import { tagNamesInput } from "./tags.ts";
 
@@ -75,10 +75,11 @@ export async function saveLocalization(
   const target = await loadLocalization(prisma, localizationId);
   const user = requireEditAccess(actor, target);
   if (tags !== undefined) requireArticleAccess(user, target.article);
-  const handEdited = slug !== undefined && slug !== target.slug;
+  const currentSlug = editingText(target).slug;
+  const handEdited = slug !== undefined && slug !== currentSlug;
   const follows = target.slugFollowsTitle && !handEdited;
   const nextSlug =
-    follows && values.title ? await slugFromTitle(prisma, target, values.title) : handEdited ? slug : target.slug;
+    follows && values.title ? await slugFromTitle(prisma, target, values.title) : handEdited ? slug : currentSlug;
   return commitEdit(
     prisma,
     user,

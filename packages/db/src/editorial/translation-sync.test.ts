@@ -4,12 +4,26 @@ import { describe, expect, it } from "vitest";
 import { ForbiddenError } from "../permissions.ts";
 import { readBody, type ArticleBlock } from "../blocks.ts";
 import { getPublishedArticle } from "../queries/public-articles.ts";
-import { saveLocalization } from "./save-localization.ts";
+import { publishChanges } from "./pending-changes.ts";
+import { saveLocalization as saveDraft } from "./save-localization.ts";
 import { startTranslation } from "./start-translation.ts";
 import { acknowledgeOriginalChange, openTranslationSource } from "./translation-view.ts";
 import { createArticleFixture, useEditorialDatabase } from "./test-fixtures.ts";
 
 const ctx = useEditorialDatabase();
+
+/** A save readers see at once, as these tests are about live texts: a published text's changes are published. */
+const saveLocalization: typeof saveDraft = async (prisma, actor, input) => {
+  const saved = await saveDraft(prisma, actor, input);
+  if (saved.status === "saved" && saved.localization.pending) {
+    await publishChanges(prisma, ctx.cast.actors.editor, {
+      localizationId: saved.localization.id,
+      expectedVersion: saved.localization.version,
+    });
+    return { ...saved, affectsPublicSite: true };
+  }
+  return saved;
+};
 
 const original: ArticleBlock[] = [
   { type: "paragraph", text: "الفقرة الأولى من الخبر." },

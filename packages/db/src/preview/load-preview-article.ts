@@ -4,10 +4,12 @@ import {
   articleContentInclude,
   articleContentOf,
   editionDatesOf,
+  correctionsInclude,
   latestRevisionInclude,
   publishedWhere,
   type PublicArticle,
 } from "../queries/public-articles.ts";
+import { editingText } from "../editorial/load-localization.ts";
 import { verifyPreviewToken } from "./preview-token.ts";
 
 /** A public article as it would read once published: the title and date may still be missing in a draft. */
@@ -33,6 +35,7 @@ export async function loadPreviewArticle(
     where: { id: claims.localizationId },
     include: {
       ...latestRevisionInclude,
+      ...correctionsInclude,
       article: {
         include: {
           ...articleContentInclude,
@@ -44,6 +47,8 @@ export async function loadPreviewArticle(
   // The article's links were revoked after this one was made.
   if (!row || row.article.previewGeneration !== claims.generation) return null;
   const { locale } = row;
+  // A published text's preview shows its pending changes: what readers will see once they are published.
+  const text = { ...row, ...editingText(row) };
   const { localizations } = row.article;
   // "Also in" links only to editions readers can open, as on the public page.
   const published = localizations.filter((other) => {
@@ -55,14 +60,16 @@ export async function loadPreviewArticle(
     id: row.articleId,
     locale,
     slug: row.slug,
-    title: row.title,
+    title: text.title,
     publishedAt: row.publishedAt,
     publishedDateOnly: row.publishedDateOnly,
     status: row.status,
     expiresAt: claims.expiresAt,
-    ...(await articleContentOf(prisma, row, locale)),
+    ...(await articleContentOf(prisma, text, locale)),
     availableLocales: published.map((other) => other.locale),
     editions: published.map((other) => ({ locale: other.locale, slug: other.slug })),
+    revisedAt: row.revisedAt,
+    corrections: row.corrections,
     ...editionDatesOf(row),
   };
 }

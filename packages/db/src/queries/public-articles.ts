@@ -17,6 +17,8 @@ export type PublicArticleSummary = {
   lead: string | null;
   /** The lead photo, for listings' thumbnails. */
   thumbnail: PublicImage | null;
+  /** When changes were last made live after publication (feeds' and the sitemap's modification time). */
+  revisedAt: Date | null;
 };
 
 /** An agency or a tag as a link on public pages: its slug and its name in the page's language (or the Arabic). */
@@ -42,7 +44,18 @@ export type PublicArticle = PublicArticleSummary & {
   availableLocales: Locale[];
   /** The published editions (this one included) with their slugs, for hreflang and JSON-LD links between them. */
   editions: { locale: Locale; slug: string }[];
+  /** When changes were last made live after publication (marked or not): dateModified, feeds, sitemap. */
+  revisedAt: Date | null;
+  /** The public marks of published changes, oldest first: "Updated …", and corrections with their note. */
+  corrections: PublicCorrection[];
 } & EditionDates;
+
+export type PublicCorrection = { kind: "correction" | "update"; note: string | null; at: Date };
+
+/** What getPublishedArticle reads of the public marks. */
+export const correctionsInclude = {
+  corrections: { orderBy: { at: "asc" }, select: { kind: true, note: true, at: true } },
+} as const;
 
 /**
  * When this edition's own text last changed, whatever its original did since: the later of its latest applied
@@ -63,9 +76,10 @@ export const latestRevisionInclude = {
 export function editionDatesOf(row: {
   publishedAt: Date | null;
   outdatedAt: Date | null;
+  revisedAt?: Date | null;
   revisions: { createdAt: Date }[];
 }): EditionDates {
-  const times = [row.publishedAt, row.revisions[0]?.createdAt].filter((t): t is Date => t != null);
+  const times = [row.publishedAt, row.revisedAt, row.revisions[0]?.createdAt].filter((t): t is Date => t != null);
   return {
     lastUpdatedAt: new Date(Math.max(0, ...times.map((t) => t.getTime()))),
     originalUpdatedSince: row.outdatedAt !== null,
@@ -89,6 +103,7 @@ export const summarySelect = {
   summary: true,
   body: true,
   photoAlt: true,
+  revisedAt: true,
   article: { select: { leadImage: { select: publicImageSelect } } },
 } as const;
 
@@ -102,6 +117,7 @@ export function toSummary(row: {
   summary: string | null;
   body: unknown;
   photoAlt?: string | null;
+  revisedAt?: Date | null;
   article?: { leadImage: Parameters<typeof toPublicImage>[0] };
 }): PublicArticleSummary {
   return {
@@ -113,6 +129,7 @@ export function toSummary(row: {
     publishedDateOnly: row.publishedDateOnly,
     lead: row.summary ?? leadOf(readBody(row.body)),
     thumbnail: toPublicImage(row.article?.leadImage ?? null, row.locale, { alt: row.photoAlt ?? null }),
+    revisedAt: row.revisedAt ?? null,
   };
 }
 
@@ -148,6 +165,7 @@ export async function getPublishedArticle(
     where: { articleId: id, ...publishedWhere(locale) },
     include: {
       ...latestRevisionInclude,
+      ...correctionsInclude,
       article: {
         include: {
           ...articleContentInclude,
@@ -171,8 +189,30 @@ export async function getPublishedArticle(
     ...(await articleContentOf(prisma, row, locale)),
     availableLocales: row.article.localizations.map((l) => l.locale),
     editions: row.article.localizations.map((l) => ({ locale: l.locale, slug: l.slug })),
+    revisedAt: row.revisedAt,
+    corrections: row.corrections,
     ...editionDatesOf(row),
   };
+}
+
+/**
+ * Whether this article's edition was published once and has since been taken down (unpublished or archived after
+ * publication): its page answers 410 Gone rather than 404.
+ */
+export async function wasTakenDown(
+  prisma: PrismaClient,
+  { id, locale }: { id: number; locale: Locale },
+): Promise<boolean> {
+  const row = await prisma.articleLocalization.findFirst({
+    where: {
+      articleId: id,
+      locale,
+      status: { in: ["unpublished", "archived"] },
+      transitions: { some: { toStatus: "published" } },
+    },
+    select: { id: true },
+  });
+  return row !== null;
 }
 
 type Named = { nameAr: string; nameRu: string | null; nameEn: string | null };

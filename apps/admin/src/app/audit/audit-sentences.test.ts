@@ -103,7 +103,13 @@ describe("audit log sentences", () => {
       expect(sentence, code).not.toContain(code);
       expect(sentence, code).not.toMatch(/[{}<>]/);
       const byPerson =
-        !["article.publish_scheduled", "auth.sign_in_failed", "auth.locked"].includes(code) &&
+        ![
+          "article.publish_scheduled",
+          "article.publish_changes_scheduled",
+          "article.unpublish_scheduled",
+          "auth.sign_in_failed",
+          "auth.locked",
+        ].includes(code) &&
         (!code.startsWith("import.") || code === "import.file");
       if (byPerson) expect(sentence, code).toContain("[who:Layla Haddad]");
     }

@@ -13,6 +13,7 @@ import { BlockIds } from "./block-ids.ts";
 import { SourceText, TranslationRows, type SourceView } from "./translation-rows.tsx";
 import { Toolbar } from "./toolbar.tsx";
 import { WorkflowButtons, type MoveOption } from "./workflow-buttons.tsx";
+import { PublishedChanges, type PublishedChangesView } from "./published-changes.tsx";
 import type { ActionResult } from "../../lib/action-result.ts";
 import { useErrorText, type EditorError } from "./error-text.ts";
 import {
@@ -34,6 +35,7 @@ import {
   type MoveOutcome,
   type SaveTextOutcome,
 } from "../../app/articles/actions.ts";
+import type { ChangeOutcome } from "../../app/articles/change-actions.ts";
 import { DateTimeField } from "../date-time-field.tsx";
 
 export type EditableLocalization = Pick<
@@ -61,6 +63,8 @@ type Props = {
   figurePreviews?: FigurePreviews | undefined;
   /** May add photos to the library from the picker (media.upload). */
   canUploadPhotos?: boolean | undefined;
+  /** A published (or scheduled) text: its pending changes and its time to come down. */
+  published?: PublishedChangesView | undefined;
 };
 
 type Fields = {
@@ -137,6 +141,7 @@ export function ArticleEditor({
   newLocale,
   figurePreviews,
   canUploadPhotos = false,
+  published,
 }: Props) {
   const t = useTranslations("Editor");
   const tFlow = useTranslations("EditorFlow");
@@ -430,10 +435,9 @@ export function ArticleEditor({
     };
   }, [presenceId]);
 
-  /** Their text replaces the editor's content; mine is gone by the user's explicit choice. */
-  const takeTheirs = () => {
-    if (state.kind !== "conflict" || !editor) return;
-    const theirs = state.theirs;
+  /** The stored text replaces the editor's content (theirs after a conflict, the live one after a discard). */
+  const showStored = (theirs: LocalizationSnapshot) => {
+    if (!editor) return;
     const s = session.current!;
     s.version = theirs.version;
     const next = fieldsOf(
@@ -451,6 +455,12 @@ export function ArticleEditor({
     s.dirty = false;
     s.slugTouched = false;
     setState({ kind: "saved" });
+  };
+
+  /** Their text replaces the editor's content; mine is gone by the user's explicit choice. */
+  const takeTheirs = () => {
+    if (state.kind !== "conflict") return;
+    showStored(state.theirs);
   };
 
   /** Mine is saved over theirs, having seen theirs: the replaced text stays in the history as a revision. */
@@ -476,6 +486,12 @@ export function ArticleEditor({
     },
     [router],
   );
+
+  const afterChange = (outcome: ChangeOutcome) => {
+    session.current!.version = outcome.version;
+    if (outcome.text) showStored(outcome.text);
+    startTransition(() => router.refresh());
+  };
 
   const input = "w-full rounded border border-gray-300 bg-white px-3 py-2 disabled:bg-gray-50";
   // Fields holding the article's own text take its language and direction, whatever the interface's.
@@ -503,6 +519,10 @@ export function ArticleEditor({
           beforeMove={beforeMove}
           afterMove={afterMove}
         />
+      ) : null}
+
+      {published ? (
+        <PublishedChanges view={published} timeZoneName={timeZoneName} beforeAct={beforeMove} afterAct={afterChange} />
       ) : null}
 
       {state.kind === "conflict" ? (

@@ -186,6 +186,16 @@ export default async function EditArticlePage({
               source={source ?? undefined}
               figurePreviews={figurePreviews}
               canUploadPhotos={can(actor, "media.upload")}
+              published={{
+                localizationId: localization.id,
+                locale,
+                status: localization.status,
+                pending: localization.pending,
+                unpublishAt: localization.unpublishAt,
+                diff: data.pendingDiff,
+                may: access.changes,
+                canScheduleUnpublish: access.canScheduleUnpublish,
+              }}
             />
           </div>
 

@@ -9,12 +9,14 @@ import {
   articlePath,
   findArticleEditions,
   findPublishedArticle,
+  findTakenDown,
   listRelated,
   parseArticleId,
   sourcePath,
 } from "../../../../../lib/published-content.ts";
 import { ArticleView } from "../../../../../components/article-view.tsx";
 import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld.ts";
+import { GONE_MARKER } from "../../../../../lib/gone.ts";
 import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin, feedAlternate } from "../../../../../lib/site-url.ts";
 import { RENDITION_WIDTHS, renditionPath, renditionSize, SOCIAL_CARD } from "@minbar/media/urls";
 import type { PublicImage } from "@minbar/db/public";
@@ -37,7 +39,8 @@ async function loadArticle(params: ArticleProps["params"]) {
   if (id === null) notFound();
   const article = await findPublishedArticle(id, locale);
   if (article) return { kind: "article" as const, locale, slug, article };
-  const editions = await findArticleEditions(id);
+  const [editions, gone] = await Promise.all([findArticleEditions(id), findTakenDown(id, locale)]);
+  if (gone) return { kind: "gone" as const, locale, editions: editions?.editions ?? [] };
   if (!editions) notFound();
   return { kind: "unavailable" as const, locale, editions };
 }
@@ -53,8 +56,8 @@ function decodeSegment(segment: string): string {
 export async function generateMetadata({ params }: ArticleProps): Promise<Metadata> {
   const loaded = await loadArticle(params);
   const { locale } = loaded;
-  if (loaded.kind === "unavailable") {
-    const t = await getTranslations({ locale, namespace: "Unavailable" });
+  if (loaded.kind === "unavailable" || loaded.kind === "gone") {
+    const t = await getTranslations({ locale, namespace: loaded.kind === "gone" ? "Gone" : "Unavailable" });
     return { title: t("metaTitle"), robots: { index: false } };
   }
   const { article } = loaded;
@@ -97,8 +100,12 @@ export async function generateMetadata({ params }: ArticleProps): Promise<Metada
       locale: OPEN_GRAPH_LOCALES[locale],
       alternateLocale: otherLocales.map((other) => OPEN_GRAPH_LOCALES[other]),
       publishedTime: publicationDateTime(article.publishedAt, article.publishedDateOnly),
-      // A translation's own last change, as in its JSON-LD.
-      ...(locale === article.originalLocale ? {} : { modifiedTime: article.lastUpdatedAt.toISOString() }),
+      // This edition's own last change, as in its JSON-LD.
+      ...(locale === article.originalLocale
+        ? article.revisedAt
+          ? { modifiedTime: article.revisedAt.toISOString() }
+          : {}
+        : { modifiedTime: article.lastUpdatedAt.toISOString() }),
       tags: article.tags.map((tag) => tag.name),
       ...(card ? { images: [card] } : {}),
     },
@@ -114,6 +121,7 @@ export default async function ArticlePage({ params }: ArticleProps) {
   if (loaded.kind === "unavailable") {
     return <UnavailableNotice locale={loaded.locale} editions={loaded.editions.editions} />;
   }
+  if (loaded.kind === "gone") return <GoneNotice locale={loaded.locale} editions={loaded.editions} />;
   const { locale, slug, article } = loaded;
   const requestedSlug = slug?.length === 1 && slug[0] !== undefined ? decodeSegment(slug[0]) : null;
   if (requestedSlug !== article.slug) {
@@ -128,7 +136,10 @@ export default async function ArticlePage({ params }: ArticleProps) {
     inLanguage: locale,
     datePublished: article.publishedAt,
     dateOnly: article.publishedDateOnly,
-    dateModified: locale === article.originalLocale ? undefined : article.lastUpdatedAt,
+    dateModified: locale === article.originalLocale ? (article.revisedAt ?? undefined) : article.lastUpdatedAt,
+    corrections: article.corrections.flatMap((c) =>
+      c.kind === "correction" && c.note ? [{ note: c.note, at: c.at }] : [],
+    ),
     publisherName: tSite("name"),
     publisherUrl: absoluteUrl(origin, "/", locale),
     source: article.source
@@ -157,38 +168,69 @@ export default async function ArticlePage({ params }: ArticleProps) {
   );
 }
 
-async function UnavailableNotice({
-  locale,
-  editions,
-}: {
-  locale: Locale;
-  editions: { id: number; locale: Locale; slug: string; title: string }[];
-}) {
+type Edition = { id: number; locale: Locale; slug: string; title: string };
+
+/**
+ * A story taken down after publication. The server answers it with 410 Gone (the marker is read and removed by
+ * server/plain-html.ts): search engines drop the address rather than retry it, as they would a 404.
+ */
+async function GoneNotice({ locale, editions }: { locale: Locale; editions: Edition[] }) {
+  const [t, tArticle] = await Promise.all([
+    getTranslations({ locale, namespace: "Gone" }),
+    getTranslations({ locale, namespace: "Article" }),
+  ]);
+  return (
+    <section className="mx-auto max-w-3xl py-8" data-testid="gone">
+      <meta name={GONE_MARKER.name} content={GONE_MARKER.content} />
+      <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-4 text-gray-700">
+        {t("body")}{" "}
+        <Link href="/" className="text-brand underline underline-offset-4">
+          {tArticle("backHome")}
+        </Link>
+      </p>
+      {editions.length > 0 ? (
+        <>
+          <p className="mb-2 text-gray-700">{t("otherEditions")}</p>
+          <EditionLinks editions={editions} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+async function UnavailableNotice({ locale, editions }: { locale: Locale; editions: Edition[] }) {
   const t = await getTranslations({ locale, namespace: "Unavailable" });
   return (
     <section className="mx-auto max-w-3xl py-8">
       <h1 className="mb-4 text-3xl font-bold">{t("title")}</h1>
       <p className="mb-4 text-gray-700">{t("body")}</p>
-      <ul className="space-y-2">
-        {editions.map((edition) => (
-          <li key={edition.locale}>
-            <Link
-              href={articlePath(edition)}
-              locale={edition.locale}
-              hrefLang={edition.locale}
-              className="inline-block py-2 text-brand underline underline-offset-4"
-            >
-              <span lang={edition.locale} dir={directionOf(edition.locale)}>
-                {edition.title}
-              </span>
-            </Link>{" "}
-            <span lang={edition.locale} className="text-sm text-gray-600">
-              ({LOCALE_AUTONYMS[edition.locale]})
-            </span>
-          </li>
-        ))}
-      </ul>
+      <EditionLinks editions={editions} />
     </section>
+  );
+}
+
+function EditionLinks({ editions }: { editions: Edition[] }) {
+  return (
+    <ul className="space-y-2">
+      {editions.map((edition) => (
+        <li key={edition.locale}>
+          <Link
+            href={articlePath(edition)}
+            locale={edition.locale}
+            hrefLang={edition.locale}
+            className="inline-block py-2 text-brand underline underline-offset-4"
+          >
+            <span lang={edition.locale} dir={directionOf(edition.locale)}>
+              {edition.title}
+            </span>
+          </Link>{" "}
+          <span lang={edition.locale} className="text-sm text-gray-600">
+            ({LOCALE_AUTONYMS[edition.locale]})
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
