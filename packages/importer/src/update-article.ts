@@ -41,6 +41,10 @@ export async function updateArticle(
   // Replacing live text is publishing: an importer without that right leaves it as a revision for an editor.
   const liveWithoutRight = localization.status === "published" && !mayPublish;
   const apply = !editedByEditor && !liveWithoutRight && !(blocking && localization.status === "published");
+  // A published text an editor has touched gets the wire's new text as pending changes for the desk to publish, unless
+  // an editor's own pending changes are there already (theirs are never replaced).
+  const asPending =
+    !apply && editedByEditor && localization.status === "published" && localization.pendingSince === null && !blocking;
   const number = (latest?.number ?? 0) + 1;
   // The blocks it still has keep their ids, so translations still name them and a diff pairs them.
   const carried = carryBlockIds(readBody(localization.body), article.blocks);
@@ -62,6 +66,23 @@ export async function updateArticle(
     },
   });
 
+  if (asPending) {
+    const updated = await tx.articleLocalization.updateMany({
+      where: { id: localization.id, version: localization.version, pendingSince: null },
+      data: {
+        pendingSince: new Date(),
+        pendingTitle: article.title,
+        pendingSlug: localization.slug,
+        pendingSummary: localization.summary,
+        pendingBody: body,
+        pendingPhotoAlt: localization.photoAlt,
+        pendingPhotoCaption: localization.photoCaption,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) throw new Error("the article changed while it was being imported; import again");
+  }
+
   if (apply) {
     const promote = !blocking && localization.status === "draft";
     const toStatus = mayPublish ? ("published" as const) : ("in_review" as const);
@@ -75,6 +96,8 @@ export async function updateArticle(
           ? { publishedAt: dayToTimestamp(article.publishedOn), publishedDateOnly: true }
           : { publishedAt: localization.publishedAt }),
         version: { increment: 1 },
+        // The wire's update of a live story: readers' dateModified, feeds and sitemap.
+        ...(localization.status === "published" ? { revisedAt: new Date() } : {}),
         ...(promote ? { status: toStatus } : {}),
         ...(original ? { sourceRevisionId: await currentRevisionId(tx, original.id), outdatedAt: null } : {}),
       },
@@ -103,10 +126,12 @@ export async function updateArticle(
   }
   const detail = apply
     ? `revision ${number} applied`
-    : editedByEditor
-      ? `revision ${number} saved; the editor's changes were kept`
-      : liveWithoutRight
-        ? `revision ${number} saved, not applied: the live text needs the right to publish`
-        : `revision ${number} saved, not applied: ${blockingCodes(warnings)}`;
+    : asPending
+      ? `revision ${number} saved as pending changes to the live text; the editor's changes were kept`
+      : editedByEditor
+        ? `revision ${number} saved; the editor's changes were kept`
+        : liveWithoutRight
+          ? `revision ${number} saved, not applied: the live text needs the right to publish`
+          : `revision ${number} saved, not applied: ${blockingCodes(warnings)}`;
   return { file: input.name, outcome: "updated", articleId, detail, warnings };
 }

@@ -260,5 +260,17 @@ describe("a changed wire file", () => {
       [3, "import", false],
     ]);
     expect(JSON.stringify(after.revisions[2]?.body)).toContain("عاجل: أكد رئيس الوزراء الروسي");
+    // The story is live: the wire's new text waits as pending changes for the desk to publish or discard.
+    expect(after.pendingSince).toBeInstanceOf(Date);
+    expect(after.pendingTitle).toBe(loc.title);
+    expect(JSON.stringify(after.pendingBody)).toContain("عاجل: أكد رئيس الوزراء الروسي");
+
+    // Pending changes of the desk's own are never replaced by a later wire text.
+    await prisma.articleLocalization.update({ where: { id: loc.id }, data: { pendingTitle: "تعديل المحرر" } });
+    await changeLead(dir, "001_0ce88e2ff8de07cd.txt", "عاجل جدا:");
+    await importPaths({ prisma, paths: [dir] });
+    const again = await prisma.articleLocalization.findUniqueOrThrow({ where: { id: loc.id } });
+    expect(again.pendingTitle).toBe("تعديل المحرر");
+    expect(JSON.stringify(again.pendingBody)).not.toContain("عاجل جدا:");
   });
 });

@@ -222,7 +222,7 @@ describe("--translation-of", () => {
     });
     expect(changed.results[0]).toMatchObject({
       outcome: "updated",
-      detail: "revision 3 saved; the editor's changes were kept",
+      detail: "revision 3 saved as pending changes to the live text; the editor's changes were kept",
     });
     expect((await edition(articleId, "en"))?.title).toBe("Edited by hand");
   });

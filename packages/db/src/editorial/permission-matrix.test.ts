@@ -15,6 +15,14 @@ import { saveLocalization } from "./save-localization.ts";
 import { saveAttribution } from "./save-attribution.ts";
 import { startTranslation } from "./start-translation.ts";
 import { openArticle } from "./open-article.ts";
+import {
+  discardChanges,
+  publishChanges,
+  returnChanges,
+  schedulePendingChanges,
+  setUnpublishAt,
+  submitChanges,
+} from "./pending-changes.ts";
 import { listAdminFilterOptions, listArticlesForAdmin } from "../queries/admin-articles.ts";
 import {
   createArticleFixture,
@@ -32,6 +40,8 @@ type Case = {
   name: string;
   allowed: readonly Role[];
   status?: ArticleStatus;
+  /** The published Arabic text has pending changes (sent to review with "submitted"). */
+  pending?: "open" | "submitted";
   /** Resolves when the use case did what was asked (a conflict or a typed refusal is not success). */
   run: (prisma: PrismaClient, actor: Actor | null, fixture: ArticleFixture) => Promise<unknown>;
 };
@@ -77,10 +87,76 @@ const CASES: Case[] = [
     run: (prisma, actor, f) => saved(saveLocalization(prisma, actor, saveText(f.ru.id, f.ru.version))),
   },
   {
-    name: "saveLocalization (Arabic original, published)",
+    // Its own writer's edits wait as pending changes for someone who may publish them.
+    name: "saveLocalization (Arabic original, published: pending changes)",
     status: "published",
+    allowed: ["writer", "editor", "admin"],
+    run: (prisma, actor, f) => saved(saveLocalization(prisma, actor, saveText(f.ar.id, f.ar.version))),
+  },
+  {
+    name: "saveLocalization (published, changes sent to review)",
+    status: "published",
+    pending: "submitted",
     allowed: editorsOnly,
     run: (prisma, actor, f) => saved(saveLocalization(prisma, actor, saveText(f.ar.id, f.ar.version))),
+  },
+  {
+    name: "publishChanges",
+    status: "published",
+    pending: "open",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) =>
+      publishChanges(prisma, actor, {
+        localizationId: f.ar.id,
+        expectedVersion: f.ar.version,
+        mark: "correction",
+        note: "تصويب",
+      }),
+  },
+  {
+    name: "schedulePendingChanges",
+    status: "published",
+    pending: "open",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) =>
+      schedulePendingChanges(prisma, actor, { localizationId: f.ar.id, expectedVersion: f.ar.version, at: inAnHour() }),
+  },
+  {
+    name: "discardChanges (the writer's own, not sent to review)",
+    status: "published",
+    pending: "open",
+    allowed: ["writer", "editor", "admin"],
+    run: (prisma, actor, f) =>
+      discardChanges(prisma, actor, { localizationId: f.ar.id, expectedVersion: f.ar.version }),
+  },
+  {
+    name: "discardChanges (sent to review: the reviewers')",
+    status: "published",
+    pending: "submitted",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) =>
+      discardChanges(prisma, actor, { localizationId: f.ar.id, expectedVersion: f.ar.version }),
+  },
+  {
+    name: "submitChanges",
+    status: "published",
+    pending: "open",
+    allowed: ["writer", "editor", "admin"],
+    run: (prisma, actor, f) => submitChanges(prisma, actor, { localizationId: f.ar.id, expectedVersion: f.ar.version }),
+  },
+  {
+    name: "returnChanges",
+    status: "published",
+    pending: "submitted",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) => returnChanges(prisma, actor, { localizationId: f.ar.id, expectedVersion: f.ar.version }),
+  },
+  {
+    name: "setUnpublishAt",
+    status: "published",
+    allowed: editorsOnly,
+    run: (prisma, actor, f) =>
+      setUnpublishAt(prisma, actor, { localizationId: f.ar.id, expectedVersion: f.ar.version, at: inAnHour() }),
   },
   {
     name: "saveLocalization with tags (Russian translation; tags belong to the whole article)",
@@ -224,6 +300,18 @@ for (const testCase of CASES) {
           status: testCase.status ?? "draft",
           publishedAt: testCase.status === "published" ? new Date("2024-05-01T12:00:00Z") : null,
         });
+        if (testCase.pending) {
+          await ctx.db.prisma.articleLocalization.update({
+            where: { id: fixture.ar.id },
+            data: {
+              pendingSince: new Date(),
+              pendingTitle: "عنوان معدل لم يُنشر",
+              pendingSlug: `pending-${fixture.ar.id}`,
+              pendingBody: [{ type: "paragraph", text: "نص لم يُنشر." }],
+              pendingSubmittedAt: testCase.pending === "submitted" ? new Date() : null,
+            },
+          });
+        }
         const before = await snapshotEditorialTables(ctx.db.prisma);
         const call = testCase.run(ctx.db.prisma, ctx.cast.actors[role], fixture);
         if (allowed) {
