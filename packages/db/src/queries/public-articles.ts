@@ -208,7 +208,8 @@ export async function wasTakenDown(
       articleId: id,
       locale,
       status: { in: ["unpublished", "archived"] },
-      transitions: { some: { toStatus: "published" } },
+      // Published through the workflow, or imported live and since taken down: either move is recorded.
+      transitions: { some: { OR: [{ toStatus: "published" }, { fromStatus: "published" }] } },
     },
     select: { id: true },
   });
