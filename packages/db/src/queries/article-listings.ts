@@ -211,13 +211,21 @@ export async function listPublishedArticlesBySection(
     });
     return other ? { moved: other[SLUG_COLUMN[locale]] } : null;
   }
-  const listing = await listPage(
-    prisma,
-    { ...publishedWhere(locale), article: { sectionId: section.id } },
-    page,
-    pageSize,
-  );
+  const listing = await listPublishedArticlesInSection(prisma, { sectionId: section.id, locale, page, pageSize });
   return { ...listing, section: toPublicSection(section) };
+}
+
+/** The published articles in one language of the section `sectionId` (the site has found it by its slug). */
+export async function listPublishedArticlesInSection(
+  prisma: PrismaClient,
+  {
+    sectionId,
+    locale,
+    page = 1,
+    pageSize = 20,
+  }: { sectionId: number; locale: Locale; page?: number; pageSize?: number },
+): Promise<PublicListing> {
+  return listPage(prisma, { ...publishedWhere(locale), article: { sectionId } }, page, pageSize);
 }
 
 export type PublishedEditions = {
