@@ -398,7 +398,7 @@ describe("filing an article under a section", () => {
     });
     expect(await listPublishedArticlesBySection(ctx.db.prisma, { slug: "no-such-section", locale: "ru" })).toBeNull();
 
-    const filtered = await listArticlesForAdmin(ctx.db.prisma, editor(), { sectionId: String(s.id) as never });
+    const filtered = await listArticlesForAdmin(ctx.db.prisma, editor(), { sectionId: String(s.id) });
     expect([...new Set(filtered.rows.map((r) => r.articleId))]).toEqual([f.articleId]);
     const options = await listAdminFilterOptions(ctx.db.prisma, editor());
     expect(options.sections.map((x) => x.id)).toContain(s.id);

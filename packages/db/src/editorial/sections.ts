@@ -24,7 +24,14 @@ export type AdminSection = {
 };
 
 /** What the editor's section select offers: the active sections, in their order. */
-export type SectionChoice = { id: number; nameAr: string; nameRu: string; nameEn: string; retired: boolean };
+export type SectionChoice = {
+  id: number;
+  nameAr: string;
+  nameRu: string;
+  nameEn: string;
+  retired: boolean;
+  isDefault: boolean;
+};
 
 /** A section refused for a reason the form shows next to the field (the default cannot be retired…). */
 export class SectionRuleError extends EditorialError {
@@ -78,6 +85,7 @@ export async function listSectionChoices(
     nameRu: row.nameRu,
     nameEn: row.nameEn,
     retired: row.retiredAt !== null,
+    isDefault: row.isDefault,
   }));
 }
 
