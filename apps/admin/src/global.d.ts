@@ -13,6 +13,7 @@ import type names from "../messages/names/ar.json";
 import type translation from "../messages/translation/ar.json";
 import type media from "../messages/media/ar.json";
 import type changes from "../messages/changes/ar.json";
+import type sections from "../messages/sections/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
@@ -29,6 +30,7 @@ declare module "next-intl" {
       typeof names &
       typeof translation &
       typeof media &
-      typeof changes;
+      typeof changes &
+      typeof sections;
   }
 }

@@ -1,4 +1,4 @@
-// `npm run import -- [--dry-run] [--translation-of <article id>] <dir|file>...`: imports wire files and prints one line
+// `npm run import -- [--dry-run] [--translation-of <article id>] [--section <slug>] <dir|file>...`: imports wire files and prints one line
 // per file and a summary, then tells the public site about the articles it created or changed and whether it was told.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -9,15 +9,18 @@ import { embeddedDataDir, loadRootEnvFile, resolveDataDir } from "@minbar/db/loc
 import { findSiteTarget } from "@minbar/site-signal/local";
 import { signalAndTrack } from "@minbar/site-signal/tracked";
 import { importPaths } from "./import-paths.ts";
+import { findImportSection, UnknownSectionError } from "./import-section.ts";
 import type { ImportResult } from "./import-file.ts";
 import { changedArticleIds } from "./import-result.ts";
 
 const USAGE = [
-  "usage: npm run import -- [--dry-run] [--translation-of <article id>] <folder|file>...",
+  "usage: npm run import -- [--dry-run] [--translation-of <article id>] [--section <slug>] <folder|file>...",
   "  Arabic, Russian and English wire texts; each becomes a new article whose original is in the text's language,",
   "  or updates the article an earlier version of the same file made.",
   "  --translation-of <id>  attach each Russian, English or Arabic text to article <id> as its edition in that",
   "                         language (never the article's original language, never over another file's text)",
+  "  --section <slug>       file the new articles under this section (its slug in any language, e.g. culture);",
+  "                         without it, under the default section. Updated articles stay where they are",
   "  --dry-run              say what would happen; write nothing",
 ].join("\n");
 /** For each request to the public site: a cron job can wait for a site that is slow to drop a thousand articles. */
@@ -40,7 +43,11 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { "dry-run": { type: "boolean", default: false }, "translation-of": { type: "string" } },
+      options: {
+        "dry-run": { type: "boolean", default: false },
+        "translation-of": { type: "string" },
+        section: { type: "string" },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -74,6 +81,16 @@ async function main(): Promise<number> {
   }
   const prisma = createPrismaClient(databaseUrl);
   try {
+    const sectionArg = parsed.values.section;
+    let sectionId: number | undefined;
+    try {
+      sectionId = sectionArg === undefined ? undefined : await findImportSection(prisma, sectionArg);
+    } catch (error) {
+      // Before any file is read: a wrong section imports nothing.
+      if (!(error instanceof UnknownSectionError)) throw error;
+      console.error(`--section: ${error.message}`);
+      return 2;
+    }
     const { results, counts } = await importPaths({
       prisma,
       // The same database as `prisma`; bulk writes then go through the importer's own, faster connections.
@@ -81,6 +98,7 @@ async function main(): Promise<number> {
       paths,
       dryRun,
       translationOf,
+      sectionId,
       onResult: (result) => console.log(describe({ ...result, file: relativeTo(base, result.file) }, dryRun)),
     });
     const prefix = dryRun ? "dry run, nothing written: " : "";

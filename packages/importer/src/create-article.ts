@@ -57,8 +57,9 @@ credit AS (
 /** The article and everything written with it, citing the source and credit `source` and `credit` evaluate to. */
 const ARTICLE_AND_RECORDS = (source: string, credit: string) => `
 article AS (
-  INSERT INTO articles (original_locale, source_id, photo_credit_id, updated_at)
-  SELECT :locale::"Locale", ${source}, ${credit}, now()
+  INSERT INTO articles (original_locale, source_id, photo_credit_id, section_id, updated_at)
+  SELECT :locale::"Locale", ${source}, ${credit},
+         coalesce(:section_id::int, (SELECT id FROM sections WHERE is_default AND retired_at IS NULL)), now()
   FROM guard
   RETURNING id, source_id, photo_credit_id
 ),
@@ -180,6 +181,7 @@ export async function createArticle(
     detail,
     search_title: search?.title ?? null,
     search_body: search?.body ?? null,
+    section_id: file.sectionId ?? null,
   };
   let rows: CreatedRow[];
   if (known && sourceId !== undefined && creditId !== undefined) {

@@ -51,6 +51,8 @@ export type ImportOptions = {
   mayPublish?: boolean;
   /** Attach the text to this article as its edition in the text's language (see attach-translation.ts). */
   translationOf?: number;
+  /** The section new articles are filed under (see findImportSection); left out, the default one. */
+  sectionId?: number;
 };
 
 export type ParseFailure = Extract<ParseResult, { ok: false }>;
@@ -72,7 +74,7 @@ export async function importFile(
 export async function importPreparedFile(
   prisma: PrismaClient,
   file: PreparedFile,
-  { dryRun = false, actorId, mayPublish = true, translationOf }: ImportOptions = {},
+  { dryRun = false, actorId, mayPublish = true, translationOf, sectionId }: ImportOptions = {},
 ): Promise<ImportResult> {
   if (!file.parsed.ok) {
     const failure = describeParseFailure(file.name, file.parsed);
@@ -92,6 +94,7 @@ export async function importPreparedFile(
     fileKey: file.fileKey,
     article: file.parsed.article,
     warnings: file.parsed.warnings,
+    sectionId: sectionId ?? null,
   };
   const base = { file: file.name, warnings: write.warnings };
   const locale = write.article.locale;

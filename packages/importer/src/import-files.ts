@@ -1,5 +1,6 @@
 // Imports wire files handed over as bytes (the admin's upload) through the same path as the CLI, for an actor who
 // may import: one file after another, each in its own transaction, each audited with who asked.
+import { findImportSection } from "./import-section.ts";
 import { can, requirePermission, type Actor } from "@minbar/db/permissions";
 import type { PrismaClient } from "@minbar/db/client";
 import type { ParseResult } from "@minbar/parser";
@@ -43,6 +44,8 @@ export type ImportFilesInput = {
    * starting a translation needs (article.translate, or article.edit_any) rather than article.import.
    */
   translationOf?: number;
+  /** The section new articles are filed under (an active one, else UnknownSectionError); left out, the default. */
+  sectionId?: number;
 };
 
 export type ImportFilesSummary = { results: FileImportResult[]; counts: Record<ImportOutcome, number> };
@@ -62,17 +65,25 @@ export async function importFiles({
   files,
   dryRun = false,
   translationOf,
+  sectionId,
 }: ImportFilesInput): Promise<ImportFilesSummary> {
   const user =
     translationOf === undefined
       ? requirePermission(actor, "article.import")
       : requirePermission(actor, can(actor, "article.edit_any") ? "article.edit_any" : "article.translate");
   checkUploadLimits(files);
+  const section = sectionId === undefined ? undefined : await findImportSection(prisma, sectionId);
   const results: FileImportResult[] = [];
   // One after another, in the order given: two files with the same name are then an article and its update.
   for (const file of files) {
     const prepared = prepareFile(file);
-    const options = { dryRun, actorId: user.userId, mayPublish: can(user, "article.publish"), translationOf };
+    const options = {
+      dryRun,
+      actorId: user.userId,
+      mayPublish: can(user, "article.publish"),
+      translationOf,
+      sectionId: section,
+    };
     const result = await importPreparedFile(prisma, prepared, options).catch((error: unknown): ImportResult => ({
       file: file.name,
       outcome: "failed",

@@ -37,6 +37,8 @@ export type ImportPathsInput = {
   databaseUrl?: string;
   /** Attach each text to this article as its edition in the text's language (`--translation-of`). */
   translationOf?: number;
+  /** The section new articles are filed under (`--section`, see findImportSection); left out, the default one. */
+  sectionId?: number;
   /** Files being written at once (sent and not yet answered); each has its own transaction. */
   concurrency?: number;
   onResult?: (result: ImportResult) => void;
@@ -70,6 +72,7 @@ export async function importPaths({
   dryRun = false,
   databaseUrl,
   translationOf,
+  sectionId,
   concurrency = DEFAULT_CONCURRENCY,
   onResult,
 }: ImportPathsInput): Promise<ImportSummary> {
@@ -92,12 +95,18 @@ export async function importPaths({
   // Attaching edits existing articles: a few files, each on the general path, one after another (the second of two
   // texts in one language is then refused, never raced).
   if (dryRun || translationOf !== undefined) {
-    await eachOnItsOwn(prisma, files, translationOf === undefined ? width : 1, { dryRun, translationOf }, report);
+    await eachOnItsOwn(
+      prisma,
+      files,
+      translationOf === undefined ? width : 1,
+      { dryRun, translationOf, sectionId },
+      report,
+    );
   } else {
     const pool =
       databaseUrl && files.length > 0 ? openImportPool(databaseUrl, Math.min(IMPORT_CONNECTIONS, width)) : null;
     try {
-      await writeFiles({ prisma, sql: pool ?? sqlThroughPrisma(prisma), files, concurrency: width, report });
+      await writeFiles({ prisma, sql: pool ?? sqlThroughPrisma(prisma), files, concurrency: width, report, sectionId });
     } finally {
       await pool?.end();
     }
@@ -127,14 +136,21 @@ async function eachOnItsOwn(
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-type WriteFilesInput = { prisma: PrismaClient; sql: SqlClient; files: string[]; concurrency: number; report: Report };
+type WriteFilesInput = {
+  prisma: PrismaClient;
+  sql: SqlClient;
+  files: string[];
+  concurrency: number;
+  report: Report;
+  sectionId: number | undefined;
+};
 
 /**
  * Batch by batch: read and hash the files, look them all up in one query, record the unchanged and unparseable
  * ones in one insert, and write each new article with one statement, `concurrency` at a time. The next file is parsed
  * and the next batch looked up while the statements already sent run, so the database never waits for the importer.
  */
-async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFilesInput): Promise<void> {
+async function writeFiles({ prisma, sql, files, concurrency, report, sectionId }: WriteFilesInput): Promise<void> {
   const writes = new Limiter(concurrency, Math.max(1, Math.floor(concurrency / 4)));
   const gate = new WriteGate();
   const attribution = new KnownAttribution();
@@ -206,13 +222,14 @@ async function writeFiles({ prisma, sql, files, concurrency, report }: WriteFile
         fileKey: file.fileKey,
         article: file.parsed.article,
         warnings: file.parsed.warnings,
+        sectionId: sectionId ?? null,
       };
       const identity = fileIdentity(file.fileKey, file.parsed.article.locale);
       const earlier = lastWriteOfKey.get(identity);
       const write = earlier
-        ? () => earlier.then(() => importPreparedFile(prisma, file))
+        ? () => earlier.then(() => importPreparedFile(prisma, file, { sectionId }))
         : known.keysWithArticle.has(identity)
-          ? () => importPreparedFile(prisma, file)
+          ? () => importPreparedFile(prisma, file, { sectionId })
           : () => createOrFallBack(prisma, sql, gate, attribution, file, article);
       const { done } = await writes.run(async () => {
         report(await write().catch((error: unknown) => recordWriteFailure(sql, article, error)));
@@ -245,7 +262,7 @@ async function createOrFallBack(
   }
   // Imported by a concurrent run since the lookup, or a race on a slug or a new agency: the general path looks
   // again inside a transaction and retries.
-  return importPreparedFile(prisma, file);
+  return importPreparedFile(prisma, file, { sectionId: article.sectionId ?? undefined });
 }
 
 /** Unchanged and unparseable files write only their import record; a batch of them costs one statement. */

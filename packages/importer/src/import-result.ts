@@ -45,6 +45,8 @@ export type ArticleFile = {
   fileKey: string;
   article: ParsedArticle;
   warnings: ParseWarning[];
+  /** The section a new article is filed under (the run's choice); left out, the default section. */
+  sectionId?: number | null;
 };
 
 /**

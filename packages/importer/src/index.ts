@@ -17,6 +17,7 @@ export {
   type ImportOptions,
   type WireFileInput,
 } from "./import-file.ts";
+export { findImportSection, UnknownSectionError } from "./import-section.ts";
 export { changedArticleIds, REFUSAL_CODES, type RefusalCode } from "./import-result.ts";
 export {
   importFiles,

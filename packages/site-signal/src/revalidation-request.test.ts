@@ -35,6 +35,21 @@ describe("revalidationRequestSchema", () => {
     }
   });
 
+  it("or sections: 1 to MAX ids, and whether their navigation changed, nothing else", () => {
+    expect(revalidationRequestSchema.safeParse({ sectionIds: [2] }).success).toBe(true);
+    expect(revalidationRequestSchema.safeParse({ sectionIds: [2, 3], navigation: true }).success).toBe(true);
+    for (const body of [
+      { sectionIds: [] },
+      { sectionIds: [0] },
+      { sectionIds: [2], navigation: "yes" },
+      { sectionIds: [2], articleId: 3 },
+      { navigation: true },
+    ]) {
+      expect(revalidationRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+    }
+    expect(articleIdsOf({ sectionIds: [2], navigation: true })).toEqual([]);
+  });
+
   it("names each id once", () => {
     expect(articleIdsOf({ articleId: 3 })).toEqual([3]);
     expect(articleIdsOf({ articleIds: [3, 1, 3] })).toEqual([3, 1]);

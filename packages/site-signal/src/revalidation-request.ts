@@ -12,6 +12,14 @@ export const revalidationRequestSchema = z.union([
   z.strictObject({ articleId }),
   /** Several at once (an import): their pages are dropped together, each cache tag once. */
   z.strictObject({ articleIds: z.array(articleId).min(1).max(MAX_ARTICLE_IDS_PER_REQUEST) }),
+  /**
+   * Sections whose pages changed without an article saying so (an article moved out of one); with `navigation`,
+   * their names, slugs, order or presence changed, which every page's navigation shows.
+   */
+  z.strictObject({
+    sectionIds: z.array(articleId).min(1).max(MAX_ARTICLE_IDS_PER_REQUEST),
+    navigation: z.boolean().optional(),
+  }),
 ]);
 
 export type RevalidationRequest = z.infer<typeof revalidationRequestSchema>;
@@ -20,9 +28,11 @@ export type RevalidationRequest = z.infer<typeof revalidationRequestSchema>;
 export const REVALIDATION_REQUEST_SHAPE = {
   articleId: "positive integer",
   articleIds: `or, instead of articleId, an array of 1 to ${MAX_ARTICLE_IDS_PER_REQUEST} positive integers`,
+  sectionIds: `or, instead of articles, an array of 1 to ${MAX_ARTICLE_IDS_PER_REQUEST} section ids, with navigation: true when the sections' names or order changed`,
 } as const;
 
-/** The ids a request names, each once. */
+/** The article ids a request names, each once (none for a request about sections). */
 export function articleIdsOf(request: RevalidationRequest): number[] {
+  if ("sectionIds" in request) return [];
   return "articleId" in request ? [request.articleId] : [...new Set(request.articleIds)];
 }

@@ -49,6 +49,34 @@ export async function signalPublicSite({
   return { confirmed: true, articles };
 }
 
+/**
+ * Tells the site that sections changed: their pages (an article left one), and with `navigation` every page that
+ * names them (renamed, reordered, retired, restored, created). One request; never throws.
+ */
+export async function signalSectionsChanged({
+  target,
+  sectionIds,
+  navigation = false,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+}: {
+  target: SiteTarget;
+  sectionIds: readonly number[];
+  navigation?: boolean;
+  timeoutMs?: number;
+}): Promise<{ confirmed: true } | { confirmed: false; reason: string }> {
+  const ids = [...new Set(sectionIds)].slice(0, MAX_ARTICLE_IDS_PER_REQUEST);
+  if (ids.length === 0) return { confirmed: true };
+  let url: URL;
+  try {
+    url = new URL(`${target.siteUrl.replace(/\/+$/, "")}/api/revalidate`);
+  } catch {
+    return { confirmed: false, reason: `not a URL: ${target.siteUrl}` };
+  }
+  const body = navigation ? { sectionIds: ids, navigation } : { sectionIds: ids };
+  const failure = await send(url, target.secret, body, timeoutMs);
+  return failure ? { confirmed: false, reason: failure } : { confirmed: true };
+}
+
 /** One request: null when the site confirmed it, otherwise why not. */
 async function send(url: URL, secret: string, body: RevalidationRequest, timeoutMs: number): Promise<string | null> {
   try {

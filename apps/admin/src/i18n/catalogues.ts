@@ -15,6 +15,7 @@ export const FEATURE_CATALOGUES = [
   "translation",
   "media",
   "changes",
+  "sections",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

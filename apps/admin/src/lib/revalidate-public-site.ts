@@ -2,7 +2,7 @@
 // (PUBLIC_SITE_URL, REVALIDATE_SECRET); what the site does not confirm is kept for the scheduler to send again
 // (pending_site_signals); failures logged, never thrown.
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
-import type { SiteTarget } from "@minbar/site-signal";
+import { signalSectionsChanged, type SiteTarget } from "@minbar/site-signal";
 import { resendDueSignals, signalAndTrack, type TrackedSignalResult } from "@minbar/site-signal/tracked";
 import { getEnv } from "../env.ts";
 
@@ -56,6 +56,30 @@ export async function revalidatePublicSite(
   const result = await signalAndTrack({ prisma: options.prisma ?? getPrisma(), target, articleIds: ids });
   report(describeIds(ids), result, log);
   return result.confirmed;
+}
+
+/**
+ * Tells the public site that sections changed: their pages (an article moved out of one), and with `navigation`
+ * every page naming them. Not kept for a retry: a missed one is logged (docs/decisions/0017-sections.md). Never throws.
+ */
+export async function revalidateSections(
+  sectionIds: readonly number[],
+  { navigation = false, log = console }: { navigation?: boolean; log?: Log } = {},
+): Promise<boolean> {
+  const what = `sections ${sectionIds.join(", ")}${navigation ? " (navigation)" : ""}`;
+  try {
+    const target = siteTargetFromEnv();
+    if (!target) {
+      log.warn(`[revalidate] ${what}: PUBLIC_SITE_URL or REVALIDATE_SECRET is not set`);
+      return false;
+    }
+    const result = await signalSectionsChanged({ target, sectionIds, navigation });
+    if (!result.confirmed) log.error(`[revalidate] ${what}: ${result.reason}`);
+    return result.confirmed;
+  } catch (error) {
+    log.error(`[revalidate] ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
 }
 
 /** Sends again the signals the site has not confirmed and that are due; the number sent. Never throws. */

@@ -1,4 +1,4 @@
-// The body of an agency or tag page: its heading, how many stories it has, the list and the page links.
+// The body of an agency, tag or section page: its heading, how many stories it has, the list and the page links.
 import { getTranslations } from "next-intl/server";
 import type { PublicListing, PublicName } from "@minbar/db/public";
 import { formatInteger, type Locale } from "@minbar/i18n";
@@ -8,7 +8,7 @@ import { fillNameSlot, NAME_SLOT, PublicNameText } from "./public-name.tsx";
 
 type ListingPageProps = {
   locale: Locale;
-  namespace: "Source" | "Tag";
+  namespace: "Source" | "Tag" | "Section";
   /** The agency's or tag's name in the page's language, or the Arabic one (marked as such). */
   name: PublicName;
   pathname: string;

@@ -11,6 +11,13 @@ export const cacheTags = {
   source: (slug: string) => `source:${slug}`,
   /** A tag's pages, and the related-stories lists of its articles. */
   tag: (slug: string) => `tag:${slug}`,
+  /** A section's pages and feeds (by id: its slugs may change). */
+  section: (id: number) => `section:${id}`,
+  /**
+   * The list of sections: the navigation on every page, section pages' slugs and names, breadcrumbs, the sitemap.
+   * Dropped only when a section itself changes (rare), which refreshes every page once.
+   */
+  sections: "sections",
   feed: (locale: Locale) => `feed:${locale}`,
   sitemap: "sitemap",
 } as const;

@@ -10,8 +10,10 @@ import {
   articlePath,
   listFeedArticles,
   listSourceFeed,
+  listSectionFeed,
   listTagFeed,
   parseSlugSegment,
+  sectionPath,
   sourcePath,
   tagPath,
 } from "./published-content.ts";
@@ -96,6 +98,7 @@ export async function feedStylesheetResponse(locale: Locale): Promise<Response> 
 const LISTINGS = {
   source: { namespace: "Source", find: listSourceFeed, path: sourcePath },
   tag: { namespace: "Tag", find: listTagFeed, path: tagPath },
+  section: { namespace: "Section", find: listSectionFeed, path: sectionPath },
 } as const;
 
 export type ListingKind = keyof typeof LISTINGS;

@@ -116,3 +116,17 @@ function imageObjects(image: NonNullable<NewsArticleInput["leadImage"]>): Record
     ...described,
   }));
 }
+
+/** A BreadcrumbList (home → section → article), each step with its name and absolute address. */
+export function breadcrumbJsonLd(steps: { name: string; url: string }[]): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: steps.map((step, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: step.name,
+      item: step.url,
+    })),
+  };
+}

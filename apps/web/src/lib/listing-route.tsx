@@ -1,4 +1,4 @@
-// Agency and tag pages are one route shape: a named listing at /{kind}/{slug}, then /{kind}/{slug}/page/{N}, localized,
+// Agency, tag and section pages are one route shape: a named listing at /{kind}/{slug}, then /{kind}/{slug}/page/{N}, localized,
 // 404 when unknown. Both are rendered on the first visit and cached until POST /api/revalidate drops the agency's or
 // tag's cache tag; the route files declare that (segment options must be written in each file).
 import type { Metadata } from "next";
@@ -17,15 +17,22 @@ import { feedAlternate } from "./site-url.ts";
 export type ListingRouteProps = { params: Promise<{ locale: string; slug: string; n?: string }> };
 
 type ListingRoute = {
-  namespace: "Source" | "Tag";
+  namespace: "Source" | "Tag" | "Section";
   /** Which feed the page offers (lib/feed.ts). */
   feed: ListingKind;
-  /** The listing's page, with the name and canonical slug of what it lists; null when the slug is unknown. */
+  /**
+   * The listing's page, with the name and canonical slug of what it lists (and, when its slug differs per edition,
+   * its path in each); `{ moved }` for a slug to redirect to; null when the slug is unknown.
+   */
   find: (
     slug: string,
     locale: Locale,
     page: number,
-  ) => Promise<{ name: PublicName; slug: string; listing: PublicListing } | null>;
+  ) => Promise<
+    | { name: PublicName; slug: string; listing: PublicListing; languages?: Record<Locale, string> }
+    | { moved: string }
+    | null
+  >;
   path: (slug: string) => string;
 };
 
@@ -37,13 +44,14 @@ export function createListingRoute({ namespace, feed, find, path }: ListingRoute
     const page = n === undefined ? 1 : parsePageSegment(n);
     if (slug === null || page === null) notFound();
     const found = await find(slug, locale, page);
+    if (found && "moved" in found) permanentRedirect({ href: pagedPath(path(found.moved), page), locale });
     if (!found || page > found.listing.pageCount) notFound();
     if (n !== undefined && page === 1) permanentRedirect({ href: path(found.slug), locale });
     return { locale, page, ...found };
   }
 
   async function generateMetadata(props: ListingRouteProps): Promise<Metadata> {
-    const { locale, name: named, slug, page } = await load(props);
+    const { locale, name: named, slug, page, languages } = await load(props);
     // Plain text here (the tab's title, the feed's): the name, or the Arabic one where this language has none.
     const name = named.name;
     const [t, site, feedTitle] = await Promise.all([
@@ -56,7 +64,7 @@ export function createListingRoute({ namespace, feed, find, path }: ListingRoute
       description: t("description", { name }),
       alternates: {
         canonical: getPathname({ href: pagedPath(path(slug), page), locale }),
-        languages: editionPaths(path(slug)),
+        languages: languages ?? editionPaths(path(slug)),
         // The listing's own feed, and the edition's (a page's alternates replace the layout's).
         types: feedAlternate(locale, site("feedTitle"), { pathname: path(slug), title: feedTitle }),
       },

@@ -12,10 +12,13 @@ import {
   listPublishedArticles,
   listPublishedArticlesBySource,
   listPublishedArticlesByTag,
+  listPublishedArticlesInSection,
+  listPublicSections,
   listRelatedArticles,
   searchPublishedArticles,
   wasTakenDown,
   type PublicArticleSummary,
+  type PublicSection,
 } from "@minbar/db/public";
 import { LOCALES, type Locale } from "@minbar/i18n";
 import { getDb } from "../db.ts";
@@ -92,6 +95,37 @@ export const findTagPage = cache((slug: string, locale: Locale, page: number) =>
     listPublishedArticlesByTag(getDb(), { slug, locale, page, pageSize: LISTING_PAGE_SIZE }),
   ),
 );
+
+/** The active sections in their order (the header's navigation), read once until a section changes. */
+export const listNavSections = cache(() =>
+  cached(["sections"], [cacheTags.sections], () => listPublicSections(getDb())),
+);
+
+/**
+ * The active section whose slug in `locale` is `slug`, or `{ moved }` with that edition's slug when `slug` is
+ * another edition's (the page redirects there), or null (unknown or retired: 404).
+ */
+export async function findSection(
+  slug: string,
+  locale: Locale,
+): Promise<{ section: PublicSection } | { moved: string } | null> {
+  const sections = await listNavSections();
+  const own = sections.find((section) => section.slugs[locale] === slug);
+  if (own) return { section: own };
+  const other = sections.find((section) => Object.values(section.slugs).includes(slug));
+  return other ? { moved: other.slugs[locale] } : null;
+}
+
+/** A page of a section's published articles in one language, refreshed when one of them is published or leaves. */
+export const findSectionPage = cache((sectionId: number, locale: Locale, page: number) =>
+  cached(["section", sectionId, locale, page], [cacheTags.section(sectionId)], () =>
+    listPublishedArticlesInSection(getDb(), { sectionId, locale, page, pageSize: LISTING_PAGE_SIZE }),
+  ),
+);
+
+export function sectionPath(slug: string): string {
+  return `/sections/${encodeURIComponent(slug)}`;
+}
 
 /** A slug from a URL segment, decoded; null when it cannot be one (so it becomes a 404, not a 500). */
 export function parseSlugSegment(segment: string): string | null {
@@ -185,6 +219,21 @@ export function listTagFeed(slug: string, locale: Locale) {
     const found = await listPublishedArticlesByTag(getDb(), { slug, locale, page: 1, pageSize: FEED_SIZE });
     return found && { name: found.tag.name, slug: found.tag.slug, articles: found.items };
   });
+}
+
+/** A section's latest published articles in one language, for its feed; null when no active section has that slug. */
+export async function listSectionFeed(slug: string, locale: Locale) {
+  const found = await findSection(slug, locale);
+  if (!found || !("section" in found)) return null;
+  const { section } = found;
+  const articles = await cached(
+    ["section-feed", section.id, locale],
+    [cacheTags.section(section.id)],
+    async () =>
+      (await listPublishedArticlesInSection(getDb(), { sectionId: section.id, locale, page: 1, pageSize: FEED_SIZE }))
+        .items,
+  );
+  return { name: section.names[locale], slug: section.slugs[locale], articles };
 }
 
 // One sitemap file may hold 50,000 URLs; beyond that the site needs a sitemap index.

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const { isAuthorized, tagsAffectedBy } = await import("./revalidation.ts");
+const { isAuthorized, tagsAffectedBy, tagsOfSections } = await import("./revalidation.ts");
 
 const SECRET = "a-test-secret-of-some-length";
 
@@ -23,9 +23,25 @@ describe("isAuthorized", () => {
   });
 });
 
+describe("sections", () => {
+  it("an article's section pages are dropped with the article", () => {
+    const tags = tagsAffectedBy([7], [{ id: 7, slugs: [], sourceSlug: null, tagSlugs: [], sectionId: 3 }]);
+    expect(tags).toContain("section:3");
+    expect(tags).not.toContain("sections");
+  });
+
+  it("a section signal drops its pages, and with navigation every page naming sections", () => {
+    expect(tagsOfSections([3, 4, 3], false)).toEqual(["section:3", "section:4"]);
+    expect(tagsOfSections([3], true)).toEqual(["section:3", "sections"]);
+  });
+});
+
 describe("tagsAffectedBy", () => {
   it("names the article, listings, feeds, sitemap, and its agency and tags", () => {
-    const tags = tagsAffectedBy([7], [{ id: 7, slugs: [], sourceSlug: "tass", tagSlugs: ["kazakhstan"] }]);
+    const tags = tagsAffectedBy(
+      [7],
+      [{ id: 7, slugs: [], sourceSlug: "tass", tagSlugs: ["kazakhstan"], sectionId: null }],
+    );
     expect(tags).toEqual(
       expect.arrayContaining([
         "article:7",
@@ -45,8 +61,8 @@ describe("tagsAffectedBy", () => {
     const tags = tagsAffectedBy(
       [7, 8, 9],
       [
-        { id: 7, slugs: [], sourceSlug: "tass", tagSlugs: ["kazakhstan", "energy"] },
-        { id: 8, slugs: [], sourceSlug: "tass", tagSlugs: ["kazakhstan"] },
+        { id: 7, slugs: [], sourceSlug: "tass", tagSlugs: ["kazakhstan", "energy"], sectionId: null },
+        { id: 8, slugs: [], sourceSlug: "tass", tagSlugs: ["kazakhstan"], sectionId: null },
       ],
     );
     expect(tags.sort()).toEqual(

@@ -32,6 +32,15 @@ export function tagsAffectedBy(ids: readonly number[], footprints: readonly Arti
   for (const footprint of footprints) {
     if (footprint.sourceSlug) tags.add(cacheTags.source(footprint.sourceSlug));
     for (const slug of footprint.tagSlugs) tags.add(cacheTags.tag(slug));
+    if (footprint.sectionId !== null) tags.add(cacheTags.section(footprint.sectionId));
   }
   return [...tags];
+}
+
+/**
+ * The tags to drop after sections changed: their own pages and feeds (an article left one of them), and with
+ * `navigation` every page naming sections (a section created, renamed, moved, retired or restored).
+ */
+export function tagsOfSections(sectionIds: readonly number[], navigation: boolean): string[] {
+  return [...new Set([...sectionIds.map((id) => cacheTags.section(id)), ...(navigation ? [cacheTags.sections] : [])])];
 }

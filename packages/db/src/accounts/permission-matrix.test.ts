@@ -185,6 +185,7 @@ const EDITOR_BEYOND_MANAGER = [
   "article.unpublish",
   "attribution.manage",
   "names.manage",
+  "section.manage",
 ];
 
 // Nobody is stronger than an admin: an admin acts on weaker and equal users only.

@@ -8,6 +8,7 @@ import { makeSlug, slugCandidates } from "../slug.ts";
 import { parseInput } from "./errors.ts";
 import { storyDateInput } from "./save-localization.ts";
 import { slugInput } from "./slug-input.ts";
+import { defaultSectionId } from "./sections.ts";
 import { setArticleTags, tagNamesInput } from "./tags.ts";
 import { isSlugTaken } from "./unique-violation.ts";
 import { warningsAfterEdit } from "./warning-rules.ts";
@@ -115,6 +116,7 @@ async function insertDraft(prisma: PrismaClient, user: Actor, values: DraftValue
       data: {
         originalLocale: values.locale,
         createdById: user.userId,
+        sectionId: await defaultSectionId(tx),
         localizations: {
           create: {
             locale: values.locale,

@@ -30,3 +30,4 @@ export * from "./start-translation.ts";
 export * from "./names.ts";
 export * from "./translation-view.ts";
 export * from "./translation-queues.ts";
+export * from "./sections.ts";

@@ -44,6 +44,8 @@ export type ArticleForEditor = {
     source: ({ id: number } & Names) | null;
     photoCredit: ({ id: number } & Names) | null;
     leadPhotoUrl: string | null;
+    /** The section it is filed under. */
+    sectionId: number | null;
     /** The lead photo from the media library. */
     leadImage: LeadImageView | null;
     bylines: BylineView[];
@@ -130,6 +132,7 @@ export async function openArticle(
       source: row.source,
       photoCredit: row.photoCredit,
       leadPhotoUrl: row.leadPhotoUrl,
+      sectionId: row.sectionId,
       leadImage: row.leadImage,
       bylines: row.bylines.flatMap((b): BylineView[] => {
         if (b.user) return [{ kind: "user", userId: b.user.id, name: b.user.name }];

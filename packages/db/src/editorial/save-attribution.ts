@@ -36,12 +36,21 @@ export const saveAttributionInput = z.object({
     .refine((value) => value === null || /^https?:\/\//i.test(value), "the photo must be an http(s) URL"),
   /** The lead photo from the media library, or none; left out: unchanged. */
   leadImageId: z.number().int().positive().nullable().optional(),
+  /** The section it is filed under (an active one, or the one it is already in); left out: unchanged. */
+  sectionId: z.number().int().positive().optional(),
 });
 
 export type SaveAttributionInput = z.input<typeof saveAttributionInput>;
 
 export type SaveAttributionResult =
-  { status: "saved"; version: number; affectsPublicSite: boolean } | { status: "conflict"; currentVersion: number };
+  | {
+      status: "saved";
+      version: number;
+      affectsPublicSite: boolean;
+      /** The section it left, when this save moved it: that section's pages must drop it too. */
+      previousSectionId: number | null;
+    }
+  | { status: "conflict"; currentVersion: number };
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,6 +67,7 @@ export async function saveAttribution(
       version: true,
       originalLocale: true,
       createdById: true,
+      sectionId: true,
       bylines: { select: { userId: true } },
       localizations: { select: { status: true } },
     },
@@ -74,6 +84,7 @@ export async function saveAttribution(
   if (known !== userIds.length)
     throw new InvalidInputError([{ path: ["bylines"], message: "a byline names an unknown user" }]);
 
+  const movesSection = data.sectionId !== undefined && data.sectionId !== article.sectionId;
   const version = await prisma.$transaction(async (tx) => {
     const sourceId =
       data.source === null
@@ -83,6 +94,7 @@ export async function saveAttribution(
           : await findOrCreateSource(tx, data.source.create);
     const photoCreditId = data.photoCredit ? await findOrCreateCredit(tx, data.photoCredit) : null;
     if (data.leadImageId) await existingImage(tx, data.leadImageId);
+    if (movesSection) await activeSection(tx, data.sectionId!);
     const updated = await tx.article.updateMany({
       where: { id: article.id, version: data.expectedVersion },
       data: {
@@ -90,6 +102,7 @@ export async function saveAttribution(
         photoCreditId,
         leadPhotoUrl: data.leadPhotoUrl,
         ...(data.leadImageId !== undefined ? { leadImageId: data.leadImageId } : {}),
+        ...(movesSection ? { sectionId: data.sectionId } : {}),
         version: { increment: 1 },
       },
     });
@@ -115,6 +128,7 @@ export async function saveAttribution(
           photoCreditId,
           bylines: data.bylines.length,
           ...(data.leadImageId !== undefined ? { leadImageId: data.leadImageId } : {}),
+          ...(movesSection ? { sectionId: data.sectionId, previousSectionId: article.sectionId } : {}),
         },
       },
     });
@@ -128,12 +142,20 @@ export async function saveAttribution(
     status: "saved",
     version,
     affectsPublicSite: article.localizations.some((l) => PUBLIC_STATUSES.has(l.status)),
+    previousSectionId: movesSection ? article.sectionId : null,
   };
 }
 
 async function existingImage(tx: Tx, id: number): Promise<void> {
   const image = await tx.mediaImage.findUnique({ where: { id }, select: { id: true } });
   if (!image) throw new InvalidInputError([{ path: ["leadImageId"], message: "unknown image" }]);
+}
+
+async function activeSection(tx: Tx, id: number): Promise<void> {
+  const section = await tx.section.findUnique({ where: { id }, select: { retiredAt: true } });
+  if (!section) throw new InvalidInputError([{ path: ["sectionId"], message: "unknown section" }]);
+  if (section.retiredAt)
+    throw new InvalidInputError([{ path: ["sectionId"], message: "this section is retired; choose another" }]);
 }
 
 async function existingSource(tx: Tx, id: number): Promise<number> {

@@ -35,6 +35,7 @@ export const adminArticleFilters = z.object({
   locale: z.enum(Locale).optional().catch(undefined),
   authorId: z.coerce.number().int().positive().optional().catch(undefined),
   sourceId: z.coerce.number().int().positive().optional().catch(undefined),
+  sectionId: z.coerce.number().int().positive().optional().catch(undefined),
   tag: z.string().trim().min(1).max(100).optional().catch(undefined),
   warnings: z.enum(["any", "blocking"]).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -67,6 +68,7 @@ function whereFor(actor: Actor, filters: z.infer<typeof adminArticleFilters>): P
     });
   }
   if (filters.sourceId) and.push({ article: { sourceId: filters.sourceId } });
+  if (filters.sectionId) and.push({ article: { sectionId: filters.sectionId } });
   if (filters.tag)
     and.push({ article: { tags: { some: { tag: { OR: [{ slug: filters.tag }, { nameAr: filters.tag }] } } } } });
   if (filters.warnings === "any") and.push({ NOT: { warnings: { equals: [] } } });
@@ -198,12 +200,14 @@ export type AdminFilterOptions = {
   authors: { id: number; name: string }[];
   sources: ({ id: number } & NamesInThreeLanguages)[];
   tags: ({ slug: string } & NamesInThreeLanguages)[];
+  /** Every section, retired ones too (articles stay filed under them). */
+  sections: { id: number; nameAr: string; nameRu: string; nameEn: string; retired: boolean }[];
 };
 
 /** The choices the list's filters and the attribution panel offer. */
 export async function listAdminFilterOptions(prisma: PrismaClient, actor: Actor | null): Promise<AdminFilterOptions> {
   requirePermission(actor, "article.read");
-  const [authors, sources, tags] = await Promise.all([
+  const [authors, sources, tags, sections] = await Promise.all([
     prisma.user.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma.source.findMany({
       select: { id: true, nameAr: true, nameRu: true, nameEn: true },
@@ -214,6 +218,18 @@ export async function listAdminFilterOptions(prisma: PrismaClient, actor: Actor 
       orderBy: { nameAr: "asc" },
       take: 500,
     }),
+    prisma.section.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] }),
   ]);
-  return { authors, sources, tags };
+  return {
+    authors,
+    sources,
+    tags,
+    sections: sections.map(({ id, nameAr, nameRu, nameEn, retiredAt }) => ({
+      id,
+      nameAr,
+      nameRu,
+      nameEn,
+      retired: retiredAt !== null,
+    })),
+  };
 }

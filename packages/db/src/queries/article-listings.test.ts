@@ -160,6 +160,7 @@ describe("findArticleFootprints", () => {
       slugs: [{ locale: "ar", slug: "ar-oneTag" }],
       sourceSlug: null,
       tagSlugs: ["kazakhstan"],
+      sectionId: null,
     });
     expect(await findArticleFootprints(db.prisma, { ids: [999_999] })).toEqual([]);
   });

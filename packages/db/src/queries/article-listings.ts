@@ -164,6 +164,70 @@ export async function listPublishedArticlesByTag(
   return { ...listing, tag: { slug: tag.slug, ...publicNameIn(locale, tag) } };
 }
 
+/** A section as the public site shows it: its slug and name in every edition. */
+export type PublicSection = {
+  id: number;
+  slugs: Record<Locale, string>;
+  names: Record<Locale, string>;
+};
+
+const toPublicSection = (row: {
+  id: number;
+  slugAr: string;
+  slugRu: string;
+  slugEn: string;
+  nameAr: string;
+  nameRu: string;
+  nameEn: string;
+}): PublicSection => ({
+  id: row.id,
+  slugs: { ar: row.slugAr, ru: row.slugRu, en: row.slugEn },
+  names: { ar: row.nameAr, ru: row.nameRu, en: row.nameEn },
+});
+
+/** The active sections, in their order: the site's navigation. Retired sections are not shown anywhere. */
+export async function listPublicSections(prisma: PrismaClient): Promise<PublicSection[]> {
+  const rows = await prisma.section.findMany({
+    where: { retiredAt: null },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toPublicSection);
+}
+
+const SLUG_COLUMN = { ar: "slugAr", ru: "slugRu", en: "slugEn" } as const;
+
+/**
+ * A section's published articles in one language, found by that edition's slug. An active section's slug of another
+ * edition gives `{ moved }` with the slug to use instead; an unknown or retired section gives null.
+ */
+export async function listPublishedArticlesBySection(
+  prisma: PrismaClient,
+  { slug, locale, page = 1, pageSize = 20 }: ListingInput,
+): Promise<(PublicListing & { section: PublicSection }) | { moved: string } | null> {
+  const section = await prisma.section.findFirst({ where: { [SLUG_COLUMN[locale]]: slug, retiredAt: null } });
+  if (!section) {
+    const other = await prisma.section.findFirst({
+      where: { retiredAt: null, OR: [{ slugAr: slug }, { slugRu: slug }, { slugEn: slug }] },
+    });
+    return other ? { moved: other[SLUG_COLUMN[locale]] } : null;
+  }
+  const listing = await listPublishedArticlesInSection(prisma, { sectionId: section.id, locale, page, pageSize });
+  return { ...listing, section: toPublicSection(section) };
+}
+
+/** The published articles in one language of the section `sectionId` (the site has found it by its slug). */
+export async function listPublishedArticlesInSection(
+  prisma: PrismaClient,
+  {
+    sectionId,
+    locale,
+    page = 1,
+    pageSize = 20,
+  }: { sectionId: number; locale: Locale; page?: number; pageSize?: number },
+): Promise<PublicListing> {
+  return listPage(prisma, { ...publishedWhere(locale), article: { sectionId } }, page, pageSize);
+}
+
 export type PublishedEditions = {
   id: number;
   originalLocale: Locale;
@@ -199,6 +263,8 @@ export type ArticleFootprint = {
   slugs: { locale: Locale; slug: string }[];
   sourceSlug: string | null;
   tagSlugs: string[];
+  /** The section it is filed under: that section's pages list it. */
+  sectionId: number | null;
 };
 
 /**
@@ -213,6 +279,7 @@ export async function findArticleFootprints(
     where: { id: { in: [...ids] } },
     select: {
       id: true,
+      sectionId: true,
       source: { select: { slug: true } },
       tags: { select: { tag: { select: { slug: true } } } },
       localizations: { select: { locale: true, slug: true } },
@@ -224,5 +291,6 @@ export async function findArticleFootprints(
     slugs: article.localizations,
     sourceSlug: article.source?.slug ?? null,
     tagSlugs: article.tags.map((t) => t.tag.slug),
+    sectionId: article.sectionId,
   }));
 }

@@ -38,6 +38,8 @@ export type PublicArticle = PublicArticleSummary & {
   figureImages: Record<number, PublicImage>;
   source: PublicNamedLink | null;
   tags: PublicNamedLink[];
+  /** The section it is filed under (the site's navigation names it), if any. */
+  sectionId: number | null;
   /** The language the story was written in. */
   originalLocale: Locale;
   /** Locales in which this article is published, for language switching and hreflang. */
@@ -237,6 +239,7 @@ export async function articleContentOf(
     photoCaption: string | null;
     article: {
       originalLocale: Locale;
+      sectionId: number | null;
       leadPhotoUrl: string | null;
       leadImage: Parameters<typeof toPublicImage>[0];
       source: (Named & { slug: string }) | null;
@@ -275,6 +278,7 @@ export async function articleContentOf(
     tags: tags
       .map(({ tag }) => ({ slug: tag.slug, ...publicNameIn(locale, tag) }))
       .sort((a, b) => a.name.localeCompare(b.name, locale)),
+    sectionId: row.article.sectionId,
     originalLocale: row.article.originalLocale,
   };
 }

@@ -25,7 +25,7 @@ import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
 import { publicArticleUrl } from "../../lib/public-link.ts";
-import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
+import { revalidatePublicSite, revalidateSections } from "../../lib/revalidate-public-site.ts";
 import { zonedWallTime } from "../../lib/zoned-time.ts";
 
 const editorPath = (articleId: number, locale: string) => `/articles/${articleId}/${locale}`;
@@ -99,7 +99,11 @@ export async function saveAttributionAction(
   const result = await asActor((actor) => saveAttribution(getDb(), actor, input));
   if (!result.ok) return result;
   if (result.value.status === "conflict") return { ok: true, value: { conflict: true } };
-  if (result.value.affectsPublicSite) await revalidatePublicSite(input.articleId);
+  if (result.value.affectsPublicSite) {
+    await revalidatePublicSite(input.articleId);
+    // The section it left: its pages list it no more (the new one is found from the article itself).
+    if (result.value.previousSectionId !== null) await revalidateSections([result.value.previousSectionId]);
+  }
   revalidatePath("/articles/[id]/[locale]", "page");
   return { ok: true, value: { version: result.value.version } };
 }

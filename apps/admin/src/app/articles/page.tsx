@@ -52,6 +52,7 @@ const FILTER_KEYS = [
   "locale",
   "authorId",
   "sourceId",
+  "sectionId",
   "tag",
   "warnings",
   "q",
@@ -215,6 +216,17 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             {options.sources.map((source) => (
               <option key={source.id} value={source.id}>
                 {nameAsText(source, uiLocale, tNames("inArabic"))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="block text-gray-600">{tFilters("section")}</span>
+          <select name="sectionId" defaultValue={String(filters.sectionId ?? "")} className={select}>
+            <option value="">{tFilters("anySection")}</option>
+            {options.sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {uiLocale === "ru" ? section.nameRu : uiLocale === "en" ? section.nameEn : section.nameAr}
               </option>
             ))}
           </select>

@@ -71,7 +71,9 @@ export async function AuditEntry({
   const recordHref =
     row.action.startsWith("names.") && row.entityType && typeof recordName === "string" && can(viewer, "names.manage")
       ? `/names?${new URLSearchParams({ kind: row.entityType, q: recordName })}`
-      : null;
+      : row.action.startsWith("section.") && can(viewer, "section.manage")
+        ? "/sections"
+        : null;
   const roleHref = subject?.kind === "role" && can(viewer, "role.manage") ? `/roles#role-${subject.roleId}` : null;
   // Names and titles may be in another script than the sentence: each sits in its own <bdi>.
   const linked = (href: string | null) => (chunks: ReactNode) =>

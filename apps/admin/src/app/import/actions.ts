@@ -5,7 +5,7 @@
 // search use case checks article.read, so a direct POST gets no further.
 import { listArticlesForAdmin } from "@minbar/db/editorial";
 import { ForbiddenError } from "@minbar/db/permissions";
-import { changedArticleIds, importFiles, UploadRefusedError } from "@minbar/importer";
+import { changedArticleIds, importFiles, UnknownSectionError, UploadRefusedError } from "@minbar/importer";
 import { getDb } from "../../db.ts";
 import { findActor } from "../../lib/actor.ts";
 import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
@@ -22,7 +22,17 @@ async function run(formData: FormData, dryRun: boolean): Promise<ImportView> {
     const target = formData.get("translationOf");
     const translationOf = typeof target === "string" && /^[1-9]\d{0,8}$/.test(target) ? Number(target) : undefined;
     if (target !== null && translationOf === undefined) return { ok: false, error: "no_article" };
-    const { results, counts } = await importFiles({ prisma: getDb(), actor, files, dryRun, translationOf });
+    // The section new articles are filed under (the page offers the active ones); absent, the default one.
+    const section = formData.get("sectionId");
+    const sectionId = typeof section === "string" && /^[1-9]\d{0,8}$/.test(section) ? Number(section) : undefined;
+    const { results, counts } = await importFiles({
+      prisma: getDb(),
+      actor,
+      files,
+      dryRun,
+      translationOf,
+      ...(translationOf === undefined ? { sectionId } : {}),
+    });
     // Articles the import created or changed (published ones appear at once) refresh the public site's pages, as
     // every other publish path does: one signal for all of them.
     const changed = dryRun ? [] : changedArticleIds(results);
@@ -31,6 +41,7 @@ async function run(formData: FormData, dryRun: boolean): Promise<ImportView> {
   } catch (error) {
     if (error instanceof ForbiddenError) return { ok: false, error: "forbidden" };
     if (error instanceof UploadRefusedError) return { ok: false, error: error.code };
+    if (error instanceof UnknownSectionError) return { ok: false, error: "no_section" };
     throw error;
   }
 }

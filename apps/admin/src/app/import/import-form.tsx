@@ -9,7 +9,14 @@ import { WarningChip } from "../../components/warning-chip.tsx";
 import { findArticlesAction, importFilesAction, previewImportAction } from "./actions.ts";
 import type { ArticleMatch, FileView, ImportView } from "./import-view.ts";
 
-type Props = { maxFiles: number; maxBytes: number; mayImportNew: boolean; mayAttach: boolean };
+type Props = {
+  maxFiles: number;
+  maxBytes: number;
+  mayImportNew: boolean;
+  mayAttach: boolean;
+  /** The active sections new articles may be filed under, the default one marked. */
+  sections: { id: number; name: string; isDefault: boolean }[];
+};
 
 type LimitError = "no_files" | "too_many_files" | "too_many_bytes" | "no_article";
 
@@ -23,11 +30,12 @@ function checkChoice(files: File[], maxFiles: number, maxBytes: number): LimitEr
   return null;
 }
 
-export function ImportForm({ maxFiles, maxBytes, mayImportNew, mayAttach }: Props) {
+export function ImportForm({ maxFiles, maxBytes, mayImportNew, mayAttach, sections }: Props) {
   const t = useTranslations("Import");
   const locale = useLocale();
   const [mode, setMode] = useState<Mode>(mayImportNew ? "new" : "attach");
   const [target, setTarget] = useState<number | null>(null);
+  const [section, setSection] = useState(String(sections.find((s) => s.isDefault)?.id ?? ""));
   const [files, setFiles] = useState<File[]>([]);
   const [view, setView] = useState<ImportView | null>(null);
   const [choiceError, setChoiceError] = useState<LimitError | null>(null);
@@ -50,6 +58,7 @@ export function ImportForm({ maxFiles, maxBytes, mayImportNew, mayAttach }: Prop
     const data = new FormData();
     for (const file of files) data.append("files", file, file.name);
     if (mode === "attach" && target !== null) data.append("translationOf", String(target));
+    if (mode === "new" && section !== "") data.append("sectionId", section);
     setFailure(false);
     startTransition(async () => {
       try {
@@ -88,6 +97,28 @@ export function ImportForm({ maxFiles, maxBytes, mayImportNew, mayAttach }: Prop
             </label>
           ))}
         </fieldset>
+      ) : null}
+      {mode === "new" && sections.length > 0 ? (
+        <div className="rounded-lg bg-white p-4 shadow-sm">
+          <label htmlFor="import-section" className="mb-2 block font-semibold">
+            {t("section")}
+          </label>
+          <select
+            id="import-section"
+            value={section}
+            onChange={(event) => {
+              setSection(event.target.value);
+              setView(null);
+            }}
+            className="rounded border border-gray-300 bg-white px-2 py-1"
+          >
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.isDefault ? t("sectionDefault", { name: s.name }) : s.name}
+              </option>
+            ))}
+          </select>
+        </div>
       ) : null}
       {mode === "attach" ? (
         <ArticlePicker target={target} onChoose={(articleId) => changeTarget({ mode: "attach", target: articleId })} />

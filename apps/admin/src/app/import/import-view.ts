@@ -26,7 +26,7 @@ export type ImportView =
       files: FileView[];
       counts: Record<ImportOutcome, number>;
     }
-  | { ok: false; error: UploadLimit | "forbidden" | "no_article" };
+  | { ok: false; error: UploadLimit | "forbidden" | "no_article" | "no_section" };
 
 export function fileViewOf(result: FileImportResult): FileView {
   const { parsed } = result;

@@ -3,7 +3,9 @@
 // get a 403 (app/forbidden.tsx); the actions are refused on the server too.
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { can } from "@minbar/db/permissions";
+import { listSectionChoices } from "@minbar/db/editorial";
+import { can, ForbiddenError } from "@minbar/db/permissions";
+import { getDb } from "../../db.ts";
 import { formatInteger } from "@minbar/i18n";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from "@minbar/importer";
 import { requireActor } from "../../lib/actor.ts";
@@ -17,7 +19,15 @@ export default async function ImportPage() {
   const mayImportNew = can(actor, "article.import");
   const mayAttach = can(actor, "article.translate") || can(actor, "article.edit_any");
   if (!mayImportNew && !mayAttach) forbidden();
-  const [t, locale] = await Promise.all([getTranslations("Import"), getLocale()]);
+  const [t, locale, sections] = await Promise.all([
+    getTranslations("Import"),
+    getLocale(),
+    // The active sections, for filing new articles; none offered to a role that cannot read articles.
+    listSectionChoices(getDb(), actor).catch((error: unknown) => {
+      if (error instanceof ForbiddenError) return [];
+      throw error;
+    }),
+  ]);
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
@@ -33,6 +43,11 @@ export default async function ImportPage() {
         maxBytes={MAX_UPLOAD_BYTES}
         mayImportNew={mayImportNew}
         mayAttach={mayAttach}
+        sections={sections.map((s) => ({
+          id: s.id,
+          name: locale === "ru" ? s.nameRu : locale === "en" ? s.nameEn : s.nameAr,
+          isDefault: s.isDefault,
+        }))}
       />
     </>
   );

@@ -46,6 +46,9 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource, c
   const [staffChoice, setStaffChoice] = useState("");
   const [contributor, setContributor] = useState("");
   const [source, setSource] = useState(article.source ? String(article.source.id) : "");
+  const [section, setSection] = useState(article.sectionId ? String(article.sectionId) : "");
+  // Retired sections cannot be chosen; the article's own stays listed so the select shows where it is.
+  const sectionChoices = options.sections.filter((s) => !s.retired || s.id === article.sectionId);
   const [newSource, setNewSource] = useState<Names>(blankNames);
   const [credit, setCredit] = useState<Names>({
     nameAr: article.photoCredit?.nameAr ?? "",
@@ -89,6 +92,7 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource, c
         photoCredit: credit.nameAr.trim() ? credit : null,
         leadPhotoUrl: photoUrl,
         leadImageId: leadImage?.id ?? null,
+        ...(section ? { sectionId: Number(section) } : {}),
       });
       if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error) });
       if ("conflict" in result.value) return setMessage({ tone: "error", text: t("conflict") });
@@ -212,6 +216,25 @@ export function AttributionPanel({ article, options, canEdit, canCreateSource, c
           </>
         ) : null}
       </fieldset>
+
+      <label className="block">
+        <span className="block font-semibold">{t("section")}</span>
+        <select
+          value={section}
+          onChange={(event) => setSection(event.target.value)}
+          disabled={!canEdit}
+          className={input}
+          data-testid="article-section"
+        >
+          {section === "" ? <option value="">{t("noSection")}</option> : null}
+          {sectionChoices.map((s) => (
+            <option key={s.id} value={s.id} disabled={s.retired}>
+              {(locale === "ru" ? s.nameRu : locale === "en" ? s.nameEn : s.nameAr) +
+                (s.retired ? ` (${t("sectionRetired")})` : "")}
+            </option>
+          ))}
+        </select>
+      </label>
 
       <label className="block">
         <span className="block font-semibold">{t("source")}</span>

@@ -10,17 +10,19 @@ import { feedAlternate, feedPath } from "../../lib/site-url.ts";
 import "../globals.css";
 
 // `languages` is the @languages slot: the language switcher, which needs the current path (see its page.tsx);
-// `search` the @search slot: the header's search box, left out on the search page (which has its own).
+// `search` the @search slot: the header's search box, left out on the search page (which has its own);
+// `sections` the @sections slot: the section links, the current one marked.
 type LayoutProps = {
   children: ReactNode;
   languages: ReactNode;
   search: ReactNode;
+  sections: ReactNode;
   params: Promise<{ locale: string }>;
 };
 
 export async function generateMetadata({
   params,
-}: Omit<LayoutProps, "children" | "languages" | "search">): Promise<Metadata> {
+}: Omit<LayoutProps, "children" | "languages" | "search" | "sections">): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "Site" });
@@ -35,7 +37,7 @@ export async function generateMetadata({
   };
 }
 
-export default async function LocaleLayout({ children, languages, search, params }: LayoutProps) {
+export default async function LocaleLayout({ children, languages, search, sections, params }: LayoutProps) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
@@ -63,6 +65,7 @@ export default async function LocaleLayout({ children, languages, search, params
               {languages}
             </div>
           </div>
+          {sections}
         </header>
         <main id="content" className="mx-auto max-w-4xl px-4 py-8">
           {children}

@@ -12,7 +12,7 @@ import {
 import { getDb } from "../../../db.ts";
 import { getEnv } from "../../../env.ts";
 import { purgeFrontCache } from "../../../lib/front-cache-signal.ts";
-import { isAuthorized, tagsAffectedBy } from "../../../lib/revalidation.ts";
+import { isAuthorized, tagsAffectedBy, tagsOfSections } from "../../../lib/revalidation.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +40,10 @@ export async function POST(request: Request): Promise<Response> {
   }
   const articleIds = articleIdsOf(parsed.data);
   // One query for all the articles, and each tag expired once however many of them share it.
-  const tags = tagsAffectedBy(articleIds, await findArticleFootprints(getDb(), { ids: articleIds }));
+  const tags =
+    "sectionIds" in parsed.data
+      ? tagsOfSections(parsed.data.sectionIds, parsed.data.navigation ?? false)
+      : tagsAffectedBy(articleIds, await findArticleFootprints(getDb(), { ids: articleIds }));
   // Expire at once rather than serve stale once more: an unpublished article must not be shown to the next reader.
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   // Then the copies the server keeps in front of Next: each is refetched from Next, which re-renders only what the

@@ -2,11 +2,18 @@
 // beside the pages is, so the switcher renders on the server (no client JavaScript, no request headers read, so
 // cached article pages stay static). It matches every path below the front page (../page.tsx re-exports it for
 // the front page), including those that end in a 404.
-import { isLocale } from "@minbar/i18n";
+import { isLocale, LOCALES } from "@minbar/i18n";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "../../../../components/language-switcher.tsx";
 import { NOT_FOUND_VIEW } from "../../../../i18n/paths.ts";
-import { articlePath, findArticleEditions, parseArticleId } from "../../../../lib/published-content.ts";
+import {
+  articlePath,
+  findArticleEditions,
+  findSection,
+  parseArticleId,
+  parseSlugSegment,
+  sectionPath,
+} from "../../../../lib/published-content.ts";
 
 type LanguagesSlotProps = { params: Promise<{ locale: string; rest?: string[] }> };
 
@@ -22,7 +29,14 @@ export default async function LanguagesSlot({ params }: LanguagesSlotProps) {
   // An article offers exactly its published editions (read under the article's cache tag, as its page is).
   const articleId = segments[0] === "news" && segments[1] ? parseArticleId(segments[1]) : null;
   const found = articleId === null ? null : await findArticleEditions(articleId);
-  const editions = found?.editions.map((edition) => ({ locale: edition.locale, path: articlePath(edition) }));
+  // A section's page has a slug of its own in each edition.
+  const sectionSlug = segments[0] === "sections" && segments[1] ? parseSlugSegment(segments[1]) : null;
+  const section = sectionSlug === null ? null : await findSection(sectionSlug, locale);
+  const editions =
+    found?.editions.map((edition) => ({ locale: edition.locale, path: articlePath(edition) })) ??
+    (section && "section" in section
+      ? LOCALES.map((other) => ({ locale: other, path: sectionPath(section.section.slugs[other]) }))
+      : undefined);
   return (
     <LanguageSwitcher
       label={t("languages")}

@@ -10,13 +10,15 @@ import {
   findArticleEditions,
   findPublishedArticle,
   findTakenDown,
+  listNavSections,
   listRelated,
   parseArticleId,
+  sectionPath,
   sourcePath,
 } from "../../../../../lib/published-content.ts";
 import { ArticleView } from "../../../../../components/article-view.tsx";
-import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld.ts";
 import { GONE_MARKER } from "../../../../../lib/gone.ts";
+import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld.ts";
 import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin, feedAlternate } from "../../../../../lib/site-url.ts";
 import { RENDITION_WIDTHS, renditionPath, renditionSize, SOCIAL_CARD } from "@minbar/media/urls";
 import type { PublicImage } from "@minbar/db/public";
@@ -127,7 +129,14 @@ export default async function ArticlePage({ params }: ArticleProps) {
   if (requestedSlug !== article.slug) {
     permanentRedirect({ href: articlePath(article), locale });
   }
-  const [tSite, related] = await Promise.all([getTranslations("Site"), listRelated(article)]);
+  const [tSite, tArticle, related, sections] = await Promise.all([
+    getTranslations("Site"),
+    getTranslations("Article"),
+    listRelated(article),
+    listNavSections(),
+  ]);
+  // A retired section is not shown anywhere: its articles then have no section step.
+  const section = sections.find((candidate) => candidate.id === article.sectionId) ?? null;
   const origin = configuredOrigin();
   const jsonLd = newsArticleJsonLd({
     url: absoluteUrl(origin, articlePath(article), locale),
@@ -163,7 +172,23 @@ export default async function ArticlePage({ params }: ArticleProps) {
     <ArticleView
       article={article}
       related={related}
-      head={<script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />}
+      head={
+        <>
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+          {section ? (
+            <SectionBreadcrumb
+              label={tArticle("breadcrumb")}
+              home={tArticle("home")}
+              section={{ name: section.names[locale], path: sectionPath(section.slugs[locale]) }}
+              jsonLd={breadcrumbJsonLd([
+                { name: tSite("name"), url: absoluteUrl(origin, "/", locale) },
+                { name: section.names[locale], url: absoluteUrl(origin, sectionPath(section.slugs[locale]), locale) },
+                { name: article.title, url: absoluteUrl(origin, articlePath(article), locale) },
+              ])}
+            />
+          ) : null}
+        </>
+      }
     />
   );
 }
@@ -196,6 +221,43 @@ async function GoneNotice({ locale, editions }: { locale: Locale; editions: Edit
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Home → section, above the headline, and the same path (with the article) for search engines. */
+function SectionBreadcrumb({
+  label,
+  home,
+  section,
+  jsonLd,
+}: {
+  label: string;
+  home: string;
+  section: { name: string; path: string };
+  jsonLd: Record<string, unknown>;
+}) {
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <nav aria-label={label} className="mb-2 text-sm text-gray-600">
+        <ol className="flex flex-wrap items-center gap-x-1">
+          <li>
+            <Link href="/" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">
+              {home}
+            </Link>
+          </li>
+          <li aria-hidden="true">›</li>
+          <li>
+            <Link
+              href={section.path}
+              className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-4 hover:underline"
+            >
+              {section.name}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+    </>
   );
 }
 
