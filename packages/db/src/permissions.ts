@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   "media.upload",
   "media.edit",
   "media.delete",
+  "frontpage.manage",
+  "breaking.manage",
   "user.manage",
   "role.manage",
   "audit.read",
@@ -56,6 +58,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       "media.upload",
       "media.edit",
       "media.delete",
+      "frontpage.manage",
+      "breaking.manage",
     ],
   },
   {
