@@ -2,6 +2,7 @@
 // that sends it; `@minbar/site-signal/local` finds the site a local `npm start` serves.
 export {
   signalPublicSite,
+  signalFrontPages,
   DEFAULT_TIMEOUT_MS,
   type SiteTarget,
   type SignalInput,

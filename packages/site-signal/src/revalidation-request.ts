@@ -12,6 +12,8 @@ export const revalidationRequestSchema = z.union([
   z.strictObject({ articleId }),
   /** Several at once (an import): their pages are dropped together, each cache tag once. */
   z.strictObject({ articleIds: z.array(articleId).min(1).max(MAX_ARTICLE_IDS_PER_REQUEST) }),
+  /** The editions whose edited front page changed (an arrangement published, a pin ended): their front pages only. */
+  z.strictObject({ frontPages: z.array(z.enum(["ar", "ru", "en"])).min(1).max(3) }),
 ]);
 
 export type RevalidationRequest = z.infer<typeof revalidationRequestSchema>;
@@ -20,9 +22,11 @@ export type RevalidationRequest = z.infer<typeof revalidationRequestSchema>;
 export const REVALIDATION_REQUEST_SHAPE = {
   articleId: "positive integer",
   articleIds: `or, instead of articleId, an array of 1 to ${MAX_ARTICLE_IDS_PER_REQUEST} positive integers`,
+  frontPages: 'or, instead of both, an array of 1 to 3 editions ("ar", "ru", "en")',
 } as const;
 
 /** The ids a request names, each once. */
 export function articleIdsOf(request: RevalidationRequest): number[] {
+  if ("frontPages" in request) return [];
   return "articleId" in request ? [request.articleId] : [...new Set(request.articleIds)];
 }

@@ -49,6 +49,31 @@ export async function signalPublicSite({
   return { confirmed: true, articles };
 }
 
+/**
+ * Tells the site that the edited front pages of these editions changed (nothing else did). Never throws; not kept
+ * for a retry (a front page's next change, or its cache lifetime, refreshes it: docs/decisions/0020).
+ */
+export async function signalFrontPages({
+  target,
+  locales,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+}: {
+  target: SiteTarget;
+  locales: readonly ("ar" | "ru" | "en")[];
+  timeoutMs?: number;
+}): Promise<{ confirmed: true } | { confirmed: false; reason: string }> {
+  const frontPages = [...new Set(locales)];
+  if (frontPages.length === 0) return { confirmed: true };
+  let url: URL;
+  try {
+    url = new URL(`${target.siteUrl.replace(/\/+$/, "")}/api/revalidate`);
+  } catch {
+    return { confirmed: false, reason: `not a URL: ${target.siteUrl}` };
+  }
+  const failure = await send(url, target.secret, { frontPages }, timeoutMs);
+  return failure ? { confirmed: false, reason: failure } : { confirmed: true };
+}
+
 /** One request: null when the site confirmed it, otherwise why not. */
 async function send(url: URL, secret: string, body: RevalidationRequest, timeoutMs: number): Promise<string | null> {
   try {

@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import "server-only";
 import type { ArticleFootprint } from "@minbar/db/public";
-import { LOCALES } from "@minbar/i18n";
+import { LOCALES, type Locale } from "@minbar/i18n";
 import { cacheTags } from "./cache-tags.ts";
 
 /**
@@ -34,4 +34,9 @@ export function tagsAffectedBy(ids: readonly number[], footprints: readonly Arti
     for (const slug of footprint.tagSlugs) tags.add(cacheTags.tag(slug));
   }
   return [...tags];
+}
+
+/** The tags to drop after the edited front pages of these editions changed: those pages only. */
+export function tagsOfFrontPages(locales: readonly Locale[]): string[] {
+  return [...new Set(locales)].map((locale) => cacheTags.frontPageOf(locale));
 }
