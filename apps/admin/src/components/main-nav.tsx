@@ -8,7 +8,7 @@ import { signOutAction } from "../lib/auth-actions.ts";
 
 type Section = {
   href: string;
-  key: "articles" | "review" | "myDrafts" | "translations" | "import" | "names" | "media" | "users" | "roles" | "audit";
+  key: "articles" | "review" | "myDrafts" | "translations" | "import" | "names" | "media" | "frontPage" | "users" | "roles" | "audit";
   /** Shown to whoever holds any of these. */
   permission: Permission | readonly Permission[];
 };
@@ -22,6 +22,7 @@ const SECTIONS: readonly Section[] = [
   { href: "/import", key: "import", permission: ["article.import", "article.translate"] },
   { href: "/media", key: "media", permission: "article.read" },
   { href: "/names", key: "names", permission: "names.manage" },
+  { href: "/front-page", key: "frontPage", permission: ["frontpage.manage", "breaking.manage"] },
   { href: "/users", key: "users", permission: "user.manage" },
   { href: "/roles", key: "roles", permission: "role.manage" },
   { href: "/audit", key: "audit", permission: "audit.read" },

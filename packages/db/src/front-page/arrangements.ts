@@ -180,7 +180,7 @@ export async function saveFrontPageDraft(
         if (updated.count === 0) return { status: "conflict", currentVersion: input.expectedVersion + 1 } as const;
         version = input.expectedVersion + 1;
       }
-      await audit(tx, who.userId, "frontpage.save_draft", input.locale, { version }, context);
+      await audit(tx, { actorId: who.userId, action: "frontpage.save_draft" }, input.locale, { version }, context);
       return { status: "saved", version } as const;
     });
   } catch (error) {
@@ -224,8 +224,7 @@ export async function publishFrontPage(
       });
       await audit(
         tx,
-        who.userId,
-        "frontpage.schedule",
+        { actorId: who.userId, action: "frontpage.schedule" },
         input.locale,
         { id: row.id, goLiveAt: input.goLiveAt.toISOString() },
         context,
@@ -233,7 +232,13 @@ export async function publishFrontPage(
       return { status: "scheduled", version: saved.version } as const;
     }
     await makeLive(tx, input.locale, layout, now, who.userId);
-    await audit(tx, who.userId, "frontpage.publish", input.locale, { version: saved.version }, context);
+    await audit(
+      tx,
+      { actorId: who.userId, action: "frontpage.publish" },
+      input.locale,
+      { version: saved.version },
+      context,
+    );
     return { status: "published", version: saved.version } as const;
   });
 }
@@ -266,8 +271,7 @@ export async function cancelScheduledFrontPage(
     await tx.frontPageArrangement.delete({ where: { id } });
     await audit(
       tx,
-      who.userId,
-      "frontpage.cancel_schedule",
+      { actorId: who.userId, action: "frontpage.cancel_schedule" },
       row.locale,
       { id, goLiveAt: row.goLiveAt?.toISOString() ?? null },
       context,
@@ -307,11 +311,18 @@ export async function applyDueFrontPages(prisma: PrismaClient, now: Date = new D
       if (!arrangement) continue;
       await tx.frontPageArrangement.delete({ where: { id: row.id } });
       if (changed.has(row.locale)) {
-        await audit(tx, null, "frontpage.schedule_superseded", row.locale, { id: row.id }, {}, now);
+        await audit(
+          tx,
+          { actorId: null, action: "frontpage.schedule_superseded" },
+          row.locale,
+          { id: row.id },
+          {},
+          now,
+        );
         continue;
       }
       await makeLive(tx, row.locale, readLayout(arrangement.layout), now, null);
-      await audit(tx, null, "frontpage.publish_scheduled", row.locale, { id: row.id }, {}, now);
+      await audit(tx, { actorId: null, action: "frontpage.publish_scheduled" }, row.locale, { id: row.id }, {}, now);
       changed.add(row.locale);
     }
     const lives = await tx.$queryRaw<{ id: number; locale: Locale; layout: unknown; version: number }[]>`
@@ -321,7 +332,7 @@ export async function applyDueFrontPages(prisma: PrismaClient, now: Date = new D
       const { layout, changed: pinsEnded } = dropEndedPins(readLayout(live.layout), now);
       if (!pinsEnded) continue;
       await tx.frontPageArrangement.update({ where: { id: live.id }, data: { layout, version: { increment: 1 } } });
-      await audit(tx, null, "frontpage.pin_expired", live.locale, {}, {}, now);
+      await audit(tx, { actorId: null, action: "frontpage.pin_expired" }, live.locale, {}, {}, now);
       changed.add(live.locale);
     }
     return [...changed];
@@ -330,8 +341,7 @@ export async function applyDueFrontPages(prisma: PrismaClient, now: Date = new D
 
 async function audit(
   tx: Prisma.TransactionClient,
-  actorId: number | null,
-  action: string,
+  { actorId, action }: { actorId: number | null; action: string },
   locale: Locale,
   data: Prisma.InputJsonObject,
   context: Context,

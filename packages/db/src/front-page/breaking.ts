@@ -80,8 +80,7 @@ export async function setBreakingBanner(
     });
     await audit(
       tx,
-      who.userId,
-      "breaking.set",
+      { actorId: who.userId, action: "breaking.set" },
       input.locale,
       { text, link, endsAt: input.endsAt?.toISOString() ?? null },
       context,
@@ -105,15 +104,14 @@ export async function endBreakingBanner(
       data: { endedAt: now, updatedById: who.userId, version: { increment: 1 } },
     });
     if (ended.count === 0) return { status: "not_active" } as const;
-    await audit(tx, who.userId, "breaking.end", locale, {}, context);
+    await audit(tx, { actorId: who.userId, action: "breaking.end" }, locale, {}, context);
     return { status: "ended" } as const;
   });
 }
 
 async function audit(
   tx: Prisma.TransactionClient,
-  actorId: number,
-  action: string,
+  { actorId, action }: { actorId: number; action: string },
   locale: Locale,
   data: Prisma.InputJsonObject,
   context: { address?: string | null },

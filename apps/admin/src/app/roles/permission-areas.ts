@@ -17,6 +17,7 @@ export const PERMISSION_AREAS = [
   { area: "publishing", permissions: ["article.publish", "article.schedule", "article.unpublish", "article.archive"] },
   { area: "wire", permissions: ["article.import", "attribution.manage"] },
   { area: "photos", permissions: ["media.upload", "media.edit", "media.delete"] },
+  { area: "frontpage", permissions: ["frontpage.manage", "breaking.manage"] },
   { area: "people", permissions: ["user.manage", "role.manage", "audit.read"] },
 ] as const satisfies readonly { area: string; permissions: readonly Permission[] }[];
 
