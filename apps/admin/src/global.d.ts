@@ -12,6 +12,7 @@ import type revisions from "../messages/revisions/ar.json";
 import type names from "../messages/names/ar.json";
 import type translation from "../messages/translation/ar.json";
 import type media from "../messages/media/ar.json";
+import type frontPage from "../messages/frontpage/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
@@ -27,6 +28,7 @@ declare module "next-intl" {
       typeof conventions &
       typeof names &
       typeof translation &
-      typeof media;
+      typeof media &
+      typeof frontPage;
   }
 }

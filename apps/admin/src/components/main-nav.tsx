@@ -8,7 +8,18 @@ import { signOutAction } from "../lib/auth-actions.ts";
 
 type Section = {
   href: string;
-  key: "articles" | "review" | "myDrafts" | "translations" | "import" | "names" | "media" | "frontPage" | "users" | "roles" | "audit";
+  key:
+    | "articles"
+    | "review"
+    | "myDrafts"
+    | "translations"
+    | "import"
+    | "names"
+    | "media"
+    | "frontPage"
+    | "users"
+    | "roles"
+    | "audit";
   /** Shown to whoever holds any of these. */
   permission: Permission | readonly Permission[];
 };

@@ -14,6 +14,7 @@ export const FEATURE_CATALOGUES = [
   "names",
   "translation",
   "media",
+  "frontpage",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
