@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const { isAuthorized, tagsAffectedBy } = await import("./revalidation.ts");
+const { isAuthorized, tagsAffectedBy, tagsOfFrontPages } = await import("./revalidation.ts");
 
 const SECRET = "a-test-secret-of-some-length";
 
@@ -64,5 +64,12 @@ describe("tagsAffectedBy", () => {
         "tag:energy",
       ].sort(),
     );
+  });
+});
+
+describe("tagsOfFrontPages", () => {
+  it("drops only the named editions' front pages, each once", () => {
+    expect(tagsOfFrontPages(["ar", "ar"])).toEqual(["listing:front:ar"]);
+    expect(tagsOfFrontPages(["ru", "en"])).toEqual(["listing:front:ru", "listing:front:en"]);
   });
 });
