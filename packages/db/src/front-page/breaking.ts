@@ -1,6 +1,6 @@
 // The breaking-news banner of an edition: set by an editor with a short text, a link and an optional end; ended by
 // hand or by its time. One per edition (setting a new one replaces it). Needs `breaking.manage`; audited.
-import type { BreakingBanner, Locale, Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Locale, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 import { isActive } from "./public-breaking.ts";
 

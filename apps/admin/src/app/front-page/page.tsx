@@ -24,7 +24,7 @@ export default async function FrontPageDeskPage({ searchParams }: { searchParams
   if (!mayArrange && !mayBreak) forbidden();
   const asked = (await searchParams).edition;
   const edition: Locale = typeof asked === "string" && isLocale(asked) ? asked : "ar";
-  const uiLocale = (await getLocale()) as Locale;
+  const uiLocale = await getLocale();
   const [t, tLocales, editing, banner] = await Promise.all([
     getTranslations("FrontPageDesk"),
     getTranslations("Locales"),
