@@ -13,7 +13,12 @@ export const revalidationRequestSchema = z.union([
   /** Several at once (an import): their pages are dropped together, each cache tag once. */
   z.strictObject({ articleIds: z.array(articleId).min(1).max(MAX_ARTICLE_IDS_PER_REQUEST) }),
   /** The editions whose edited front page changed (an arrangement published, a pin ended): their front pages only. */
-  z.strictObject({ frontPages: z.array(z.enum(["ar", "ru", "en"])).min(1).max(3) }),
+  z.strictObject({
+    frontPages: z
+      .array(z.enum(["ar", "ru", "en"]))
+      .min(1)
+      .max(3),
+  }),
 ]);
 
 export type RevalidationRequest = z.infer<typeof revalidationRequestSchema>;
