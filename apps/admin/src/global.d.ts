@@ -14,6 +14,7 @@ import type translation from "../messages/translation/ar.json";
 import type media from "../messages/media/ar.json";
 import type changes from "../messages/changes/ar.json";
 import type sections from "../messages/sections/ar.json";
+import type frontPage from "../messages/frontpage/ar.json";
 
 declare module "next-intl" {
   interface AppConfig {
@@ -31,6 +32,7 @@ declare module "next-intl" {
       typeof translation &
       typeof media &
       typeof changes &
-      typeof sections;
+      typeof sections &
+      typeof frontPage;
   }
 }

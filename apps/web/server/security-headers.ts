@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { BREAKING_BANNER_SCRIPT } from "../src/lib/breaking-banner-script.ts";
 
 /** Whether the configured origin (PUBLIC_SITE_URL) is https: never a request header, which any client can write. */
 export function isHttpsOrigin(origin: string | undefined): boolean {
@@ -155,7 +156,8 @@ export function inlineSourceHashes(html: string, { reactRuntime, stylesheets }: 
   const scripts = new Set<string>();
   for (const [, attributes, text] of html.matchAll(SCRIPT_ELEMENT)) {
     if (SRC_ATTRIBUTE.test(attributes!) || !isExecutable(attributes!)) continue;
-    if (isFrameworkScript(text!.replace(/\r\n?/g, "\n"), reactRuntime)) scripts.add(hashSource(text!));
+    if (isFrameworkScript(text!.replace(/\r\n?/g, "\n"), reactRuntime) || text === BREAKING_BANNER_SCRIPT)
+      scripts.add(hashSource(text!));
   }
   const styles = new Set<string>();
   for (const [, , text] of html.matchAll(STYLE_ELEMENT)) {

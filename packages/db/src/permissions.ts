@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "media.upload",
   "media.edit",
   "media.delete",
+  "frontpage.manage",
+  "breaking.manage",
   "user.manage",
   "role.manage",
   "audit.read",
@@ -58,6 +60,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
       "media.upload",
       "media.edit",
       "media.delete",
+      "frontpage.manage",
+      "breaking.manage",
     ],
   },
   {

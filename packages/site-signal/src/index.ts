@@ -3,6 +3,7 @@
 export {
   signalPublicSite,
   signalSectionsChanged,
+  signalFrontPages,
   DEFAULT_TIMEOUT_MS,
   type SiteTarget,
   type SignalInput,

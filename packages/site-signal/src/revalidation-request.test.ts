@@ -54,4 +54,19 @@ describe("revalidationRequestSchema", () => {
     expect(articleIdsOf({ articleId: 3 })).toEqual([3]);
     expect(articleIdsOf({ articleIds: [3, 1, 3] })).toEqual([3, 1]);
   });
+
+  it("or the editions whose edited front page changed, which name no article", () => {
+    expect(revalidationRequestSchema.safeParse({ frontPages: ["ar"] }).success).toBe(true);
+    expect(revalidationRequestSchema.safeParse({ frontPages: ["ar", "ru", "en"] }).success).toBe(true);
+    for (const body of [
+      { frontPages: [] },
+      { frontPages: ["fr"] },
+      { frontPages: "ar" },
+      { frontPages: ["ar"], articleId: 3 },
+      { frontPages: ["ar", "ru", "en", "ar"] },
+    ]) {
+      expect(revalidationRequestSchema.safeParse(body).success, JSON.stringify(body)).toBe(false);
+    }
+    expect(articleIdsOf({ frontPages: ["ar"] })).toEqual([]);
+  });
 });

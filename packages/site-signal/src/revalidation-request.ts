@@ -20,6 +20,13 @@ export const revalidationRequestSchema = z.union([
     sectionIds: z.array(articleId).min(1).max(MAX_ARTICLE_IDS_PER_REQUEST),
     navigation: z.boolean().optional(),
   }),
+  /** The editions whose edited front page changed (an arrangement published, a pin ended): their front pages only. */
+  z.strictObject({
+    frontPages: z
+      .array(z.enum(["ar", "ru", "en"]))
+      .min(1)
+      .max(3),
+  }),
 ]);
 
 export type RevalidationRequest = z.infer<typeof revalidationRequestSchema>;
@@ -29,10 +36,11 @@ export const REVALIDATION_REQUEST_SHAPE = {
   articleId: "positive integer",
   articleIds: `or, instead of articleId, an array of 1 to ${MAX_ARTICLE_IDS_PER_REQUEST} positive integers`,
   sectionIds: `or, instead of articles, an array of 1 to ${MAX_ARTICLE_IDS_PER_REQUEST} section ids, with navigation: true when the sections' names or order changed`,
+  frontPages: 'or, instead of any of these, an array of 1 to 3 editions ("ar", "ru", "en")',
 } as const;
 
-/** The article ids a request names, each once (none for a request about sections). */
+/** The article ids a request names, each once (none for a request about sections or front pages). */
 export function articleIdsOf(request: RevalidationRequest): number[] {
-  if ("sectionIds" in request) return [];
+  if ("sectionIds" in request || "frontPages" in request) return [];
   return "articleId" in request ? [request.articleId] : [...new Set(request.articleIds)];
 }

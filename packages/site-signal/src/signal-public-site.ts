@@ -66,13 +66,38 @@ export async function signalSectionsChanged({
 }): Promise<{ confirmed: true } | { confirmed: false; reason: string }> {
   const ids = [...new Set(sectionIds)].slice(0, MAX_ARTICLE_IDS_PER_REQUEST);
   if (ids.length === 0) return { confirmed: true };
+  return sendTo(target, navigation ? { sectionIds: ids, navigation } : { sectionIds: ids }, timeoutMs);
+}
+
+/**
+ * Tells the site that the edited front pages of these editions changed (nothing else did). Never throws; not kept
+ * for a retry (a front page's next change, or its cache lifetime, refreshes it: docs/decisions/0020).
+ */
+export async function signalFrontPages({
+  target,
+  locales,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+}: {
+  target: SiteTarget;
+  locales: readonly ("ar" | "ru" | "en")[];
+  timeoutMs?: number;
+}): Promise<{ confirmed: true } | { confirmed: false; reason: string }> {
+  const frontPages = [...new Set(locales)];
+  if (frontPages.length === 0) return { confirmed: true };
+  return sendTo(target, { frontPages }, timeoutMs);
+}
+
+async function sendTo(
+  target: SiteTarget,
+  body: RevalidationRequest,
+  timeoutMs: number,
+): Promise<{ confirmed: true } | { confirmed: false; reason: string }> {
   let url: URL;
   try {
     url = new URL(`${target.siteUrl.replace(/\/+$/, "")}/api/revalidate`);
   } catch {
     return { confirmed: false, reason: `not a URL: ${target.siteUrl}` };
   }
-  const body = navigation ? { sectionIds: ids, navigation } : { sectionIds: ids };
   const failure = await send(url, target.secret, body, timeoutMs);
   return failure ? { confirmed: false, reason: failure } : { confirmed: true };
 }

@@ -17,6 +17,7 @@ type Section = {
     | "names"
     | "sections"
     | "media"
+    | "frontPage"
     | "users"
     | "roles"
     | "audit";
@@ -34,6 +35,7 @@ const SECTIONS: readonly Section[] = [
   { href: "/media", key: "media", permission: "article.read" },
   { href: "/names", key: "names", permission: "names.manage" },
   { href: "/sections", key: "sections", permission: "section.manage" },
+  { href: "/front-page", key: "frontPage", permission: ["frontpage.manage", "breaking.manage"] },
   { href: "/users", key: "users", permission: "user.manage" },
   { href: "/roles", key: "roles", permission: "role.manage" },
   { href: "/audit", key: "audit", permission: "audit.read" },

@@ -16,6 +16,7 @@ export const FEATURE_CATALOGUES = [
   "media",
   "changes",
   "sections",
+  "frontpage",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

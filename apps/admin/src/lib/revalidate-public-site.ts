@@ -2,7 +2,7 @@
 // (PUBLIC_SITE_URL, REVALIDATE_SECRET); what the site does not confirm is kept for the scheduler to send again
 // (pending_site_signals); failures logged, never thrown.
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
-import { signalSectionsChanged, type SiteTarget } from "@minbar/site-signal";
+import { signalFrontPages, signalSectionsChanged, type SiteTarget } from "@minbar/site-signal";
 import { resendDueSignals, signalAndTrack, type TrackedSignalResult } from "@minbar/site-signal/tracked";
 import { getEnv } from "../env.ts";
 
@@ -106,4 +106,30 @@ export async function resendDueSiteSignals({
     );
     return 0;
   }
+}
+
+/**
+ * Tells the public site that the edited front pages of these editions changed (an arrangement published or made live
+ * by the scheduler, a pin ended). Never throws; resolves to true when the site confirmed.
+ */
+export async function revalidateFrontPages(
+  locales: readonly ("ar" | "ru" | "en")[],
+  options: { target?: SiteTarget | null; log?: Pick<Console, "error"> } = {},
+): Promise<boolean> {
+  if (locales.length === 0) return true;
+  const log = options.log ?? console;
+  let target: SiteTarget | null;
+  try {
+    target = options.target === undefined ? siteTargetFromEnv() : options.target;
+  } catch (error) {
+    log.error(`[revalidate] front pages: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+  if (!target) {
+    log.error("[revalidate] front pages: PUBLIC_SITE_URL or REVALIDATE_SECRET is not set");
+    return false;
+  }
+  const result = await signalFrontPages({ target, locales });
+  if (!result.confirmed) log.error(`[revalidate] front pages ${locales.join(", ")}: ${result.reason}`);
+  return result.confirmed;
 }

@@ -42,6 +42,43 @@ async function createScheduledArticle(prisma: PrismaClient, name: string, at: Da
 }
 
 describe("runSchedulerTick", () => {
+  it("makes a due front-page arrangement live and tells the site about that edition's front page only", async () => {
+    const now = new Date();
+    await db.prisma.frontPageArrangement.create({
+      data: {
+        locale: "ru",
+        kind: "scheduled",
+        goLiveAt: new Date(now.getTime() - 1_000),
+        layout: { lead: null, top: [], sections: [] },
+      },
+    });
+    await db.prisma.frontPageArrangement.create({
+      data: {
+        locale: "en",
+        kind: "scheduled",
+        goLiveAt: new Date(now.getTime() + 60 * 60_000),
+        layout: { lead: null, top: [], sections: [] },
+      },
+    });
+    const signalled: string[][] = [];
+    const tick = () =>
+      runSchedulerTick({
+        prisma: db.prisma,
+        now,
+        revalidate: async () => true,
+        revalidateFrontPages: async (locales) => signalled.push(locales),
+        log: quiet,
+      });
+    await tick();
+    expect(signalled).toEqual([["ru"]]);
+    expect(await db.prisma.frontPageArrangement.count({ where: { locale: "ru", kind: "live" } })).toBe(1);
+    expect(await db.prisma.frontPageArrangement.count({ where: { locale: "en", kind: "live" } })).toBe(0);
+    // Nothing more is due: no second signal.
+    await tick();
+    expect(signalled).toEqual([["ru"]]);
+    await db.prisma.frontPageArrangement.deleteMany({});
+  });
+
   it("publishes what is due, revalidates exactly those articles, leaves the future alone, and repeats nothing", async () => {
     const now = new Date();
     const due = await createScheduledArticle(db.prisma, "due", new Date(now.getTime() - 60_000));

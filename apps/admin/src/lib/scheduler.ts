@@ -1,6 +1,7 @@
 // Publishes scheduled articles on time from inside the admin's server process, with nobody signed in.
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
 import {
+  applyDueFrontPages,
   publishDueChanges,
   publishDueScheduled,
   refreshSearchLexicon,
@@ -8,7 +9,12 @@ import {
   type PublishedBySchedule,
 } from "@minbar/db/editorial";
 import { getEnv, isNextBuild } from "../env.ts";
-import { resendDueSiteSignals, revalidatePublicSite, siteTargetFromEnv } from "./revalidate-public-site.ts";
+import {
+  resendDueSiteSignals,
+  revalidateFrontPages,
+  revalidatePublicSite,
+  siteTargetFromEnv,
+} from "./revalidate-public-site.ts";
 
 /** Well inside the promised minute, even when one tick waits out a slow public site. */
 export const SCHEDULER_INTERVAL_MS = 15_000;
@@ -22,6 +28,8 @@ export type SchedulerTickInput = {
   revalidate: (articleIds: number[]) => Promise<unknown>;
   /** Sends again the signals the site has not confirmed yet, when due (see resendDueSiteSignals). */
   resend?: () => Promise<unknown>;
+  /** Sends the public site the editions whose edited front page changed (a scheduled arrangement, a pin's end). */
+  revalidateFrontPages?: (locales: ("ar" | "ru" | "en")[]) => Promise<unknown>;
   log?: Log;
 };
 
@@ -35,6 +43,7 @@ export async function runSchedulerTick({
   now,
   revalidate,
   resend,
+  revalidateFrontPages: signalFrontPages,
   log = console,
 }: SchedulerTickInput): Promise<PublishedBySchedule[]> {
   const published = await publishDueScheduled(prisma, now);
@@ -52,6 +61,16 @@ export async function runSchedulerTick({
     await revalidate(articleIds).catch((error: unknown) =>
       log.error(`[scheduler] revalidating ${articleIds.join(", ")} failed: ${String(error)}`),
     );
+  }
+  // Front pages whose scheduled arrangement is due or whose pins ended: made so in the database, then only those
+  // editions' front pages are refreshed (docs/decisions/0020).
+  const frontPages = await applyDueFrontPages(prisma, now).catch((error: unknown) => {
+    log.error(`[scheduler] front pages not updated: ${String(error)}`);
+    return [];
+  });
+  if (frontPages.length > 0) {
+    log.info(`[scheduler] front page changed: ${frontPages.join(", ")}`);
+    await signalFrontPages?.(frontPages);
   }
   await resend?.();
   // Words of texts published since the last tick become near-spelling suggestions (docs/decisions/0031).
@@ -121,6 +140,7 @@ export function startScheduledPublishing(log: Log = console): void {
         now,
         revalidate: (articleIds) => revalidatePublicSite(articleIds, { prisma }),
         resend: () => resendDueSiteSignals({ prisma, now, target: siteTargetFromEnv() }),
+        revalidateFrontPages: (locales) => revalidateFrontPages(locales, { log }),
         log,
       });
     },

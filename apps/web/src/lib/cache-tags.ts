@@ -7,6 +7,8 @@ export const cacheTags = {
   article: (id: number) => `article:${id}`,
   /** The front page of every edition. */
   frontPage: "listing:front",
+  /** One edition's edited front page (an arrangement published there, a pin ended): that front page alone. */
+  frontPageOf: (locale: Locale) => `listing:front:${locale}`,
   /** An agency's pages, and the related-stories lists of its articles. */
   source: (slug: string) => `source:${slug}`,
   /** A tag's pages, and the related-stories lists of its articles. */

@@ -8,6 +8,7 @@ import "server-only";
 import {
   MAX_QUERY_LENGTH,
   findPublishedEditions,
+  getPublicFrontPage,
   getPublishedArticle,
   listPublishedArticles,
   listPublishedArticlesBySource,
@@ -141,6 +142,16 @@ export function parseSlugSegment(segment: string): string | null {
 export function listFrontPage(locale: Locale, page: number) {
   return cached(["front", locale, page], [cacheTags.frontPage], () =>
     listPublishedArticles(getDb(), { locale, page, pageSize: HOME_PAGE_SIZE }),
+  );
+}
+
+/**
+ * The edition's edited front page (null while it has none): dropped with every article change (any story may fill a
+ * slot) and with its own edition's arrangement changes, which the admin signals, pins' ends included.
+ */
+export function findEditedFrontPage(locale: Locale) {
+  return cached(["front-edited", locale], [cacheTags.frontPage, cacheTags.frontPageOf(locale)], () =>
+    getPublicFrontPage(getDb(), { locale }),
   );
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const { isAuthorized, tagsAffectedBy, tagsOfSections } = await import("./revalidation.ts");
+const { isAuthorized, tagsAffectedBy, tagsOfFrontPages, tagsOfSections } = await import("./revalidation.ts");
 
 const SECRET = "a-test-secret-of-some-length";
 
@@ -80,5 +80,12 @@ describe("tagsAffectedBy", () => {
         "tag:energy",
       ].sort(),
     );
+  });
+});
+
+describe("tagsOfFrontPages", () => {
+  it("drops only the named editions' front pages, each once", () => {
+    expect(tagsOfFrontPages(["ar", "ar"])).toEqual(["listing:front:ar"]);
+    expect(tagsOfFrontPages(["ru", "en"])).toEqual(["listing:front:ru", "listing:front:en"]);
   });
 });

@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import "server-only";
 import type { ArticleFootprint } from "@minbar/db/public";
-import { LOCALES } from "@minbar/i18n";
+import { LOCALES, type Locale } from "@minbar/i18n";
 import { cacheTags } from "./cache-tags.ts";
 
 /**
@@ -43,4 +43,9 @@ export function tagsAffectedBy(ids: readonly number[], footprints: readonly Arti
  */
 export function tagsOfSections(sectionIds: readonly number[], navigation: boolean): string[] {
   return [...new Set([...sectionIds.map((id) => cacheTags.section(id)), ...(navigation ? [cacheTags.sections] : [])])];
+}
+
+/** The tags to drop after the edited front pages of these editions changed: those pages only. */
+export function tagsOfFrontPages(locales: readonly Locale[]): string[] {
+  return [...new Set(locales)].map((locale) => cacheTags.frontPageOf(locale));
 }

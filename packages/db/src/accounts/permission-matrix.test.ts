@@ -184,6 +184,8 @@ const EDITOR_BEYOND_MANAGER = [
   "article.translate",
   "article.unpublish",
   "attribution.manage",
+  "breaking.manage",
+  "frontpage.manage",
   "names.manage",
   "section.manage",
 ];

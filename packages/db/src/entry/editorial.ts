@@ -7,3 +7,4 @@ export * from "../blocks.ts";
 export { refreshSearchLexicon } from "../search/near-spellings.ts";
 export * from "../media/upload-image.ts";
 export * from "../media/media-library.ts";
+export * from "../front-page/index.ts";

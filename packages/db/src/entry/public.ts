@@ -12,3 +12,9 @@ export {
   type NearSpelling,
   type WordNearSpellings,
 } from "../search/near-spellings.ts";
+export {
+  getPublicFrontPage,
+  type PublicFrontPage,
+  type PublicFrontPageSection,
+} from "../front-page/public-front-page.ts";
+export { getActiveBreakingBanner, type PublicBreakingBanner } from "../front-page/public-breaking.ts";

@@ -18,6 +18,7 @@ export const PERMISSION_AREAS = [
   { area: "wire", permissions: ["article.import", "attribution.manage"] },
   { area: "photos", permissions: ["media.upload", "media.edit", "media.delete"] },
   { area: "sections", permissions: ["section.manage"] },
+  { area: "frontpage", permissions: ["frontpage.manage", "breaking.manage"] },
   { area: "people", permissions: ["user.manage", "role.manage", "audit.read"] },
 ] as const satisfies readonly { area: string; permissions: readonly Permission[] }[];
 

@@ -7,6 +7,7 @@ import { directionOf, isLocale } from "@minbar/i18n";
 import { Link } from "../../i18n/navigation.ts";
 import { getEnv } from "../../env.ts";
 import { feedAlternate, feedPath } from "../../lib/site-url.ts";
+import { BREAKING_BANNER_SCRIPT } from "../../lib/breaking-banner-script.ts";
 import "../globals.css";
 
 // `languages` is the @languages slot: the language switcher, which needs the current path (see its page.tsx);
@@ -67,6 +68,24 @@ export default async function LocaleLayout({ children, languages, search, sectio
           </div>
           {sections}
         </header>
+        {/* The breaking-news banner, filled by the script below while the edition has one; a live region, so it is
+            announced when it appears. */}
+        <div id="breaking-news" aria-live="polite">
+          <section
+            hidden
+            aria-labelledby="breaking-news-label"
+            className="bg-red-700 text-white"
+            data-testid="breaking-news"
+          >
+            <p className="mx-auto flex max-w-4xl flex-wrap items-baseline gap-x-3 px-4 py-2">
+              <strong id="breaking-news-label" className="font-bold">
+                {t("breaking")}
+              </strong>
+              <a className="underline underline-offset-4 hover:no-underline" />
+            </p>
+          </section>
+          <script dangerouslySetInnerHTML={{ __html: BREAKING_BANNER_SCRIPT }} />
+        </div>
         <main id="content" className="mx-auto max-w-4xl px-4 py-8">
           {children}
         </main>

@@ -12,7 +12,7 @@ import {
 import { getDb } from "../../../db.ts";
 import { getEnv } from "../../../env.ts";
 import { purgeFrontCache } from "../../../lib/front-cache-signal.ts";
-import { isAuthorized, tagsAffectedBy, tagsOfSections } from "../../../lib/revalidation.ts";
+import { isAuthorized, tagsAffectedBy, tagsOfFrontPages, tagsOfSections } from "../../../lib/revalidation.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +37,12 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = revalidationRequestSchema.safeParse(body);
   if (!parsed.success) {
     return Response.json({ error: "invalid body", expected: REVALIDATION_REQUEST_SHAPE }, { status: 400 });
+  }
+  if ("frontPages" in parsed.data) {
+    const tags = tagsOfFrontPages(parsed.data.frontPages);
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+    purgeFrontCache();
+    return Response.json({ revalidated: true, ...parsed.data, tags });
   }
   const articleIds = articleIdsOf(parsed.data);
   // One query for all the articles, and each tag expired once however many of them share it.
