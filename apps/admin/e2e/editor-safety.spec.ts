@@ -21,6 +21,20 @@ function ownArticle(index: number) {
   ]);
 }
 
+/** The text as the editor holds it: a published text's edits wait as pending changes (the live text is unchanged). */
+async function editingText(id: number) {
+  const row = await prisma.articleLocalization.findUniqueOrThrow({ where: { id } });
+  return row.pendingSince
+    ? {
+        ...row,
+        title: row.pendingTitle,
+        summary: row.pendingSummary,
+        body: row.pendingBody,
+        slug: row.pendingSlug ?? row.slug,
+      }
+    : row;
+}
+
 async function openAs(browser: Browser, user: { email: string; password: string }, articleId: number) {
   const page = await browser.newPage();
   await signIn(page, user);
@@ -55,11 +69,11 @@ test("two editors on one text: the second save is refused with the other change 
   await expect(conflict).toBeVisible({ timeout: 15_000 });
   await expect(conflict).toContainText(theirTitle);
   // Refused: the stored text is still the first editor's.
-  expect((await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).title).toBe(theirTitle);
+  expect((await editingText(article.id)).title).toBe(theirTitle);
 
   await second.getByRole("button", { name: "أبقِ نسختي" }).click();
   await waitSaved(second);
-  const stored = await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } });
+  const stored = await editingText(article.id);
   expect(JSON.stringify(stored.body)).toContain(myLine);
   // The first editor's title, replaced by an explicit choice, is still in the history.
   const titles = (
@@ -116,9 +130,7 @@ test("leaving with unsaved changes asks first", async ({ browser }) => {
   expect(await asked).toBe("confirm: لديك تغييرات لم تُحفظ بعد. هل تغادر الصفحة رغم ذلك؟");
   await waitSaved(page);
   await expect(page).toHaveURL(new RegExp(`/articles/${article.articleId}/ar$`));
-  expect((await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } })).summary).toBe(
-    "ملخص لم يُحفظ بعد",
-  );
+  expect((await editingText(article.id)).summary).toBe("ملخص لم يُحفظ بعد");
   await page.close();
 });
 
@@ -136,7 +148,7 @@ test("HTML and script typed into the editor stay text, in the admin and on the p
   await page.keyboard.press("Enter");
   await page.keyboard.type(paragraph);
   await waitSaved(page);
-  const stored = await prisma.articleLocalization.findUniqueOrThrow({ where: { id: article.id } });
+  const stored = await editingText(article.id);
   expect(stored.title).toBe(title);
   expect(JSON.stringify(stored.body)).toContain("javascript:window.__xss");
 
@@ -149,7 +161,10 @@ test("HTML and script typed into the editor stay text, in the admin and on the p
   await expect(page.locator("img[src=x]")).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
 
-  // On the public site, where this article is live.
+  // On the public site, once the changes to this live article are published.
+  await page.goBack();
+  await page.getByTestId("pending-changes").getByRole("button", { name: "نشر التعديلات" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "نُشرت التعديلات." })).toBeVisible();
   const reader = await browser.newPage();
   await reader.goto(`${PUBLIC_SITE}/news/${article.articleId}/${stored.slug}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);

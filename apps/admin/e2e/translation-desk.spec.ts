@@ -125,6 +125,9 @@ test("a translator translates beside the Arabic; the Arabic changes; the Russian
   await editor.keyboard.press("End");
   await editor.keyboard.type(" والطاقة");
   await waitSaved(editor);
+  // The Arabic is live: its change waits until published, and only then outdates the translation.
+  await editor.getByTestId("pending-changes").getByRole("button", { name: "نشر التعديلات" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "نُشرت التعديلات." })).toBeVisible();
 
   // The Russian is outdated: the changed Arabic block is marked with its new words; the public page is unchanged.
   await translator.goto(`/articles/${articleId}/ru`);
