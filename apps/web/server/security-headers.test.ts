@@ -21,6 +21,7 @@ import {
 } from "./security-headers.ts";
 import { renderStreamed } from "./streamed-page.ts";
 import { listen } from "./test-http.ts";
+import { BREAKING_BANNER_SCRIPT } from "../src/lib/breaking-banner-script.ts";
 
 const REACT_RUNTIME = reactRuntimeSnippets();
 const STYLESHEET = "@layer base{body{margin:0}}\n";
@@ -46,6 +47,15 @@ describe("hashSource", () => {
 });
 
 describe("which inline scripts and styles are allowed", () => {
+  it("allows the breaking-news banner's script by its hash, and not an altered copy of it", () => {
+    const page = (script: string) =>
+      `<html><body><div id="breaking-news"><script>${script}</script></div></body></html>`;
+    expect(inlineSourceHashes(page(BREAKING_BANNER_SCRIPT), SOURCES).scripts).toEqual([
+      hashSource(BREAKING_BANNER_SCRIPT),
+    ]);
+    expect(inlineSourceHashes(page(`${BREAKING_BANNER_SCRIPT}alert(1);`), SOURCES).scripts).toEqual([]);
+  });
+
   it("reads string literals' escapes as JavaScript does", () => {
     for (const literal of [
       String.raw`'$RS=function(a,b){a.data="$~"};$RS("'`,
