@@ -40,9 +40,8 @@ test("the Arabic article page loads no framework script and keeps its JSON-LD", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expectPlainHtml(page, scripts);
 
-  // The NewsArticle first; the section's BreadcrumbList follows it.
   const jsonLd = JSON.parse(
-    (await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "null",
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? "null",
   ) as Record<string, unknown>;
   expect(jsonLd["@type"]).toBe("NewsArticle");
   expect(jsonLd.headline).toBe(TITLE);
