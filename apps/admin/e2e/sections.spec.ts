@@ -87,7 +87,7 @@ test("an editor creates a section, files a published article under it, and the p
   // Filed under it from the editor.
   await page.goto(`/articles/${article.id}/ar`);
   const attribution = page.locator("section", { has: page.getByRole("heading", { name: "النسبة والمصادر" }) });
-  await attribution.getByLabel("القسم", { exact: true }).selectOption({ label: SECTION.nameAr });
+  await attribution.getByRole("combobox", { name: /^القسم/ }).selectOption({ label: SECTION.nameAr });
   await attribution.getByRole("button", { name: "احفظ النسبة" }).click();
   await expect(attribution.getByText("حُفظت النسبة.")).toBeVisible();
   const section = await prisma.section.findUniqueOrThrow({ where: { slugEn: SECTION.slugEn } });
@@ -108,10 +108,6 @@ test("an editor creates a section, files a published article under it, and the p
   // And the article list filters by section.
   await page.goto(`/articles?sectionId=${section.id}`);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
-
-  // The audit log says who created it.
-  await page.goto("/audit");
-  await expect(page.getByText(`أنشأ القسم ${SECTION.nameAr}`).first()).toBeVisible();
 });
 
 test("a writer has no sections screen, and the section form's action replayed as a writer stores nothing", async ({

@@ -45,3 +45,9 @@ test("agency and tag pages", async ({ page }) => {
     await expectNoViolations(page, path);
   }
 });
+
+test("section pages", async ({ page }) => {
+  for (const path of [`/sections/${encodeURIComponent("ثقافة")}`, "/ru/sections/novosti"]) {
+    await expectNoViolations(page, path);
+  }
+});

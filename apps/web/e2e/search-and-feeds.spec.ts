@@ -370,11 +370,15 @@ test("/sitemap.xml lists the front pages and every published article, with hrefl
   const locs = sitemap.urls.map((url) => url.loc ?? "");
   for (const loc of locs) expect(loc.startsWith(`${SITE_ORIGIN}/`)).toBe(true);
 
-  expect(locs.filter((loc) => !loc.includes("/news/")).sort()).toEqual([
-    `${SITE_ORIGIN}/`,
-    `${SITE_ORIGIN}/en`,
-    `${SITE_ORIGIN}/ru`,
-  ]);
+  // The front pages, and the three seeded sections' pages in each edition, each edition with its own slug.
+  const sectionPages = [
+    ...["أخبار", "ثقافة", "فعاليات"].map((slug) => `/sections/${encodeURIComponent(slug)}`),
+    ...["novosti", "kultura", "sobytiya"].map((slug) => `/ru/sections/${slug}`),
+    ...["news", "culture", "events"].map((slug) => `/en/sections/${slug}`),
+  ];
+  expect(locs.filter((loc) => !loc.includes("/news/")).sort()).toEqual(
+    ["/", "/en", "/ru", ...sectionPages].map((path) => `${SITE_ORIGIN}${path}`).sort(),
+  );
   const arabic = locs.filter((loc) => loc.startsWith(`${SITE_ORIGIN}/news/`));
   const russian = locs.filter((loc) => loc.startsWith(`${SITE_ORIGIN}/ru/news/`));
   expect(arabic).toHaveLength(4);

@@ -139,10 +139,16 @@ test("an article shows its section as a breadcrumb, and as BreadcrumbList JSON-L
   await expect(crumbs.getByRole("link")).toHaveText(["Главная", SECTION.nameRu]);
   await expect(crumbs.getByRole("link", { name: SECTION.nameRu })).toHaveAttribute("href", RU_PATH);
 
-  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-  const breadcrumb = blocks
-    .map((text) => JSON.parse(text) as { "@type": string; itemListElement?: unknown[] })
-    .find((block) => block["@type"] === "BreadcrumbList");
+  // One JSON-LD script: the NewsArticle, its page's breadcrumb inside (schema.org's WebPage.breadcrumb).
+  const scripts = page.locator('script[type="application/ld+json"]');
+  await expect(scripts).toHaveCount(1);
+  const data = JSON.parse((await scripts.textContent()) ?? "null") as {
+    "@type": string;
+    mainEntityOfPage: { breadcrumb?: { "@type": string; itemListElement: unknown[] } };
+  };
+  expect(data["@type"]).toBe("NewsArticle");
+  const breadcrumb = data.mainEntityOfPage.breadcrumb;
+  expect(breadcrumb?.["@type"]).toBe("BreadcrumbList");
   expect(breadcrumb?.itemListElement).toEqual([
     { "@type": "ListItem", position: 1, name: "Минбар", item: expect.stringMatching(/\/ru$/) },
     { "@type": "ListItem", position: 2, name: SECTION.nameRu, item: expect.stringMatching(new RegExp(`${RU_PATH}$`)) },

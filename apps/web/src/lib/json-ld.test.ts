@@ -44,6 +44,46 @@ describe("newsArticleJsonLd", () => {
       image: ["https://example.test/lead.jpg"],
     });
     expect(ld).not.toHaveProperty("description");
+    expect(ld.mainEntityOfPage).not.toHaveProperty("breadcrumb");
+  });
+
+  it("puts the page's breadcrumb (home → section → article) in its WebPage", () => {
+    const steps = [
+      { name: "منبر", url: "https://example.test/" },
+      { name: "ثقافة", url: "https://example.test/sections/%D8%AB" },
+      { name: "عنوان", url: "https://example.test/news/1/x" },
+    ];
+    const ld = newsArticleJsonLd({
+      url: "https://example.test/news/1/x",
+      headline: "عنوان",
+      description: null,
+      inLanguage: "ar",
+      datePublished: new Date("2024-03-04T10:00:00Z"),
+      dateOnly: false,
+      publisherName: "منبر",
+      publisherUrl: "https://example.test/",
+      source: null,
+      photoCredit: null,
+      keywords: [],
+      authors: [],
+      image: null,
+      originalLanguage: "ar",
+      otherEditions: [],
+      breadcrumb: steps,
+    });
+    expect(ld.mainEntityOfPage).toEqual({
+      "@type": "WebPage",
+      "@id": "https://example.test/news/1/x",
+      breadcrumb: {
+        "@type": "BreadcrumbList",
+        itemListElement: steps.map((step, i) => ({
+          "@type": "ListItem",
+          position: i + 1,
+          name: step.name,
+          item: step.url,
+        })),
+      },
+    });
   });
 
   it("describes a library lead photo as ImageObjects with size, caption and credit: the photo and its social card", () => {

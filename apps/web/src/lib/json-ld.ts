@@ -52,6 +52,8 @@ export type NewsArticleInput = {
   originalLanguage: string;
   /** The article's other published editions, with their pages' addresses. */
   otherEditions: { inLanguage: string; url: string }[];
+  /** Home → section → article, when it is filed under an active section: the page's BreadcrumbList. */
+  breadcrumb?: { name: string; url: string }[] | null;
 };
 
 const editionRef = (edition: { inLanguage: string; url: string }) => ({
@@ -87,7 +89,12 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
         }
       : {}),
     url: input.url,
-    mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
+    // The page's breadcrumb inside its WebPage (schema.org's WebPage.breadcrumb): one JSON-LD script per page.
+    mainEntityOfPage: {
+      "@type": "WebPage",
+      "@id": input.url,
+      ...(input.breadcrumb ? { breadcrumb: breadcrumbList(input.breadcrumb) } : {}),
+    },
     publisher: { "@type": "NewsMediaOrganization", name: input.publisherName, url: input.publisherUrl },
     ...(input.source
       ? { sourceOrganization: { "@type": "NewsMediaOrganization", name: input.source.name, url: input.source.url } }
@@ -118,9 +125,8 @@ function imageObjects(image: NonNullable<NewsArticleInput["leadImage"]>): Record
 }
 
 /** A BreadcrumbList (home → section → article), each step with its name and absolute address. */
-export function breadcrumbJsonLd(steps: { name: string; url: string }[]): Record<string, unknown> {
+function breadcrumbList(steps: { name: string; url: string }[]): Record<string, unknown> {
   return {
-    "@context": "https://schema.org",
     "@type": "BreadcrumbList",
     itemListElement: steps.map((step, index) => ({
       "@type": "ListItem",

@@ -272,6 +272,22 @@ const CASES: Case[] = [
       }),
   },
   {
+    name: "saveAttribution filing the article under another section",
+    allowed: ["writer", "editor", "admin"],
+    run: async (prisma, actor, f) => {
+      const culture = await prisma.section.findUniqueOrThrow({ where: { slugEn: "culture" } });
+      return saveAttribution(prisma, actor, {
+        articleId: f.articleId,
+        expectedVersion: 1,
+        bylines: [],
+        source: null,
+        photoCredit: null,
+        leadPhotoUrl: null,
+        sectionId: culture.id,
+      });
+    },
+  },
+  {
     name: "startTranslation (English edition)",
     allowed: ["translator", "editor", "admin"],
     run: (prisma, actor, f) => startTranslation(prisma, actor, { articleId: f.articleId, locale: "en" }),

@@ -2,7 +2,7 @@
 // by holders of section.manage. Each change is checked against the section's version and audited.
 import { z } from "zod";
 import type { Prisma, PrismaClient, Section } from "../generated/prisma/client.ts";
-import { can, requirePermission, type Actor } from "../permissions.ts";
+import { requirePermission, type Actor } from "../permissions.ts";
 import { EditorialError, EditorialNotFoundError, InvalidInputError, parseInput } from "./errors.ts";
 import { slugInput } from "./slug-input.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
@@ -350,6 +350,3 @@ export async function makeDefaultSection(
 
 /** Rolls makeDefaultSection's transaction back when the section changed meanwhile. */
 class StaleSection extends Error {}
-
-/** Whether the actor may manage sections (for showing the admin's link; the use cases check again). */
-export const canManageSections = (actor: Actor | null): boolean => can(actor, "section.manage");

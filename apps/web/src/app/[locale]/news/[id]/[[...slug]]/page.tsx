@@ -18,7 +18,7 @@ import {
 } from "../../../../../lib/published-content.ts";
 import { ArticleView } from "../../../../../components/article-view.tsx";
 import { GONE_MARKER } from "../../../../../lib/gone.ts";
-import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld.ts";
+import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld.ts";
 import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin, feedAlternate } from "../../../../../lib/site-url.ts";
 import { RENDITION_WIDTHS, renditionPath, renditionSize, SOCIAL_CARD } from "@minbar/media/urls";
 import type { PublicImage } from "@minbar/db/public";
@@ -166,6 +166,13 @@ export default async function ArticlePage({ params }: ArticleProps) {
         inLanguage: edition.locale,
         url: absoluteUrl(origin, articlePath({ id: article.id, slug: edition.slug }), edition.locale),
       })),
+    breadcrumb: section
+      ? [
+          { name: tSite("name"), url: absoluteUrl(origin, "/", locale) },
+          { name: section.names[locale], url: absoluteUrl(origin, sectionPath(section.slugs[locale]), locale) },
+          { name: article.title, url: absoluteUrl(origin, articlePath(article), locale) },
+        ]
+      : null,
   });
 
   return (
@@ -180,11 +187,6 @@ export default async function ArticlePage({ params }: ArticleProps) {
               label={tArticle("breadcrumb")}
               home={tArticle("home")}
               section={{ name: section.names[locale], path: sectionPath(section.slugs[locale]) }}
-              jsonLd={breadcrumbJsonLd([
-                { name: tSite("name"), url: absoluteUrl(origin, "/", locale) },
-                { name: section.names[locale], url: absoluteUrl(origin, sectionPath(section.slugs[locale]), locale) },
-                { name: article.title, url: absoluteUrl(origin, articlePath(article), locale) },
-              ])}
             />
           ) : null}
         </>
@@ -224,40 +226,35 @@ async function GoneNotice({ locale, editions }: { locale: Locale; editions: Edit
   );
 }
 
-/** Home → section, above the headline, and the same path (with the article) for search engines. */
+/** Home → section, above the headline (the JSON-LD carries the same path, with the article). */
 function SectionBreadcrumb({
   label,
   home,
   section,
-  jsonLd,
 }: {
   label: string;
   home: string;
   section: { name: string; path: string };
-  jsonLd: Record<string, unknown>;
 }) {
   return (
-    <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      <nav aria-label={label} className="mb-2 text-sm text-gray-600">
-        <ol className="flex flex-wrap items-center gap-x-1">
-          <li>
-            <Link href="/" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">
-              {home}
-            </Link>
-          </li>
-          <li aria-hidden="true">›</li>
-          <li>
-            <Link
-              href={section.path}
-              className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-4 hover:underline"
-            >
-              {section.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
-    </>
+    <nav aria-label={label} className="mb-2 text-sm text-gray-600">
+      <ol className="flex flex-wrap items-center gap-x-1">
+        <li>
+          <Link href="/" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">
+            {home}
+          </Link>
+        </li>
+        <li aria-hidden="true">›</li>
+        <li>
+          <Link
+            href={section.path}
+            className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-4 hover:underline"
+          >
+            {section.name}
+          </Link>
+        </li>
+      </ol>
+    </nav>
   );
 }
 
