@@ -16,6 +16,7 @@ import {
 } from "./pending-changes.ts";
 import { saveLocalization } from "./save-localization.ts";
 import { createArticleFixture, useEditorialDatabase } from "./test-fixtures.ts";
+import { listArticlesForAdmin } from "../queries/admin-articles.ts";
 
 const ctx = useEditorialDatabase();
 const text = (value: string) => [{ type: "paragraph" as const, text: value }];
@@ -285,5 +286,17 @@ describe("the scheduler", () => {
     });
     const row = await stored(ar.id);
     expect(row).toMatchObject({ status: "unpublished", title: "العنوان المصحح", pendingSince: null });
+  });
+});
+
+describe("the article list", () => {
+  it("filters published texts with unpublished changes, and only those", async () => {
+    const changed = await published();
+    const untouched = await published();
+    await edit(changed.id, changed.version, "تعديل ينتظر النشر.");
+    const list = await listArticlesForAdmin(ctx.db.prisma, ctx.cast.actors.editor, { changes: "pending" });
+    const ids = list.rows.map((row) => row.localizationId);
+    expect(ids).toContain(changed.id);
+    expect(ids).not.toContain(untouched.id);
   });
 });

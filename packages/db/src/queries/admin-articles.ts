@@ -38,6 +38,8 @@ export const adminArticleFilters = z.object({
   sectionId: z.coerce.number().int().positive().optional().catch(undefined),
   tag: z.string().trim().min(1).max(100).optional().catch(undefined),
   warnings: z.enum(["any", "blocking"]).optional().catch(undefined),
+  /** Published texts with changes not yet published, or translations whose original changed since. */
+  changes: z.enum(["pending", "outdated"]).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   /** Story dates from this instant on, and before that one (the page turns days into its newsroom's instants). */
   publishedFrom: z.coerce.date().optional().catch(undefined),
@@ -71,6 +73,8 @@ function whereFor(actor: Actor, filters: z.infer<typeof adminArticleFilters>): P
   if (filters.sectionId) and.push({ article: { sectionId: filters.sectionId } });
   if (filters.tag)
     and.push({ article: { tags: { some: { tag: { OR: [{ slug: filters.tag }, { nameAr: filters.tag }] } } } } });
+  if (filters.changes === "pending") and.push({ status: "published", pendingSince: { not: null } });
+  if (filters.changes === "outdated") and.push({ outdatedAt: { not: null } });
   if (filters.warnings === "any") and.push({ NOT: { warnings: { equals: [] } } });
   if (filters.warnings === "blocking") {
     and.push({

@@ -55,6 +55,7 @@ const FILTER_KEYS = [
   "sectionId",
   "tag",
   "warnings",
+  "changes",
   "q",
   "from",
   "to",
@@ -255,6 +256,14 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             <option value="">{tFilters("anyWarnings")}</option>
             <option value="any">{tFilters("warningsAny")}</option>
             <option value="blocking">{tFilters("warningsBlocking")}</option>
+          </select>
+        </label>
+        <label>
+          <span className="block text-gray-600">{tFilters("changes")}</span>
+          <select name="changes" defaultValue={filters.changes ?? ""} className={select}>
+            <option value="">{tFilters("anyChanges")}</option>
+            <option value="pending">{tFilters("changesPending")}</option>
+            <option value="outdated">{tFilters("changesOutdated")}</option>
           </select>
         </label>
         <DateTimeField label={tDates("from")} name="from" value={filters.from ?? ""} withTime={false} />
