@@ -2,6 +2,9 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { readBody, readWarnings, type ArticleBlock, type StoredWarning } from "../blocks.ts";
 import { EditorialNotFoundError } from "./errors.ts";
+import { editingText } from "../pending-text.ts";
+
+export { editingText, type EditingText } from "../pending-text.ts";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -24,38 +27,6 @@ export async function loadLocalization(db: Db, localizationId: number): Promise<
   const row = await db.articleLocalization.findUnique({ where: { id: localizationId }, include });
   if (!row) throw new EditorialNotFoundError("localization", localizationId);
   return row;
-}
-
-/** The text an editor works on: the pending changes of a published text when there are some, else the live text. */
-export type EditingText = {
-  title: string | null;
-  summary: string | null;
-  slug: string;
-  body: unknown;
-  photoAlt: string | null;
-  photoCaption: string | null;
-};
-
-type PendingColumns = EditingText & {
-  pendingSince: Date | null;
-  pendingTitle: string | null;
-  pendingSlug: string | null;
-  pendingSummary: string | null;
-  pendingBody: unknown;
-  pendingPhotoAlt: string | null;
-  pendingPhotoCaption: string | null;
-};
-
-export function editingText(row: PendingColumns): EditingText {
-  if (row.pendingSince === null) return row;
-  return {
-    title: row.pendingTitle,
-    summary: row.pendingSummary,
-    slug: row.pendingSlug ?? row.slug,
-    body: row.pendingBody ?? [],
-    photoAlt: row.pendingPhotoAlt,
-    photoCaption: row.pendingPhotoCaption,
-  };
 }
 
 /** Unpublished changes to a published text: what readers still see, and where the changes stand. */

@@ -5,6 +5,7 @@ import { ForbiddenError } from "../permissions.ts";
 import { createArticle } from "./create-article.ts";
 import { InvalidInputError } from "./errors.ts";
 import { saveAttribution } from "./save-attribution.ts";
+import { publishChanges } from "./pending-changes.ts";
 import { saveLocalization } from "./save-localization.ts";
 import { startTranslation } from "./start-translation.ts";
 import { assignTranslation, listTranslationQueue, listTranslators } from "./translation-queues.ts";
@@ -46,6 +47,12 @@ describe("queues per language", () => {
       title: "عنوان معدل",
       summary: null,
       body: [{ type: "paragraph", text: "نص معدل." }],
+    });
+    // The original is live: its change outdates the translation once published.
+    const pending = await ctx.db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: ar.id } });
+    await publishChanges(ctx.db.prisma, ctx.cast.actors.editor, {
+      localizationId: ar.id,
+      expectedVersion: pending.version,
     });
     expect(await queue("outdated")).toContain(articleId);
   });

@@ -9,7 +9,7 @@ import {
   publishedWhere,
   type PublicArticle,
 } from "../queries/public-articles.ts";
-import { editingText } from "../editorial/load-localization.ts";
+import { editingText } from "../pending-text.ts";
 import { verifyPreviewToken } from "./preview-token.ts";
 
 /** A public article as it would read once published: the title and date may still be missing in a draft. */
