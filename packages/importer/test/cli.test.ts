@@ -125,7 +125,7 @@ describe("--translation-of", () => {
       "--translation-of takes an article's number (as in the admin's address), not \"twelve\"",
     );
     expect(bad.stderr).toContain(
-      "usage: npm run import -- [--dry-run] [--translation-of <article id>] <folder|file>...",
+      "usage: npm run import -- [--dry-run] [--translation-of <article id>] [--section <slug>] <folder|file>...",
     );
     const bare = await runImport(["--translation-of"]);
     expect(bare.status).toBe(2);
