@@ -8,6 +8,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadPreviewArticle } from "@minbar/db/public";
 import { directionOf, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { ArticleView } from "../../../components/article-view.tsx";
+import { SectionBreadcrumb } from "../../../components/section-breadcrumb.tsx";
+import { listNavSections, sectionPath } from "../../../lib/published-content.ts";
 import { Link } from "../../../i18n/navigation.ts";
 import { getDb } from "../../../db.ts";
 import { getEnv } from "../../../env.ts";
@@ -54,6 +56,11 @@ export default async function PreviewPage({ params }: PreviewProps) {
     timeStyle: "short",
     timeZone: NEWSROOM_TIME_ZONE,
   }).format(article.expiresAt);
+  const [tArticle, sections] = await Promise.all([
+    getTranslations({ locale, namespace: "Article" }),
+    listNavSections(),
+  ]);
+  const section = sections.find((candidate) => candidate.id === article.sectionId) ?? null;
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-stone-50 text-gray-900 antialiased">
@@ -72,7 +79,19 @@ export default async function PreviewPage({ params }: PreviewProps) {
           </div>
         </header>
         <main id="content" className="mx-auto max-w-4xl px-4 py-8">
-          <ArticleView article={{ ...article, title: article.title ?? t("untitled") }} related={related} />
+          <ArticleView
+            article={{ ...article, title: article.title ?? t("untitled") }}
+            related={related}
+            head={
+              section ? (
+                <SectionBreadcrumb
+                  label={tArticle("breadcrumb")}
+                  home={tArticle("home")}
+                  section={{ name: section.names[locale], path: sectionPath(section.slugs[locale]) }}
+                />
+              ) : null
+            }
+          />
         </main>
       </body>
     </html>

@@ -17,6 +17,7 @@ import {
   sourcePath,
 } from "../../../../../lib/published-content.ts";
 import { ArticleView } from "../../../../../components/article-view.tsx";
+import { SectionBreadcrumb } from "../../../../../components/section-breadcrumb.tsx";
 import { GONE_MARKER } from "../../../../../lib/gone.ts";
 import { newsArticleJsonLd, serializeJsonLd } from "../../../../../lib/json-ld.ts";
 import { OPEN_GRAPH_LOCALES, absoluteUrl, configuredOrigin, feedAlternate } from "../../../../../lib/site-url.ts";
@@ -223,38 +224,6 @@ async function GoneNotice({ locale, editions }: { locale: Locale; editions: Edit
         </>
       ) : null}
     </section>
-  );
-}
-
-/** Home → section, above the headline (the JSON-LD carries the same path, with the article). */
-function SectionBreadcrumb({
-  label,
-  home,
-  section,
-}: {
-  label: string;
-  home: string;
-  section: { name: string; path: string };
-}) {
-  return (
-    <nav aria-label={label} className="mb-2 text-sm text-gray-600">
-      <ol className="flex flex-wrap items-center gap-x-1">
-        <li>
-          <Link href="/" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">
-            {home}
-          </Link>
-        </li>
-        <li aria-hidden="true">›</li>
-        <li>
-          <Link
-            href={section.path}
-            className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-4 hover:underline"
-          >
-            {section.name}
-          </Link>
-        </li>
-      </ol>
-    </nav>
   );
 }
 
