@@ -200,12 +200,11 @@ export async function discardChanges(
   input: PendingChangesTargetInput,
 ): Promise<PendingChangesResult & { text: LocalizationSnapshot }> {
   const { localizationId, expectedVersion } = parseInput(pendingChangesTargetInput, input);
-  const row = await loadLocalization(prisma, localizationId);
+  const row = await loadWithPending(prisma, localizationId, expectedVersion);
   // Whoever may edit the text may throw their edits away, and reviewers may refuse a writer's submitted changes.
   const user = row.pendingSubmittedAt
     ? requirePermission(actor, "article.review")
     : requireEditAccess(actor, { ...row, pendingSubmittedAt: null });
-  await loadWithPending(prisma, localizationId, expectedVersion);
   const now = new Date();
   await prisma.$transaction(async (tx) => {
     const updated = await tx.articleLocalization.updateMany({
