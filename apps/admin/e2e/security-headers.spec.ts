@@ -124,6 +124,6 @@ test("with an https ADMIN_SITE_URL, the session cookie is Secure and HSTS is sen
     expect(session).toMatch(/;\s*Secure/i);
     expect(session).toMatch(/;\s*HttpOnly/i);
   } finally {
-    admin.stop();
+    await admin.stop();
   }
 });

@@ -177,6 +177,6 @@ test("Strict-Transport-Security and upgrade-insecure-requests follow PUBLIC_SITE
       expectSecurityHeaders(Object.fromEntries(response.headers), { https: true });
     }
   } finally {
-    https.stop();
+    await https.stop();
   }
 });

@@ -2,18 +2,9 @@
 // start it (productionServerCommand): the version the server itself prints in its start line. And a second server of
 // an app, for a spec that needs it configured otherwise than the one under test.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./bench-harness.ts";
 import { inheritedEnv } from "./env.ts";
 import { productionServerCommand } from "./production-server.ts";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
 
 /** Starts the app's server, waits for "Node vX.Y.Z" in its output, stops it and returns the version. */
 export async function serverNodeVersion(appDir: string, env: Record<string, string> = {}): Promise<string> {
@@ -61,18 +52,19 @@ export async function serverOutputUntil(
   }
 }
 
-export type ExtraServer = { origin: string; stop(): void };
+export type ExtraServer = { origin: string; stop(): Promise<void> };
 
 /**
- * Starts the app's production server on a free port with extra environment (e.g. another configured origin) and
- * resolves once `readyPath` answers; `stop` ends it.
+ * Starts the app's production server with extra environment (e.g. another configured origin) on `port` (a free one
+ * by default) and resolves once `readyPath` answers; `stop` ends it and resolves once the process has exited.
  */
 export async function startProductionServer(
   appDir: string,
   env: Record<string, string>,
   readyPath = "/",
+  port?: number,
 ): Promise<ExtraServer> {
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn("sh", ["-c", `exec ${productionServerCommand(appDir, port)}`], {
     cwd: appDir,
     env: inheritedEnv({ NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env }),
@@ -83,7 +75,11 @@ export async function startProductionServer(
   child.stdout.on("data", read);
   child.stderr.on("data", read);
   const origin = `http://localhost:${port}`;
-  const stop = () => void child.kill("SIGTERM");
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
@@ -94,6 +90,6 @@ export async function startProductionServer(
     if (answered) return { origin, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  stop();
+  await stop();
   throw new Error(`the server at ${origin} did not answer ${readyPath} within 60 s:\n${output}`);
 }
