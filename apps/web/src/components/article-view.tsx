@@ -53,12 +53,7 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
             </time>
           </p>
         ) : null}
-        {latestMark(article) ? (
-          <p className="mt-1 text-sm text-gray-600" data-testid="updated-on">
-            {t("updatedOn")}{" "}
-            <time dateTime={latestMark(article)!.toISOString()}>{formatDateTime(latestMark(article)!, locale)}</time>
-          </p>
-        ) : null}
+        <UpdatedOn article={article} label={t("updatedOn")} />
         <TranslationDates article={article} />
       </header>
       {article.summary ? <p className="mb-6 text-lg font-semibold text-gray-800">{article.summary}</p> : null}
@@ -161,9 +156,15 @@ export async function ArticleView({ article, related, head }: ArticleViewProps) 
   );
 }
 
-/** When changes marked for readers (an update or a correction) were last made live, if ever. */
-function latestMark(article: ArticleViewData): Date | null {
-  return article.corrections.at(-1)?.at ?? null;
+/** "Updated …": when changes marked for readers (an update or a correction) were last made live, if ever. */
+function UpdatedOn({ article, label }: { article: ArticleViewData; label: string }) {
+  const at = article.corrections.at(-1)?.at;
+  if (!at) return null;
+  return (
+    <p className="mt-1 text-sm text-gray-600" data-testid="updated-on">
+      {label} <time dateTime={at.toISOString()}>{formatDateTime(at, article.locale)}</time>
+    </p>
+  );
 }
 
 /** Corrections made after publication, newest first, each with its time and public note, under the story. */
