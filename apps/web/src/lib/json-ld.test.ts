@@ -1,6 +1,25 @@
 // The JSON-LD serializer: data cannot close the script element, and the output parses back to the same value.
 import { describe, expect, it } from "vitest";
-import { newsArticleJsonLd, serializeJsonLd } from "./json-ld.ts";
+import { newsArticleJsonLd, serializeJsonLd, type NewsArticleInput } from "./json-ld.ts";
+
+/** An Arabic original with nothing optional: each test names only what it is about. */
+const plain: NewsArticleInput = {
+  url: "https://example.test/news/1/x",
+  headline: "عنوان",
+  description: null,
+  inLanguage: "ar",
+  datePublished: new Date("2024-03-04T10:00:00Z"),
+  dateOnly: false,
+  publisherName: "منبر",
+  publisherUrl: "https://example.test/",
+  source: null,
+  photoCredit: null,
+  keywords: [],
+  authors: [],
+  image: null,
+  originalLanguage: "ar",
+  otherEditions: [],
+};
 
 describe("serializeJsonLd", () => {
   it("escapes markup so </script> in a headline cannot end the script element", () => {
@@ -14,21 +33,11 @@ describe("serializeJsonLd", () => {
 describe("newsArticleJsonLd", () => {
   it("describes the article, its agency and its photo credit", () => {
     const ld = newsArticleJsonLd({
-      url: "https://example.test/news/1/x",
-      headline: "عنوان",
-      description: null,
-      inLanguage: "ar",
-      datePublished: new Date("2024-03-04T10:00:00Z"),
-      dateOnly: false,
-      publisherName: "منبر",
-      publisherUrl: "https://example.test/",
+      ...plain,
       source: { name: "تاس", url: "https://example.test/sources/tass" },
       photoCredit: "مجلس الاتحاد الروسي",
-      keywords: [],
       authors: ["سامي الحلبي", "Anna Petrova"],
       image: "https://example.test/lead.jpg",
-      originalLanguage: "ar",
-      otherEditions: [],
     });
     expect(ld).toMatchObject({
       "@type": "NewsArticle",
@@ -53,24 +62,7 @@ describe("newsArticleJsonLd", () => {
       { name: "ثقافة", url: "https://example.test/sections/%D8%AB" },
       { name: "عنوان", url: "https://example.test/news/1/x" },
     ];
-    const ld = newsArticleJsonLd({
-      url: "https://example.test/news/1/x",
-      headline: "عنوان",
-      description: null,
-      inLanguage: "ar",
-      datePublished: new Date("2024-03-04T10:00:00Z"),
-      dateOnly: false,
-      publisherName: "منبر",
-      publisherUrl: "https://example.test/",
-      source: null,
-      photoCredit: null,
-      keywords: [],
-      authors: [],
-      image: null,
-      originalLanguage: "ar",
-      otherEditions: [],
-      breadcrumb: steps,
-    });
+    const ld = newsArticleJsonLd({ ...plain, breadcrumb: steps });
     expect(ld.mainEntityOfPage).toEqual({
       "@type": "WebPage",
       "@id": "https://example.test/news/1/x",
@@ -88,18 +80,8 @@ describe("newsArticleJsonLd", () => {
 
   it("describes a library lead photo as ImageObjects with size, caption and credit: the photo and its social card", () => {
     const ld = newsArticleJsonLd({
-      url: "https://example.test/news/1/x",
-      headline: "عنوان",
-      description: null,
-      inLanguage: "ar",
-      datePublished: new Date("2024-03-04T10:00:00Z"),
-      dateOnly: false,
-      publisherName: "منبر",
-      publisherUrl: "https://example.test/",
-      source: null,
+      ...plain,
       photoCredit: "وكالة",
-      keywords: [],
-      authors: [],
       image: "https://elsewhere.test/old.jpg",
       leadImage: {
         url: "https://example.test/media/renditions/k/w1600.jpeg",
@@ -109,8 +91,6 @@ describe("newsArticleJsonLd", () => {
         caption: "ميناء أكتاو",
         creditText: "وكالة",
       },
-      originalLanguage: "ar",
-      otherEditions: [],
     });
     expect(ld["image"]).toEqual([
       {
@@ -135,24 +115,25 @@ describe("newsArticleJsonLd", () => {
   });
 
   it("writes a date known only as a day as that date, without an invented time", () => {
-    const ld = newsArticleJsonLd({
-      url: "https://example.test/news/2/x",
-      headline: "عنوان",
-      description: null,
-      inLanguage: "ar",
-      datePublished: new Date("2026-11-30T00:00:00Z"),
-      dateOnly: true,
-      publisherName: "منبر",
-      publisherUrl: "https://example.test/",
-      source: null,
-      photoCredit: null,
-      keywords: [],
-      authors: [],
-      image: null,
-      originalLanguage: "ar",
-      otherEditions: [],
-    });
+    const ld = newsArticleJsonLd({ ...plain, datePublished: new Date("2026-11-30T00:00:00Z"), dateOnly: true });
     expect(ld.datePublished).toBe("2026-11-30");
+  });
+
+  it("carries the last change as dateModified and each correction's public note", () => {
+    const fixed = new Date("2024-03-05T08:30:00Z");
+    const ld = newsArticleJsonLd({
+      ...plain,
+      dateModified: fixed,
+      corrections: [{ note: "صُحّح اسم الوزير.", at: fixed }],
+    });
+    expect(ld).toMatchObject({
+      dateModified: "2024-03-05T08:30:00.000Z",
+      correction: [
+        { "@type": "CorrectionComment", text: "صُحّح اسم الوزير.", datePublished: "2024-03-05T08:30:00.000Z" },
+      ],
+    });
+    expect(newsArticleJsonLd(plain)).not.toHaveProperty("dateModified");
+    expect(newsArticleJsonLd({ ...plain, corrections: [] })).not.toHaveProperty("correction");
   });
 
   const edition = (
@@ -161,19 +142,9 @@ describe("newsArticleJsonLd", () => {
     otherEditions: { inLanguage: string; url: string }[],
   ) =>
     newsArticleJsonLd({
+      ...plain,
       url: `https://example.test/${inLanguage}/news/3/x`,
-      headline: "x",
-      description: null,
       inLanguage,
-      datePublished: new Date("2026-11-30T00:00:00Z"),
-      dateOnly: true,
-      publisherName: "x",
-      publisherUrl: "https://example.test/",
-      source: null,
-      photoCredit: null,
-      keywords: [],
-      authors: [],
-      image: null,
       originalLanguage,
       otherEditions,
     });

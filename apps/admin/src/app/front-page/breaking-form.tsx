@@ -66,38 +66,23 @@ export function BreakingForm({ edition, timeZoneName, current }: Props) {
           act(() => setBreakingAction(edition, { text, link, endsAt }));
         }}
       >
-        <div>
-          <label htmlFor="breaking-text" className="block text-sm font-medium">
-            {t("text")}
-          </label>
-          <input
-            id="breaking-text"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-describedby="breaking-text-hint"
-            dir="auto"
-            className="w-full rounded border border-gray-300 px-2 py-1"
-          />
-          <p id="breaking-text-hint" className={`text-xs ${length > MAX ? "text-red-700" : "text-gray-500"}`}>
-            {t("textHint", { max: MAX })} {t("counter", { count: length, max: MAX })}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="breaking-link" className="block text-sm font-medium">
-            {t("link")}
-          </label>
-          <input
-            id="breaking-link"
-            value={link}
-            onChange={(event) => setLink(event.target.value)}
-            aria-describedby="breaking-link-hint"
-            dir="ltr"
-            className="w-full rounded border border-gray-300 px-2 py-1"
-          />
-          <p id="breaking-link-hint" className="text-xs text-gray-500">
-            {t("linkHint")}
-          </p>
-        </div>
+        <HintedField
+          id="breaking-text"
+          label={t("text")}
+          value={text}
+          onChange={setText}
+          dir="auto"
+          hint={`${t("textHint", { max: MAX })} ${t("counter", { count: length, max: MAX })}`}
+          hintTone={length > MAX ? "text-red-700" : "text-gray-500"}
+        />
+        <HintedField
+          id="breaking-link"
+          label={t("link")}
+          value={link}
+          onChange={setLink}
+          dir="ltr"
+          hint={t("linkHint")}
+        />
         <DateTimeField label={t("endsAt", { zone: timeZoneName })} value={endsAt} onChange={setEndsAt} />
         <div className="flex flex-wrap gap-2">
           <button
@@ -119,5 +104,43 @@ export function BreakingForm({ edition, timeZoneName, current }: Props) {
       </form>
       <OutcomeNotice notice={notice} />
     </section>
+  );
+}
+
+/** A labelled text field with a hint under it that screen readers read with the field. */
+function HintedField({
+  id,
+  label,
+  value,
+  onChange,
+  dir,
+  hint,
+  hintTone = "text-gray-500",
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  dir: "auto" | "ltr";
+  hint: string;
+  hintTone?: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={`${id}-hint`}
+        dir={dir}
+        className="w-full rounded border border-gray-300 px-2 py-1"
+      />
+      <p id={`${id}-hint`} className={`text-xs ${hintTone}`}>
+        {hint}
+      </p>
+    </div>
   );
 }
