@@ -3,6 +3,8 @@
 import pino, { type Logger } from "pino";
 import { readObservabilityEnv, type LogLevel } from "./env.ts";
 
+export { newJobId } from "./request-id.ts";
+
 export type { Logger } from "pino";
 
 /** Field paths pino blanks wherever they occur one or two levels down (headers, a job's input, an error's details). */
