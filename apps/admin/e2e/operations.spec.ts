@@ -4,15 +4,12 @@
 // (both logs name it), and none of the run's passwords or secrets in either server's output.
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { createUser, ensureBuiltInRoles } from "@minbar/db/accounts";
-import { createTestDatabase } from "@minbar/db/testing";
-import { bench, jsonLogLines, sampleValue, startProductionServer, type ExtraServer } from "@minbar/e2e";
+import { bench, jsonLogLines, sampleValue, startProductionServer } from "@minbar/e2e";
 import { e2eEnv } from "@minbar/e2e/env";
-import { createPublishedArticle, signIn } from "./helpers.ts";
+import { createPublishedArticle, signIn, startOwnSiteAndAdmin, withOwnDatabase } from "./helpers.ts";
 import { DESK_EDITOR_USER } from "./test-users.ts";
 
 const ADMIN_DIR = fileURLToPath(new URL("..", import.meta.url));
-const WEB_DIR = fileURLToPath(new URL("../../web", import.meta.url));
 const METRICS_TOKEN = "e2e-admin-metrics-token-never-logged-7d1e";
 const REVALIDATE_SECRET = "e2e-ops-admin-revalidate-secret-never-logged-42";
 
@@ -48,30 +45,19 @@ test("the scheduler's job is one log line and counted; its signal carries the jo
   browser,
 }) => {
   test.setTimeout(180_000);
-  const db = await createTestDatabase();
-  const servers: ExtraServer[] = [];
-  try {
-    await ensureBuiltInRoles(db.prisma);
-    await createUser(db.prisma, { ...DESK_EDITOR_USER, roleKeys: ["editor"] });
+  await withOwnDatabase(async (db, servers) => {
     // Due to come down already: the admin's first tick takes it down and tells the site.
     const article = await createPublishedArticle(db.prisma, "إعلان انتهت مدته", ["انتهت مدة هذا الإعلان."]);
     await db.prisma.articleLocalization.update({
       where: { id: article.id },
       data: { unpublishAt: new Date(Date.now() - 1_000) },
     });
-    const webPort = await bench.freePort();
-    const site = `http://localhost:${webPort}`;
-    const shared = { DATABASE_URL: db.url, PUBLIC_SITE_URL: site, REVALIDATE_SECRET, LOG_LEVEL: "info" };
-    const web = await startProductionServer(WEB_DIR, shared, "/", webPort);
-    servers.push(web);
-    const adminPort = await bench.freePort();
-    const admin = await startProductionServer(
-      ADMIN_DIR,
-      { ...shared, ADMIN_SITE_URL: `http://localhost:${adminPort}`, METRICS_TOKEN },
-      "/login",
-      adminPort,
+    const { site, web, startAdmin } = await startOwnSiteAndAdmin(
+      servers,
+      { DATABASE_URL: db.url, REVALIDATE_SECRET, LOG_LEVEL: "info" },
+      { METRICS_TOKEN },
     );
-    servers.push(admin);
+    const admin = await startAdmin();
 
     const context = await browser.newContext({ baseURL: admin.origin });
     await signIn(await context.newPage(), DESK_EDITOR_USER);
@@ -124,8 +110,5 @@ test("the scheduler's job is one log line and counted; its signal carries the jo
     ];
     for (const output of [admin.output(), web.output()])
       for (const secret of secrets) expect(output).not.toContain(secret);
-  } finally {
-    for (const server of servers.reverse()) await server.stop();
-    await db.drop();
-  }
+  });
 });
