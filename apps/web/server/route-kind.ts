@@ -1,7 +1,7 @@
 // The public site's routes as a bounded metrics label: what kind of page a path is, never the path itself (a label
 // per article or per random URL would grow Prometheus's series without end).
 const LOCALE_PREFIX = /^\/(?:ru|en)(?=\/|$)/;
-const LISTING = /^\/(?:(?:sections|sources|tags)\/[^/]+)?(?:\/page\/\d+)?\/?$/;
+const LISTING = /^(?:\/(?:sections|sources|tags)\/[^/]+)?(?:\/page\/\d+)?\/?$/;
 
 export function webRouteKind(path: string): string {
   if (path.startsWith("/_next/")) return "static";
