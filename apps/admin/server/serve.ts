@@ -55,7 +55,10 @@ const nextHandler = app.getRequestHandler();
 await app.prepare();
 claimClientAddressHeader();
 
-const database = createDatabaseProbe(databaseUrl);
+// Without DATABASE_URL the app stops at start with one line (src/instrumentation.ts); until then health says why.
+const database = databaseUrl
+  ? createDatabaseProbe(databaseUrl)
+  : { check: async () => "DATABASE_URL is not set", close: async () => {} };
 const server = createServer(
   observedServer(
     (req, res) => {
