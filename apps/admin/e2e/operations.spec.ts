@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { bench, jsonLogLines, sampleValue, startProductionServer } from "@minbar/e2e";
 import { e2eEnv } from "@minbar/e2e/env";
-import { createPublishedArticle, signIn, startOwnSiteAndAdmin, withOwnDatabase } from "./helpers.ts";
+import { callAction, createPublishedArticle, signIn, startOwnSiteAndAdmin, withOwnDatabase } from "./helpers.ts";
 import { DESK_EDITOR_USER } from "./test-users.ts";
 
 const ADMIN_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -41,7 +41,7 @@ test("/api/health is 200 on the run's database and 503 naming PostgreSQL without
   }
 });
 
-test("the scheduler's job is one log line and counted; its signal carries the job's id to the site's log; no secret is logged", async ({
+test("the scheduler's job and an editor's publish are logged and counted; their signals carry their ids to the site's log; no secret is logged", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -52,6 +52,7 @@ test("the scheduler's job is one log line and counted; its signal carries the jo
       where: { id: article.id },
       data: { unpublishAt: new Date(Date.now() - 1_000) },
     });
+    const approved = await createPublishedArticle(db.prisma, "خبر ينتظر النشر", ["فقرة الخبر."], "approved");
     const { site, web, startAdmin } = await startOwnSiteAndAdmin(
       servers,
       { DATABASE_URL: db.url, REVALIDATE_SECRET, LOG_LEVEL: "info" },
@@ -59,9 +60,12 @@ test("the scheduler's job is one log line and counted; its signal carries the jo
     );
     const admin = await startAdmin();
 
-    const context = await browser.newContext({ baseURL: admin.origin });
+    // Every request of this editor's browser names itself, as Varnish would name it.
+    const context = await browser.newContext({
+      baseURL: admin.origin,
+      extraHTTPHeaders: { "x-request-id": "e2e-editor-publish-1" },
+    });
     await signIn(await context.newPage(), DESK_EDITOR_USER);
-    await context.close();
 
     const scrape = async () =>
       (await fetch(`${admin.origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
@@ -81,6 +85,14 @@ test("the scheduler's job is one log line and counted; its signal carries the jo
     expect((await fetch(`${admin.origin}/metrics`, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
     expect((await fetch(`${site}/news/${article.articleId}`)).status).toBe(410);
 
+    // The editor publishes: the action's signal carries the editor's request id.
+    const published = await callAction(context.request, `/articles/${approved.articleId}/ar`, "moveAction", [
+      { localizationId: approved.id, to: "published", expectedVersion: approved.version },
+    ]);
+    expect(published).toMatchObject({ ok: true });
+    await context.close();
+    expect(sampleValue(await scrape(), "minbar_revalidations_confirmed_total", { kind: "articles" })).toBe(2);
+
     await new Promise((resolve) => setTimeout(resolve, 200));
     const adminLines = jsonLogLines(admin.output());
     const job = adminLines.find((line) => line.msg === "job");
@@ -96,10 +108,15 @@ test("the scheduler's job is one log line and counted; its signal carries the jo
       true,
     );
     const webLines = jsonLogLines(web.output());
-    expect(webLines.find((line) => line.reqId === job?.reqId)).toMatchObject({
-      app: "web",
+    for (const reqId of [job?.reqId, "e2e-editor-publish-1"])
+      expect(webLines.find((line) => line.reqId === reqId)).toMatchObject({
+        app: "web",
+        method: "POST",
+        path: "/api/revalidate",
+        status: 200,
+      });
+    expect(adminLines.find((line) => line.reqId === "e2e-editor-publish-1" && line.route === "action")).toMatchObject({
       method: "POST",
-      path: "/api/revalidate",
       status: 200,
     });
     const secrets = [
