@@ -4,7 +4,7 @@
 // (both logs name it), and none of the run's passwords or secrets in either server's output.
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { bench, jsonLogLines, sampleValue, startProductionServer } from "@minbar/e2e";
+import { bench, E2E_PREVIEW_SECRET, jsonLogLines, sampleValue, startProductionServer } from "@minbar/e2e";
 import { e2eEnv } from "@minbar/e2e/env";
 import { callAction, createPublishedArticle, signIn, startOwnSiteAndAdmin, withOwnDatabase } from "./helpers.ts";
 import { DESK_EDITOR_USER } from "./test-users.ts";
@@ -93,6 +93,8 @@ test("the scheduler's job and an editor's publish are logged and counted; their 
     await context.close();
     expect(sampleValue(await scrape(), "minbar_revalidations_confirmed_total", { kind: "articles" })).toBe(2);
 
+    // A one-time sign-in link's path is its token.
+    await (await fetch(`${admin.origin}/login/link/e2e-sign-in-token-never-logged`, { redirect: "manual" })).text();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const adminLines = jsonLogLines(admin.output());
     const job = adminLines.find((line) => line.msg === "job");
@@ -124,6 +126,8 @@ test("the scheduler's job and an editor's publish are logged and counted; their 
       REVALIDATE_SECRET,
       METRICS_TOKEN,
       e2eEnv.authSecret ?? REVALIDATE_SECRET,
+      E2E_PREVIEW_SECRET,
+      "e2e-sign-in-token-never-logged",
     ];
     for (const output of [admin.output(), web.output()])
       for (const secret of secrets) expect(output).not.toContain(secret);

@@ -3,7 +3,7 @@
 // request log is one JSON line per request, with its request id and none of the run's secrets.
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { jsonLogLines, sampleValue, startProductionServer, type ExtraServer } from "@minbar/e2e";
+import { E2E_PREVIEW_SECRET, jsonLogLines, sampleValue, startProductionServer, type ExtraServer } from "@minbar/e2e";
 import { e2eEnv } from "@minbar/e2e/env";
 import { SITE_ORIGIN } from "./site-origin.ts";
 
@@ -101,6 +101,9 @@ test.describe("with METRICS_TOKEN and request logs", () => {
     // Counted when each response has closed, which may be just after the client read it.
     await new Promise((resolve) => setTimeout(resolve, 200));
 
+    // A preview link's path is its token; a query can carry one too.
+    await (await fetch(`${server.origin}/preview/e2e-preview-token-never-logged`)).text();
+    await (await fetch(`${server.origin}/search?q=x&token=e2e-query-token-never-logged`)).text();
     const metrics = await scrape();
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -140,7 +143,16 @@ test.describe("with METRICS_TOKEN and request logs", () => {
       status: 200,
     });
     expect(output).not.toContain("forged");
-    for (const secret of [METRICS_TOKEN, OTHER_SECRET, "not-the-metrics-token", "a-wrong-revalidate-secret"])
+    expect(lines.some((line) => line.path === "/preview/redacted")).toBe(true);
+    for (const secret of [
+      METRICS_TOKEN,
+      OTHER_SECRET,
+      "not-the-metrics-token",
+      "a-wrong-revalidate-secret",
+      E2E_PREVIEW_SECRET,
+      "e2e-preview-token-never-logged",
+      "e2e-query-token-never-logged",
+    ])
       expect(output).not.toContain(secret);
   });
 });
