@@ -4,7 +4,13 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger, loggablePath } from "./log.ts";
 import { createMetrics } from "./metrics.ts";
-import { hasBearerToken, observedServer, type HealthChecks } from "./http.ts";
+import {
+  hasBearerToken,
+  observedServer,
+  type FinishedRequest,
+  type HealthChecks,
+  type ObservedServerOptions,
+} from "./http.ts";
 import { requestIdFrom } from "./request-id.ts";
 
 const TOKEN = "metrics-token-for-the-test-0123456789";
@@ -25,7 +31,8 @@ afterEach(() => {
 async function serve({
   metricsToken,
   health = { postgres: async () => "ok" },
-}: { metricsToken?: string; health?: HealthChecks } = {}) {
+  ...more
+}: { metricsToken?: string; health?: HealthChecks } & Pick<ObservedServerOptions, "redactPath" | "onFinish"> = {}) {
   const log = capturedLogger();
   const metrics = createMetrics();
   let appCalls = 0;
@@ -36,7 +43,7 @@ async function serve({
         res.setHeader("x-seen-request-id", String(req.headers["x-request-id"]));
         res.end("page");
       },
-      { logger: log.logger, metrics, metricsToken, health, routeOf: () => "article" },
+      { logger: log.logger, metrics, metricsToken, health, routeOf: () => "article", ...more },
     ),
   );
   server.listen(0, "127.0.0.1");
@@ -79,6 +86,29 @@ describe("request ids", () => {
       expect.objectContaining({ reqId: fresh, path: "/news/2", status: 200 }),
     ]);
     expect(typeof lines[0]?.ms).toBe("number");
+  });
+});
+
+describe("the app's part", () => {
+  it("logs the path as the app redacts it, and tells the app how each request ended", async () => {
+    const finished: FinishedRequest[] = [];
+    const site = await serve({
+      redactPath: (url) => url.replace(/^\/preview\/[^?]+/, "/preview/redacted"),
+      onFinish: (details) => finished.push(details),
+    });
+    await (await fetch(`${site.origin}/preview/secret-preview-token?lang=ru`)).text();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(site.lines.join("")).not.toContain("secret-preview-token");
+    expect(site.records()).toEqual([expect.objectContaining({ path: "/preview/redacted?lang=ru" })]);
+    expect(finished).toEqual([
+      {
+        method: "GET",
+        path: "/preview/secret-preview-token",
+        route: "article",
+        status: 200,
+        seconds: expect.any(Number),
+      },
+    ]);
   });
 });
 
