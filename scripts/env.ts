@@ -3,6 +3,7 @@ import { z } from "zod";
 import { firstAdminPasswordProblem } from "@minbar/db/accounts";
 import { parseEnv } from "@minbar/db/env";
 import { mediaEnvShape } from "@minbar/media/env";
+import { LOG_LEVELS } from "@minbar/observability";
 
 /** The variables only `npm start` reads, checked before anything starts; a problem ends it with one line. */
 export function readStartEnv() {
@@ -15,6 +16,7 @@ export function readStartEnv() {
     PREVIEW_SECRET: z.string().min(32).optional(),
     ADMIN_SITE_URL: z.string().url().optional(),
     SKIP_BUILD: z.enum(["0", "1"]).default("0"),
+    LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
     // Checked here too, so a bucket without its keys stops npm start before anything starts.
     ...mediaEnvShape,
   });

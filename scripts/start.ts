@@ -90,6 +90,9 @@ async function main() {
     // The same folder for both apps: the admin stores photos, the public site serves their renditions.
     ...(env.MEDIA_S3_BUCKET ? {} : { MEDIA_DIR: env.MEDIA_DIR ?? mediaDir }),
     ADMIN_SITE_URL: env.ADMIN_SITE_URL ?? `http://localhost:${env.ADMIN_PORT}`,
+    // One JSON line per request would bury the addresses and the sign-in line printed below: a local start logs
+    // warnings and errors unless LOG_LEVEL says otherwise (servers started any other way log requests, at info).
+    LOG_LEVEL: env.LOG_LEVEL ?? "warn",
   };
   // Node itself, not npx or npm: a signal to those does not reach the server they started. The public site runs its
   // own server (Next.js behind a response cache, apps/web/server/serve.ts), the admin its own too (Next.js behind the

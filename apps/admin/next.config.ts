@@ -5,9 +5,17 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  transpilePackages: ["@minbar/db", "@minbar/i18n", "@minbar/importer", "@minbar/parser", "@minbar/site-signal"],
+  transpilePackages: [
+    "@minbar/db",
+    "@minbar/i18n",
+    "@minbar/importer",
+    "@minbar/parser",
+    "@minbar/site-signal",
+    "@minbar/observability",
+  ],
   // The Prisma runtime, pg and the argon2 native binding are loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  // prom-client too: the server and the app then share one copy (the registry itself is on globalThis either way).
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "prom-client"],
   poweredByHeader: false,
   // forbidden() from next/navigation: a page the user may not see answers 403 with app/forbidden.tsx in the layout.
   experimental: {

@@ -3,8 +3,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { createUser, ensureBuiltInRoles } from "@minbar/db/accounts";
 import { createPrismaClient, type PrismaClient } from "@minbar/db/client";
+import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
+import { bench, startProductionServer, type ExtraServer } from "@minbar/e2e";
 import { e2eEnv } from "@minbar/e2e/env";
+import { DESK_EDITOR_USER } from "./test-users.ts";
 
 export async function signIn(page: Page, user: { email: string; password: string }) {
   await page.goto("/login");
@@ -146,4 +150,51 @@ export function useArticleSandbox(): PrismaClient {
     await prisma.$disconnect();
   });
   return prisma;
+}
+
+/**
+ * Runs `body` on a database of its own (built-in roles, the desk editor), then stops the servers it pushed onto
+ * `servers` and drops the database, whatever the outcome.
+ */
+export async function withOwnDatabase(body: (db: TestDatabase, servers: ExtraServer[]) => Promise<void>) {
+  const db = await createTestDatabase();
+  const servers: ExtraServer[] = [];
+  try {
+    await ensureBuiltInRoles(db.prisma);
+    await createUser(db.prisma, { ...DESK_EDITOR_USER, roleKeys: ["editor"] });
+    await body(db, servers);
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+    await db.drop();
+  }
+}
+
+/**
+ * A public site and an admin of their own on another database (free ports), for a spec the suite's admin and its
+ * scheduler must stay out of; `startAdmin` may be called again after a stop (a restart). Each server started is
+ * pushed onto `servers`, for the spec to stop.
+ */
+export async function startOwnSiteAndAdmin(
+  servers: ExtraServer[],
+  env: Record<string, string> & { DATABASE_URL: string },
+  adminEnv: Record<string, string> = {},
+) {
+  const webPort = await bench.freePort();
+  const site = `http://localhost:${webPort}`;
+  const shared = { ...env, PUBLIC_SITE_URL: site };
+  const web = await startProductionServer(fileURLToPath(new URL("../../web", import.meta.url)), shared, "/", webPort);
+  servers.push(web);
+  const adminPort = await bench.freePort();
+  const adminAt = { ...shared, ADMIN_SITE_URL: `http://localhost:${adminPort}`, ...adminEnv };
+  const startAdmin = async () => {
+    const admin = await startProductionServer(
+      fileURLToPath(new URL("..", import.meta.url)),
+      adminAt,
+      "/login",
+      adminPort,
+    );
+    servers.push(admin);
+    return admin;
+  };
+  return { site, web, startAdmin };
 }

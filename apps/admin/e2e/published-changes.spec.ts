@@ -1,18 +1,19 @@
 // Changing a published story safely: edits wait as pending changes while readers keep the published text; an editor
 // publishes them as a correction that readers see; a writer cannot publish their own; a story set to come down is
 // gone (410) at its time with nobody signed in, also when the admin was restarted in between.
-import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, ensureBuiltInRoles } from "@minbar/db/accounts";
-import { createTestDatabase } from "@minbar/db/testing";
-import { bench, startProductionServer, type ExtraServer } from "@minbar/e2e";
-import { callAction, createPublishedArticle, signIn, useArticleSandbox } from "./helpers.ts";
+import {
+  callAction,
+  createPublishedArticle,
+  signIn,
+  startOwnSiteAndAdmin,
+  useArticleSandbox,
+  withOwnDatabase,
+} from "./helpers.ts";
 import { E2E_REVALIDATE_SECRET, PUBLIC_SITE } from "./public-site.ts";
 import { DESK_EDITOR_USER, WRITER_USER } from "./test-users.ts";
 
 const prisma = useArticleSandbox();
-const ADMIN_DIR = fileURLToPath(new URL("..", import.meta.url));
-const WEB_DIR = fileURLToPath(new URL("../../web", import.meta.url));
 
 async function waitSaved(page: Page) {
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved", { timeout: 15_000 });
@@ -118,23 +119,12 @@ test("a story set to come down is gone at its time (410 Gone) with nobody signed
   test.setTimeout(180_000);
   // Its own database, public site and admin: the suite's admin would take the story down itself, and this admin is
   // stopped and started again between setting the time and the time.
-  const db = await createTestDatabase();
-  const servers: ExtraServer[] = [];
-  try {
-    await ensureBuiltInRoles(db.prisma);
-    await createUser(db.prisma, { ...DESK_EDITOR_USER, roleKeys: ["editor"] });
+  await withOwnDatabase(async (db, servers) => {
     const article = await createPublishedArticle(db.prisma, "إعلان محدود المدة", ["يسري هذا الإعلان حتى نهاية اليوم."]);
-    const webPort = await bench.freePort();
-    const site = `http://localhost:${webPort}`;
-    const shared = { DATABASE_URL: db.url, PUBLIC_SITE_URL: site, REVALIDATE_SECRET: E2E_REVALIDATE_SECRET };
-    servers.push(await startProductionServer(WEB_DIR, shared, "/", webPort));
-    const adminPort = await bench.freePort();
-    const adminEnv = { ...shared, ADMIN_SITE_URL: `http://localhost:${adminPort}` };
-    const startAdmin = async () => {
-      const admin = await startProductionServer(ADMIN_DIR, adminEnv, "/login", adminPort);
-      servers.push(admin);
-      return admin;
-    };
+    const { site, startAdmin } = await startOwnSiteAndAdmin(servers, {
+      DATABASE_URL: db.url,
+      REVALIDATE_SECRET: E2E_REVALIDATE_SECRET,
+    });
     const status = async () => (await fetch(`${site}/news/${article.articleId}`)).status;
 
     const firstAdmin = await startAdmin();
@@ -181,8 +171,5 @@ test("a story set to come down is gone at its time (410 Gone) with nobody signed
     expect(transitions.map((t) => [t.toStatus, t.action, t.actorId])).toEqual([
       ["unpublished", "article.unpublish_scheduled", null],
     ]);
-  } finally {
-    for (const server of servers.reverse()) await server.stop();
-    await db.drop();
-  }
+  });
 });

@@ -50,6 +50,8 @@ const serverEnvSchema = z.object({
   MEDIA_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   /** Whether the renditions the server answers itself carry HSTS (https), as the app's own responses do. */
   ADMIN_SITE_URL: z.url().optional(),
+  /** The database /api/health checks (the server's own small pool); required by the app itself (getEnv). */
+  DATABASE_URL: postgresUrl.optional(),
 });
 
 /** What server/serve.ts itself needs, read at its start (the app's own variables are read at request time). */

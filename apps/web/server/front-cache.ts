@@ -54,6 +54,8 @@ const UNSTORED_HEADERS = new Set([
   "vary",
   CACHE_HEADER,
   "x-nextjs-cache",
+  // Each request's own id (server/serve.ts), never the id of the request that filled the cache.
+  "x-request-id",
 ]);
 const ENCODINGS = ["br", "gzip", "identity"] as const;
 type Encoding = (typeof ENCODINGS)[number];

@@ -3,6 +3,7 @@
 // between the two, ./plain-html.ts taking Next's client runtime out of the pages; ./security-headers.ts gives every
 // response its security headers and each page a policy of its own.
 // Photos' renditions (/media/renditions/…) are answered before the cache, from the media storage (@minbar/media).
+// Before everything, @minbar/observability answers /api/health and /metrics and writes one log line per request.
 // Takes next start's -p/--port and -H/--hostname.
 import { createServer, type IncomingMessage } from "node:http";
 import { join } from "node:path";
@@ -10,13 +11,16 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import compression from "compression";
 import { requireSupportedNode } from "@minbar/db/env";
+import { createDatabaseProbe } from "@minbar/db/health";
 import { resolveDataDir } from "@minbar/db/local-data";
 import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
+import { metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
 import { defaultMediaDir, defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
 import { getPathname, localeOfPath } from "../src/i18n/paths.ts";
 import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
-import { createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
+import { CACHE_HEADER, createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
 import { queryParamsFor } from "./query-params.ts";
+import { webLoggablePath, webRouteKind } from "./route-kind.ts";
 import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html.ts";
 import { isHttpsOrigin, securityHeaders, siteSecurity } from "./security-headers.ts";
 
@@ -34,9 +38,9 @@ const nodeVersion = requireSupportedNode();
 forceProductionMode();
 // The data folder's media/ unless a folder or a bucket is configured; the app's own code reads the same variable.
 defaultMediaDir(join(resolveDataDir(), "media"));
-const env = (() => {
+const [env, ops] = (() => {
   try {
-    return getEnv();
+    return [getEnv(), readObservabilityEnv()] as const;
   } catch (error) {
     // A misconfigured site stops at start with one line.
     console.error(error instanceof Error ? error.message : String(error));
@@ -90,11 +94,37 @@ const media = createRenditionHandler(mediaStorageFromEnv(env, env.MEDIA_DIR ?? "
   onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
 });
 
-const server = createServer((req, res) => {
-  if (media(req, res)) return;
-  security.apply(res, req.url);
-  cache.handle(readablePath(req), res);
-});
+const database = createDatabaseProbe(env.DATABASE_URL);
+const counters = metrics();
+const server = createServer(
+  observedServer(
+    (req, res) => {
+      if (media(req, res)) return;
+      security.apply(res, req.url);
+      cache.handle(readablePath(req), res);
+    },
+    {
+      logger: processLogger("web"),
+      metrics: counters,
+      metricsToken: ops.metricsToken,
+      // Redis joins here when the site uses it.
+      health: { postgres: () => database.check() },
+      routeOf: (_method, path) => webRouteKind(path),
+      redactPath: webLoggablePath,
+      onFinish: ({ method, path, route, status, seconds }, res) => {
+        const outcome = res.getHeader(CACHE_HEADER);
+        if (typeof outcome === "string") {
+          counters.cacheRequests.inc({ layer: "front", outcome: outcome.toLowerCase() });
+          if (outcome === "MISS") counters.renderDuration.observe({ route }, seconds);
+        }
+        if (method === "POST" && path === "/api/revalidate")
+          counters.revalidationsReceived.inc({
+            outcome: status < 300 ? "confirmed" : status === 401 ? "refused" : "invalid",
+          });
+      },
+    },
+  ),
+);
 server.listen(port, args.hostname, () => {
   const pages = plainHtml ? "pages as plain HTML" : "pages with Next's client runtime";
   console.log(
@@ -124,7 +154,7 @@ function stop() {
   stopping = true;
   server.close();
   server.closeIdleConnections();
-  void app.close().finally(() => process.exit(0));
+  void Promise.allSettled([app.close(), database.close()]).finally(() => process.exit(0));
   // Open keep-alive connections must not hold the process.
   setTimeout(() => process.exit(0), 5_000).unref();
 }

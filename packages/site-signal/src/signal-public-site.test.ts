@@ -24,6 +24,15 @@ describe("signalPublicSite", () => {
     ]);
   });
 
+  it("passes the sender's request id as X-Request-Id, on every request of the signal", async () => {
+    const site = await startSite(() => ({ status: 200 }));
+    const articleIds = Array.from({ length: MAX_ARTICLE_IDS_PER_REQUEST + 1 }, (_, i) => i + 1);
+    await signalPublicSite({ target: { siteUrl: site.siteUrl, secret, requestId: "job-1234" }, articleIds });
+    expect(site.received.map((request) => request.requestId)).toEqual(["job-1234", "job-1234"]);
+    await signalPublicSite({ target: { siteUrl: site.siteUrl, secret }, articleIds: [1] });
+    expect(site.received[2]?.requestId).toBeUndefined();
+  });
+
   it("sends a long list in requests of at most the maximum the site accepts, one after the other", async () => {
     const site = await startSite(() => ({ status: 200 }));
     const articleIds = Array.from({ length: 2 * MAX_ARTICLE_IDS_PER_REQUEST + 1 }, (_, i) => i + 1);

@@ -2,8 +2,11 @@
 // admin after each change, the importer's CLI after a run.
 import { MAX_ARTICLE_IDS_PER_REQUEST, type RevalidationRequest } from "./revalidation-request.ts";
 
-/** Where to send the signal: the public site's origin and the secret it shares (its REVALIDATE_SECRET). */
-export type SiteTarget = { siteUrl: string; secret: string };
+/**
+ * Where to send the signal: the public site's origin and the secret it shares (its REVALIDATE_SECRET); and the id of
+ * the request or job that sends it, passed as X-Request-Id so the site's log line of the signal names it.
+ */
+export type SiteTarget = { siteUrl: string; secret: string; requestId?: string };
 
 export type SignalInput = {
   target: SiteTarget;
@@ -42,7 +45,7 @@ export async function signalPublicSite({
   let articles = 0;
   for (let start = 0; start < ids.length; start += MAX_ARTICLE_IDS_PER_REQUEST) {
     const chunk = ids.slice(start, start + MAX_ARTICLE_IDS_PER_REQUEST);
-    const failure = await send(url, target.secret, { articleIds: chunk }, timeoutMs);
+    const failure = await send(url, target, { articleIds: chunk }, timeoutMs);
     if (failure) return { confirmed: false, articles, reason: failure };
     articles += chunk.length;
   }
@@ -98,16 +101,25 @@ async function sendTo(
   } catch {
     return { confirmed: false, reason: `not a URL: ${target.siteUrl}` };
   }
-  const failure = await send(url, target.secret, body, timeoutMs);
+  const failure = await send(url, target, body, timeoutMs);
   return failure ? { confirmed: false, reason: failure } : { confirmed: true };
 }
 
 /** One request: null when the site confirmed it, otherwise why not. */
-async function send(url: URL, secret: string, body: RevalidationRequest, timeoutMs: number): Promise<string | null> {
+async function send(
+  url: URL,
+  { secret, requestId }: SiteTarget,
+  body: RevalidationRequest,
+  timeoutMs: number,
+): Promise<string | null> {
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${secret}`,
+        "content-type": "application/json",
+        ...(requestId ? { "x-request-id": requestId } : {}),
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
       // The response is about the public site's cache; never follow it elsewhere with the secret attached.

@@ -4,7 +4,14 @@ import type { AddressInfo } from "node:net";
 import { afterEach } from "vitest";
 import { text } from "node:stream/consumers";
 
-export type Received = { method?: string; url?: string; authorization?: string; contentType?: string; body: string };
+export type Received = {
+  method?: string;
+  url?: string;
+  authorization?: string;
+  contentType?: string;
+  requestId?: string;
+  body: string;
+};
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -27,6 +34,7 @@ export async function startSite(answer: (n: number) => { status: number; headers
       url: request.url,
       authorization: request.headers.authorization,
       contentType: request.headers["content-type"],
+      requestId: request.headers["x-request-id"] as string | undefined,
       body,
     });
     const reply = answer(received.length);

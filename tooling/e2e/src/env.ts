@@ -48,6 +48,8 @@ export const e2eEnv = {
   authSecret: process.env.AUTH_SECRET,
   previewSecret: process.env.PREVIEW_SECRET,
   revalidateSecret: process.env.REVALIDATE_SECRET,
+  /** The servers' LOG_LEVEL: warnings and errors only unless set, so a run's output is not one line per request. */
+  logLevel: process.env.LOG_LEVEL ?? "warn",
   /** The run's media folder, shared by the apps under test and the tests that put photos in it (read when asked). */
   mediaDir: (): string | undefined => process.env.MEDIA_DIR,
 };

@@ -9,3 +9,4 @@ export * as bench from "./bench-harness.ts";
 export { serverNodeVersion, serverOutputUntil, startProductionServer, type ExtraServer } from "./server-runtime.ts";
 export { expectSecurityHeaders, parsePolicy, watchPolicyViolations } from "./security-headers.ts";
 export { pixelAt } from "./pixels.ts";
+export { sampleValue, jsonLogLines } from "./operations.ts";

@@ -53,7 +53,7 @@ export function definePlaywrightConfig({
         reuseExistingServer: false,
         timeout: 60_000,
         stdout: "pipe",
-        env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+        env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: e2eEnv.logLevel, ...env },
       },
       ...alsoServe.map((other) => ({
         command: productionServerCommand(other.appDir, other.port),
@@ -62,7 +62,7 @@ export function definePlaywrightConfig({
         reuseExistingServer: false,
         timeout: 60_000,
         stdout: "pipe" as const,
-        env: { NEXT_TELEMETRY_DISABLED: "1", ...other.env },
+        env: { NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: e2eEnv.logLevel, ...other.env },
       })),
     ],
   });

@@ -52,7 +52,12 @@ export async function serverOutputUntil(
   }
 }
 
-export type ExtraServer = { origin: string; stop(): Promise<void> };
+export type ExtraServer = {
+  origin: string;
+  stop(): Promise<void>;
+  /** Everything the server wrote so far, stdout and stderr (its log lines). */
+  output(): string;
+};
 
 /**
  * Starts the app's production server with extra environment (e.g. another configured origin) on `port` (a free one
@@ -87,7 +92,7 @@ export async function startProductionServer(
       () => true,
       () => false,
     );
-    if (answered) return { origin, stop };
+    if (answered) return { origin, stop, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

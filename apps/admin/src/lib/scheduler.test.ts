@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { startSite } from "@minbar/site-signal/testing";
 import { findNearSpellings } from "@minbar/db/public";
 import { resendDueSiteSignals, revalidatePublicSite } from "./revalidate-public-site.ts";
-import { runSchedulerTick, startSchedulerLoop } from "./scheduler.ts";
+import { runSchedulerTick, startSchedulerLoop, type TickReport } from "./scheduler.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -89,7 +89,15 @@ describe("runSchedulerTick", () => {
       return true;
     };
 
-    const published = await runSchedulerTick({ prisma: db.prisma, now, revalidate, log: quiet });
+    const reports: TickReport[] = [];
+    const published = await runSchedulerTick({
+      prisma: db.prisma,
+      now,
+      revalidate,
+      log: quiet,
+      report: (done) => reports.push(done),
+    });
+    expect(reports).toEqual([{ published: 1, changed: 0, takenDown: 0, frontPages: 0 }]);
 
     expect(published.map((row) => row.localizationId)).toEqual([due.localizationId]);
     expect(revalidated).toEqual([due.articleId]);
@@ -115,8 +123,10 @@ describe("runSchedulerTick", () => {
       now: new Date(now.getTime() + 15_000),
       revalidate,
       log: quiet,
+      report: (done) => reports.push(done),
     });
     expect(again).toEqual([]);
+    expect(reports[1]).toEqual({ published: 0, changed: 0, takenDown: 0, frontPages: 0 });
     expect(revalidated).toEqual([due.articleId]);
     expect(await db.prisma.workflowTransition.count({ where: { localizationId: due.localizationId } })).toBe(1);
     expect(await db.prisma.auditLog.count({ where: { action: "article.publish_scheduled" } })).toBe(1);

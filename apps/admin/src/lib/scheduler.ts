@@ -8,6 +8,8 @@ import {
   unpublishDue,
   type PublishedBySchedule,
 } from "@minbar/db/editorial";
+import { newJobId, processLogger } from "@minbar/observability/log";
+import { metrics } from "@minbar/observability/metrics";
 import { getEnv, isNextBuild } from "../env.ts";
 import {
   resendDueSiteSignals,
@@ -31,7 +33,12 @@ export type SchedulerTickInput = {
   /** Sends the public site the editions whose edited front page changed (a scheduled arrangement, a pin's end). */
   revalidateFrontPages?: (locales: ("ar" | "ru" | "en")[]) => Promise<unknown>;
   log?: Log;
+  /** Told what the tick did, once it is done (the job's log line and counters). */
+  report?: (done: TickReport) => void;
 };
+
+/** How many localizations a tick published, published the changes of, and took down; which front pages changed. */
+export type TickReport = { published: number; changed: number; takenDown: number; frontPages: number };
 
 /**
  * One pass: publish every localization that is due, the pending changes that are due, and take down the texts whose
@@ -45,6 +52,7 @@ export async function runSchedulerTick({
   resend,
   revalidateFrontPages: signalFrontPages,
   log = console,
+  report,
 }: SchedulerTickInput): Promise<PublishedBySchedule[]> {
   const published = await publishDueScheduled(prisma, now);
   // Pending changes due to go live, and texts due to come down: the same tick, the same one signal.
@@ -77,6 +85,12 @@ export async function runSchedulerTick({
   await refreshSearchLexicon(prisma).catch((error: unknown) =>
     log.error(`[scheduler] counting published words for search failed: ${String(error)}`),
   );
+  report?.({
+    published: published.length,
+    changed: changed.length,
+    takenDown: takenDown.length,
+    frontPages: frontPages.length,
+  });
   return published;
 }
 
@@ -114,6 +128,32 @@ export function startSchedulerLoop({
   return { stop: () => clearInterval(timer) };
 }
 
+/**
+ * Runs one scheduler tick and writes its JSON log line when it did work or failed (an idle tick every 15 s would
+ * drown the log), counting it in the metrics either way.
+ */
+async function observedJob(jobId: string, tick: (report: (done: TickReport) => void) => Promise<unknown>) {
+  const [logger, counters, started] = [processLogger("admin"), metrics(), performance.now()];
+  const ms = () => Math.round(performance.now() - started);
+  try {
+    await tick((done) => {
+      const total = done.published + done.changed + done.takenDown + done.frontPages;
+      if (total === 0) return;
+      counters.jobsRun.inc({ job: "scheduler" });
+      counters.jobItems.inc({ job: "scheduler", what: "published" }, done.published);
+      counters.jobItems.inc({ job: "scheduler", what: "changes" }, done.changed);
+      counters.jobItems.inc({ job: "scheduler", what: "taken-down" }, done.takenDown);
+      counters.jobItems.inc({ job: "scheduler", what: "front-pages" }, done.frontPages);
+      logger.info({ reqId: jobId, job: "scheduler", outcome: "ok", ...done, ms: ms() }, "job");
+    });
+  } catch (error) {
+    counters.jobsFailed.inc({ job: "scheduler" });
+    const message = error instanceof Error ? error.message : String(error);
+    logger.error({ reqId: jobId, job: "scheduler", outcome: "failed", error: message, ms: ms() }, "job");
+    throw error;
+  }
+}
+
 // `next dev` may evaluate instrumentation more than once per process; one loop per process is enough.
 const holder = globalThis as typeof globalThis & { __minbarScheduler?: SchedulerLoop };
 
@@ -135,14 +175,19 @@ export function startScheduledPublishing(log: Log = console): void {
         .then(({ requestRenditions }) => requestRenditions(log))
         .catch((error: unknown) => log.error(`[scheduler] renditions not started: ${String(error)}`));
       const [prisma, now] = [getPrisma(), new Date()];
-      return runSchedulerTick({
-        prisma,
-        now,
-        revalidate: (articleIds) => revalidatePublicSite(articleIds, { prisma }),
-        resend: () => resendDueSiteSignals({ prisma, now, target: siteTargetFromEnv() }),
-        revalidateFrontPages: (locales) => revalidateFrontPages(locales, { log }),
-        log,
-      });
+      // The tick's id goes with its signals to the public site (X-Request-Id), so both logs name the same job.
+      const jobId = newJobId();
+      return observedJob(jobId, (report) =>
+        runSchedulerTick({
+          prisma,
+          now,
+          revalidate: (articleIds) => revalidatePublicSite(articleIds, { prisma, requestId: jobId }),
+          resend: () => resendDueSiteSignals({ prisma, now, target: siteTargetFromEnv(jobId) }),
+          revalidateFrontPages: (locales) => revalidateFrontPages(locales, { log, requestId: jobId }),
+          log,
+          report,
+        }),
+      );
     },
   });
   log.info(
