@@ -1,0 +1,68 @@
+// What `npm run backup` and `npm run restore` share: where the backup is, which database, which media store.
+import path from "node:path";
+import { FileSystemMediaStorage, mediaStorageFromEnv, type MediaStorage } from "@minbar/media";
+import { runningEmbeddedUrl, startEmbeddedPostgres } from "../embedded-server.ts";
+import { invocationDir, readDbEnv } from "../env.ts";
+import { embeddedDataDir, loadRootEnvFile, resolveDataDir } from "../local-data.ts";
+import { readBackupEnv, s3BackupStore } from "./env.ts";
+
+export type Context = {
+  /** The backup's place: a folder, or `s3://bucket/prefix`. */
+  store: MediaStorage;
+  /** The site's media store, as the apps configure it. */
+  media: MediaStorage;
+  databaseUrl: string;
+  /** Stops the embedded database when this command started it, and closes S3 clients. */
+  close(): Promise<void>;
+  describeDatabase: string;
+};
+
+/**
+ * The database: `--database-url`, else DATABASE_URL, else the embedded one `npm start` runs; when it is not
+ * running, this command starts it on its folder for its own use (so the site may be stopped meanwhile).
+ */
+export async function openContext(location: string, databaseUrlArg: string | undefined): Promise<Context> {
+  loadRootEnvFile();
+  const dbEnv = readDbEnv();
+  const env = readBackupEnv();
+  const store = location.startsWith("s3://")
+    ? s3BackupStore(location, env)
+    : new FileSystemMediaStorage(path.resolve(invocationDir(), location));
+  const media = mediaStorageFromEnv(env, path.join(resolveDataDir(dbEnv), "media"));
+  const closeStores = () => {
+    for (const storage of [store, media])
+      if ("close" in storage && typeof storage.close === "function") storage.close();
+  };
+  const given = databaseUrlArg ?? dbEnv.databaseUrl;
+  if (given)
+    return { store, media, databaseUrl: given, describeDatabase: redact(given), close: async () => closeStores() };
+  const dataDir = embeddedDataDir(dbEnv);
+  const running = runningEmbeddedUrl(dataDir);
+  if (running) {
+    return {
+      store,
+      media,
+      databaseUrl: running,
+      describeDatabase: `the embedded database of the running site (${dataDir})`,
+      close: async () => closeStores(),
+    };
+  }
+  const embedded = await startEmbeddedPostgres({ dataDir, port: dbEnv.embeddedDbPort });
+  return {
+    store,
+    media,
+    databaseUrl: embedded.url,
+    describeDatabase: `the embedded database in ${dataDir}`,
+    async close() {
+      closeStores();
+      await embedded.stop();
+    },
+  };
+}
+
+/** The URL without its password, for output. */
+export function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
