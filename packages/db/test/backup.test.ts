@@ -17,6 +17,7 @@ import { createArticleFixture, createCast, type Cast } from "../src/editorial/te
 import { startEmbeddedPostgres } from "../src/embedded-server.ts";
 import { uploadImage } from "../src/media/upload-image.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing.ts";
+import { applyMigrations, readMigrations } from "../src/migrate.ts";
 import { createUser } from "../src/users.ts";
 import { createScratchDatabase, findFreePort, makeTempDir, query, removeTempDirs } from "./helpers.ts";
 
@@ -176,6 +177,26 @@ describe("backup and restore", () => {
     await expect(restoreBackup({ databaseUrl: target, source: new FileSystemMediaStorage(newer) })).rejects.toThrow(
       "the backup is newer than this code: its migration 29990101000000_from_the_future is not here",
     );
+  });
+
+  it("restores a backup made before the latest migration, then applies it", async () => {
+    const older = await emptyDatabase();
+    const migrations = await readMigrations();
+    await applyMigrations({ url: older, through: migrations.at(-2)!.name });
+    await query(older, "UPDATE sections SET name_en = 'Old news' WHERE slug_en = 'news'");
+    const dir = await makeTempDir("backup-older");
+    await createBackup({ databaseUrl: older, target: new FileSystemMediaStorage(dir) });
+    const target = await emptyDatabase();
+    const summary = await restoreBackup({ databaseUrl: target, source: new FileSystemMediaStorage(dir) });
+    expect(summary.migrationsAfter).toBe(1);
+    const recorded = await query<{ migration_name: string }>(
+      target,
+      "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name",
+    );
+    expect(recorded.map((row) => row.migration_name)).toEqual(migrations.map((migration) => migration.name));
+    expect(await query(target, "SELECT name_en FROM sections WHERE slug_en = 'news'")).toEqual([
+      { name_en: "Old news" },
+    ]);
   });
 
   it("refuses to write a backup over another one", async () => {

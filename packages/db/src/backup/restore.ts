@@ -57,19 +57,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
-  let rows = 0;
-  let migrationsAfter = 0;
-  try {
-    await checkTarget(client, manifest, options.force ?? false);
-    const lastMigration = manifest.migrations.at(-1)!.name;
-    await applyMigrations({ client, migrationsDir: options.migrationsDir, through: lastMigration });
-    rows = await loadTables(client, manifest, files, log);
-    const rest = await applyMigrations({ client, migrationsDir: options.migrationsDir });
-    migrationsAfter = rest.applied.length;
-    if (migrationsAfter > 0) log(`applied ${migrationsAfter} newer migration(s): ${rest.applied.join(", ")}`);
-  } finally {
-    await client.end();
-  }
+  const { rows, migrationsAfter } = await restoreDatabase(client, manifest, files, options, log).finally(() =>
+    client.end(),
+  );
 
   if (options.media) {
     for (const entry of manifest.media) {
@@ -86,6 +76,23 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     migrationsAfter,
     ms: Date.now() - started,
   };
+}
+
+/** The backup's schema, its data, then this code's newer migrations, which carry the data forward. */
+async function restoreDatabase(
+  client: pg.Client,
+  manifest: Manifest,
+  files: Map<string, Buffer>,
+  options: RestoreOptions,
+  log: (line: string) => void,
+): Promise<{ rows: number; migrationsAfter: number }> {
+  await checkTarget(client, manifest, options.force ?? false);
+  const lastMigration = manifest.migrations.at(-1)!.name;
+  await applyMigrations({ client, migrationsDir: options.migrationsDir, through: lastMigration });
+  const rows = await loadTables(client, manifest, files, log);
+  const rest = await applyMigrations({ client, migrationsDir: options.migrationsDir });
+  if (rest.applied.length > 0) log(`applied ${rest.applied.length} newer migration(s): ${rest.applied.join(", ")}`);
+  return { rows, migrationsAfter: rest.applied.length };
 }
 
 /** The backup's migrations must be this code's first ones: data of a newer schema has nowhere to go. */
