@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const context = await openContext(values.to, values["database-url"]);
+  const context = await openContext(values.to, values["database-url"], { createEmbedded: false });
   try {
     console.log(`backing up ${context.describeDatabase} to ${values.to}`);
     const summary = await createBackup({

@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     parsed.pathname = "/postgres";
     if (name && (await ensureDatabase(parsed.toString(), name))) console.log(`created database ${name}`);
   }
-  const context = await openContext(values.from, databaseUrlArg);
+  const context = await openContext(values.from, databaseUrlArg, { createEmbedded: true });
   try {
     console.log(`restoring ${values.from} into ${context.describeDatabase}`);
     const summary = await restoreBackup({

@@ -1,4 +1,5 @@
 // What `npm run backup` and `npm run restore` share: where the backup is, which database, which media store.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { FileSystemMediaStorage, mediaStorageFromEnv, type MediaStorage } from "@minbar/media";
 import { runningEmbeddedUrl, startEmbeddedPostgres } from "../embedded-server.ts";
@@ -21,7 +22,11 @@ export type Context = {
  * The database: `--database-url`, else DATABASE_URL, else the embedded one `npm start` runs; when it is not
  * running, this command starts it on its folder for its own use (so the site may be stopped meanwhile).
  */
-export async function openContext(location: string, databaseUrlArg: string | undefined): Promise<Context> {
+export async function openContext(
+  location: string,
+  databaseUrlArg: string | undefined,
+  { createEmbedded }: { createEmbedded: boolean },
+): Promise<Context> {
   loadRootEnvFile();
   const dbEnv = readDbEnv();
   const env = readBackupEnv();
@@ -46,6 +51,11 @@ export async function openContext(location: string, databaseUrlArg: string | und
       describeDatabase: `the embedded database of the running site (${dataDir})`,
       close: async () => closeStores(),
     };
+  }
+  if (!createEmbedded && !existsSync(dataDir)) {
+    throw new Error(
+      `no database: DATABASE_URL is not set and there is no embedded database in ${dataDir} (give --database-url)`,
+    );
   }
   const embedded = await startEmbeddedPostgres({ dataDir, port: dbEnv.embeddedDbPort });
   return {
