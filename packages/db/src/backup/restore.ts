@@ -17,7 +17,15 @@ import {
   recordedMigrations,
   type TableInfo,
 } from "./catalog.ts";
-import { BackupError, MANIFEST_KEY, parseCopyText, parseManifest, verifyFile, type Manifest } from "./format.ts";
+import {
+  BackupError,
+  MANIFEST_KEY,
+  parseCopyText,
+  parseManifest,
+  verifyFile,
+  type Manifest,
+  type TableEntry,
+} from "./format.ts";
 
 export type RestoreOptions = {
   databaseUrl: string;
@@ -43,11 +51,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   const log = options.log ?? (() => {});
   const manifest = parseManifest(await options.source.get(MANIFEST_KEY));
   await checkMigrations(manifest, options.migrationsDir);
-  const files = new Map<string, Buffer>();
-  for (const table of manifest.tables) {
-    files.set(table.name, verifyFile(`table ${table.name}`, table, await options.source.get(table.key)));
-  }
-  // Media can be large: checked here one by one, read again when copied.
+  // Every file is checked before anything is written, one at a time (a backup may not fit in memory), and read
+  // again, and checked again, when loaded.
+  const read = async (table: TableEntry) =>
+    verifyFile(`table ${table.name}`, table, await options.source.get(table.key));
+  for (const table of manifest.tables) await read(table);
   for (const entry of options.media ? manifest.media : []) {
     verifyFile("media", entry, await options.source.get(entry.key));
   }
@@ -57,7 +65,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
-  const { rows, migrationsAfter } = await restoreDatabase(client, manifest, files, options, log).finally(() =>
+  const { rows, migrationsAfter } = await restoreDatabase(client, manifest, read, options, log).finally(() =>
     client.end(),
   );
 
@@ -82,14 +90,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
 async function restoreDatabase(
   client: pg.Client,
   manifest: Manifest,
-  files: Map<string, Buffer>,
+  read: (table: TableEntry) => Promise<Buffer>,
   options: RestoreOptions,
   log: (line: string) => void,
 ): Promise<{ rows: number; migrationsAfter: number }> {
   await checkTarget(client, manifest, options.force ?? false);
   const lastMigration = manifest.migrations.at(-1)!.name;
   await applyMigrations({ client, migrationsDir: options.migrationsDir, through: lastMigration });
-  const rows = await loadTables(client, manifest, files, log);
+  const rows = await loadTables(client, manifest, read, log);
   const rest = await applyMigrations({ client, migrationsDir: options.migrationsDir });
   if (rest.applied.length > 0) log(`applied ${rest.applied.length} newer migration(s): ${rest.applied.join(", ")}`);
   return { rows, migrationsAfter: rest.applied.length };
@@ -144,7 +152,7 @@ async function checkTarget(client: pg.Client, manifest: Manifest, force: boolean
 async function loadTables(
   client: pg.Client,
   manifest: Manifest,
-  files: Map<string, Buffer>,
+  read: (table: TableEntry) => Promise<Buffer>,
   log: (line: string) => void,
 ): Promise<number> {
   const tables = new Map((await listTables(client)).map((table) => [table.name, table]));
@@ -169,7 +177,7 @@ async function loadTables(
     // Emptied first: rows a migration inserts, or the data --force replaces.
     if (order.length > 0) await client.query(`TRUNCATE ${order.map(quoteIdentifier).join(", ")}`);
     for (const entry of manifest.tables) {
-      await copyIn(tables.get(entry.name)!, files.get(entry.name)!);
+      await copyIn(tables.get(entry.name)!, await read(entry));
       rows += entry.rows;
       log(`table ${entry.name}: ${entry.rows} row(s) restored`);
     }
