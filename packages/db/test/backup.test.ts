@@ -4,12 +4,13 @@
 // the embedded database.
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { FileSystemMediaStorage, S3MediaStorage } from "@minbar/media";
+import { FileSystemMediaStorage, type S3MediaStorage } from "@minbar/media";
 import pg from "pg";
 import S3rver from "s3rver";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup } from "../src/backup/backup.ts";
+import { readBackupEnv, s3BackupStore } from "../src/backup/env.ts";
 import { orderByKey, quoteIdentifier, type TableInfo } from "../src/backup/catalog.ts";
 import { restoreBackup } from "../src/backup/restore.ts";
 import { createPrismaClient } from "../src/client.ts";
@@ -219,14 +220,14 @@ describe("through an S3-compatible store", () => {
       configureBuckets: [{ name: "minbar-backups", configs: [] }],
     });
     const { port } = await server.run();
-    bucket = new S3MediaStorage({
-      bucket: "minbar-backups",
-      prefix: "nightly/2026-12-05",
-      endpoint: `http://127.0.0.1:${port}`,
-      region: "us-east-1",
-      accessKeyId: "S3RVER",
-      secretAccessKey: "S3RVER",
+    // As `--to s3://…` makes it: the keys from BACKUP_S3_*, the rest from MEDIA_S3_*.
+    const env = readBackupEnv({
+      MEDIA_S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      MEDIA_S3_REGION: "us-east-1",
+      BACKUP_S3_ACCESS_KEY_ID: "S3RVER",
+      BACKUP_S3_SECRET_ACCESS_KEY: "S3RVER",
     });
+    bucket = s3BackupStore("s3://minbar-backups/nightly/2026-12-05", env);
   });
   afterAll(async () => {
     bucket?.close();
@@ -244,6 +245,16 @@ describe("through an S3-compatible store", () => {
     });
     expect(summary.mediaObjects).toBe(1);
     expect(await snapshot(target)).toEqual(await snapshot(source.url));
+    const listed: string[] = [];
+    for await (const key of bucket.list()) listed.push(key);
+    expect(listed).toContain("manifest.json");
+    expect(listed).toContain("db/articles.copy");
+  });
+
+  it("says which keys an s3:// address lacks", () => {
+    expect(() => s3BackupStore("s3://minbar-backups", readBackupEnv({}))).toThrow(
+      "s3://minbar-backups needs BACKUP_S3_ACCESS_KEY_ID and BACKUP_S3_SECRET_ACCESS_KEY (the store's keys)",
+    );
   });
 });
 

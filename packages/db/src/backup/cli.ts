@@ -1,6 +1,7 @@
 // What `npm run backup` and `npm run restore` share: where the backup is, which database, which media store.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { FileSystemMediaStorage, mediaStorageFromEnv, type MediaStorage } from "@minbar/media";
 import { runningEmbeddedUrl, startEmbeddedPostgres } from "../embedded-server.ts";
 import { invocationDir, readDbEnv } from "../env.ts";
@@ -75,4 +76,62 @@ export function redact(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = "***";
   return parsed.toString();
+}
+
+export type CommandArgs = { location: string; databaseUrl: string | undefined; force: boolean };
+
+/**
+ * Parses `--<place> LOCATION [--database-url URL] [--force]`, opens the context, runs `work` (which returns the
+ * summary line) and exits: 0 done, 1 failed (one line saying why), 2 a usage error.
+ */
+export function runCommand(command: {
+  name: string;
+  usage: string;
+  place: "to" | "from";
+  force: boolean;
+  createEmbedded: boolean;
+  prepare?: (args: CommandArgs) => Promise<void>;
+  work: (context: Context, args: CommandArgs) => Promise<string>;
+}): void {
+  const main = async (): Promise<number> => {
+    let values: Record<string, string | boolean | undefined>;
+    try {
+      ({ values } = parseArgs({
+        options: {
+          [command.place]: { type: "string" },
+          "database-url": { type: "string" },
+          ...(command.force ? { force: { type: "boolean" } } : {}),
+        },
+      }));
+    } catch (error) {
+      console.error(`${(error as Error).message}\n${command.usage}`);
+      return 2;
+    }
+    const location = values[command.place];
+    if (typeof location !== "string") {
+      console.error(command.usage);
+      return 2;
+    }
+    const databaseUrl = values["database-url"];
+    const args = {
+      location,
+      databaseUrl: typeof databaseUrl === "string" ? databaseUrl : undefined,
+      force: values.force === true,
+    };
+    await command.prepare?.(args);
+    const context = await openContext(location, args.databaseUrl, { createEmbedded: command.createEmbedded });
+    try {
+      console.log(await command.work(context, args));
+      return 0;
+    } finally {
+      await context.close();
+    }
+  };
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`${command.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 }
