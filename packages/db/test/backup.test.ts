@@ -5,19 +5,17 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { FileSystemMediaStorage, type S3MediaStorage } from "@minbar/media";
-import pg from "pg";
 import S3rver from "s3rver";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBackup } from "../src/backup/backup.ts";
 import { readBackupEnv, s3BackupStore } from "../src/backup/env.ts";
-import { orderByKey, quoteIdentifier, type TableInfo } from "../src/backup/catalog.ts";
 import { restoreBackup } from "../src/backup/restore.ts";
 import { createPrismaClient } from "../src/client.ts";
 import { createArticleFixture, createCast, type Cast } from "../src/editorial/test-fixtures.ts";
 import { startEmbeddedPostgres } from "../src/embedded-server.ts";
 import { uploadImage } from "../src/media/upload-image.ts";
-import { createTestDatabase, type TestDatabase } from "../src/testing.ts";
+import { createTestDatabase, tableRows, type TestDatabase } from "../src/testing.ts";
 import { applyMigrations, readMigrations } from "../src/migrate.ts";
 import { createUser } from "../src/users.ts";
 import { createScratchDatabase, findFreePort, makeTempDir, query, removeTempDirs } from "./helpers.ts";
@@ -32,37 +30,6 @@ async function emptyDatabase(): Promise<string> {
   const database = await createScratchDatabase();
   scratch.push(database);
   return database.url;
-}
-
-/** Every table of the public schema, generated columns included, each row as PostgreSQL prints it, by key. */
-async function snapshot(url: string): Promise<Record<string, string[]>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows: tables } = await client.query<{ name: string; columns: string[]; key: string[] }>(
-      `SELECT t.table_name AS name,
-              array(SELECT column_name::text FROM information_schema.columns c
-                    WHERE c.table_schema = 'public' AND c.table_name = t.table_name ORDER BY ordinal_position) AS columns,
-              array(SELECT a.attname::text FROM pg_index i JOIN pg_attribute a
-                      ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
-                    WHERE i.indrelid = quote_ident(t.table_name)::regclass AND i.indisprimary) AS key
-       FROM information_schema.tables t
-       WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY 1`,
-    );
-    const result: Record<string, string[]> = {};
-    for (const table of tables) {
-      const info: TableInfo = { name: table.name, columns: table.columns, primaryKey: table.key };
-      // The migrations' bookkeeping is each database's own (ids, times): compared by name and checksum.
-      const select =
-        table.name === "_prisma_migrations"
-          ? `SELECT migration_name || ' ' || checksum AS row FROM "_prisma_migrations" ORDER BY migration_name`
-          : `SELECT t::text AS row FROM ${quoteIdentifier(table.name)} t${orderByKey(info)}`;
-      result[table.name] = (await client.query<{ row: string }>(select)).rows.map((row) => row.row);
-    }
-    return result;
-  } finally {
-    await client.end();
-  }
 }
 
 beforeAll(async () => {
@@ -109,11 +76,11 @@ describe("backup and restore", () => {
       media: new FileSystemMediaStorage(restoredMedia),
       log: (line) => lines.push(line),
     });
-    const before = await snapshot(source.url);
+    const before = await tableRows(source.url);
     expect(before["users"]!.length).toBeGreaterThan(5);
     expect(before["article_localizations"]!.length).toBe(10);
     expect(before["media_images"]!.length).toBe(1);
-    expect(await snapshot(target)).toEqual(before);
+    expect(await tableRows(target)).toEqual(before);
     expect(summary.mediaObjects).toBe(1);
     expect(lines).toContain("table articles: 5 row(s) restored");
 
@@ -165,7 +132,7 @@ describe("backup and restore", () => {
       "changed",
     ]);
     await restoreBackup({ databaseUrl: target, source: from, force: true });
-    expect(await snapshot(target)).toEqual(await snapshot(source.url));
+    expect(await tableRows(target)).toEqual(await tableRows(source.url));
   });
 
   it("refuses a backup made by newer code, saying so", async () => {
@@ -244,7 +211,7 @@ describe("through an S3-compatible store", () => {
       media: new FileSystemMediaStorage(restoredMedia),
     });
     expect(summary.mediaObjects).toBe(1);
-    expect(await snapshot(target)).toEqual(await snapshot(source.url));
+    expect(await tableRows(target)).toEqual(await tableRows(source.url));
     const listed: string[] = [];
     for await (const key of bucket.list()) listed.push(key);
     expect(listed).toContain("manifest.json");
@@ -264,7 +231,7 @@ describe("into the embedded database", () => {
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "pglite"), port: await findFreePort() });
     try {
       await restoreBackup({ databaseUrl: embedded.url, source: new FileSystemMediaStorage(backupDir) });
-      expect(await snapshot(embedded.url)).toEqual(await snapshot(source.url));
+      expect(await tableRows(embedded.url)).toEqual(await tableRows(source.url));
       const again = path.join(dir, "again");
       await createBackup({ databaseUrl: embedded.url, target: new FileSystemMediaStorage(again) });
       const tables = (file: string) => readFile(file, "utf8").then((text) => JSON.parse(text).tables);
