@@ -2,8 +2,10 @@
 // photo and its stored file) is backed up, restored elsewhere, and every table compared row by row; bad backups
 // and occupied targets are refused before anything is written; the same round trip through an S3 store and into
 // the embedded database.
+import { spawnSync } from "node:child_process";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { FileSystemMediaStorage, type S3MediaStorage } from "@minbar/media";
 import S3rver from "s3rver";
 import sharp from "sharp";
@@ -16,9 +18,10 @@ import { createArticleFixture, createCast, type Cast } from "../src/editorial/te
 import { startEmbeddedPostgres } from "../src/embedded-server.ts";
 import { uploadImage } from "../src/media/upload-image.ts";
 import { createTestDatabase, tableRows, type TestDatabase } from "../src/testing.ts";
-import { applyMigrations, readMigrations } from "../src/migrate.ts";
+import { inheritedEnv } from "../src/env.ts";
+import { applyMigrations, dropDatabase, readMigrations, withDatabase } from "../src/migrate.ts";
 import { createUser } from "../src/users.ts";
-import { createScratchDatabase, findFreePort, makeTempDir, query, removeTempDirs } from "./helpers.ts";
+import { adminUrl, createScratchDatabase, findFreePort, makeTempDir, query, removeTempDirs } from "./helpers.ts";
 
 let source: TestDatabase;
 let cast: Cast;
@@ -171,6 +174,58 @@ describe("backup and restore", () => {
     await expect(
       createBackup({ databaseUrl: source.url, target: new FileSystemMediaStorage(backupDir) }),
     ).rejects.toThrow("the target already holds a backup (manifest.json); choose a new folder or prefix");
+  });
+});
+
+describe("npm run backup / npm run restore", () => {
+  const run = (script: string, args: string[], env: Record<string, string>) =>
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(new URL(`../scripts/${script}`, import.meta.url)), ...args],
+      {
+        encoding: "utf8",
+        env: inheritedEnv({ DATABASE_URL: "", MEDIA_S3_BUCKET: "", INIT_CWD: "", ...env }),
+      },
+    );
+
+  it("print a line per table and a summary, create the target database, and refuse to overwrite it", async () => {
+    const dir = path.join(await makeTempDir("backup-cli"), "nightly");
+    const dataDir = await makeTempDir("backup-cli-data");
+    const backup = run("backup.ts", ["--to", dir, "--database-url", source.url], {
+      MEDIA_DIR: mediaDir,
+      MINBAR_DATA_DIR: dataDir,
+    });
+    expect(backup.stderr).toBe("");
+    expect(backup.status).toBe(0);
+    const lines = backup.stdout.trim().split("\n");
+    expect(lines.find((line) => line.startsWith("table articles:"))).toMatch(/^table articles: 5 row\(s\), \d+ B$/);
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^backup done: \\d+ tables, \\d+ rows, 1 media object\\(s\\), .* → ${dir}$`),
+    );
+
+    const name = `${source.name}_cli`;
+    scratch.push({ drop: () => dropDatabase(adminUrl, name) });
+    const restoredMedia = await makeTempDir("backup-cli-media");
+    const args = ["--from", dir, "--database-url", withDatabase(adminUrl, name)];
+    const env = { MEDIA_DIR: restoredMedia, MINBAR_DATA_DIR: dataDir };
+    const restore = run("restore.ts", args, env);
+    expect(restore.stderr).toBe("");
+    expect(restore.stdout).toContain(`created database ${name}\n`);
+    expect(restore.stdout.trim().split("\n").at(-1)).toMatch(
+      /^restore done: \d+ tables, \d+ rows, 1 media object\(s\) in /,
+    );
+    expect(restore.status).toBe(0);
+    expect(await tableRows(withDatabase(adminUrl, name))).toEqual(await tableRows(source.url));
+
+    const again = run("restore.ts", args, env);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toBe(
+      "restore failed: the target database is not empty (table users has rows): restore into a new database, " +
+        "or add --force to replace its data\n",
+    );
+    const usage = run("backup.ts", [], {});
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/^usage: npm run backup -- --to/);
   });
 });
 
