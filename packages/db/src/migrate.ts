@@ -22,6 +22,8 @@ export type ApplyMigrationsOptions = {
   log?: (line: string) => void;
   /** How long to wait for another process that is migrating the same database. */
   lockTimeoutMs?: number;
+  /** Stops after this migration (a restore brings a backup's schema first, its data, then the rest). */
+  through?: string;
 };
 
 export type ApplyMigrationsResult = { applied: string[]; alreadyApplied: number };
@@ -98,7 +100,12 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
   if (!options.client && !options.url) throw new Error("applyMigrations needs a url or a connected client");
   const log = options.log ?? (() => {});
-  const migrations = await readMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
+  const all = await readMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
+  const through = options.through === undefined ? all.length - 1 : all.findIndex((m) => m.name === options.through);
+  if (through < 0 && options.through !== undefined) {
+    throw new MigrationError(`No migration named ${options.through} in this code`, options.through);
+  }
+  const migrations = all.slice(0, through + 1);
 
   const ownClient = options.client ? undefined : new pg.Client({ connectionString: options.url });
   const client = options.client ?? ownClient!;

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createPrismaClient, type PrismaClient } from "./client.ts";
+import { orderByKey, quoteIdentifier, type TableInfo } from "./backup/catalog.ts";
 import { readDbEnv } from "./env.ts";
 import { applyMigrations, dropDatabase, ensureDatabase, withDatabase } from "./migrate.ts";
 
@@ -79,5 +80,36 @@ function isProcessAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Every table of the public schema, generated columns included, each row as PostgreSQL prints it, by key. */
+export async function tableRows(url: string): Promise<Record<string, string[]>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string; columns: string[]; key: string[] }>(
+      `SELECT t.table_name AS name,
+              array(SELECT column_name::text FROM information_schema.columns c
+                    WHERE c.table_schema = 'public' AND c.table_name = t.table_name ORDER BY ordinal_position) AS columns,
+              array(SELECT a.attname::text FROM pg_index i JOIN pg_attribute a
+                      ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                    WHERE i.indrelid = quote_ident(t.table_name)::regclass AND i.indisprimary) AS key
+       FROM information_schema.tables t
+       WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY 1`,
+    );
+    const result: Record<string, string[]> = {};
+    for (const table of tables) {
+      const info: TableInfo = { name: table.name, columns: table.columns, primaryKey: table.key };
+      // The migrations' bookkeeping is each database's own (ids, times): compared by name and checksum.
+      const select =
+        table.name === "_prisma_migrations"
+          ? `SELECT migration_name || ' ' || checksum AS row FROM "_prisma_migrations" ORDER BY migration_name`
+          : `SELECT t::text AS row FROM ${quoteIdentifier(table.name)} t${orderByKey(info)}`;
+      result[table.name] = (await client.query<{ row: string }>(select)).rows.map((row) => row.row);
+    }
+    return result;
+  } finally {
+    await client.end();
   }
 }

@@ -65,6 +65,21 @@ describe.each(backends)("media storage in %s", (_name, make) => {
     expect(await storage.get("renditions/none/w320.webp")).toBeNull();
   });
 
+  it("lists every stored key in order, under a prefix if asked, and nothing once deleted", async () => {
+    const storage = make();
+    const keys = ["renditions/k1/w320.webp", "originals/b.png", "originals/a.jpeg", "renditions/k1/w640.avif"];
+    for (const key of keys) await storage.put(key, Buffer.from(key), "application/octet-stream");
+    const list = async (prefix?: string) => {
+      const listed: string[] = [];
+      for await (const key of storage.list(prefix)) listed.push(key);
+      return listed;
+    };
+    expect(await list()).toEqual([...keys].sort());
+    expect(await list("originals/")).toEqual(["originals/a.jpeg", "originals/b.png"]);
+    for (const key of keys) await storage.delete(key);
+    expect(await list()).toEqual([]);
+  });
+
   it("refuses keys that would leave its place", async () => {
     const storage = make();
     for (const key of ["../x", "a/../b", "/abs", "a//b", ""]) {
@@ -78,5 +93,8 @@ it("keeps one site's keys under its prefix in a shared bucket", async () => {
   const other = s3("site-b");
   await site.put("originals/one.png", Buffer.from("a"), "image/png");
   expect(await other.get("originals/one.png")).toBeNull();
+  const listed: string[] = [];
+  for await (const key of site.list()) listed.push(key);
+  expect(listed).toEqual(["originals/one.png"]);
   expect((await site.get("originals/one.png"))?.toString()).toBe("a");
 });

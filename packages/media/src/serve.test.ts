@@ -102,6 +102,7 @@ describe("rendition serving", () => {
       get: (key) => (reads.push(key), storage.get(key)),
       put: (key, data, type) => storage.put(key, data, type),
       delete: (key) => storage.delete(key),
+      list: (prefix) => storage.list(prefix),
     };
     await storage.put(`renditions/${KEY}/w320.avif`, Buffer.alloc(4000, 1), "image/avif");
     await storage.put(`renditions/${KEY}/w320.jpeg`, Buffer.alloc(4000, 2), "image/jpeg");
@@ -135,6 +136,7 @@ describe("rendition serving", () => {
       get: () => Promise.reject(new Error("bucket unreachable")),
       put: () => Promise.resolve(),
       delete: () => Promise.resolve(),
+      list: () => storage.list(),
     };
     const errors: unknown[] = [];
     const other = await listen(createRenditionHandler(failing, { onError: (error) => errors.push(error) }));

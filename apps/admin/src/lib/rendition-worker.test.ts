@@ -66,6 +66,7 @@ describe("drainRenditionQueue", () => {
     const flaky: MediaStorage = {
       put: (key, data) => storage.put(key, data),
       delete: (key) => storage.delete(key),
+      list: (prefix) => storage.list(prefix),
       get: async (key) => {
         if (key === broken.originalKey) {
           attempts += 1;
