@@ -129,8 +129,8 @@ export function startSchedulerLoop({
 }
 
 /**
- * Runs one scheduler tick and writes its JSON log line when it did work or failed (an idle tick every 15 s would
- * drown the log), counting it in the metrics either way.
+ * Runs one scheduler tick; a tick that did work or failed gets its JSON log line and its counts in the metrics (an
+ * idle tick every 15 s would drown both).
  */
 async function observedJob(jobId: string, tick: (report: (done: TickReport) => void) => Promise<unknown>) {
   const [logger, counters, started] = [processLogger("admin"), metrics(), performance.now()];
