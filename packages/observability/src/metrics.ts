@@ -44,7 +44,7 @@ export function createMetrics() {
     ),
     revalidationsReceived: counter(
       "minbar_revalidations_received_total",
-      "Revalidation signals received by the public site, by outcome (confirmed, refused, invalid)",
+      "Revalidation signals received by the public site, by outcome (confirmed, refused, invalid, unavailable)",
       ["outcome"],
     ),
     revalidationsSent: counter(
