@@ -24,6 +24,13 @@ export function createRedisProbe(url: string, { timeoutMs = 1_000 }: { timeoutMs
     return { redis, ready: redis.connect() };
   }
 
+  function drop() {
+    const dropped = client;
+    client = undefined;
+    // Already closed when Redis went away: nothing to end then.
+    if (dropped?.redis.isOpen) dropped.redis.destroy();
+  }
+
   async function ping(): Promise<string> {
     client ??= connect();
     await client.ready;
@@ -41,17 +48,13 @@ export function createRedisProbe(url: string, { timeoutMs = 1_000 }: { timeoutMs
         return await Promise.race([ping(), timeout]);
       } catch (error) {
         // Refused, lost or hanging: the next check starts on a new connection.
-        client?.redis.destroy();
-        client = undefined;
+        drop();
         return describe(error);
       } finally {
         clearTimeout(timer);
       }
     },
-    async close() {
-      client?.redis.destroy();
-      client = undefined;
-    },
+    close: async () => drop(),
   };
 }
 
