@@ -10,6 +10,7 @@ import { seedsDir, startProductionServer, type ExtraServer } from "@minbar/e2e";
 import { e2eEnv } from "@minbar/e2e/env";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { importPaths } from "@minbar/importer";
+import { revalidate } from "./revalidate-secret.ts";
 import { SITE_PORT } from "./site-origin.ts";
 
 test.describe.configure({ mode: "serial" });
@@ -34,7 +35,7 @@ async function startRedis(): Promise<ChildProcess> {
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("Ready to accept connections")) {
         clearTimeout(timer);
@@ -149,6 +150,30 @@ test("each page names its cache tags in xkey, rendered or from the cache: the fr
   expect(keysOf(hit)).toContain("listing:front");
 });
 
+test("without Redis (the suite's server, its response cache on) pages name their tags too, rendered and from either cache", async ({
+  request,
+}) => {
+  const front = await request.get("/");
+  expect(front.headers()["xkey"]?.split(" ")).toContain("listing:front");
+  const id = Number(/href="\/news\/(\d+)\//.exec(await front.text())?.[1]);
+  // Dropped first, so that the next request renders it.
+  expect((await revalidate(request, { articleId: id })).status()).toBe(200);
+  const rendered = await request.get(`/news/${id}`);
+  expect(rendered.headers()["x-cache"]).toBe("MISS");
+  expect(rendered.headers()["x-nextjs-cache"]).toBe("MISS");
+  const keys = rendered.headers()["xkey"]?.split(" ");
+  expect(keys).toEqual(expect.arrayContaining([`article:${id}`, "sections"]));
+  const stored = await request.get(`/news/${id}`);
+  expect(stored.headers()["x-cache"]).toBe("HIT");
+  expect(stored.headers()["xkey"]?.split(" ")).toEqual(keys);
+  // The response cache purged (by any signal), Next's own cache answers: the same keys.
+  expect((await revalidate(request, { frontPages: ["en"] })).status()).toBe(200);
+  const fromNext = await request.get(`/news/${id}`);
+  expect(fromNext.headers()["x-cache"]).toBe("MISS");
+  expect(fromNext.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(fromNext.headers()["xkey"]?.split(" ")).toEqual(keys);
+});
+
 test("with Redis killed both instances answer from memory and refuse to confirm a revalidation; both recover by themselves", async ({
   page,
 }) => {
@@ -187,9 +212,7 @@ test("with Redis killed both instances answer from memory and refuse to confirm 
   redis = await startRedis();
   // The sender sends the signal again until it is confirmed: within a few seconds of Redis's return.
   const back = Date.now();
-  await expect
-    .poll(async () => (await signal(a, article.id)).status, { timeout: 10_000, intervals: [250] })
-    .toBe(200);
+  await expect.poll(async () => (await signal(a, article.id)).status, { timeout: 10_000, intervals: [250] }).toBe(200);
   expect(Date.now() - back).toBeLessThan(5_000);
   await page.goto(`${b.origin}${path}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.title);

@@ -12,7 +12,6 @@ import { recordSurrogateKeys } from "./surrogate-keys.ts";
 
 type Handler = ReturnType<typeof createLruHandler>;
 type Entry = NonNullable<Awaited<ReturnType<Handler["get"]>>>;
-type RedisClient = Parameters<typeof createRedisHandler>[0]["client"];
 
 /** What ./next-cache-handler.ts hands to the library's CacheHandler (its `onCreation` config). */
 export type NextCacheConfig = {
@@ -109,7 +108,7 @@ export function createNextCache({
   void client.connect().catch(wentAway);
   const available = () => client.isReady && Date.now() >= coolUntil;
 
-  const redis = createRedisHandler({ client: client as unknown as RedisClient, keyPrefix, timeoutMs });
+  const redis = createRedisHandler({ client: client, keyPrefix, timeoutMs });
   const layered: Handler = {
     name: "minbar-shared",
     async get(key, meta) {
