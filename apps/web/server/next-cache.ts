@@ -1,8 +1,10 @@
 // Next's incremental cache (the ISR pages and the unstable_cache data) as server/serve.ts configures it, handed to Next
 // through ./next-cache-handler.ts (next.config.ts `cacheHandler`). Always a copy in this process's memory; with
 // REDIS_URL, the cache shared by every instance on Redis (@fortedigital/nextjs-cache-handler's redis-strings), which
-// the memory copy follows and stands in for while Redis is unreachable. Every entry read or written tells the request
-// its tags (./surrogate-keys.ts). See docs/decisions/0038-shared-next-cache.md.
+// the memory copy follows and stands in for while Redis is unreachable; tags expired by one instance are announced to
+// the others on a Redis channel, for their memory copy and their response cache. Every entry read or written tells
+// the request its tags (./surrogate-keys.ts). See docs/decisions/0038-shared-next-cache.md.
+import { randomUUID } from "node:crypto";
 import { createClient } from "@redis/client";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import type createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
@@ -49,6 +51,11 @@ export type NextCacheOptions = {
   timeoutMs?: number;
   /** Told when Redis goes away and when it is back (once each, not per failed command). */
   onStateChange?: (message: string) => void;
+  /**
+   * Called when another instance expired tags (or when this one may have missed such news, its channel having been
+   * cut): whatever this process keeps beside Next's cache, its response cache, must be dropped.
+   */
+  onExpiredElsewhere?: () => void;
 };
 
 // After a failed command, Redis is left alone this long: a Redis that hangs is not waited for by every request.
@@ -66,6 +73,7 @@ export function createNextCache({
   memoryBytes,
   timeoutMs = 500,
   onStateChange = (message) => console.warn(`[next-cache] ${message}`),
+  onExpiredElsewhere = () => {},
 }: NextCacheOptions): NextCache {
   const memory = memoryHandler(memoryBytes);
   if (!redisUrl) {
@@ -108,6 +116,31 @@ export function createNextCache({
   void client.connect().catch(wentAway);
   const available = () => client.isReady && Date.now() >= coolUntil;
 
+  // The news of expired tags, on a connection of its own (a subscribed one runs no other command). It subscribes again
+  // by itself after a reconnection; what it may have missed meanwhile is dropped wholesale.
+  const instance = randomUUID();
+  const channel = `${keyPrefix}expired-tags`;
+  const subscriber = client.duplicate();
+  let subscribedOnce = false;
+  subscriber.on("error", () => {});
+  subscriber.on("ready", () => {
+    if (!subscribedOnce) return;
+    memory.clear();
+    onExpiredElsewhere();
+  });
+  void subscriber
+    .connect()
+    .then(() =>
+      subscriber.subscribe(channel, (message) => {
+        const news = parseNews(message);
+        if (!news || news.from === instance) return;
+        for (const tag of news.tags) void memory.revalidateTag(tag);
+        onExpiredElsewhere();
+      }),
+    )
+    .then(() => (subscribedOnce = true))
+    .catch(() => {});
+
   const redis = createRedisHandler({ client: client, keyPrefix, timeoutMs });
   const layered: Handler = {
     name: "minbar-shared",
@@ -141,6 +174,7 @@ export function createNextCache({
     if (!client.isReady) throw new SharedCacheUnreachable();
     try {
       await Promise.all(tags.map((tag) => redis.revalidateTag(tag)));
+      await client.publish(channel, JSON.stringify({ from: instance, tags }));
     } catch (error) {
       wentAway(error);
       throw new SharedCacheUnreachable(error);
@@ -154,7 +188,9 @@ export function createNextCache({
     },
     shared: true,
     expireTags,
-    close: () => client.close().catch(() => {}),
+    close: async () => {
+      await Promise.allSettled([client.close(), subscriber.close()]);
+    },
   };
 }
 
@@ -189,7 +225,9 @@ function observed(handler: Handler): Handler {
  * The memory copy: an LRU bounded by the entries' size. (The library's local-lru measures each entry by serializing it
  * to JSON, Buffers as arrays of numbers, which here would run on every page read from Redis.)
  */
-function memoryHandler(maxBytes: number): Required<Pick<Handler, "get" | "set" | "revalidateTag" | "delete" | "name">> {
+function memoryHandler(
+  maxBytes: number,
+): Required<Pick<Handler, "get" | "set" | "revalidateTag" | "delete" | "name">> & { clear(): void } {
   const entries = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry) => sizeOf(entry) || 1 });
   return {
     name: "memory",
@@ -206,7 +244,20 @@ function memoryHandler(maxBytes: number): Required<Pick<Handler, "get" | "set" |
     async delete(key) {
       entries.delete(key);
     },
+    clear: () => entries.clear(),
   };
+}
+
+function parseNews(message: string): { from: string; tags: string[] } | null {
+  try {
+    const news: unknown = JSON.parse(message);
+    if (typeof news !== "object" || news === null) return null;
+    const { from, tags } = news as { from?: unknown; tags?: unknown };
+    if (typeof from !== "string" || !Array.isArray(tags)) return null;
+    return { from, tags: tags.filter((tag): tag is string => typeof tag === "string") };
+  } catch {
+    return null;
+  }
 }
 
 /** Roughly the bytes an entry holds: its strings and buffers. */

@@ -20,7 +20,7 @@ import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
 import { metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
 import { defaultMediaDir, defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
 import { getPathname, localeOfPath } from "../src/i18n/paths.ts";
-import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
+import { purgeFrontCache, registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
 import { CACHE_HEADER, createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
 import { createNextCache, registerNextCache } from "./next-cache.ts";
 import { queryParamsFor } from "./query-params.ts";
@@ -63,6 +63,8 @@ const nextCache = createNextCache({
   keyPrefix: `${env.REDIS_KEY_PREFIX}${readFileSync(join(appDir, ".next", "BUILD_ID"), "utf8").trim()}:`,
   // Next's own default for its in-memory cache (cacheMaxMemorySize).
   memoryBytes: 50 * 1024 * 1024,
+  // Another instance's revalidation: this one's response cache may hold the pages it changed.
+  onExpiredElsewhere: () => purgeFrontCache(),
 });
 registerNextCache(nextCache);
 const app = next({ dev: false, dir: appDir, hostname: args.hostname ?? "localhost", port });
