@@ -135,6 +135,10 @@ const server = createServer(
           counters.cacheRequests.inc({ layer: "front", outcome: outcome.toLowerCase() });
           if (outcome === "MISS") counters.renderDuration.observe({ route }, seconds);
         }
+        // Next's own cache (shared on Redis or in memory), for the requests that reached Next: HIT, MISS or STALE.
+        const nextOutcome = res.getHeader("x-nextjs-cache");
+        if (typeof nextOutcome === "string")
+          counters.cacheRequests.inc({ layer: "next", outcome: nextOutcome.toLowerCase() });
         if (method === "POST" && path === "/api/revalidate")
           counters.revalidationsReceived.inc({
             outcome:
