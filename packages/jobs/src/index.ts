@@ -24,6 +24,7 @@ export {
   siteSignalSchema,
   dueWorkSchema,
   type QueueName,
+  type SignalRetry,
   type SiteSignal,
   type DueWork,
 } from "./queues.ts";

@@ -16,6 +16,7 @@ import {
   queueOptions,
   siteSignalSchema,
   type QueueName,
+  type SignalRetry,
   type SiteSignal,
 } from "./queues.ts";
 import { describeSignal, sendSiteSignal } from "./signals.ts";
@@ -43,7 +44,7 @@ export type StartJobsOptions = {
   /** More work for the minute's sweep (the admin: renditions a crash left unmade). */
   onSweep?: () => void;
   /** Shorter signal retries (tests). */
-  retry?: Partial<typeof SIGNAL_RETRY>;
+  retry?: Partial<SignalRetry>;
   /** How often an idle worker asks for jobs; pg-boss's minimum is 0.5. */
   pollingIntervalSeconds?: number;
   signalTimeoutMs?: number;
@@ -70,7 +71,7 @@ export function createBoss(databaseUrl: string, { worker }: { worker: boolean })
 }
 
 /** Creates the queues this code uses (idempotent: every instance does it at start). */
-export async function ensureQueues(boss: PgBoss, retry: Partial<typeof SIGNAL_RETRY> = {}): Promise<void> {
+export async function ensureQueues(boss: PgBoss, retry: Partial<SignalRetry> = {}): Promise<void> {
   for (const [name, options] of Object.entries(queueOptions(retry))) await boss.createQueue(name, options);
 }
 

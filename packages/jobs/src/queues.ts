@@ -35,10 +35,11 @@ export const renditionsSchema = z.object({}).strict();
  * jitter), at most 10 minutes apart, for about 16 hours; articles still unconfirmed after that stay in
  * pending_site_signals, and the sweep queues them again.
  */
-export const SIGNAL_RETRY = { retryLimit: 100, retryDelay: 15, retryBackoff: true, retryDelayMax: 600 } as const;
+export type SignalRetry = { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax: number };
+export const SIGNAL_RETRY: SignalRetry = { retryLimit: 100, retryDelay: 15, retryBackoff: true, retryDelayMax: 600 };
 
 /** Options each queue is created with; `retry` overrides the signal queue's delays (the tests' shorter ones). */
-export function queueOptions(retry: Partial<typeof SIGNAL_RETRY> = {}): Record<QueueName, Omit<Queue, "name">> {
+export function queueOptions(retry: Partial<SignalRetry> = {}): Record<QueueName, Omit<Queue, "name">> {
   return {
     // `short`: one queued job per singleton key, so the same instant queued twice (a re-save) is one job; the
     // work itself is idempotent, so two running at once (cron and an instant) change nothing twice.
