@@ -28,7 +28,10 @@ export type DueWorkInput = {
  * tells the public site about the affected articles in one signal, applies the front-page arrangements that are due
  * (and signals those editions), and counts the newly published words for search (docs/decisions/0031).
  */
-export async function runDueWork({ prisma, now, signal, log = console }: DueWorkInput): Promise<DueWorkReport> {
+export async function runDueWork({ prisma, now, signal: send, log = console }: DueWorkInput): Promise<DueWorkReport> {
+  // What is done is done: a signal that fails must not fail the run (a retry would find nothing left to signal).
+  const signal = (what: SiteSignal) =>
+    send(what).catch((error: unknown) => log.error(`[jobs] signal failed: ${String(error)}`));
   const published = await publishDueScheduled(prisma, now);
   const changed = await publishDueChanges(prisma, now);
   const takenDown = await unpublishDue(prisma, now);
