@@ -55,7 +55,7 @@ async function startWorkerProcess(site?: { siteUrl: string }): Promise<Worker> {
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on("line", (line) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
       if (line === "ready") resolve();
       else if (line.startsWith("{")) {
         const parsed = JSON.parse(line) as JobLine & { msg?: string };
