@@ -7,9 +7,8 @@ import type { Queue } from "pg-boss";
  * `due-work`: publish what is due, publish due pending changes, take down what is due, apply due front pages, count
  * newly published words for search. Queued for the instant an editor scheduled something, and every minute by cron.
  * `site-signal`: a revalidation signal the public site did not confirm, sent again until it does.
- * `renditions`: photos whose renditions are still to be made.
  */
-export const QUEUES = { dueWork: "due-work", siteSignal: "site-signal", renditions: "renditions" } as const;
+export const QUEUES = { dueWork: "due-work", siteSignal: "site-signal" } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -28,8 +27,6 @@ export const siteSignalSchema = z.discriminatedUnion("kind", [
 ]);
 export type SiteSignal = z.input<typeof siteSignalSchema>;
 
-export const renditionsSchema = z.object({}).strict();
-
 /**
  * Retries of an unconfirmed signal: 15 s after the first failure, then about twice as long each time (pg-boss adds
  * jitter), at most 10 minutes apart, for about 16 hours; articles still unconfirmed after that stay in
@@ -45,7 +42,6 @@ export function queueOptions(retry: Partial<SignalRetry> = {}): Record<QueueName
     // work itself is idempotent, so two running at once (cron and an instant) change nothing twice.
     [QUEUES.dueWork]: { policy: "short", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
     [QUEUES.siteSignal]: { policy: "standard", ...SIGNAL_RETRY, ...retry, expireInSeconds: 120 },
-    [QUEUES.renditions]: { policy: "short", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
   };
 }
 
