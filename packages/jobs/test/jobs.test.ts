@@ -14,7 +14,15 @@ const SECRET = "s".repeat(40);
 const RETRY_DELAY = 1;
 const WORKER = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
 
-type JobLine = { app: string; reqId: string; job: string; outcome: string; published?: number; at?: string };
+type JobLine = {
+  app: string;
+  reqId: string;
+  job: string;
+  outcome: string;
+  published?: number;
+  at?: string;
+  sweep?: boolean;
+};
 
 type Worker = { child: ChildProcess; lines: JobLine[]; exited: Promise<number | null> };
 
@@ -174,6 +182,18 @@ describe("due work with two workers", () => {
     expect(b.lines.filter((line) => line.at === at.toISOString())).toEqual([
       expect.objectContaining({ outcome: "ok", published: 1 }),
     ]);
+  });
+});
+
+describe("the minute's sweep", () => {
+  it("publishes, once, what is due with no job naming it (an import, a restore, a lost job)", async () => {
+    const [a, b] = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
+    const { localizationId } = await scheduledArticle(new Date(Date.now() - 1_000));
+    // pg-boss's cron sends one job per minute whichever worker's clock saw it first.
+    await waitFor("the sweep", async () => (await publications(localizationId)).status === "published", 100_000);
+    expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
+    const sweeps = [...a.lines, ...b.lines].filter((line) => line.job === QUEUES.dueWork && line.published === 1);
+    expect(sweeps).toEqual([expect.objectContaining({ outcome: "ok", sweep: true })]);
   });
 });
 

@@ -6,6 +6,9 @@ import { getEnv, isNextBuild } from "../env.ts";
 
 type Log = Pick<Console, "info" | "warn" | "error">;
 
+/** How long after a failed start the queue is started again. */
+const START_RETRY_MS = 30_000;
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Photos whose renditions a crash or a restart left unmade (see rendition-worker.ts); loaded on first use. */
@@ -42,7 +45,11 @@ export function startAdminJobs(log: Log = console): void {
       renditionsLeftOver(log);
       log.info("[jobs] job queue started: scheduled work on time, a sweep every minute, unconfirmed signals retried");
     })
-    .catch((error: unknown) => log.error(`[jobs] job queue not started: ${describe(error)}`));
+    .catch((error: unknown) => {
+      // A database that is not reachable yet: the admin keeps serving, and the queue is tried again.
+      log.error(`[jobs] job queue not started, trying again in ${START_RETRY_MS / 1000} s: ${describe(error)}`);
+      setTimeout(() => startAdminJobs(log), START_RETRY_MS).unref();
+    });
 }
 
 /**
