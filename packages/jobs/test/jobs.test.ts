@@ -192,8 +192,11 @@ describe("the minute's sweep", () => {
     // pg-boss's cron sends one job per minute whichever worker's clock saw it first.
     await waitFor("the sweep", async () => (await publications(localizationId)).status === "published", 100_000);
     expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
-    const sweeps = [...a.lines, ...b.lines].filter((line) => line.job === QUEUES.dueWork && line.published === 1);
-    expect(sweeps).toEqual([expect.objectContaining({ outcome: "ok", sweep: true })]);
+    // The run's log line is written once it is done (after the publication is committed).
+    const sweeps = () => [...a.lines, ...b.lines].filter((line) => line.job === QUEUES.dueWork && line.published === 1);
+    await waitFor("the sweep's log line", async () => sweeps().length > 0);
+    await sleep(1_000);
+    expect(sweeps()).toEqual([expect.objectContaining({ outcome: "ok", sweep: true })]);
   });
 });
 
