@@ -8,7 +8,15 @@ import type { PgBoss } from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { startSite } from "@minbar/site-signal/testing";
-import { QUEUES, createBoss, enqueueDueWork, enqueueSiteSignal, ensureQueues, type SiteSignal } from "../src/index.ts";
+import {
+  QUEUES,
+  STOP_GRACE_MS,
+  createBoss,
+  enqueueDueWork,
+  enqueueSiteSignal,
+  ensureQueues,
+  type SiteSignal,
+} from "../src/index.ts";
 
 const SECRET = "s".repeat(40);
 const RETRY_DELAY = 1;
@@ -182,6 +190,16 @@ describe("due work with two workers", () => {
     expect(b.lines.filter((line) => line.at === at.toISOString())).toEqual([
       expect.objectContaining({ outcome: "ok", published: 1 }),
     ]);
+  });
+});
+
+describe("stopping", () => {
+  it("a worker told SIGTERM stops its queue and exits 0 within its grace", async () => {
+    const worker = await startWorkerProcess();
+    const started = Date.now();
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(STOP_GRACE_MS + 2_000);
   });
 });
 
