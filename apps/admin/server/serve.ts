@@ -11,6 +11,7 @@ import { requireSupportedNode } from "@minbar/db/env";
 import { createDatabaseProbe } from "@minbar/db/health";
 import { resolveDataDir } from "@minbar/db/local-data";
 import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
+import { stopJobs } from "@minbar/jobs";
 import { metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
 import { defaultMediaDir, forceProductionMode, readServerEnv } from "../src/env.ts";
 import { claimClientAddressHeader } from "../src/lib/client-address.ts";
@@ -90,7 +91,8 @@ function stop() {
   stopping = true;
   server.close();
   server.closeIdleConnections();
-  void Promise.allSettled([app.close(), database.close()]).finally(() => process.exit(0));
+  // The job queue (started by the app's instrumentation) finishes its running jobs first, within its grace.
+  void Promise.allSettled([stopJobs(), app.close(), database.close()]).finally(() => process.exit(0));
   // Open keep-alive connections must not hold the process.
   setTimeout(() => process.exit(0), 5_000).unref();
 }

@@ -151,6 +151,25 @@ describe("/metrics", () => {
   });
 });
 
+describe("the job queue's depth", () => {
+  it("is read from its source on each scrape, by queue and state; a failing source leaves it empty", async () => {
+    const metrics = createMetrics();
+    expect(await metrics.registry.metrics()).not.toMatch(/^minbar_job_queue_depth\{/m);
+    let depths = [{ queue: "due-work", ready: 2, deferred: 5, active: 1 }];
+    metrics.setQueueDepthSource(async () => depths);
+    const first = await metrics.registry.metrics();
+    expect(first).toMatch(/^minbar_job_queue_depth\{queue="due-work",state="ready"\} 2$/m);
+    expect(first).toMatch(/^minbar_job_queue_depth\{queue="due-work",state="deferred"\} 5$/m);
+    expect(first).toMatch(/^minbar_job_queue_depth\{queue="due-work",state="active"\} 1$/m);
+    depths = [{ queue: "site-signal", ready: 0, deferred: 3, active: 0 }];
+    const second = await metrics.registry.metrics();
+    expect(second).toMatch(/^minbar_job_queue_depth\{queue="site-signal",state="deferred"\} 3$/m);
+    expect(second).not.toContain('queue="due-work"');
+    metrics.setQueueDepthSource(() => Promise.reject(new Error("database down")));
+    expect(await metrics.registry.metrics()).not.toMatch(/^minbar_job_queue_depth\{/m);
+  });
+});
+
 describe("/api/health", () => {
   it("is 200 with every check ok, not cached, without entering the app", async () => {
     const site = await serve();
