@@ -15,6 +15,15 @@ const envSchema = z.object({
   PREVIEW_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   /** Memory for the response cache in front of Next (server/front-cache.ts), in MiB. */
   FRONT_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
+  /**
+   * Behind Varnish: the origins of every Varnish in front of the site (comma-separated, e.g.
+   * `http://10.0.0.5:8080,http://10.0.0.6:8080`), where POST /api/revalidate purges the tags it dropped. Unset: none.
+   */
+  VARNISH_PURGE_URLS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be comma-separated http(s) origins" }))),
   /** Memory for photos' renditions kept hot by the server (@minbar/media's serve.ts), in MiB. */
   MEDIA_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   NODE_ENV: z.string().optional(),

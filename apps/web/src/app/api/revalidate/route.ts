@@ -12,6 +12,7 @@ import {
 import { getDb } from "../../../db.ts";
 import { getEnv } from "../../../env.ts";
 import { purgeFrontCache } from "../../../lib/front-cache-signal.ts";
+import { purgeConfiguredVarnishes } from "../../../lib/varnish-purge.ts";
 import { isAuthorized, tagsAffectedBy, tagsOfFrontPages, tagsOfSections } from "../../../lib/revalidation.ts";
 
 export const dynamic = "force-dynamic";
@@ -42,6 +43,8 @@ export async function POST(request: Request): Promise<Response> {
     const tags = tagsOfFrontPages(parsed.data.frontPages);
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
     purgeFrontCache();
+    const notPurged = await purgeConfiguredVarnishes(tags);
+    if (notPurged) return notPurged;
     return Response.json({ revalidated: true, ...parsed.data, tags });
   }
   const articleIds = articleIdsOf(parsed.data);
@@ -55,5 +58,8 @@ export async function POST(request: Request): Promise<Response> {
   // Then the copies the server keeps in front of Next: each is refetched from Next, which re-renders only what the
   // tags above dropped.
   purgeFrontCache();
+  // And Varnish's copies (VARNISH_PURGE_URLS), last: a page it refetches now is rendered after the tags dropped.
+  const notPurged = await purgeConfiguredVarnishes(tags);
+  if (notPurged) return notPurged;
   return Response.json({ revalidated: true, ...parsed.data, tags });
 }
