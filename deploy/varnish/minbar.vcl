@@ -6,6 +6,7 @@ vcl 4.1;
 
 import directors;
 import std;
+import var;
 import xkey;
 
 # Fast, so a stopped instance leaves the rotation within about two seconds; /api/health answers without touching the
@@ -49,12 +50,19 @@ sub vcl_recv {
             return (synth(400, "xkey-purge header missing"));
         }
         set req.http.X-Purged = xkey.purge(req.http.xkey-purge);
+        # A page being fetched now was asked for before this purge and may show the old state: it is delivered but
+        # not stored (vcl_backend_response), so a purge is never undone by a fetch it overtook.
+        var.global_set("purged_at", "" + std.time2real(now, 0.0));
         return (synth(200, "Purged " + req.http.X-Purged));
     }
 
     # Varnish's own id, whatever the client sent: the instance logs it (@minbar/observability accepts this shape),
     # and so does the admin's signal it causes.
     set req.http.X-Request-Id = "varnish-" + req.xid;
+    # The signal is sent again to the next instance when the first refuses the connection (vcl_backend_error).
+    if (req.method == "POST" && req.url ~ "^/api/revalidate") {
+        std.cache_req_body(64KB);
+    }
 
     if (std.healthy(probed.backend())) {
         set req.backend_hint = probed.backend();
@@ -112,6 +120,12 @@ sub vcl_backend_response {
     if (bereq.uncacheable) {
         return (deliver);
     }
+    if (std.time2real(bereq.time, 0.0) <= std.real(var.global_get("purged_at"), 0.0)) {
+        set beresp.ttl = 0s;
+        set beresp.grace = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
     # Only what the site marks for shared caches (s-maxage, which Varnish's TTL rule puts first); no header is not a
     # licence for Varnish's default two minutes, which a purge-driven cache would serve stale.
     if (!beresp.http.Cache-Control) {
@@ -126,7 +140,8 @@ sub vcl_backend_response {
 
 sub vcl_backend_error {
     # An instance stopped between two probes refuses the connection: the next one in the rotation gets the fetch.
-    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    # The signal too: it is idempotent, and its body was kept (vcl_recv).
+    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD" || bereq.url ~ "^/api/revalidate")) {
         return (retry);
     }
 }

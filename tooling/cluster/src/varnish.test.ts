@@ -21,6 +21,13 @@ function fakeInstance(name: string, port: number) {
     }
     if (path.startsWith("/page/")) {
       const page = path.slice("/page/".length);
+      if (page.startsWith("slow") && !req.headers["x-fast"]) {
+        setTimeout(() => {
+          res.writeHead(200, { "cache-control": "public, s-maxage=3600", xkey: "slow" });
+          res.end(`${page} v${state.version} from ${name}`);
+        }, 600);
+        return;
+      }
       const short = page.startsWith("short");
       res.writeHead(200, {
         "content-type": "text/html; charset=utf-8",
@@ -53,7 +60,12 @@ function fakeInstance(name: string, port: number) {
 function send(
   origin: string,
   path: string,
-  { method = "GET", headers = {}, localAddress }: { method?: string; headers?: Record<string, string>; localAddress?: string } = {},
+  {
+    method = "GET",
+    headers = {},
+    localAddress,
+    body,
+  }: { method?: string; headers?: Record<string, string>; localAddress?: string; body?: string } = {},
 ): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(new URL(path, origin), { method, headers, localAddress }, (res) => {
@@ -63,7 +75,7 @@ function send(
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -156,6 +168,17 @@ describe("minbar.vcl", () => {
     expect((await send(varnish.origin, "/", { method: "PURGE" })).status).toBe(400);
   });
 
+  it("does not store a page whose fetch a purge overtook", async () => {
+    const during = send(varnish.origin, "/page/slow-1");
+    await sleep(200);
+    expect((await send(varnish.origin, "/", { method: "PURGE", headers: { "xkey-purge": "unrelated:1" } })).status).toBe(
+      200,
+    );
+    expect((await during).status).toBe(200);
+    expect((await send(varnish.origin, "/page/slow-1", { headers: { "x-fast": "1" } })).headers["x-cache"]).toBe("MISS");
+    expect((await send(varnish.origin, "/page/slow-1")).headers["x-cache"]).toBe("HIT");
+  });
+
   it("passes the signal, health, metrics, an Authorization and a page without Cache-Control", async () => {
     const count = () => one.seen.length + two.seen.length;
     for (const [method, path, headers] of [
@@ -178,9 +201,10 @@ describe("minbar.vcl", () => {
   it("answers every request while an instance stops: its fetches go to the other", async () => {
     await two.stop();
     const statuses: number[] = [];
-    // Before and after the probes notice (window 3, threshold 2, every second).
+    // Before and after the probes notice (window 3, threshold 2, every second); the signal (a POST) too.
     for (let round = 0; round < 30; round++) {
       statuses.push((await send(varnish.origin, `/page/stopping-${round}`)).status);
+      statuses.push((await send(varnish.origin, "/api/revalidate", { method: "POST", body: '{"articleId":1}' })).status);
       await sleep(100);
     }
     expect(statuses.every((status) => status === 200)).toBe(true);
