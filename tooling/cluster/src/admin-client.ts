@@ -54,24 +54,12 @@ export async function signInToAdmin(origin: string, email: string, password: str
   };
 }
 
-/** Publishes an approved text (localization) through the admin, as the editor's "publish" button does. */
-export async function publishThroughAdmin(
-  session: AdminSession,
-  text: { articleId: number; id: number; version: number },
-): Promise<void> {
-  const outcome = await session.action(`/articles/${text.articleId}/ar`, "moveAction", [
-    { localizationId: text.id, to: "published", expectedVersion: text.version },
-  ]);
-  if (!("ok" in outcome) || !outcome.ok)
-    throw new Error(`publishing article ${text.articleId} failed: ${JSON.stringify(outcome)}`);
-}
-
 /** Changes a published text's body and publishes the change (autosave keeps it pending, then "publish changes"). */
 export async function publishNewBody(
   session: AdminSession,
-  text: { articleId: number; id: number; version: number },
+  text: AdminText,
   paragraphs: readonly string[],
-): Promise<number> {
+): Promise<AdminText> {
   const page = `/articles/${text.articleId}/ar`;
   const saved = await session.action(page, "saveTextAction", [
     {
@@ -87,5 +75,49 @@ export async function publishNewBody(
   ]);
   if (!("ok" in published) || !published.ok)
     throw new Error(`publishing the changes of article ${text.articleId} failed: ${JSON.stringify(published)}`);
-  return (published.value as { version?: number }).version ?? version + 1;
+  return { ...text, version: (published.value as { version: number }).version };
+}
+
+export type AdminText = { articleId: number; id: number; version: number };
+
+/** A new Arabic article written, submitted and approved through the admin, ready to publish. */
+export async function approvedThroughAdmin(
+  session: AdminSession,
+  title: string,
+  paragraphs: readonly string[],
+): Promise<AdminText> {
+  const created = await session.action("/articles/new", "createArticleAction", [
+    { title, body: paragraphs.map((text) => ({ type: "paragraph", text })), originalLocale: "ar" },
+  ]);
+  const value = "ok" in created && created.ok ? (created.value as { status: string; articleId: number; localizationId: number; version: number }) : null;
+  if (value?.status !== "created") throw new Error(`creating "${title}" failed: ${JSON.stringify(created)}`);
+  let text: AdminText = { articleId: value.articleId, id: value.localizationId, version: value.version };
+  for (const to of ["in_review", "approved"] as const) text = { ...text, version: (await move(session, text, to)).version };
+  return text;
+}
+
+/**
+ * Publishes an approved text through the admin, as the editor's "publish" button does; resolves to its public address
+ * (on PUBLIC_SITE_URL) and the text as it now is.
+ */
+export async function publishThroughAdmin(
+  session: AdminSession,
+  text: AdminText,
+): Promise<{ url: string; text: AdminText }> {
+  const { publicUrl, version } = await move(session, text, "published");
+  if (!publicUrl) throw new Error(`article ${text.articleId} was published but the admin gave no public address`);
+  return { url: publicUrl, text: { ...text, version } };
+}
+
+async function move(
+  session: AdminSession,
+  text: AdminText,
+  to: "in_review" | "approved" | "published",
+): Promise<{ version: number; publicUrl: string | null }> {
+  const outcome = await session.action(`/articles/${text.articleId}/ar`, "moveAction", [
+    { localizationId: text.id, to, expectedVersion: text.version },
+  ]);
+  if (!("ok" in outcome) || !outcome.ok)
+    throw new Error(`moving article ${text.articleId} to ${to} failed: ${JSON.stringify(outcome)}`);
+  return outcome.value as { version: number; publicUrl: string | null };
 }
