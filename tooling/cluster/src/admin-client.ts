@@ -54,10 +54,14 @@ export async function signInToAdmin(origin: string, email: string, password: str
   };
 }
 
-/** Changes a published text's body and publishes the change (autosave keeps it pending, then "publish changes"). */
+/**
+ * Changes a published text's body (its title kept, so its address too) and publishes the change: autosave keeps it
+ * pending, then "publish changes".
+ */
 export async function publishNewBody(
   session: AdminSession,
   text: AdminText,
+  title: string,
   paragraphs: readonly string[],
 ): Promise<AdminText> {
   const page = `/articles/${text.articleId}/ar`;
@@ -65,6 +69,8 @@ export async function publishNewBody(
     {
       localizationId: text.id,
       expectedVersion: text.version,
+      title,
+      summary: null,
       body: paragraphs.map((paragraph) => ({ type: "paragraph", text: paragraph })),
     },
   ]);

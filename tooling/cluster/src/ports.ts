@@ -9,4 +9,5 @@ export const TEST_PORTS = {
   admin: [3510, 3511],
   nginx: 3590,
   redis: 6410,
+  bench: { web: [3520, 3521], admin: [3530, 3531], redis: 6411 },
 } as const;
