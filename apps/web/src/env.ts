@@ -22,7 +22,12 @@ const envSchema = z.object({
   VARNISH_PURGE_URLS: z
     .string()
     .optional()
-    .transform((value) => (value ?? "").split(",").map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be comma-separated http(s) origins" }))),
   /** Memory for photos' renditions kept hot by the server (@minbar/media's serve.ts), in MiB. */
   MEDIA_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),

@@ -150,7 +150,9 @@ async function main() {
     env: { LOG_LEVEL: "warn", MEDIA_DIR: mkdtempSync(join(tmpdir(), "minbar-bench-media-")) },
   });
   bench.onCleanup(() => cluster.stop());
-  const admins = await Promise.all(cluster.admin.map((admin) => signInToAdmin(admin.origin, EDITOR.email, EDITOR.password)));
+  const admins = await Promise.all(
+    cluster.admin.map((admin) => signInToAdmin(admin.origin, EDITOR.email, EDITOR.password)),
+  );
 
   // The page under load: a story published through the admin, then changed 50 times for the second measure.
   const live = await publishThroughAdmin(
@@ -163,14 +165,18 @@ async function main() {
   const page = await rawPage(varnishUrl);
   const nginxUrl = await startNginx(TEST_PORTS.nginx, page);
 
-  console.log(`page ${path}: ${page.body.length} bytes (${page.encoding ?? "identity"}), ${CONNECTIONS} connections, ${SECONDS} s each`);
+  console.log(
+    `page ${path}: ${page.body.length} bytes (${page.encoding ?? "identity"}), ${CONNECTIONS} connections, ${SECONDS} s each`,
+  );
   const varnish = wrk(varnishUrl);
   const nginx = wrk(nginxUrl);
   const row = (name: string, f: WrkFigures) =>
     `${name.padEnd(8)} ${f.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${f.p50Ms.toFixed(2)} ms   p99 ${f.p99Ms.toFixed(2)} ms   failed ${f.failed} of ${f.requests}`;
   console.log(row("varnish", varnish));
   console.log(row("nginx", nginx));
-  console.log(`ratio    ${(varnish.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}× nginx (target ≥ 0.8×; p99 target ≤ 20 ms)`);
+  console.log(
+    `ratio    ${(varnish.requestsPerSecond / nginx.requestsPerSecond).toFixed(2)}× nginx (target ≥ 0.8×; p99 target ≤ 20 ms)`,
+  );
 
   // Publish to visible: each change published through an admin (alternately the two), then the page through Varnish
   // polled every 10 ms until it shows the change; the page is cached (HIT) before each publish.

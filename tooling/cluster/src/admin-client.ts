@@ -74,7 +74,8 @@ export async function publishNewBody(
       body: paragraphs.map((paragraph) => ({ type: "paragraph", text: paragraph })),
     },
   ]);
-  if (!("ok" in saved) || !saved.ok) throw new Error(`saving article ${text.articleId} failed: ${JSON.stringify(saved)}`);
+  if (!("ok" in saved) || !saved.ok)
+    throw new Error(`saving article ${text.articleId} failed: ${JSON.stringify(saved)}`);
   const { version } = saved.value as { status: string; version: number };
   const published = await session.action(page, "publishChangesAction", [
     { localizationId: text.id, expectedVersion: version, mark: "none" },
@@ -95,10 +96,14 @@ export async function approvedThroughAdmin(
   const created = await session.action("/articles/new", "createArticleAction", [
     { title, body: paragraphs.map((text) => ({ type: "paragraph", text })), originalLocale: "ar" },
   ]);
-  const value = "ok" in created && created.ok ? (created.value as { status: string; articleId: number; localizationId: number; version: number }) : null;
+  const value =
+    "ok" in created && created.ok
+      ? (created.value as { status: string; articleId: number; localizationId: number; version: number })
+      : null;
   if (value?.status !== "created") throw new Error(`creating "${title}" failed: ${JSON.stringify(created)}`);
   let text: AdminText = { articleId: value.articleId, id: value.localizationId, version: value.version };
-  for (const to of ["in_review", "approved"] as const) text = { ...text, version: (await move(session, text, to)).version };
+  for (const to of ["in_review", "approved"] as const)
+    text = { ...text, version: (await move(session, text, to)).version };
   return text;
 }
 

@@ -89,8 +89,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       admin,
       async restartWeb(index) {
         await web[index]!.stop();
-        web[index] = await startWeb(ports.web[index]!);
-        return web[index]!;
+        const restarted = await startWeb(ports.web[index]!);
+        web[index] = restarted;
+        return restarted;
       },
       async stop() {
         for (const instance of admin) await instance.stop();

@@ -7,7 +7,13 @@ import { join } from "node:path";
 import { ensureFirstAdmin } from "@minbar/db/accounts";
 import { createPrismaClient } from "@minbar/db/client";
 import { inheritedEnv, requireSupportedNode } from "@minbar/db/env";
-import { ensurePrivateDir, findRepoRoot, loadRootEnvFile, persistentSecret, resolveDataDir } from "@minbar/db/local-data";
+import {
+  ensurePrivateDir,
+  findRepoRoot,
+  loadRootEnvFile,
+  persistentSecret,
+  resolveDataDir,
+} from "@minbar/db/local-data";
 import { applyMigrations } from "@minbar/db/migrate";
 import { importPaths } from "@minbar/importer";
 import { ADMIN_DIR, startCluster, WEB_DIR } from "./cluster.ts";

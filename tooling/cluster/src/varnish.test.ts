@@ -154,7 +154,10 @@ describe("minbar.vcl", () => {
     expect((await send(varnish.origin, "/page/p1")).headers["x-cache"]).toBe("HIT");
 
     one.state.version = two.state.version = 2;
-    const purged = await send(varnish.origin, "/", { method: "PURGE", headers: { "xkey-purge": "article:1 article:2" } });
+    const purged = await send(varnish.origin, "/", {
+      method: "PURGE",
+      headers: { "xkey-purge": "article:1 article:2" },
+    });
     expect(purged.status).toBe(200);
     expect(purged.headers["xkey-purged"]).toBe("2");
     const p1 = await send(varnish.origin, "/page/p1");
@@ -171,11 +174,13 @@ describe("minbar.vcl", () => {
   it("does not store a page whose fetch a purge overtook", async () => {
     const during = send(varnish.origin, "/page/slow-1");
     await sleep(200);
-    expect((await send(varnish.origin, "/", { method: "PURGE", headers: { "xkey-purge": "unrelated:1" } })).status).toBe(
-      200,
-    );
+    expect(
+      (await send(varnish.origin, "/", { method: "PURGE", headers: { "xkey-purge": "unrelated:1" } })).status,
+    ).toBe(200);
     expect((await during).status).toBe(200);
-    expect((await send(varnish.origin, "/page/slow-1", { headers: { "x-fast": "1" } })).headers["x-cache"]).toBe("MISS");
+    expect((await send(varnish.origin, "/page/slow-1", { headers: { "x-fast": "1" } })).headers["x-cache"]).toBe(
+      "MISS",
+    );
     expect((await send(varnish.origin, "/page/slow-1")).headers["x-cache"]).toBe("HIT");
   });
 
@@ -204,7 +209,9 @@ describe("minbar.vcl", () => {
     // Before and after the probes notice (window 3, threshold 2, every second); the signal (a POST) too.
     for (let round = 0; round < 30; round++) {
       statuses.push((await send(varnish.origin, `/page/stopping-${round}`)).status);
-      statuses.push((await send(varnish.origin, "/api/revalidate", { method: "POST", body: '{"articleId":1}' })).status);
+      statuses.push(
+        (await send(varnish.origin, "/api/revalidate", { method: "POST", body: '{"articleId":1}' })).status,
+      );
       await sleep(100);
     }
     expect(statuses.every((status) => status === 200)).toBe(true);
