@@ -147,16 +147,21 @@ describe("the cluster", () => {
 
     const durationMs = 60_000;
     const start = Date.now();
+    let stopped = false;
+    const running = () => !stopped && Date.now() - start < durationMs;
     const failures: string[] = [];
+    const late: string[] = [];
     let requests = 0;
     // Each edit: its marker and when the admin confirmed it.
     const edits: Array<{ version: number; at: number }> = [{ version: 0, at: start - VISIBLE_WITHIN_MS }];
     const seenVersions: Array<{ startedAt: number; version: number }> = [];
     const paths = [...readers, changingPath];
 
+    // 64 readers, each on its own keep-alive connection, reading a page every ~50 ms (about 1,000 pages/s in all):
+    // a busy site, leaving the two cores room to render what the newsroom publishes meanwhile.
     const reader = async () => {
       let turn = Math.floor(Math.random() * paths.length);
-      while (Date.now() - start < durationMs) {
+      while (running()) {
         const path = paths[turn++ % paths.length]!;
         const startedAt = Date.now();
         try {
@@ -169,25 +174,24 @@ describe("the cluster", () => {
         } catch (error) {
           failures.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
         }
+        await sleep(50);
       }
     };
 
     const newsroom = async () => {
       let version = 0;
       let next = 0;
-      while (Date.now() - start < durationMs - 5_000) {
+      while (running() && Date.now() - start < durationMs - 5_000) {
         const admin = next % 2 === 0 ? first : second;
         if (next % 2 === 0 && waiting.length > 0) {
           const { text, title } = waiting.shift()!;
           const path = pathOf(await publishThroughAdmin(admin, text));
           const at = Date.now();
           // Its page and the front page show it within 2 s (asked through Varnish, beside the load).
-          expect(await timeUntilShown(cluster.site, path, title, at, VISIBLE_WITHIN_MS)).toBeLessThanOrEqual(
-            VISIBLE_WITHIN_MS,
-          );
-          expect(await timeUntilShown(cluster.site, "/", title, at, VISIBLE_WITHIN_MS)).toBeLessThanOrEqual(
-            VISIBLE_WITHIN_MS,
-          );
+          for (const where of [path, "/"]) {
+            const took = await timeUntilShown(cluster.site, where, title, at, VISIBLE_WITHIN_MS);
+            if (took > VISIBLE_WITHIN_MS) late.push(`${where} showed "${title}" after ${took} ms`);
+          }
         } else {
           version++;
           changing = await publishNewBody(admin, changing, changingTitle, [`cluster-version-${version}`]);
@@ -205,8 +209,20 @@ describe("the cluster", () => {
       await cluster.restartWeb(0);
     };
 
-    await Promise.all([...Array.from({ length: 64 }, reader), newsroom(), chaos()]);
+    // A failure in the newsroom or the restart stops the readers before it is reported.
+    const stopReadersOnFailure = (work: Promise<void>) =>
+      work.catch((error: unknown) => {
+        stopped = true;
+        throw error;
+      });
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 64 }, reader),
+      stopReadersOnFailure(newsroom()),
+      stopReadersOnFailure(chaos()),
+    ]);
+    for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
 
+    expect(late).toEqual([]);
     expect(failures.slice(0, 20), `${failures.length} of ${requests} requests failed`).toEqual([]);
     expect(requests).toBeGreaterThan(1_000);
     // A read that started 2 s after an edit was confirmed shows that edit or a later one.
