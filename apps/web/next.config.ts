@@ -1,4 +1,5 @@
 // Next.js configuration of the public site: next-intl routing, workspace packages compiled from source.
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
@@ -11,6 +12,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // server/serve.ts compresses, outside its response cache, so stored pages are compressed once rather than per request.
   compress: false,
+  // Next's incremental cache as server/serve.ts configures it: in memory, and shared on Redis with REDIS_URL
+  // (server/next-cache.ts). Loaded by Next itself, at build and at run time, by its absolute path.
+  cacheHandler: fileURLToPath(new URL("./server/next-cache-handler.ts", import.meta.url)),
   experimental: {
     // Pages and data are cached in memory only. Next keeps the record of revalidated tags in memory, so entries
     // written to disk would come back after a restart as if never revalidated (an unpublished article reappearing);

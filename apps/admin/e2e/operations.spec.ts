@@ -19,6 +19,7 @@ test("/api/health is 200 on the run's database and 503 naming PostgreSQL without
   const healthy = await request.get("/api/health");
   expect(healthy.status()).toBe(200);
   expect(healthy.headers()["cache-control"]).toBe("no-store");
+  expect(healthy.headers()["x-content-type-options"]).toBe("nosniff");
   expect(await healthy.json()).toEqual({ status: "ok", checks: { postgres: "ok" } });
   expect((await request.get("/metrics")).status()).toBe(404);
 

@@ -40,11 +40,12 @@ const {
   ...mediaEnv
 } = readServerEnv();
 const ops = readObservabilityEnv();
-// The library's thumbnails and previews: the same renditions as the public site's, from the same storage. They never
-// reach Next, whose proxy sets the pages' security headers, so they get the same ones (not the pages' policy).
+// The library's thumbnails and previews, health and metrics never reach Next, whose proxy sets the pages' security
+// headers, so they get the same ones (not the pages' policy). Renditions are the public site's, from the same storage.
+const plainSecurityHeaders = securityHeaders({ https: isHttpsOrigin(adminSiteUrl) });
 const media = createRenditionHandler(mediaStorageFromEnv(mediaEnv, mediaEnv.MEDIA_DIR ?? ""), {
   maxBytes: mediaCacheMb * 1024 * 1024,
-  headers: securityHeaders({ https: isHttpsOrigin(adminSiteUrl) }),
+  headers: plainSecurityHeaders,
   onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
 });
 // Loaded after NODE_ENV is set: Next reads it on import.
@@ -74,6 +75,7 @@ const server = createServer(
       health: { postgres: () => database.check() },
       routeOf: adminRouteKind,
       redactPath: adminLoggablePath,
+      headers: plainSecurityHeaders,
     },
   ),
 );

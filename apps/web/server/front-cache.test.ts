@@ -88,6 +88,18 @@ function rawRequest(method: string, path: string): Socket {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("front cache", () => {
+  it("switched off (0 bytes) passes every request to Next, compressed, its address made canonical all the same", async () => {
+    const { renders, get, cache } = await serve({ [ARTICLE]: {} }, { maxBytes: 0, queryParamsFor });
+    for (const query of ["", "?utm_source=x"]) {
+      const answer = await get(`${ARTICLE}${query}`, { "accept-encoding": "gzip" });
+      expect(answer.status).toBe(200);
+      expect(answer.headers["x-cache"]).toBeUndefined();
+      expect(gunzipSync(answer.body).toString("utf8")).toContain("لافروف: الحل المشترك 1");
+    }
+    expect(renders).toEqual([`GET ${ARTICLE}`, `GET ${ARTICLE}`]);
+    expect(cache.stats.entries).toBe(0);
+  });
+
   it("renders a cacheable page once and answers later requests from memory, byte for byte, in every encoding", async () => {
     const { renders, get, stored } = await serve({ [ARTICLE]: {} });
     const first = await get(ARTICLE, { "accept-encoding": "gzip" });

@@ -18,7 +18,10 @@ export type FrontCacheOptions = {
   render: Handler;
   /** Compresses whatever `render` writes, for the responses not answered from the cache (e.g. `compression()`). */
   compress: Middleware;
-  /** Upper bound of the memory the stored pages take, all encodings counted. */
+  /**
+   * Upper bound of the memory the stored pages take, all encodings counted. 0: nothing is stored, every request goes to
+   * Next (with its address made canonical all the same) and has no X-Cache header.
+   */
   maxBytes: number;
   /** Larger responses are passed through and not stored. Default 8 MiB. */
   maxEntryBytes?: number;
@@ -91,15 +94,15 @@ export function createFrontCache({
   queryParamsFor = () => null,
 }: FrontCacheOptions): FrontCache {
   const entries = new LRUCache<string, Entry>({
-    maxSize: maxBytes,
+    maxSize: Math.max(maxBytes, 1),
     sizeCalculation: (entry) => entry.bodies.identity.length + entry.bodies.gzip.length + entry.bodies.br.length || 1,
   });
   let generation = 0;
   // Renders under way, by key: the requests that miss meanwhile wait for the one render instead of starting theirs.
   const inflight = new Map<string, Promise<RenderOutcome>>();
 
-  function pass(req: IncomingMessage, res: ServerResponse, outcome: CacheOutcome, beforeRender?: () => void) {
-    res.setHeader(CACHE_HEADER, outcome);
+  function pass(req: IncomingMessage, res: ServerResponse, outcome?: CacheOutcome, beforeRender?: () => void) {
+    if (outcome) res.setHeader(CACHE_HEADER, outcome);
     compress(req, res, () => {
       beforeRender?.();
       void Promise.resolve()
@@ -180,6 +183,10 @@ export function createFrontCache({
   }
 
   function handle(req: IncomingMessage, res: ServerResponse) {
+    if (maxBytes === 0) {
+      if (isCacheable(req)) normalizeRequest(req, queryParamsFor);
+      return pass(req, res);
+    }
     if (!isCacheable(req)) return pass(req, res, "BYPASS");
     normalizeRequest(req, queryParamsFor);
     lookup(req, res, req.url ?? "/", policyRequest(req));

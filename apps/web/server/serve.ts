@@ -4,7 +4,10 @@
 // response its security headers and each page a policy of its own.
 // Photos' renditions (/media/renditions/…) are answered before the cache, from the media storage (@minbar/media).
 // Before everything, @minbar/observability answers /api/health and /metrics and writes one log line per request.
+// Next's incremental cache is ./next-cache.ts (in memory, and shared on Redis with REDIS_URL), whose entries give each
+// response its surrogate keys (./surrogate-keys.ts).
 // Takes next start's -p/--port and -H/--hostname.
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,12 +20,15 @@ import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
 import { metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
 import { defaultMediaDir, defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
 import { getPathname, localeOfPath } from "../src/i18n/paths.ts";
-import { registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
+import { purgeFrontCache, registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
 import { CACHE_HEADER, createFrontCache, type FrontCacheOptions } from "./front-cache.ts";
+import { createNextCache, registerNextCache } from "./next-cache.ts";
 import { queryParamsFor } from "./query-params.ts";
 import { webLoggablePath, webRouteKind } from "./route-kind.ts";
 import { clientRuntimeUsers, notFoundPagesFrom, servePlainHtml } from "./plain-html.ts";
+import { createRedisProbe } from "./redis-probe.ts";
 import { isHttpsOrigin, securityHeaders, siteSecurity } from "./security-headers.ts";
+import { withSurrogateKeys } from "./surrogate-keys.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -50,6 +56,17 @@ const [env, ops] = (() => {
 // Loaded after NODE_ENV is set: Next reads it on import.
 const { default: next } = await import("next");
 const appDir = fileURLToPath(new URL("..", import.meta.url));
+// Registered before Next serves anything: ./next-cache-handler.ts, which Next loads, hands it to Next.
+const nextCache = createNextCache({
+  redisUrl: env.REDIS_URL,
+  // Another build's pages (other markup, other assets) are never served: each build has its own keys.
+  keyPrefix: `${env.REDIS_KEY_PREFIX}${readFileSync(join(appDir, ".next", "BUILD_ID"), "utf8").trim()}:`,
+  // Next's own default for its in-memory cache (cacheMaxMemorySize).
+  memoryBytes: 50 * 1024 * 1024,
+  // Another instance's revalidation: this one's response cache may hold the pages it changed.
+  onExpiredElsewhere: () => purgeFrontCache(),
+});
+registerNextCache(nextCache);
 const app = next({ dev: false, dir: appDir, hostname: args.hostname ?? "localhost", port });
 const nextHandler = app.getRequestHandler();
 await app.prepare();
@@ -82,44 +99,53 @@ const cache = createFrontCache({
   // and compresses each stored page once.
   // (Typed for Express; it works on plain Node requests and responses.)
   compress: compression() as unknown as FrontCacheOptions["compress"],
+  // 0: off, every request goes to Next (behind Varnish, the response cache there).
   maxBytes: env.FRONT_CACHE_MB * 1024 * 1024,
   queryParamsFor,
 });
 registerFrontCachePurge(() => cache.purge());
 
+// The site's security headers for what never reaches Next: renditions (built into each one's stored headers rather
+// than set on every response), health and metrics.
+const plainSecurityHeaders = securityHeaders({ https: isHttpsOrigin(env.PUBLIC_SITE_URL), scriptFiles: !plainHtml });
 const media = createRenditionHandler(mediaStorageFromEnv(env, env.MEDIA_DIR ?? ""), {
   maxBytes: env.MEDIA_CACHE_MB * 1024 * 1024,
-  // The site's security headers, built into each rendition's stored headers rather than set on every response.
-  headers: securityHeaders({ https: isHttpsOrigin(env.PUBLIC_SITE_URL), scriptFiles: !plainHtml }),
+  headers: plainSecurityHeaders,
   onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
 });
 
 const database = createDatabaseProbe(env.DATABASE_URL);
+const redis = env.REDIS_URL ? createRedisProbe(env.REDIS_URL) : undefined;
 const counters = metrics();
 const server = createServer(
   observedServer(
     (req, res) => {
       if (media(req, res)) return;
       security.apply(res, req.url);
-      cache.handle(readablePath(req), res);
+      withSurrogateKeys(res, () => cache.handle(readablePath(req), res));
     },
     {
       logger: processLogger("web"),
       metrics: counters,
       metricsToken: ops.metricsToken,
-      // Redis joins here when the site uses it.
-      health: { postgres: () => database.check() },
+      health: { postgres: () => database.check(), ...(redis ? { redis: () => redis.check() } : {}) },
       routeOf: (_method, path) => webRouteKind(path),
       redactPath: webLoggablePath,
+      headers: plainSecurityHeaders,
       onFinish: ({ method, path, route, status, seconds }, res) => {
         const outcome = res.getHeader(CACHE_HEADER);
         if (typeof outcome === "string") {
           counters.cacheRequests.inc({ layer: "front", outcome: outcome.toLowerCase() });
           if (outcome === "MISS") counters.renderDuration.observe({ route }, seconds);
         }
+        // Next's own cache (shared on Redis or in memory), for the requests that reached Next: HIT, MISS or STALE.
+        const nextOutcome = res.getHeader("x-nextjs-cache");
+        if (typeof nextOutcome === "string")
+          counters.cacheRequests.inc({ layer: "next", outcome: nextOutcome.toLowerCase() });
         if (method === "POST" && path === "/api/revalidate")
           counters.revalidationsReceived.inc({
-            outcome: status < 300 ? "confirmed" : status === 401 ? "refused" : "invalid",
+            outcome:
+              status < 300 ? "confirmed" : status === 401 ? "refused" : status === 503 ? "unavailable" : "invalid",
           });
       },
     },
@@ -127,8 +153,10 @@ const server = createServer(
 );
 server.listen(port, args.hostname, () => {
   const pages = plainHtml ? "pages as plain HTML" : "pages with Next's client runtime";
+  const frontCache = env.FRONT_CACHE_MB > 0 ? `response cache ${env.FRONT_CACHE_MB} MiB` : "response cache off";
+  const nextCacheWhere = nextCache.shared ? "Next's cache shared on Redis" : "Next's cache in memory";
   console.log(
-    `▲ Minbar public site (Next.js production build, ${pages}, response cache ${env.FRONT_CACHE_MB} MiB, Node ${nodeVersion}) on http://${args.hostname ?? "localhost"}:${port}`,
+    `▲ Minbar public site (Next.js production build, ${pages}, ${frontCache}, ${nextCacheWhere}, Node ${nodeVersion}) on http://${args.hostname ?? "localhost"}:${port}`,
   );
 });
 
@@ -154,7 +182,9 @@ function stop() {
   stopping = true;
   server.close();
   server.closeIdleConnections();
-  void Promise.allSettled([app.close(), database.close()]).finally(() => process.exit(0));
+  void Promise.allSettled([app.close(), database.close(), nextCache.close(), redis?.close()]).finally(() =>
+    process.exit(0),
+  );
   // Open keep-alive connections must not hold the process.
   setTimeout(() => process.exit(0), 5_000).unref();
 }

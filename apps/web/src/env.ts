@@ -13,8 +13,20 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Shared with the admin, which signs preview links with it; unset: previews are off (every /preview link is a 404). */
   PREVIEW_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
-  /** Memory for the response cache in front of Next (server/front-cache.ts), in MiB. */
-  FRONT_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
+  /**
+   * Memory for the response cache in front of Next (server/front-cache.ts), in MiB; 0 switches it off (behind a
+   * shared cache such as Varnish, which is the response cache there).
+   */
+  FRONT_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(256),
+  /**
+   * Next's cache shared by every instance of the site on this Redis (server/next-cache.ts); unset: each instance keeps
+   * its own, in memory.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379)" })
+    .optional(),
+  /** Prefix of the site's keys in that Redis, for a Redis shared with other uses; the build's id follows it. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default("minbar:web:"),
   /**
    * Behind Varnish: the origins of every Varnish in front of the site (comma-separated, e.g.
    * `http://10.0.0.5:8080,http://10.0.0.6:8080`), where POST /api/revalidate purges the tags it dropped. Unset: none.

@@ -33,7 +33,7 @@ export function createMetrics() {
     ),
     cacheRequests: counter(
       "minbar_cache_requests_total",
-      "Lookups in a response cache, by layer (front: the public site's page cache) and outcome (hit, miss, bypass)",
+      "Lookups in a cache, by layer (front: the public site's response cache; next: Next's incremental cache, shared on Redis or in memory) and outcome (hit, miss, bypass, stale)",
       ["layer", "outcome"],
     ),
     renderDuration: histogram(
@@ -44,7 +44,7 @@ export function createMetrics() {
     ),
     revalidationsReceived: counter(
       "minbar_revalidations_received_total",
-      "Revalidation signals received by the public site, by outcome (confirmed, refused, invalid)",
+      "Revalidation signals received by the public site, by outcome (confirmed, refused, invalid, unavailable)",
       ["outcome"],
     ),
     revalidationsSent: counter(

@@ -32,7 +32,10 @@ async function serve({
   metricsToken,
   health = { postgres: async () => "ok" },
   ...more
-}: { metricsToken?: string; health?: HealthChecks } & Pick<ObservedServerOptions, "redactPath" | "onFinish"> = {}) {
+}: { metricsToken?: string; health?: HealthChecks } & Pick<
+  ObservedServerOptions,
+  "redactPath" | "onFinish" | "headers"
+> = {}) {
   const log = capturedLogger();
   const metrics = createMetrics();
   let appCalls = 0;
@@ -168,6 +171,16 @@ describe("/api/health", () => {
       status: "failing",
       checks: { postgres: "connect ECONNREFUSED 127.0.0.1:1", redis: "ok" },
     });
+  });
+
+  it("carries the app's security headers, as do /metrics' answers", async () => {
+    const headers = { "x-content-type-options": "nosniff", "x-frame-options": "DENY" };
+    const site = await serve({ headers, metricsToken: "t".repeat(32) });
+    for (const path of ["/api/health", "/metrics"]) {
+      const response = await fetch(`${site.origin}${path}`);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
   });
 
   it("reports a check that throws as failing", async () => {

@@ -50,6 +50,8 @@ export const e2eEnv = {
   revalidateSecret: process.env.REVALIDATE_SECRET,
   /** The servers' LOG_LEVEL: warnings and errors only unless set, so a run's output is not one line per request. */
   logLevel: process.env.LOG_LEVEL ?? "warn",
+  /** Where a spec that needs a Redis of its own starts one (redis-server), so two checkouts' runs keep apart. */
+  redisPort: Number(process.env.E2E_REDIS_PORT ?? 6400),
   /** The run's media folder, shared by the apps under test and the tests that put photos in it (read when asked). */
   mediaDir: (): string | undefined => process.env.MEDIA_DIR,
 };

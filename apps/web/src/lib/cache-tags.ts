@@ -23,3 +23,16 @@ export const cacheTags = {
   feed: (locale: Locale) => `feed:${locale}`,
   sitemap: "sitemap",
 } as const;
+
+const utf8 = new TextEncoder();
+
+/**
+ * A tag as a surrogate key (the `xkey` header, and the purge naming it): HTTP header values are ASCII and keys are
+ * separated by spaces, so every byte of a character outside printable ASCII (an Arabic slug), a space and `%` itself
+ * are percent-encoded, in upper case. One spelling per tag, so a page's key and its purge always match.
+ */
+export function surrogateKeyOf(tag: string): string {
+  return tag.replace(/[^\x21-\x24\x26-\x7e]/gu, (character) =>
+    [...utf8.encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  );
+}

@@ -1,7 +1,6 @@
 // POST /api/revalidate, called by the admin after an article changed and by the importer's CLI after a run:
 // `Authorization: Bearer <REVALIDATE_SECRET>`, body `{ "articleId": 123 }` or `{ "articleIds": [123, 124] }` (at most
 // MAX_ARTICLE_IDS_PER_REQUEST). Drops the cached pages that show the articles, so the next visit rebuilds them.
-import { revalidateTag } from "next/cache";
 import { findArticleFootprints } from "@minbar/db/public";
 import {
   articleIdsOf,
@@ -13,6 +12,7 @@ import { getDb } from "../../../db.ts";
 import { getEnv } from "../../../env.ts";
 import { purgeFrontCache } from "../../../lib/front-cache-signal.ts";
 import { purgeConfiguredVarnishes } from "../../../lib/varnish-purge.ts";
+import { expireCacheTags } from "../../../lib/next-cache-signal.ts";
 import { isAuthorized, tagsAffectedBy, tagsOfFrontPages, tagsOfSections } from "../../../lib/revalidation.ts";
 
 export const dynamic = "force-dynamic";
@@ -39,27 +39,26 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.success) {
     return Response.json({ error: "invalid body", expected: REVALIDATION_REQUEST_SHAPE }, { status: 400 });
   }
-  if ("frontPages" in parsed.data) {
-    const tags = tagsOfFrontPages(parsed.data.frontPages);
-    for (const tag of tags) revalidateTag(tag, { expire: 0 });
-    purgeFrontCache();
-    const notPurged = await purgeConfiguredVarnishes(tags);
-    if (notPurged) return notPurged;
-    return Response.json({ revalidated: true, ...parsed.data, tags });
-  }
-  const articleIds = articleIdsOf(parsed.data);
+  const data = parsed.data;
   // One query for all the articles, and each tag expired once however many of them share it.
   const tags =
-    "sectionIds" in parsed.data
-      ? tagsOfSections(parsed.data.sectionIds, parsed.data.navigation ?? false)
-      : tagsAffectedBy(articleIds, await findArticleFootprints(getDb(), { ids: articleIds }));
-  // Expire at once rather than serve stale once more: an unpublished article must not be shown to the next reader.
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+    "frontPages" in data
+      ? tagsOfFrontPages(data.frontPages)
+      : "sectionIds" in data
+        ? tagsOfSections(data.sectionIds, data.navigation ?? false)
+        : await tagsOfArticles(articleIdsOf(data));
+  const recorded = await expireCacheTags(tags);
   // Then the copies the server keeps in front of Next: each is refetched from Next, which re-renders only what the
-  // tags above dropped.
+  // tags above dropped (in this instance's memory at least, when the shared cache was unreachable).
   purgeFrontCache();
+  // Not confirmed: the other instances still hold the pages, so the sender keeps the signal and sends it again.
+  if (!recorded) return Response.json({ error: "shared cache unreachable", tags }, { status: 503 });
   // And Varnish's copies (VARNISH_PURGE_URLS), last: a page it refetches now is rendered after the tags dropped.
   const notPurged = await purgeConfiguredVarnishes(tags);
   if (notPurged) return notPurged;
-  return Response.json({ revalidated: true, ...parsed.data, tags });
+  return Response.json({ revalidated: true, ...data, tags });
+}
+
+async function tagsOfArticles(ids: number[]): Promise<string[]> {
+  return tagsAffectedBy(ids, await findArticleFootprints(getDb(), { ids }));
 }
