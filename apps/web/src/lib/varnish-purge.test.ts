@@ -37,6 +37,12 @@ describe("purgeVarnishes", () => {
     ]);
   });
 
+  it("spells each tag as the pages' xkey header does (an Arabic slug percent-encoded)", async () => {
+    received.length = 0;
+    expect(await purgeVarnishes([`http://127.0.0.1:${CONFIRMING}`], ["tag:قطر", "article:2"])).toEqual([]);
+    expect(received[0]?.headers["xkey-purge"]).toBe("tag:%D9%82%D8%B7%D8%B1 article:2");
+  });
+
   it("names each Varnish that refused or did not answer", async () => {
     const unconfirmed = await purgeVarnishes(
       [`http://127.0.0.1:${CONFIRMING}`, `http://127.0.0.1:${REFUSING}`, `http://127.0.0.1:${NOBODY}`],

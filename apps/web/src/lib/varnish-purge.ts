@@ -2,6 +2,7 @@
 // VARNISH_PURGE_URLS: `PURGE /` with `xkey-purge: <tags>` (the VCL answers 200 to its ACL's addresses). A Varnish that
 // does not confirm makes the endpoint answer 502, so the sender keeps the signal and sends it again.
 import { getEnv } from "../env.ts";
+import { surrogateKeyOf } from "./cache-tags.ts";
 
 /** Varnish refuses a request header longer than 8 KiB (http_req_hdr_len): longer tag lists go in several purges. */
 const MAX_HEADER_CHARS = 4_000;
@@ -22,9 +23,12 @@ export function tagBatches(tags: readonly string[], max = MAX_HEADER_CHARS): str
   return batches;
 }
 
-/** Purges `tags` in each Varnish of `origins`; resolves to the origins that did not answer 200 (none: all purged). */
+/**
+ * Purges `tags` in each Varnish of `origins`, spelt as the pages' `xkey` headers spell them (surrogateKeyOf); resolves
+ * to the origins that did not answer 200 (none: all purged).
+ */
 export async function purgeVarnishes(origins: readonly string[], tags: readonly string[]): Promise<string[]> {
-  const batches = tagBatches(tags);
+  const batches = tagBatches(tags.map(surrogateKeyOf));
   const outcomes = await Promise.all(
     origins.map(async (origin) => {
       for (const batch of batches) {
