@@ -133,6 +133,13 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         return (deliver);
     }
+    # A page is purged by its surrogate keys: one that names none could never be purged, so it is not stored (the
+    # site tags every page it marks for shared caches; this keeps a page it failed to tag from going stale here).
+    if (!beresp.http.xkey && beresp.http.Content-Type ~ "^text/html") {
+        set beresp.ttl = 30s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
     # When every instance is down, cached pages are served for hours past their time.
     set beresp.grace = 6h;
     # The xkey header stays on the stored object (xkey indexes it); vcl_deliver removes it.

@@ -37,6 +37,10 @@ function fakeInstance(name: string, port: number) {
       });
       return res.end(`${page} v${state.version} from ${name}`);
     }
+    if (path === "/untagged") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "public, s-maxage=3600" });
+      return res.end("a page without surrogate keys");
+    }
     if (path === "/uncached") {
       res.writeHead(200, { "content-type": "text/plain" });
       return res.end(`uncached ${seen.length}`);
@@ -184,7 +188,7 @@ describe("minbar.vcl", () => {
     expect((await send(varnish.origin, "/page/slow-1")).headers["x-cache"]).toBe("HIT");
   });
 
-  it("passes the signal, health, metrics, an Authorization and a page without Cache-Control", async () => {
+  it("passes the signal, health, metrics, an Authorization, a page without Cache-Control and one without keys", async () => {
     const count = () => one.seen.length + two.seen.length;
     for (const [method, path, headers] of [
       ["POST", "/api/revalidate", {}],
@@ -192,6 +196,7 @@ describe("minbar.vcl", () => {
       ["GET", "/metrics", {}],
       ["GET", "/page/private", { authorization: "Bearer x" }],
       ["GET", "/uncached", {}],
+      ["GET", "/untagged", {}],
       ["GET", "/preview/token", {}],
     ] as const) {
       const before = count();
