@@ -187,6 +187,8 @@ describe("the cluster", () => {
       let version = 0;
       let next = 0;
       while (running() && Date.now() - start < durationMs - 5_000) {
+        // Publishing starts once the readers are under way, and goes on every 2.5 s.
+        await sleep(2_500);
         const admin = next % 2 === 0 ? first : second;
         if (next % 2 === 0 && waiting.length > 0) {
           const { text, title } = waiting.shift()!;
@@ -203,7 +205,6 @@ describe("the cluster", () => {
           edits.push({ version, at: Date.now() });
         }
         next++;
-        await sleep(2_500);
       }
     };
 
