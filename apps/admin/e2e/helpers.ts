@@ -1,12 +1,19 @@
 // Shared steps of the admin's browser tests: signing in, the test database, and calling a server action directly
 // (as an attacker would, without the button) to prove the server refuses it.
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createUser, ensureBuiltInRoles } from "@minbar/db/accounts";
 import { createPrismaClient, type PrismaClient } from "@minbar/db/client";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
-import { bench, startProductionServer, type ExtraServer } from "@minbar/e2e";
+import {
+  actionOutcome,
+  bench,
+  serverActionHeaders,
+  serverActionId as actionIdInBuild,
+  startProductionServer,
+  type ActionOutcome,
+  type ExtraServer,
+} from "@minbar/e2e";
 import { e2eEnv } from "@minbar/e2e/env";
 import { DESK_EDITOR_USER } from "./test-users.ts";
 
@@ -23,17 +30,11 @@ export function testDatabase(): PrismaClient {
   return createPrismaClient(e2eEnv.databaseUrl);
 }
 
-type ManifestEntry = { exportedName?: string; filename?: string };
+const ADMIN_DIR = fileURLToPath(new URL("..", import.meta.url));
 
 /** The id Next gave a server action in this build, from the build's own manifest. */
 export function serverActionId(exportedName: string): string {
-  const path = fileURLToPath(new URL("../.next/server/server-reference-manifest.json", import.meta.url));
-  const manifest = JSON.parse(readFileSync(path, "utf8")) as { node: Record<string, ManifestEntry> };
-  const found = Object.entries(manifest.node).find(
-    ([, entry]) => entry.exportedName === exportedName && entry.filename?.includes("/app/"),
-  );
-  if (!found) throw new Error(`no server action named ${exportedName} in this build`);
-  return found[0];
+  return actionIdInBuild(ADMIN_DIR, exportedName);
 }
 
 /** POSTs to a server action the way Next's client does, with the caller's cookies; returns the raw RSC answer. */
@@ -48,11 +49,7 @@ export async function callServerAction(
 
 function postAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[]) {
   return request.post(pagePath, {
-    headers: {
-      "Next-Action": serverActionId(exportedName),
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-    },
+    headers: serverActionHeaders(ADMIN_DIR, exportedName),
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
@@ -85,7 +82,7 @@ export async function replaySubmission(request: APIRequestContext, caught: Caugh
   return response.status();
 }
 
-export type ActionOutcome = { ok: true; value: unknown } | { ok: false; code: string } | { redirect: string };
+export type { ActionOutcome };
 
 /** Calls a server action and reads what it returned (line 1 of the flight answer) or where it redirected. */
 export async function callAction(
@@ -95,13 +92,7 @@ export async function callAction(
   args: unknown[],
 ): Promise<ActionOutcome> {
   const response = await postAction(request, pagePath, exportedName, args);
-  const redirect = response.headers()["x-action-redirect"];
-  if (redirect) return { redirect };
-  const text = await response.text();
-  const line = text.split("\n").find((l) => l.startsWith("1:"));
-  if (!line) throw new Error(`${exportedName}: unexpected answer ${response.status()}: ${text.slice(0, 300)}`);
-  const value = JSON.parse(line.slice(2)) as { ok: boolean; value?: unknown; error?: { code: string } };
-  return value.ok ? { ok: true, value: value.value } : { ok: false, code: value.error?.code ?? "unknown" };
+  return actionOutcome(exportedName, response.status(), response.headers()["x-action-redirect"], await response.text());
 }
 
 /**

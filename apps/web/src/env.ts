@@ -27,6 +27,20 @@ const envSchema = z.object({
     .optional(),
   /** Prefix of the site's keys in that Redis, for a Redis shared with other uses; the build's id follows it. */
   REDIS_KEY_PREFIX: z.string().min(1).max(100).default("minbar:web:"),
+  /**
+   * Behind Varnish: the origins of every Varnish in front of the site (comma-separated, e.g.
+   * `http://10.0.0.5:8080,http://10.0.0.6:8080`), where POST /api/revalidate purges the tags it dropped. Unset: none.
+   */
+  VARNISH_PURGE_URLS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be comma-separated http(s) origins" }))),
   /** Memory for photos' renditions kept hot by the server (@minbar/media's serve.ts), in MiB. */
   MEDIA_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   NODE_ENV: z.string().optional(),

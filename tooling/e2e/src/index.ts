@@ -10,3 +10,5 @@ export { serverNodeVersion, serverOutputUntil, startProductionServer, type Extra
 export { expectSecurityHeaders, parsePolicy, watchPolicyViolations } from "./security-headers.ts";
 export { pixelAt } from "./pixels.ts";
 export { sampleValue, jsonLogLines } from "./operations.ts";
+export { actionOutcome, serverActionHeaders, serverActionId, type ActionOutcome } from "./server-actions.ts";
+export { prepareDatabase as createSeededDatabase } from "./run-end-to-end.ts";

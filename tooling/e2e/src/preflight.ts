@@ -164,3 +164,37 @@ export async function runPreflight({
   if (chromium.action === "use" && problems.length === 0) return { chromium: chromium.path, problems: [] };
   return { chromium: null, problems };
 }
+
+/** Debian's packages for the cluster (tooling/cluster): Varnish and its xkey module. */
+export const VARNISH_INSTALL_COMMANDS = [
+  ["apt-get", "update"],
+  ["apt-get", "install", "-y", "varnish", "varnish-modules"],
+] as const;
+
+export type VarnishDecision = { action: "use" } | { action: "install" } | { action: "stop"; message: string };
+
+/**
+ * Whether Varnish with xkey can be used (`usable`: varnishd compiled a VCL importing xkey), installed from Debian's
+ * packages (root on Debian), or is one line to the user naming the command.
+ */
+export function decideVarnish({
+  usable,
+  debian,
+  root,
+  command,
+}: {
+  usable: boolean;
+  debian: boolean;
+  root: boolean;
+  /** What needs it, for the message (`npm run cluster`). */
+  command: string;
+}): VarnishDecision {
+  if (usable) return { action: "use" };
+  if (debian && root) return { action: "install" };
+  return {
+    action: "stop",
+    message: debian
+      ? `${command} needs Varnish with its xkey module: run as root apt-get update && apt-get install -y varnish varnish-modules`
+      : `${command} needs Varnish 7 (varnishd on the PATH) with the xkey module of varnish-modules.`,
+  };
+}

@@ -14,7 +14,10 @@ import { e2eEnv, inheritedEnv, useMediaDir } from "./env.ts";
 
 const EXPECTED_SEEDS = 5;
 
-async function prepareDatabase(prepare: (db: TestDatabase) => Promise<void>): Promise<TestDatabase> {
+/** A fresh database holding the seed articles (plus whatever `prepare` adds); dropped again if preparing fails. */
+export async function prepareDatabase(
+  prepare: (db: TestDatabase) => Promise<void> = async () => {},
+): Promise<TestDatabase> {
   const db = await createTestDatabase();
   try {
     const { results, counts } = await importPaths({ prisma: db.prisma, paths: [seedsDir] });

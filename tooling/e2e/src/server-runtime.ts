@@ -55,6 +55,8 @@ export async function serverOutputUntil(
 export type ExtraServer = {
   origin: string;
   stop(): Promise<void>;
+  /** Ends it at once (SIGKILL, as a crash would) and resolves once it has exited. */
+  kill(): Promise<void>;
   /** Everything the server wrote so far, stdout and stderr (its log lines). */
   output(): string;
 };
@@ -85,6 +87,10 @@ export async function startProductionServer(
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
   };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+  };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
@@ -92,7 +98,7 @@ export async function startProductionServer(
       () => true,
       () => false,
     );
-    if (answered) return { origin, stop, output: () => output };
+    if (answered) return { origin, stop, kill, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

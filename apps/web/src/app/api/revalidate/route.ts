@@ -11,6 +11,7 @@ import {
 import { getDb } from "../../../db.ts";
 import { getEnv } from "../../../env.ts";
 import { purgeFrontCache } from "../../../lib/front-cache-signal.ts";
+import { purgeConfiguredVarnishes } from "../../../lib/varnish-purge.ts";
 import { expireCacheTags } from "../../../lib/next-cache-signal.ts";
 import { isAuthorized, tagsAffectedBy, tagsOfFrontPages, tagsOfSections } from "../../../lib/revalidation.ts";
 
@@ -52,6 +53,9 @@ export async function POST(request: Request): Promise<Response> {
   purgeFrontCache();
   // Not confirmed: the other instances still hold the pages, so the sender keeps the signal and sends it again.
   if (!recorded) return Response.json({ error: "shared cache unreachable", tags }, { status: 503 });
+  // And Varnish's copies (VARNISH_PURGE_URLS), last: a page it refetches now is rendered after the tags dropped.
+  const notPurged = await purgeConfiguredVarnishes(tags);
+  if (notPurged) return notPurged;
   return Response.json({ revalidated: true, ...data, tags });
 }
 
