@@ -158,7 +158,9 @@ test("each page names its cache tags in xkey, rendered or from the cache: the fr
   }
   console.log(
     "concurrent",
-    together.map((r) => `${r.headers.get("x-nextjs-cache")} ${r.headers.get("xkey")} ${r.headers.get("cache-control")}`),
+    together.map(
+      (r) => `${r.headers.get("x-nextjs-cache")} ${r.headers.get("xkey")} ${r.headers.get("cache-control")}`,
+    ),
   );
   // One each way round: rendered by B, then a shared hit on A.
   expect((await get(b, "/ru")).headers.get("x-nextjs-cache")).toBe("MISS");
