@@ -116,7 +116,9 @@ test("a page rendered by one instance is served by the other without a render; a
   expect(keysOf(rendered)).toContain(`article:${article.id}`);
   expect(await rendered.text()).toContain(article.title);
 
-  // B's first request for the page: Redis has it.
+  // B's first request for the page, more than a second later (Next's default lifetime for a page it knows nothing
+  // of): Redis has it, and it is as fresh on B as on A.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
   const shared = await get(b, path);
   expect(shared.headers.get("x-nextjs-cache")).toBe("HIT");
   expect(keysOf(shared)).toContain(`article:${article.id}`);

@@ -240,14 +240,28 @@ function observed(handler: Handler): Handler {
     ...handler,
     async get(key, meta) {
       const entry = await handler.get(key, meta);
-      if (entry) recordSurrogateKeys(entry.tags);
-      return entry;
+      if (!entry) return entry;
+      recordSurrogateKeys(entry.tags);
+      return withCacheControl(entry);
     },
     async set(key, value, ctx) {
       recordSurrogateKeys(value.tags);
       await handler.set(key, value, ctx);
     },
   };
+}
+
+/**
+ * Next 16 takes a page's lifetime from its entry (`cacheControl`) before its own record of the route, which only the
+ * instance that rendered it holds; the library stores none, so another instance took a shared page for one to
+ * revalidate 1 s after its render (Next's default for a route it does not know) and rendered it again. The library
+ * keeps the page's `revalidate` in `lifespan`; `expire` only concerns pages revalidated by time, which the site has not.
+ */
+function withCacheControl(entry: Entry): Entry {
+  const revalidate = entry.lifespan?.revalidate;
+  const kind = entry.value?.kind;
+  if (revalidate === undefined || (kind !== "APP_PAGE" && kind !== "APP_ROUTE")) return entry;
+  return { ...entry, cacheControl: { revalidate, expire: undefined } };
 }
 
 /**
