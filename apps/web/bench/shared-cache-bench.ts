@@ -118,6 +118,7 @@ async function serving() {
   for (const [label, extra] of [
     ["memory", {}],
     ["redis", { REDIS_URL }],
+    ["memory", {}],
   ] as const) {
     const server = await bench.startServer(appDir, SITE_PORT, {
       DATABASE_URL: db.url,
@@ -133,9 +134,15 @@ async function serving() {
     const headers = { "accept-encoding": "gzip" };
     await autocannon({ url, headers, connections: CONNECTIONS, duration: 3 });
     const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
+    // Once the requests the load left under way are answered.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const after = await fetch(url, { headers });
+    await after.arrayBuffer();
     console.log(
       `  ${label.padEnd(6)} ${r.requests.average.toFixed(0).padStart(5)} req/s, latency p50 ${r.latency.p50} ms, ` +
-        `p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+        `p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}; then x-nextjs-cache: ` +
+        `${after.headers.get("x-nextjs-cache")}, xkey: ${after.headers.get("xkey")}, ` +
+        `cache-control: ${after.headers.get("cache-control")}`,
     );
     const exited = new Promise((resolve) => server.once("exit", resolve));
     process.kill(-server.pid!, "SIGTERM");
