@@ -235,6 +235,10 @@ test("with Redis killed both instances answer from memory and refuse to confirm 
   const back = Date.now();
   await expect.poll(async () => (await signal(a, article.id)).status, { timeout: 10_000, intervals: [250] }).toBe(200);
   expect(Date.now() - back).toBeLessThan(5_000);
+  // B, which may still be reconnecting (at most half a second apart), serves its memory copy until then.
+  await expect
+    .poll(async () => (await (await get(b, path)).text()).includes(article.title), { timeout: 2_000, intervals: [100] })
+    .toBe(true);
   await page.goto(`${b.origin}${path}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.title);
   for (const server of [a, b]) {

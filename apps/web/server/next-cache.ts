@@ -94,8 +94,9 @@ export function createNextCache({
     commandOptions: { timeout: timeoutMs },
     socket: {
       connectTimeout: timeoutMs,
-      // Reconnects by itself, forever, at most a second apart.
-      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1_000),
+      // Reconnects by itself, forever, at most half a second apart: until then it serves its memory copy, which may
+      // miss a revalidation another instance recorded as soon as Redis was back.
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 500),
     },
   });
   let reachable = true;
