@@ -12,10 +12,12 @@ const nextConfig: NextConfig = {
     "@minbar/parser",
     "@minbar/site-signal",
     "@minbar/observability",
+    "@minbar/jobs",
   ],
-  // The Prisma runtime, pg and the argon2 native binding are loaded by Node at run time rather than bundled.
-  // prom-client too: the server and the app then share one copy (the registry itself is on globalThis either way).
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "prom-client"],
+  // The Prisma runtime, pg (and pg-boss over it) and the argon2 native binding are loaded by Node at run time rather
+  // than bundled. prom-client too: the server and the app then share one copy (the registry itself is on globalThis
+  // either way).
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "prom-client", "pg-boss"],
   poweredByHeader: false,
   // forbidden() from next/navigation: a page the user may not see answers 403 with app/forbidden.tsx in the layout.
   experimental: {

@@ -154,7 +154,7 @@ test("an editor arranges, previews and publishes the Arabic front page; a pin en
   for (const p of [articlePage, reader])
     await expect(bannerOn(p)).toBeHidden({ timeout: Math.max(0, ends.getTime() + 5_000 - Date.now()) });
 
-  // The pin has ended too: the scheduler (every 15 s) refreshes the front page, where A is back in the flow, after
+  // The pin has ended too: the job queued for its end refreshes the front page, where A is back in the flow, after
   // the newest story, and C stays where the editor put it.
   await expect
     .poll(async () => (await publicOrder(reader)).top.slice(0, 3), { timeout: 40_000, intervals: [2_000] })

@@ -1,6 +1,6 @@
 // Operations, on the admin's production server beside a public site of its own (own database): /api/health from the
-// database (503 without one), /metrics behind METRICS_TOKEN counting the scheduler's jobs and the signals it sent and
-// the site confirmed, one JSON log line per request and per job, the job's id passed to the site with its signal
+// database (503 without one), /metrics behind METRICS_TOKEN counting the job queue's runs, its depth and the signals
+// sent and the site confirmed, one JSON log line per request and per job, the job's id passed to the site with its signal
 // (both logs name it), and none of the run's passwords or secrets in either server's output.
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
@@ -19,6 +19,7 @@ test("/api/health is 200 on the run's database and 503 naming PostgreSQL without
   const healthy = await request.get("/api/health");
   expect(healthy.status()).toBe(200);
   expect(healthy.headers()["cache-control"]).toBe("no-store");
+  expect(healthy.headers()["x-content-type-options"]).toBe("nosniff");
   expect(await healthy.json()).toEqual({ status: "ok", checks: { postgres: "ok" } });
   expect((await request.get("/metrics")).status()).toBe(404);
 
@@ -41,12 +42,12 @@ test("/api/health is 200 on the run's database and 503 naming PostgreSQL without
   }
 });
 
-test("the scheduler's job and an editor's publish are logged and counted; their signals carry their ids to the site's log; no secret is logged", async ({
+test("a due-work job and an editor's publish are logged and counted; their signals carry their ids to the site's log; no secret is logged", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
   await withOwnDatabase(async (db, servers) => {
-    // Due to come down already: the admin's first tick takes it down and tells the site.
+    // Due to come down already: the due-work job the admin queues at its start takes it down and tells the site.
     const article = await createPublishedArticle(db.prisma, "إعلان انتهت مدته", ["انتهت مدة هذا الإعلان."]);
     await db.prisma.articleLocalization.update({
       where: { id: article.id },
@@ -76,9 +77,13 @@ test("the scheduler's job and an editor's publish are logged and counted; their 
       .toBe(1);
     const metrics = await scrape();
     expect(sampleValue(metrics, "minbar_revalidations_sent_total", { kind: "articles" })).toBe(1);
-    expect(sampleValue(metrics, "minbar_jobs_total", { job: "scheduler" })).toBe(1);
-    expect(sampleValue(metrics, "minbar_job_items_total", { job: "scheduler", what: "taken-down" })).toBe(1);
-    expect(sampleValue(metrics, "minbar_jobs_failed_total", { job: "scheduler" })).toBe(0);
+    // The start's job, and perhaps the minute's sweep: one of them took the story down.
+    expect(sampleValue(metrics, "minbar_jobs_total", { job: "due-work" })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(metrics, "minbar_job_items_total", { job: "due-work", what: "taken-down" })).toBe(1);
+    expect(sampleValue(metrics, "minbar_jobs_failed_total", { job: "due-work" })).toBe(0);
+    // The queue's depth, read from pg-boss on each scrape: nothing is left waiting to run now.
+    expect(metrics).toMatch(/^minbar_job_queue_depth\{queue="due-work",state="ready"\} \d+$/m);
+    expect(sampleValue(metrics, "minbar_job_queue_depth", { queue: "site-signal", state: "active" })).toBe(0);
     expect(
       sampleValue(metrics, "minbar_http_requests_total", { method: "GET", route: "admin-page", status: "200" }),
     ).toBeGreaterThan(0);
@@ -97,10 +102,10 @@ test("the scheduler's job and an editor's publish are logged and counted; their 
     await (await fetch(`${admin.origin}/login/link/e2e-sign-in-token-never-logged`, { redirect: "manual" })).text();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const adminLines = jsonLogLines(admin.output());
-    const job = adminLines.find((line) => line.msg === "job");
+    const job = adminLines.find((line) => line.msg === "job" && line.takenDown === 1);
     expect(job).toMatchObject({
       app: "admin",
-      job: "scheduler",
+      job: "due-work",
       outcome: "ok",
       takenDown: 1,
       reqId: expect.stringMatching(/^job-/),

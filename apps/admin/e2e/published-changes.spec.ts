@@ -161,7 +161,7 @@ test("a story set to come down is gone at its time (410 Gone) with nobody signed
     // Due, but no admin is running: nothing took it down yet.
     expect(await status()).toBe(200);
 
-    // The restarted admin's scheduler finds the time in the database and takes the story down; readers get 410.
+    // The restarted admin's job queue does what came due while it was down, at once; readers get 410.
     await startAdmin();
     await expect.poll(status, { timeout: 45_000 }).toBe(410);
     const gone = await (await fetch(`${site}/news/${article.articleId}`)).text();

@@ -11,6 +11,7 @@ import { requireSupportedNode } from "@minbar/db/env";
 import { createDatabaseProbe } from "@minbar/db/health";
 import { resolveDataDir } from "@minbar/db/local-data";
 import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
+import { stopJobs } from "@minbar/jobs";
 import { metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
 import { defaultMediaDir, forceProductionMode, readServerEnv } from "../src/env.ts";
 import { claimClientAddressHeader } from "../src/lib/client-address.ts";
@@ -40,11 +41,12 @@ const {
   ...mediaEnv
 } = readServerEnv();
 const ops = readObservabilityEnv();
-// The library's thumbnails and previews: the same renditions as the public site's, from the same storage. They never
-// reach Next, whose proxy sets the pages' security headers, so they get the same ones (not the pages' policy).
+// The library's thumbnails and previews, health and metrics never reach Next, whose proxy sets the pages' security
+// headers, so they get the same ones (not the pages' policy). Renditions are the public site's, from the same storage.
+const plainSecurityHeaders = securityHeaders({ https: isHttpsOrigin(adminSiteUrl) });
 const media = createRenditionHandler(mediaStorageFromEnv(mediaEnv, mediaEnv.MEDIA_DIR ?? ""), {
   maxBytes: mediaCacheMb * 1024 * 1024,
-  headers: securityHeaders({ https: isHttpsOrigin(adminSiteUrl) }),
+  headers: plainSecurityHeaders,
   onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
 });
 // Loaded after NODE_ENV is set: Next reads it on import.
@@ -74,6 +76,7 @@ const server = createServer(
       health: { postgres: () => database.check() },
       routeOf: adminRouteKind,
       redactPath: adminLoggablePath,
+      headers: plainSecurityHeaders,
     },
   ),
 );
@@ -88,7 +91,8 @@ function stop() {
   stopping = true;
   server.close();
   server.closeIdleConnections();
-  void Promise.allSettled([app.close(), database.close()]).finally(() => process.exit(0));
+  // The job queue (started by the app's instrumentation) finishes its running jobs first, within its grace.
+  void Promise.allSettled([stopJobs(), app.close(), database.close()]).finally(() => process.exit(0));
   // Open keep-alive connections must not hold the process.
   setTimeout(() => process.exit(0), 5_000).unref();
 }

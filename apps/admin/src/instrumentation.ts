@@ -1,7 +1,7 @@
 // Next.js calls register() once per server process at start-up: the admin's background work begins here.
 
 export async function register(): Promise<void> {
-  // NEXT_RUNTIME is inlined by Next for each runtime, so the edge bundle never contains the scheduler or Prisma;
+  // NEXT_RUNTIME is inlined by Next for each runtime, so the edge bundle never contains the job queue or Prisma;
   // reading it here rather than through env.ts is what makes that possible.
   // eslint-disable-next-line no-restricted-properties -- a build-time constant of Next's, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -17,6 +17,6 @@ export async function register(): Promise<void> {
       process.exit(1);
     }
   }
-  const { startScheduledPublishing } = await import("./lib/scheduler.ts");
-  startScheduledPublishing();
+  const { startAdminJobs } = await import("./lib/jobs.ts");
+  startAdminJobs();
 }

@@ -15,6 +15,7 @@ test("/api/health is 200 on the run's database, uncached and outside the page ca
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toBe("no-store");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["x-cache"]).toBeUndefined();
   expect(await response.json()).toEqual({ status: "ok", checks: { postgres: "ok" } });
 });

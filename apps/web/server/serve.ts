@@ -105,10 +105,12 @@ const cache = createFrontCache({
 });
 registerFrontCachePurge(() => cache.purge());
 
+// The site's security headers for what never reaches Next: renditions (built into each one's stored headers rather
+// than set on every response), health and metrics.
+const plainSecurityHeaders = securityHeaders({ https: isHttpsOrigin(env.PUBLIC_SITE_URL), scriptFiles: !plainHtml });
 const media = createRenditionHandler(mediaStorageFromEnv(env, env.MEDIA_DIR ?? ""), {
   maxBytes: env.MEDIA_CACHE_MB * 1024 * 1024,
-  // The site's security headers, built into each rendition's stored headers rather than set on every response.
-  headers: securityHeaders({ https: isHttpsOrigin(env.PUBLIC_SITE_URL), scriptFiles: !plainHtml }),
+  headers: plainSecurityHeaders,
   onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
 });
 
@@ -129,6 +131,7 @@ const server = createServer(
       health: { postgres: () => database.check(), ...(redis ? { redis: () => redis.check() } : {}) },
       routeOf: (_method, path) => webRouteKind(path),
       redactPath: webLoggablePath,
+      headers: plainSecurityHeaders,
       onFinish: ({ method, path, route, status, seconds }, res) => {
         const outcome = res.getHeader(CACHE_HEADER);
         if (typeof outcome === "string") {

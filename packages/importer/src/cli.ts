@@ -8,6 +8,7 @@ import { invocationDir, readDbEnv } from "@minbar/db/env";
 import { embeddedDataDir, loadRootEnvFile, resolveDataDir } from "@minbar/db/local-data";
 import { findSiteTarget } from "@minbar/site-signal/local";
 import { signalAndTrack } from "@minbar/site-signal/tracked";
+import { enqueueSiteSignal, withJobQueue } from "@minbar/jobs";
 import { importPaths } from "./import-paths.ts";
 import { findImportSection, UnknownSectionError } from "./import-section.ts";
 import type { ImportResult } from "./import-file.ts";
@@ -107,7 +108,7 @@ async function main(): Promise<number> {
     );
     const changed = dryRun ? [] : changedArticleIds(results);
     // The exit code stays about the files: a public site that is down or not configured is reported, not failed.
-    if (changed.length > 0) console.log(await tellPublicSite(prisma, changed, resolveDataDir(env)));
+    if (changed.length > 0) console.log(await tellPublicSite(prisma, databaseUrl, changed, resolveDataDir(env)));
     return counts.failed > 0 ? 1 : 0;
   } finally {
     await prisma.$disconnect();
@@ -116,14 +117,30 @@ async function main(): Promise<number> {
 
 /**
  * Sends the articles' ids to the public site (see findSiteTarget for where it is); the line saying how that went.
- * What the site does not confirm is kept in the database, and the admin's scheduler sends it again.
+ * What the site does not confirm is recorded in the database and queued on the admin's job queue, whose worker (which
+ * knows the site even when this command does not) sends it again until the site confirms.
  */
-async function tellPublicSite(prisma: PrismaClient, articleIds: number[], dataDir: string): Promise<string> {
+async function tellPublicSite(
+  prisma: PrismaClient,
+  databaseUrl: string,
+  articleIds: number[],
+  dataDir: string,
+): Promise<string> {
   const found = findSiteTarget({ dataDir });
   const result = await signalAndTrack({ prisma, target: found.target, articleIds, timeoutMs: SIGNAL_TIMEOUT_MS });
   if (result.confirmed) return `public site: refreshed (${articlesCount(result.articles)})`;
   const reason = found.target ? result.reason : found.reason;
-  const kept = result.kept ? "; the admin sends it again once the site answers" : "";
+  const rest = [...new Set(articleIds)].slice(result.articles);
+  const queued = await withJobQueue(databaseUrl, (boss) =>
+    enqueueSiteSignal(boss, { kind: "articles", articleIds: rest }),
+  ).then(
+    () => true,
+    (error: unknown) => {
+      console.error(`job queue: the retry was not queued: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    },
+  );
+  const kept = result.kept || queued ? "; the admin sends it again once the site answers" : "";
   if (result.articles === 0) return `public site: not told (${reason})${kept}`;
   return `public site: refreshed ${result.articles} of ${articlesCount(articleIds.length)}, then not told (${reason})${kept}`;
 }

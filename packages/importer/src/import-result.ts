@@ -85,7 +85,7 @@ export async function summarize(
 ): Promise<Record<ImportOutcome, number>> {
   const counts: Record<ImportOutcome, number> = { created: 0, unchanged: 0, updated: 0, failed: 0 };
   for (const result of results) counts[result.outcome]++;
-  // The admin's scheduler counts them too (docs/decisions/0031), so an import run need not wait on its failure.
+  // The admin's due-work jobs count them too (docs/decisions/0031), so an import run need not wait on its failure.
   if (!dryRun && counts.created + counts.updated > 0) await refreshSearchLexicon(prisma).catch(() => 0);
   return counts;
 }

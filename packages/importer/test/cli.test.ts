@@ -12,11 +12,18 @@ import { createTestDatabase } from "@minbar/db/testing";
 import { localSiteTarget, recordRunningSite } from "@minbar/site-signal/local";
 import { inheritedEnv } from "@minbar/db/env";
 import { text } from "node:stream/consumers";
+import { QUEUES, withJobQueue, type SiteSignal } from "@minbar/jobs";
 
 const SEEDS = fileURLToPath(new URL("../../../seeds/", import.meta.url));
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const SECRET = "cli-test-revalidate-secret-0123456789";
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+/** The signals queued on the job queue for the admin's worker to send again. */
+const queuedSignals = () =>
+  withJobQueue(db.url, async (boss) =>
+    (await boss.findJobs<SiteSignal & { articleIds?: number[] }>(QUEUES.siteSignal)).map((job) => job.data),
+  );
 /** An empty data folder: no `npm start` record, no generated secret, whatever runs on this machine. */
 let dataDir: string;
 
@@ -97,11 +104,13 @@ it("prints an outcome per file and a summary, exits 1 when a file failed, and is
   expect(lines.find((line) => line.includes("broken.txt"))).toMatch(/^failed\s+.*broken\.txt: empty:/);
   expect(lines.at(-2)).toBe("6 file(s): 5 created, 0 updated, 0 unchanged, 1 failed");
   // Nothing says where a public site is: the import is done all the same, and says who was not told. The articles
-  // are kept for the admin's scheduler, which knows the site and sends the signal again.
+  // are recorded and queued on the admin's job queue, whose worker knows the site and sends the signal again.
   expect(lines.at(-1)).toBe(
     `public site: not told (PUBLIC_SITE_URL is not set and no \`npm start\` serves the site from ${dataDir}); the admin sends it again once the site answers`,
   );
   expect(await db.prisma.pendingSiteSignal.count()).toBe(5);
+  expect(await queuedSignals()).toEqual([{ kind: "articles", articleIds: expect.any(Array) }]);
+  expect((await queuedSignals())[0]?.articleIds).toHaveLength(5);
 
   // Nothing created or changed: nothing to tell.
   const second = await runImport([SEEDS]);
@@ -243,8 +252,10 @@ describe("telling the public site", () => {
     expect(lastLine(down.stdout)).toMatch(
       new RegExp(`^public site: not told \\(${site.siteUrl} unreachable: .*\\); the admin sends it again`),
     );
-    // Both unconfirmed signals are kept as one article to send again, for the admin's scheduler.
+    // Both unconfirmed signals are kept as one article to send again, and each is queued for the admin's worker.
     const articleId = Number(/cli-d\.txt → article (\d+)/.exec(down.stdout)?.[1]);
     expect(await db.prisma.pendingSiteSignal.findUnique({ where: { articleId } })).toMatchObject({ attempts: 2 });
+    const queued = await queuedSignals();
+    expect(queued.filter((job) => job.articleIds?.includes(articleId))).toHaveLength(2);
   });
 });

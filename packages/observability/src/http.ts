@@ -52,6 +52,8 @@ export type ObservedServerOptions = {
   onFinish?: (details: FinishedRequest, res: ServerResponse) => void;
   /** The path as logged, for an app whose paths can hold a secret (a preview link's token). */
   redactPath?: (url: string) => string;
+  /** The app's security headers, for the answers given here (health, metrics), which never reach the app. */
+  headers?: Readonly<Record<string, string>>;
 };
 
 export type FinishedRequest = { method: string; path: string; route: string; status: number; seconds: number };
@@ -62,7 +64,16 @@ export type FinishedRequest = { method: string; path: string; route: string; sta
  * and writes its log line.
  */
 export function observedServer(handler: Handler, options: ObservedServerOptions): Handler {
-  const { logger, metrics, routeOf, health, metricsToken, onFinish, redactPath = (url: string) => url } = options;
+  const {
+    logger,
+    metrics,
+    routeOf,
+    health,
+    metricsToken,
+    onFinish,
+    redactPath = (url: string) => url,
+    headers = {},
+  } = options;
   return (req, res) => {
     const started = process.hrtime.bigint();
     const id = requestIdFrom(req.headers);
@@ -94,8 +105,11 @@ export function observedServer(handler: Handler, options: ObservedServerOptions)
         "request",
       );
     });
-    if (path === HEALTH_PATH) return void answerHealth(res, health);
-    if (path === METRICS_PATH) return void answerMetrics(req, res, metrics, metricsToken);
+    if (path === HEALTH_PATH || path === METRICS_PATH) {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      if (path === HEALTH_PATH) return void answerHealth(res, health);
+      return void answerMetrics(req, res, metrics, metricsToken);
+    }
     handler(req, res);
   };
 }

@@ -5,6 +5,9 @@ import client from "prom-client";
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
+/** A queue's jobs by state, as the job queue counts them (@minbar/jobs). */
+export type QueueDepth = { queue: string; ready: number; deferred: number; active: number };
+
 /** A registry with every metric registered on it (exported for tests; the apps use `metrics()`). */
 export function createMetrics() {
   const registry = new client.Registry();
@@ -18,8 +21,29 @@ export function createMetrics() {
     labelNames: readonly Label[],
     buckets: number[],
   ) => new client.Histogram({ name, help, labelNames, buckets, registers });
+  // Set by the process that runs the job queue; read on each scrape, so the gauge is never older than the queue's counts.
+  let queueDepthSource: (() => Promise<QueueDepth[]>) | null = null;
+  const queueDepth = new client.Gauge({
+    name: "minbar_job_queue_depth",
+    help: "Jobs waiting in each queue, by state (ready: due now, deferred: due later, active: running)",
+    labelNames: ["queue", "state"] as const,
+    registers,
+    async collect() {
+      if (!queueDepthSource) return;
+      // A database that does not answer leaves the gauge empty for this scrape rather than failing /metrics.
+      const depths = await queueDepthSource().catch(() => []);
+      this.reset();
+      for (const { queue, ...states } of depths)
+        for (const [state, count] of Object.entries(states)) this.set({ queue, state }, count);
+    },
+  });
   return {
     registry,
+    queueDepth,
+    /** Where the queue depth gauge reads its counts from on each scrape. */
+    setQueueDepthSource(source: () => Promise<QueueDepth[]>) {
+      queueDepthSource = source;
+    },
     httpRequests: counter("minbar_http_requests_total", "HTTP requests answered, by method, kind of route and status", [
       "method",
       "route",
@@ -62,11 +86,11 @@ export function createMetrics() {
       "Revalidation signals the public site did not confirm (down, refused, timed out), by kind",
       ["kind"],
     ),
-    jobsRun: counter("minbar_jobs_total", "Background jobs run (the scheduler's ticks that did work), by job", ["job"]),
-    jobsFailed: counter("minbar_jobs_failed_total", "Background jobs that failed, by job", ["job"]),
+    jobsRun: counter("minbar_jobs_total", "Job runs (each attempt) of the job queue, by queue", ["job"]),
+    jobsFailed: counter("minbar_jobs_failed_total", "Job runs that failed (retried or given up), by queue", ["job"]),
     jobItems: counter(
       "minbar_job_items_total",
-      "What the scheduler's jobs did, by job and what (published, changes, taken-down, front-pages)",
+      "What the due-work jobs did, by job and what (published, changes, taken-down, front-pages)",
       ["job", "what"],
     ),
   };

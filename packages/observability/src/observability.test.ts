@@ -32,7 +32,10 @@ async function serve({
   metricsToken,
   health = { postgres: async () => "ok" },
   ...more
-}: { metricsToken?: string; health?: HealthChecks } & Pick<ObservedServerOptions, "redactPath" | "onFinish"> = {}) {
+}: { metricsToken?: string; health?: HealthChecks } & Pick<
+  ObservedServerOptions,
+  "redactPath" | "onFinish" | "headers"
+> = {}) {
   const log = capturedLogger();
   const metrics = createMetrics();
   let appCalls = 0;
@@ -148,6 +151,25 @@ describe("/metrics", () => {
   });
 });
 
+describe("the job queue's depth", () => {
+  it("is read from its source on each scrape, by queue and state; a failing source leaves it empty", async () => {
+    const metrics = createMetrics();
+    expect(await metrics.registry.metrics()).not.toMatch(/^minbar_job_queue_depth\{/m);
+    let depths = [{ queue: "due-work", ready: 2, deferred: 5, active: 1 }];
+    metrics.setQueueDepthSource(async () => depths);
+    const first = await metrics.registry.metrics();
+    expect(first).toMatch(/^minbar_job_queue_depth\{queue="due-work",state="ready"\} 2$/m);
+    expect(first).toMatch(/^minbar_job_queue_depth\{queue="due-work",state="deferred"\} 5$/m);
+    expect(first).toMatch(/^minbar_job_queue_depth\{queue="due-work",state="active"\} 1$/m);
+    depths = [{ queue: "site-signal", ready: 0, deferred: 3, active: 0 }];
+    const second = await metrics.registry.metrics();
+    expect(second).toMatch(/^minbar_job_queue_depth\{queue="site-signal",state="deferred"\} 3$/m);
+    expect(second).not.toContain('queue="due-work"');
+    metrics.setQueueDepthSource(() => Promise.reject(new Error("database down")));
+    expect(await metrics.registry.metrics()).not.toMatch(/^minbar_job_queue_depth\{/m);
+  });
+});
+
 describe("/api/health", () => {
   it("is 200 with every check ok, not cached, without entering the app", async () => {
     const site = await serve();
@@ -168,6 +190,16 @@ describe("/api/health", () => {
       status: "failing",
       checks: { postgres: "connect ECONNREFUSED 127.0.0.1:1", redis: "ok" },
     });
+  });
+
+  it("carries the app's security headers, as do /metrics' answers", async () => {
+    const headers = { "x-content-type-options": "nosniff", "x-frame-options": "DENY" };
+    const site = await serve({ headers, metricsToken: "t".repeat(32) });
+    for (const path of ["/api/health", "/metrics"]) {
+      const response = await fetch(`${site.origin}${path}`);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
   });
 
   it("reports a check that throws as failing", async () => {

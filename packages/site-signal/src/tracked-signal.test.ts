@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { retryDelayMs } from "@minbar/db/site-signals";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
-import { resendDueSignals, signalAndTrack } from "./tracked-signal.ts";
+import { signalAndTrack } from "./tracked-signal.ts";
 import { startSite, type Received } from "./test-site.ts";
 
 let db: TestDatabase;
@@ -23,8 +23,8 @@ const pending = async () =>
 const idsIn = (requests: Received[]) =>
   requests.flatMap((request) => (JSON.parse(request.body) as { articleIds: number[] }).articleIds);
 
-describe("signalAndTrack and resendDueSignals", () => {
-  it("keeps what a site that is down did not confirm, and sends it again when due, once the site is back", async () => {
+describe("signalAndTrack", () => {
+  it("keeps what a site that is down did not confirm, and forgets it once a later signal is confirmed", async () => {
     const down = await startSite(() => ({ status: 200 }));
     await down.close();
     const t0 = new Date("2026-11-24T08:00:00Z");
@@ -42,15 +42,16 @@ describe("signalAndTrack and resendDueSignals", () => {
     });
     expect(await pending()).toEqual([11, 12]);
 
+    // The retry (the admin's job queue, once the site is back) is confirmed: nothing is left recorded.
     const site = await startSite(() => ({ status: 200 }));
     const target = { siteUrl: site.siteUrl, secret };
-    // Not yet due: nothing is sent.
-    expect(
-      await resendDueSignals({ prisma: db.prisma, target, now: new Date(t0.getTime() + retryDelayMs(1) - 1) }),
-    ).toBeNull();
-    expect(site.received).toEqual([]);
-    const resent = await resendDueSignals({ prisma: db.prisma, target, now: new Date(t0.getTime() + retryDelayMs(1)) });
-    expect(resent).toMatchObject({ articleIds: [11, 12], confirmed: true, articles: 2 });
+    const resent = await signalAndTrack({
+      prisma: db.prisma,
+      target,
+      articleIds: [11, 12],
+      now: new Date(t0.getTime() + retryDelayMs(1)),
+    });
+    expect(resent).toMatchObject({ confirmed: true, articles: 2, kept: null });
     expect(idsIn(site.received)).toEqual([11, 12]);
     expect(await pending()).toEqual([]);
   });

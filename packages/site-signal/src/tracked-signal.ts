@@ -1,13 +1,13 @@
 // The signal with a memory: what the public site did not confirm (it was down, too slow, or nowhere to be found) is
-// kept in pending_site_signals and sent again by the admin's scheduler until the site confirms, since the site's
-// cache outlives a restart (docs/decisions/0014-missed-site-signals-sent-again.md).
-import { dueSiteSignals, forgetConfirmedSignals, rememberUnconfirmedSignals } from "@minbar/db/site-signals";
+// recorded in pending_site_signals until the site confirms it, since the site's cache outlives a restart; the
+// admin's job queue sends it again (docs/decisions/0014-missed-site-signals-sent-again.md, 0037-job-queue.md).
+import { forgetConfirmedSignals, rememberUnconfirmedSignals } from "@minbar/db/site-signals";
 import type { PrismaClient } from "@minbar/db/client";
 import { signalPublicSite, type SignalResult, type SiteTarget } from "./signal-public-site.ts";
 
 export type TrackedSignalInput = {
   prisma: PrismaClient;
-  /** Null when no public site is known: the articles are kept for whoever knows it (the admin's scheduler). */
+  /** Null when no public site is known: the articles are kept for whoever knows it (the admin's job queue). */
   target: SiteTarget | null;
   articleIds: readonly number[];
   timeoutMs?: number;
@@ -48,18 +48,4 @@ export async function signalAndTrack({
       trackingError: error instanceof Error ? error.message : String(error),
     };
   }
-}
-
-/** Sends again the signals that are due (oldest first, at most `limit`); null when none is. */
-export async function resendDueSignals({
-  prisma,
-  target,
-  now = new Date(),
-  limit,
-  timeoutMs,
-}: Omit<TrackedSignalInput, "articleIds" | "target"> & { target: SiteTarget; limit?: number }) {
-  const due = await dueSiteSignals(prisma, now, limit);
-  return due.length === 0
-    ? null
-    : { articleIds: due, ...(await signalAndTrack({ prisma, target, articleIds: due, timeoutMs, now })) };
 }

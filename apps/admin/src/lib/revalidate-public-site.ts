@@ -1,13 +1,16 @@
 // The admin's side of the public site's revalidation signal (@minbar/site-signal): the target from its environment
-// (PUBLIC_SITE_URL, REVALIDATE_SECRET); what the site does not confirm is kept for the scheduler to send again
-// (pending_site_signals); failures logged, never thrown. Each signal carries the id of the request or job that sent
+// (PUBLIC_SITE_URL, REVALIDATE_SECRET); sent at once, and what the site does not confirm is queued to be sent again
+// with a growing delay (@minbar/jobs; articles are also recorded in pending_site_signals, which the article list
+// shows); failures logged, never thrown. Each signal carries the id of the request or job that sent
 // it (X-Request-Id), and is counted in the metrics as sent, then confirmed or failed.
 import { headers } from "next/headers";
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
 import { metrics } from "@minbar/observability/metrics";
+import type { SiteSignal } from "@minbar/jobs";
 import { signalFrontPages, signalSectionsChanged, type SiteTarget } from "@minbar/site-signal";
-import { resendDueSignals, signalAndTrack, type TrackedSignalResult } from "@minbar/site-signal/tracked";
+import { signalAndTrack, type TrackedSignalResult } from "@minbar/site-signal/tracked";
 import { getEnv } from "../env.ts";
+import { queueSignalRetry } from "./jobs.ts";
 
 type Log = Pick<Console, "warn" | "error">;
 
@@ -18,7 +21,7 @@ export function siteTargetFromEnv(requestId?: string): SiteTarget | null {
   return { siteUrl: env.PUBLIC_SITE_URL, secret: env.REVALIDATE_SECRET, ...(requestId ? { requestId } : {}) };
 }
 
-/** The id server/serve.ts gave the request being answered; none outside a request (the scheduler names its jobs). */
+/** The id server/serve.ts gave the request being answered; none outside a request (jobs name themselves). */
 async function currentRequestId(): Promise<string | undefined> {
   try {
     return (await headers()).get("x-request-id") ?? undefined;
@@ -27,7 +30,7 @@ async function currentRequestId(): Promise<string | undefined> {
   }
 }
 
-type SignalKind = "articles" | "resend" | "sections" | "front-pages";
+type SignalKind = "articles" | "sections" | "front-pages";
 
 function count(kind: SignalKind, confirmed: boolean): void {
   const counters = metrics();
@@ -35,15 +38,16 @@ function count(kind: SignalKind, confirmed: boolean): void {
   (confirmed ? counters.revalidationsConfirmed : counters.revalidationsFailed).inc({ kind });
 }
 
+/** Queues what the site did not confirm for the job queue to send again; says so in the log line. */
+async function retryLater(which: string, reason: string, signal: SiteSignal | null, log: Log): Promise<void> {
+  const queued = signal ? await queueSignalRetry(signal, log) : false;
+  log.error(`[revalidate] ${which}: ${reason}${queued ? "; queued to be sent again" : ""}`);
+}
+
 function report(which: string, result: TrackedSignalResult, log: Log): void {
-  if (!result.confirmed) {
-    const kept = result.kept
-      ? "; kept, the scheduler sends it again"
-      : result.kept === false
-        ? `; NOT kept for a retry: ${result.trackingError}`
-        : "";
-    log.error(`[revalidate] ${which}: ${result.reason}${kept}`);
-  } else if (result.kept === false) {
+  if (!result.confirmed && result.kept === false) {
+    log.error(`[revalidate] ${which}: ${result.reason}; NOT recorded as unconfirmed: ${result.trackingError}`);
+  } else if (result.confirmed && result.kept === false) {
     log.error(
       `[revalidate] ${which}: confirmed, but the pending signals could not be updated: ${result.trackingError}`,
     );
@@ -63,7 +67,7 @@ export type RevalidateOptions = {
 /**
  * Tells the public site that these articles changed; resolves to true when it confirmed. Never throws: the articles
  * are already saved when this runs, and a public site that is down must not turn a successful publish into an error.
- * What it does not confirm is sent again by the scheduler (resendDueSiteSignals) until it does.
+ * What it does not confirm is queued, and the job queue sends it again until it does.
  */
 export async function revalidatePublicSite(
   articleIds: number | readonly number[],
@@ -85,12 +89,17 @@ export async function revalidatePublicSite(
   const result = await signalAndTrack({ prisma: options.prisma ?? getPrisma(), target, articleIds: ids });
   if (target && ids.length > 0) count("articles", result.confirmed);
   report(describeIds(ids), result, log);
+  // Without a site there is nobody to retry to; the unconfirmed articles stay recorded for when there is one.
+  if (!result.confirmed && target) {
+    const rest = [...new Set(ids)].slice(result.articles);
+    await retryLater(describeIds(ids), result.reason, { kind: "articles", articleIds: rest }, log);
+  }
   return result.confirmed;
 }
 
 /**
  * Tells the public site that sections changed: their pages (an article moved out of one), and with `navigation`
- * every page naming them. Not kept for a retry: a missed one is logged (docs/decisions/0017-sections.md). Never throws.
+ * every page naming them. What it does not confirm is queued to be sent again. Never throws.
  */
 export async function revalidateSections(
   sectionIds: readonly number[],
@@ -105,7 +114,8 @@ export async function revalidateSections(
     }
     const result = await signalSectionsChanged({ target, sectionIds, navigation });
     if (sectionIds.length > 0) count("sections", result.confirmed);
-    if (!result.confirmed) log.error(`[revalidate] ${what}: ${result.reason}`);
+    if (!result.confirmed)
+      await retryLater(what, result.reason, { kind: "sections", sectionIds: [...sectionIds], navigation }, log);
     return result.confirmed;
   } catch (error) {
     log.error(`[revalidate] ${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -113,40 +123,13 @@ export async function revalidateSections(
   }
 }
 
-/** Sends again the signals the site has not confirmed and that are due; the number sent. Never throws. */
-export async function resendDueSiteSignals({
-  prisma,
-  now,
-  target,
-  log = console,
-}: {
-  prisma: PrismaClient;
-  now: Date;
-  target: SiteTarget | null;
-  log?: Log;
-}): Promise<number> {
-  if (!target) return 0;
-  try {
-    const resent = await resendDueSignals({ prisma, target, now });
-    if (!resent) return 0;
-    count("resend", resent.confirmed);
-    report(`again: ${describeIds(resent.articleIds)}`, resent, log);
-    return resent.articleIds.length;
-  } catch (error) {
-    log.error(
-      `[revalidate] pending signals could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return 0;
-  }
-}
-
 /**
- * Tells the public site that the edited front pages of these editions changed (an arrangement published or made live
- * by the scheduler, a pin ended). Never throws; resolves to true when the site confirmed.
+ * Tells the public site that the edited front pages of these editions changed (an arrangement published now). What
+ * it does not confirm is queued to be sent again. Never throws; resolves to true when the site confirmed.
  */
 export async function revalidateFrontPages(
   locales: readonly ("ar" | "ru" | "en")[],
-  options: { target?: SiteTarget | null; log?: Pick<Console, "error">; requestId?: string } = {},
+  options: { target?: SiteTarget | null; log?: Log; requestId?: string } = {},
 ): Promise<boolean> {
   if (locales.length === 0) return true;
   const log = options.log ?? console;
@@ -166,6 +149,12 @@ export async function revalidateFrontPages(
   }
   const result = await signalFrontPages({ target, locales });
   count("front-pages", result.confirmed);
-  if (!result.confirmed) log.error(`[revalidate] front pages ${locales.join(", ")}: ${result.reason}`);
+  if (!result.confirmed)
+    await retryLater(
+      `front pages ${locales.join(", ")}`,
+      result.reason,
+      { kind: "front-pages", locales: [...locales] },
+      log,
+    );
   return result.confirmed;
 }

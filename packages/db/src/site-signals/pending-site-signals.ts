@@ -1,5 +1,6 @@
 // Changes the public site has not confirmed: its cached pages, which outlive a restart, keep the old state until it
-// does, so the admin's scheduler sends the signal again (docs/decisions/0014-missed-site-signals-sent-again.md).
+// does, so the admin's job queue sends the signal again; this record is what editors are shown, and what the job
+// queue's sweep reads to find a retry that was lost (docs/decisions/0014, 0037).
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { requirePermission, type Actor } from "../permissions.ts";
 

@@ -25,6 +25,7 @@ import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
 import { publicArticleUrl } from "../../lib/public-link.ts";
+import { queueDueWork } from "../../lib/jobs.ts";
 import { revalidatePublicSite, revalidateSections } from "../../lib/revalidate-public-site.ts";
 import { zonedWallTime } from "../../lib/zoned-time.ts";
 
@@ -82,6 +83,8 @@ export async function moveAction({ scheduledFor, ...move }: MoveActionInput): Pr
   if (result.value.affectsPublicSite) await revalidatePublicSite(result.value.articleId);
   revalidatePath(editorPath(result.value.articleId, result.value.locale));
   const { version, to, scheduledAt } = result.value;
+  // The job queue publishes it at that time (a re-schedule queues its own time; the old one then finds nothing).
+  if (to === "scheduled") await queueDueWork([scheduledAt]);
   return {
     ok: true,
     value: {

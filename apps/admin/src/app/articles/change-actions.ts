@@ -17,6 +17,7 @@ import {
 import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
+import { queueDueWork } from "../../lib/jobs.ts";
 import { publicArticleUrl } from "../../lib/public-link.ts";
 import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
 import { zonedWallTime } from "../../lib/zoned-time.ts";
@@ -75,17 +76,16 @@ export async function scheduleChangesAction({
   note,
   scheduledFor,
 }: Target & Mark & { scheduledFor: string }): Promise<ActionResult<ChangeOutcome>> {
-  return after(
-    await asActor((actor) =>
-      schedulePendingChanges(getDb(), actor, {
-        localizationId,
-        expectedVersion,
-        mark,
-        note,
-        at: wallTime(scheduledFor),
-      }),
-    ),
+  let at: Date | undefined;
+  const result = await after(
+    await asActor((actor) => {
+      at = wallTime(scheduledFor);
+      return schedulePendingChanges(getDb(), actor, { localizationId, expectedVersion, mark, note, at });
+    }),
   );
+  // The job queue publishes the changes at that time.
+  if (result.ok) await queueDueWork([at]);
+  return result;
 }
 
 export async function unscheduleChangesAction({
@@ -122,13 +122,14 @@ export async function setUnpublishAtAction({
   expectedVersion,
   unpublishFor,
 }: Target & { unpublishFor: string | null }): Promise<ActionResult<ChangeOutcome>> {
-  return after(
-    await asActor((actor) =>
-      setUnpublishAt(getDb(), actor, {
-        localizationId,
-        expectedVersion,
-        at: unpublishFor === null ? null : wallTime(unpublishFor),
-      }),
-    ),
+  let at: Date | null = null;
+  const result = await after(
+    await asActor((actor) => {
+      at = unpublishFor === null ? null : wallTime(unpublishFor);
+      return setUnpublishAt(getDb(), actor, { localizationId, expectedVersion, at });
+    }),
   );
+  // The job queue takes the text down at that time.
+  if (result.ok) await queueDueWork([at]);
+  return result;
 }

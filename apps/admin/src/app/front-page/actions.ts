@@ -16,6 +16,7 @@ import { isLocale, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
 import { clientAddress } from "../../lib/client-address.ts";
+import { queueDueWork } from "../../lib/jobs.ts";
 import { revalidateFrontPages } from "../../lib/revalidate-public-site.ts";
 import { zonedWallTime } from "../../lib/zoned-time.ts";
 
@@ -101,6 +102,11 @@ export async function publishAction(
   });
   // Only this edition's front page shows the arrangement.
   if (result.ok && result.value.outcome === "published") await revalidateFrontPages([which]);
+  // The job queue makes it live at its time, and refreshes the front page when each pin ends.
+  if (result.ok && (result.value.outcome === "published" || result.value.outcome === "scheduled")) {
+    const pins = [stored.lead, ...stored.top].map((slot) => (slot?.pinnedUntil ? new Date(slot.pinnedUntil) : null));
+    await queueDueWork([at, ...pins]);
+  }
   return result;
 }
 

@@ -1,0 +1,86 @@
+// The admin's side of the job queue (@minbar/jobs, pg-boss on the admin's database): the worker every admin server
+// process runs, and what the actions queue — the due work for a time an editor set, a signal the site did not confirm.
+import { getPrisma } from "@minbar/db/client";
+import { enqueueDueWork, enqueueSiteSignal, runningJobs, startJobs, type SiteSignal } from "@minbar/jobs";
+import { getEnv, isNextBuild } from "../env.ts";
+
+type Log = Pick<Console, "info" | "warn" | "error">;
+
+/** How long after a failed start the queue is started again. */
+const START_RETRY_MS = 30_000;
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Photos whose renditions a crash or a restart left unmade (see rendition-worker.ts); loaded on first use. */
+function renditionsLeftOver(log: Log) {
+  void import("./rendition-worker.ts")
+    .then(({ requestRenditions }) => requestRenditions(log))
+    .catch((error: unknown) => log.error(`[jobs] renditions not started: ${describe(error)}`));
+}
+
+/** Starts this server process's worker; a no-op during `next build` and when it is already running. */
+export function startAdminJobs(log: Log = console): void {
+  if (isNextBuild() || runningJobs()) return;
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    log.error(`[jobs] not started: ${describe(error)}`);
+    return;
+  }
+  const site =
+    env.PUBLIC_SITE_URL && env.REVALIDATE_SECRET
+      ? { siteUrl: env.PUBLIC_SITE_URL, secret: env.REVALIDATE_SECRET }
+      : null;
+  startJobs({
+    databaseUrl: env.DATABASE_URL,
+    prisma: getPrisma(),
+    site,
+    log,
+    onSweep: () => renditionsLeftOver(log),
+  })
+    .then(async (jobs) => {
+      // Whatever came due while no admin ran is done now, not at the next minute.
+      await enqueueDueWork(jobs.boss, new Date());
+      renditionsLeftOver(log);
+      log.info("[jobs] job queue started: scheduled work on time, a sweep every minute, unconfirmed signals retried");
+    })
+    .catch((error: unknown) => {
+      // A database that is not reachable yet: the admin keeps serving, and the queue is tried again.
+      log.error(`[jobs] job queue not started, trying again in ${START_RETRY_MS / 1000} s: ${describe(error)}`);
+      setTimeout(() => startAdminJobs(log), START_RETRY_MS).unref();
+    });
+}
+
+/**
+ * Queues the due work for each of these instants (a schedule, a take-down, a pin's end just saved). Never throws:
+ * the time is saved, and the minute's sweep does the work should the job not be queued.
+ */
+export async function queueDueWork(instants: readonly (Date | null | undefined)[], log: Log = console): Promise<void> {
+  const jobs = runningJobs();
+  const due = [...new Set(instants.filter((at): at is Date => at instanceof Date).map((at) => at.getTime()))];
+  if (due.length === 0) return;
+  if (!jobs) {
+    log.warn("[jobs] no job queue in this process: the minute's sweep does what is due");
+    return;
+  }
+  try {
+    const { boss } = await jobs;
+    for (const at of due) await enqueueDueWork(boss, new Date(at));
+  } catch (error) {
+    log.error(`[jobs] due work not queued (the minute's sweep does it): ${describe(error)}`);
+  }
+}
+
+/** Queues a signal the public site did not confirm, to be sent again with a growing delay; false if it could not be. */
+export async function queueSignalRetry(signal: SiteSignal, log: Pick<Console, "error"> = console): Promise<boolean> {
+  const jobs = runningJobs();
+  if (!jobs) return false;
+  try {
+    await enqueueSiteSignal((await jobs).boss, signal);
+    return true;
+  } catch (error) {
+    log.error(`[jobs] signal not queued for a retry: ${describe(error)}`);
+    return false;
+  }
+}

@@ -1,0 +1,279 @@
+// The job queue on a real PostgreSQL, with the workers as separate processes as two admin instances would be:
+// scheduled publishing runs once (also when a worker is killed just before the time, or none runs at that time),
+// and the public site's signals are sent again with a growing delay until the site confirms them.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import type { PgBoss } from "pg-boss";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
+import { startSite } from "@minbar/site-signal/testing";
+import {
+  QUEUES,
+  STOP_GRACE_MS,
+  createBoss,
+  enqueueDueWork,
+  enqueueSiteSignal,
+  ensureQueues,
+  type SiteSignal,
+} from "../src/index.ts";
+
+const SECRET = "s".repeat(40);
+const RETRY_DELAY = 1;
+const WORKER = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
+
+type JobLine = {
+  app: string;
+  reqId: string;
+  job: string;
+  outcome: string;
+  published?: number;
+  at?: string;
+  sweep?: boolean;
+};
+
+type Worker = { child: ChildProcess; lines: JobLine[]; exited: Promise<number | null> };
+
+let db: TestDatabase;
+let sender: PgBoss;
+const workers: Worker[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  sender = createBoss(db.url, { worker: false });
+  await sender.start();
+  await ensureQueues(sender, { retryDelay: RETRY_DELAY, retryDelayMax: RETRY_DELAY * 8 });
+});
+afterEach(async () => {
+  for (const worker of workers.splice(0)) {
+    worker.child.kill("SIGTERM");
+    await worker.exited;
+  }
+  // Each test starts with no job and nothing unconfirmed left by the one before (its workers had no public site).
+  await sender.deleteAllJobs();
+  await db.prisma.pendingSiteSignal.deleteMany();
+});
+afterAll(async () => {
+  await sender?.stop({ graceful: false, close: true });
+  await db?.drop();
+});
+
+/** Starts a worker process on the test database and resolves once it takes jobs. */
+async function startWorkerProcess(site?: { siteUrl: string }): Promise<Worker> {
+  const config = { databaseUrl: db.url, retryDelay: RETRY_DELAY, ...(site ? { ...site, secret: SECRET } : {}) };
+  const child = spawn(process.execPath, ["--import", "tsx", WORKER, JSON.stringify(config)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: JobLine[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const worker = { child, lines, exited };
+  workers.push(worker);
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (line === "ready") resolve();
+      else if (line.startsWith("{")) {
+        const parsed = JSON.parse(line) as JobLine & { msg?: string };
+        if (parsed.msg === "job") lines.push(parsed);
+      }
+    });
+    void exited.then((code) => reject(new Error(`worker exited (${code}) before it was ready: ${stderr}`)));
+  });
+  return worker;
+}
+
+function kill(worker: Worker): Promise<number | null> {
+  worker.child.kill("SIGKILL");
+  return worker.exited;
+}
+
+let sequence = 0;
+
+/** An article whose Arabic text is scheduled for `at`, written directly as the editor's move leaves it. */
+async function scheduledArticle(at: Date) {
+  const n = ++sequence;
+  const article = await db.prisma.article.create({
+    data: {
+      localizations: {
+        create: {
+          locale: "ar",
+          title: `خبر مجدول ${n}`,
+          slug: `scheduled-${n}`,
+          body: [{ type: "paragraph", text: `نص ${n}.` }],
+          status: "scheduled",
+          scheduledAt: at,
+        },
+      },
+    },
+    include: { localizations: true },
+  });
+  return { articleId: article.id, localizationId: article.localizations[0]!.id };
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function publications(localizationId: number) {
+  const [transitions, audit, row] = await Promise.all([
+    db.prisma.workflowTransition.count({ where: { localizationId, fromStatus: "scheduled", toStatus: "published" } }),
+    db.prisma.auditLog.count({ where: { action: "article.publish_scheduled", entityId: String(localizationId) } }),
+    db.prisma.articleLocalization.findUniqueOrThrow({ where: { id: localizationId } }),
+  ]);
+  return { transitions, audit, status: row.status };
+}
+
+const published = (localizationId: number) =>
+  waitFor("the publication", async () => (await publications(localizationId)).status === "published");
+
+describe("due work with two workers", () => {
+  it("publishes a scheduled article once, at its time and not before", async () => {
+    const [a, b] = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
+    const at = new Date(Date.now() + 4_000);
+    const { localizationId } = await scheduledArticle(at);
+    // Saving the same schedule twice queues one job.
+    const first = await enqueueDueWork(sender, at);
+    expect(first).toEqual(expect.any(String));
+    expect(await enqueueDueWork(sender, at)).toBeNull();
+
+    await sleep(at.getTime() - Date.now() - 1_000);
+    expect(await publications(localizationId)).toEqual({ transitions: 0, audit: 0, status: "scheduled" });
+    await published(localizationId);
+    const publishedAt = Date.now();
+    expect(publishedAt).toBeGreaterThanOrEqual(at.getTime());
+    // Within the worker's polling interval, not at the next minute's sweep.
+    expect(publishedAt - at.getTime()).toBeLessThan(3_000);
+    await sleep(2_000);
+    expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
+    // The instant's job ran in exactly one of the two processes, and that run published it.
+    const runs = [...a.lines, ...b.lines].filter((line) => line.job === QUEUES.dueWork && line.at === at.toISOString());
+    expect(runs).toEqual([expect.objectContaining({ outcome: "ok", published: 1, reqId: `job-${first}` })]);
+  });
+
+  it("publishes it once when a worker is killed with SIGKILL just before the time", async () => {
+    const a = await startWorkerProcess();
+    const at = new Date(Date.now() + 4_000);
+    const { localizationId } = await scheduledArticle(at);
+    await enqueueDueWork(sender, at);
+    const b = await startWorkerProcess();
+    await sleep(at.getTime() - Date.now() - 500);
+    expect(await kill(a)).toBeNull();
+    await published(localizationId);
+    await sleep(2_000);
+    expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
+    expect(b.lines.filter((line) => line.at === at.toISOString())).toEqual([
+      expect.objectContaining({ outcome: "ok", published: 1 }),
+    ]);
+  });
+
+  it("keeps the job across a restart: no worker at the time, published by the next one to start", async () => {
+    const a = await startWorkerProcess();
+    const at = new Date(Date.now() + 2_000);
+    const { localizationId } = await scheduledArticle(at);
+    await enqueueDueWork(sender, at);
+    await kill(a);
+    await sleep(at.getTime() - Date.now() + 1_000);
+    expect((await publications(localizationId)).status).toBe("scheduled");
+    const b = await startWorkerProcess();
+    await published(localizationId);
+    await sleep(1_000);
+    expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
+    expect(b.lines.filter((line) => line.at === at.toISOString())).toEqual([
+      expect.objectContaining({ outcome: "ok", published: 1 }),
+    ]);
+  });
+});
+
+describe("stopping", () => {
+  it("a worker told SIGTERM stops its queue and exits 0 within its grace", async () => {
+    const worker = await startWorkerProcess();
+    const started = Date.now();
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(STOP_GRACE_MS + 2_000);
+  });
+});
+
+describe("the minute's sweep", () => {
+  it("publishes, once, what is due with no job naming it (an import, a restore, a lost job)", async () => {
+    const [a, b] = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
+    const { localizationId } = await scheduledArticle(new Date(Date.now() - 1_000));
+    // pg-boss's cron sends one job per minute whichever worker's clock saw it first.
+    await waitFor("the sweep", async () => (await publications(localizationId)).status === "published", 100_000);
+    expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
+    // The run's log line is written once it is done (after the publication is committed).
+    const sweeps = () => [...a.lines, ...b.lines].filter((line) => line.job === QUEUES.dueWork && line.published === 1);
+    await waitFor("the sweep's log line", async () => sweeps().length > 0);
+    await sleep(1_000);
+    expect(sweeps()).toEqual([expect.objectContaining({ outcome: "ok", sweep: true })]);
+  });
+});
+
+describe("signals the public site did not confirm", () => {
+  /** A site that answers 503 `failures` times, then 200. */
+  const flakySite = (failures: number) => startSite((n) => ({ status: n <= failures ? 503 : 200 }));
+
+  /** Seconds between successive requests to the site. */
+  const gaps = (times: number[]) => times.slice(1).map((time, i) => (time - times[i]!) / 1000);
+
+  it("an article's: sent at once, then again with a growing delay until confirmed, and then forgotten", async () => {
+    const site = await flakySite(3);
+    const times: number[] = [];
+    const recorded = site.received;
+    await Promise.all([startWorkerProcess(site), startWorkerProcess(site)]);
+    const at = new Date(Date.now() + 1_000);
+    const { articleId, localizationId } = await scheduledArticle(at);
+    await enqueueDueWork(sender, at);
+    await published(localizationId);
+    await waitFor("the confirmed signal", async () => {
+      while (times.length < recorded.length) times.push(Date.now());
+      return recorded.length >= 4;
+    });
+    await sleep(2_000);
+    // Sent once by the due work, then by the retry job until the site's 200: no more.
+    expect(recorded).toHaveLength(4);
+    for (const request of recorded) {
+      expect(JSON.parse(request.body)).toEqual({ articleIds: [articleId] });
+      expect(request.authorization).toBe(`Bearer ${SECRET}`);
+      expect(request.requestId).toMatch(/^job-[0-9a-f-]{36}$/);
+    }
+    // The retries are one job: one id, attempts 1 to 3 of it, the second wait at least twice the first's minimum.
+    expect(new Set(recorded.slice(1).map((request) => request.requestId)).size).toBe(1);
+    const [, second, third] = gaps(times);
+    expect(second).toBeGreaterThanOrEqual(RETRY_DELAY * 0.9);
+    expect(third).toBeGreaterThanOrEqual(RETRY_DELAY * 2 * 0.9);
+    // Once confirmed, nothing waits in the record the admin shows editors.
+    expect(await db.prisma.pendingSiteSignal.count({ where: { articleId } })).toBe(0);
+  });
+
+  const cases: [string, SiteSignal, object][] = [
+    ["sections", { kind: "sections", sectionIds: [4, 5], navigation: true }, { sectionIds: [4, 5], navigation: true }],
+    ["front pages", { kind: "front-pages", locales: ["ar", "en"] }, { frontPages: ["ar", "en"] }],
+  ];
+  it.each(cases)("%s: sent again until confirmed", async (_, signal, body) => {
+    const site = await flakySite(2);
+    await startWorkerProcess(site);
+    const id = await enqueueSiteSignal(sender, signal, 0);
+    await waitFor("the confirmed signal", async () => site.received.length >= 3);
+    await sleep(2_000);
+    expect(site.received).toHaveLength(3);
+    for (const request of site.received) {
+      expect(JSON.parse(request.body)).toEqual(body);
+      expect(request.requestId).toBe(`job-${id}`);
+    }
+    const job = await waitFor("the completed job", async () => {
+      const [found] = await sender.findJobs(QUEUES.siteSignal, { id: id! });
+      return found?.state === "completed" ? found : null;
+    });
+    expect(job.retryCount).toBe(2);
+  });
+});
