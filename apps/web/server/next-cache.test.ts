@@ -148,4 +148,30 @@ describe("surrogate keys", () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it("a page from Next's cache that a shared cache may keep but names no tag is made uncacheable; tagged, it stays as it was", async () => {
+    const memory = createNextCache({ keyPrefix: "unused:", memoryBytes: 1024 * 1024 });
+    const handler = memory.config.handlers[0]!;
+    await handler.set("page", entry("x", ["article:8"]));
+    const { server, client } = await listen((req, res) =>
+      withSurrogateKeys(res, () => {
+        res.setHeader("cache-control", "s-maxage=31536000");
+        if (req.url !== "/timed") res.setHeader("x-nextjs-cache", "HIT");
+        const read = req.url === "/tagged" ? handler.get("page", { implicitTags: [] }) : Promise.resolve(null);
+        void read.then(() => res.end("ok"));
+      }),
+    );
+    try {
+      const tagged = await client("/tagged");
+      expect(tagged.headers["cache-control"]).toBe("s-maxage=31536000");
+      expect(tagged.headers.xkey).toBe("article:8");
+      const untagged = await client("/untagged");
+      expect(untagged.headers["cache-control"]).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
+      expect(untagged.headers.xkey).toBeUndefined();
+      // Not from Next's cache: kept for its time, by tag or not.
+      expect((await client("/timed")).headers["cache-control"]).toBe("s-maxage=31536000");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

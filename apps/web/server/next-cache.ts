@@ -94,8 +94,9 @@ export function createNextCache({
     commandOptions: { timeout: timeoutMs },
     socket: {
       connectTimeout: timeoutMs,
-      // Reconnects by itself, forever, at most a second apart.
-      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1_000),
+      // Reconnects by itself, forever, at most half a second apart: until then it serves its memory copy, which may
+      // miss a revalidation another instance recorded as soon as Redis was back.
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 500),
     },
   });
   let reachable = true;
@@ -141,7 +142,14 @@ export function createNextCache({
     .then(() => (subscribedOnce = true))
     .catch(() => {});
 
-  const redis = createRedisHandler({ client: client, keyPrefix, timeoutMs });
+  // The library's layout (an entry under keyPrefix + key, its tags in one hash), named here because expireTags below
+  // works on it too.
+  const sharedTagsKey = "__sharedTags__";
+  const sharedTagsTtlKey = "__sharedTagsTtl__";
+  const redis = createRedisHandler({ client, keyPrefix, sharedTagsKey, sharedTagsTtlKey, timeoutMs });
+  // Beside it, one set per tag of the keys cached under it: the library expires a tag by reading its whole tag hash
+  // (twice), which took 0.7 s for one signal at 10,000 entries and outran any timeout at 30,000 (bench:shared-cache).
+  const tagSet = (tag: string) => `${keyPrefix}tag:${tag}`;
   const layered: Handler = {
     name: "minbar-shared",
     async get(key, meta) {
@@ -159,7 +167,16 @@ export function createNextCache({
     },
     async set(key, value, ctx) {
       await memory.set(key, value, ctx);
-      if (available()) await redis.set(key, value, ctx).catch(wentAway);
+      if (!available()) return;
+      try {
+        await redis.set(key, value, ctx);
+        // The entries' own lifetime: a tag's set outlives none of its entries and is gone with the last one.
+        const multi = client.multi();
+        for (const tag of value.tags) multi.sAdd(tagSet(tag), key).expire(tagSet(tag), SHARED_ENTRY_LIFETIME_S);
+        await multi.exec();
+      } catch (error) {
+        wentAway(error);
+      }
     },
     // Next's revalidateTag; POST /api/revalidate calls expireTags instead, to know whether Redis recorded it.
     revalidateTag: (tag) => expireTags([tag]),
@@ -167,13 +184,26 @@ export function createNextCache({
       await memory.delete(key);
       if (available()) await redis.delete?.(key).catch(wentAway);
     },
+    // At start: the library drops the tag records of entries Redis has let expire.
+    async prepare() {
+      if (available()) await redis.prepare?.().catch(wentAway);
+    },
   };
 
   async function expireTags(tags: readonly string[]) {
     for (const tag of tags) await memory.revalidateTag(tag);
     if (!client.isReady) throw new SharedCacheUnreachable();
     try {
-      await Promise.all(tags.map((tag) => redis.revalidateTag(tag)));
+      const sets = tags.map(tagSet);
+      const keys = sets.length > 0 ? await client.sUnion(sets) : [];
+      const multi = client.multi();
+      if (keys.length > 0)
+        multi
+          .unlink(keys.map((key) => keyPrefix + key))
+          .hDel(keyPrefix + sharedTagsKey, keys)
+          .hDel(keyPrefix + sharedTagsTtlKey, keys);
+      if (sets.length > 0) multi.unlink(sets);
+      await multi.exec();
       await client.publish(channel, JSON.stringify({ from: instance, tags }));
     } catch (error) {
       wentAway(error);
@@ -211,14 +241,28 @@ function observed(handler: Handler): Handler {
     ...handler,
     async get(key, meta) {
       const entry = await handler.get(key, meta);
-      if (entry) recordSurrogateKeys(entry.tags);
-      return entry;
+      if (!entry) return entry;
+      recordSurrogateKeys(entry.tags);
+      return withCacheControl(entry);
     },
     async set(key, value, ctx) {
       recordSurrogateKeys(value.tags);
       await handler.set(key, value, ctx);
     },
   };
+}
+
+/**
+ * Next 16 takes a page's lifetime from its entry (`cacheControl`) before its own record of the route, which only the
+ * instance that rendered it holds; the library stores none, so another instance took a shared page for one to
+ * revalidate 1 s after its render (Next's default for a route it does not know) and rendered it again. The library
+ * keeps the page's `revalidate` in `lifespan`; `expire` only concerns pages revalidated by time, which the site has not.
+ */
+function withCacheControl(entry: Entry): Entry {
+  const revalidate = entry.lifespan?.revalidate;
+  const kind = entry.value?.kind;
+  if (revalidate === undefined || (kind !== "APP_PAGE" && kind !== "APP_ROUTE")) return entry;
+  return { ...entry, cacheControl: { revalidate, expire: undefined } };
 }
 
 /**

@@ -61,5 +61,5 @@ export function createRedisProbe(url: string, { timeoutMs = 1_000 }: { timeoutMs
 /** An error of the Redis client in one line. */
 export function describe(error: unknown): string {
   if (error instanceof AggregateError && !error.message) return error.errors.map((e) => describe(e)).join("; ");
-  return error instanceof Error ? error.message || error.name : String(error);
+  return error instanceof Error ? error.message || error.constructor.name : String(error);
 }

@@ -4,7 +4,7 @@
 // incremental cache (./next-cache.ts) records the tags of every entry a request reads or writes (a page's entry holds
 // the tags of all its data) into the request's store, kept in an AsyncLocalStorage that the server opens per request.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { ServerResponse } from "node:http";
+import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { surrogateKeyOf } from "../src/lib/cache-tags.ts";
 
 export const SURROGATE_KEY_HEADER = "xkey";
@@ -16,8 +16,31 @@ type Store = { res: ServerResponse; tags: Set<string> };
 
 const requests = new AsyncLocalStorage<Store>();
 
-/** Runs `handle` with a store for the tags the request's response depends on. */
+// What Next sends for a page no cache may keep.
+const UNCACHEABLE = "private, no-cache, no-store, max-age=0, must-revalidate";
+
+/**
+ * Runs `handle` with a store for the tags the request's response depends on. A page from Next's cache (it says
+ * x-nextjs-cache) that a shared cache may keep (`s-maxage`) but that names no tag is made uncacheable as it is sent:
+ * a cache in front could never purge it. (Every page reads at least the sections; this happens when Next hands a
+ * request the page it rendered for a concurrent one, without reading its cache for it.) Responses kept for a time
+ * instead, such as the breaking-news banner's, are left alone.
+ */
 export function withSurrogateKeys(res: ServerResponse, handle: () => void): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    const headers = rest.find((arg): arg is OutgoingHttpHeaders => typeof arg === "object" && arg !== null);
+    const named = (name: string) => headers?.[name] ?? this.getHeader(name);
+    if (
+      named("x-nextjs-cache") !== undefined &&
+      /\bs-maxage=/i.test(String(named("cache-control") ?? "")) &&
+      named(SURROGATE_KEY_HEADER) === undefined
+    ) {
+      if (headers && "cache-control" in headers) headers["cache-control"] = UNCACHEABLE;
+      this.setHeader("cache-control", UNCACHEABLE);
+    }
+    return writeHead.call(this, statusCode, ...(rest as [OutgoingHttpHeaders]));
+  };
   requests.run({ res, tags: new Set() }, handle);
 }
 
