@@ -2,6 +2,7 @@
 // endpoint, then calling the editor's server actions (publishing, saving, publishing changes) with the session.
 import { fileURLToPath } from "node:url";
 import { actionOutcome, serverActionHeaders, type ActionOutcome } from "@minbar/e2e";
+import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
 
 export const ADMIN_DIR = fileURLToPath(new URL("../../../apps/admin", import.meta.url));
 
@@ -120,13 +121,42 @@ export async function publishThroughAdmin(
   return { url: publicUrl, text: { ...text, version } };
 }
 
+/**
+ * Schedules an approved text through the admin, as the editor's "schedule" button does: `at` is a whole minute (the
+ * admin takes the newsroom's wall time, `YYYY-MM-DDTHH:MM`, in NEWSROOM_TIME_ZONE). Resolves to the text as it now is.
+ */
+export async function scheduleThroughAdmin(session: AdminSession, text: AdminText, at: Date): Promise<AdminText> {
+  if (at.getTime() % 60_000 !== 0) throw new Error(`a schedule is a whole minute, not ${at.toISOString()}`);
+  const { version } = await move(session, text, "scheduled", wallTime(at));
+  return { ...text, version };
+}
+
+/** What the newsroom's clocks show at `at`, as the admin's date-time field sends it. */
+function wallTime(at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: NEWSROOM_TIME_ZONE,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+      .formatToParts(at)
+      .map(({ type, value }) => [type, value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
 async function move(
   session: AdminSession,
   text: AdminText,
-  to: "in_review" | "approved" | "published",
+  to: "in_review" | "approved" | "published" | "scheduled",
+  scheduledFor?: string,
 ): Promise<{ version: number; publicUrl: string | null }> {
   const outcome = await session.action(`/articles/${text.articleId}/ar`, "moveAction", [
-    { localizationId: text.id, to, expectedVersion: text.version },
+    { localizationId: text.id, to, expectedVersion: text.version, ...(scheduledFor ? { scheduledFor } : {}) },
   ]);
   if (!("ok" in outcome) || !outcome.ok)
     throw new Error(`moving article ${text.articleId} to ${to} failed: ${JSON.stringify(outcome)}`);

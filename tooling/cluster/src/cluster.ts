@@ -27,6 +27,8 @@ export type Cluster = {
   admin: ExtraServer[];
   /** Starts public-site instance `index` again on its port (after a stop or a kill). */
   restartWeb(index: number): Promise<ExtraServer>;
+  /** Starts admin instance `index` again on its port (after a stop or a kill). */
+  restartAdmin(index: number): Promise<ExtraServer>;
   stop(): Promise<void>;
 };
 
@@ -71,14 +73,16 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       web.push(instance);
       started.push(instance);
     }
-    const admin: ExtraServer[] = [];
-    for (const port of ports.admin) {
-      const instance = await startProductionServer(
+    const startAdmin = (port: number) =>
+      startProductionServer(
         ADMIN_DIR,
         { ...shared, AUTH_SECRET: secrets.auth, ADMIN_SITE_URL: `http://localhost:${port}` },
         "/login",
         port,
       );
+    const admin: ExtraServer[] = [];
+    for (const port of ports.admin) {
+      const instance = await startAdmin(port);
       admin.push(instance);
       started.push(instance);
     }
@@ -91,6 +95,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         await web[index]!.stop();
         const restarted = await startWeb(ports.web[index]!);
         web[index] = restarted;
+        return restarted;
+      },
+      async restartAdmin(index) {
+        await admin[index]!.stop();
+        const restarted = await startAdmin(ports.admin[index]!);
+        admin[index] = restarted;
         return restarted;
       },
       async stop() {
