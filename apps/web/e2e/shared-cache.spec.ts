@@ -147,9 +147,6 @@ test("each page names its cache tags in xkey, rendered or from the cache: the fr
     expect(keysOf(await get(server, "/feed.xml"))).toContain("feed:ar");
     expect(keysOf(await get(server, "/sitemap.xml"))).toContain("sitemap");
   }
-  console.log("front", (await get(a, "/")).headers.get("xkey"));
-  console.log("feed", (await get(a, "/ru/feed.xml")).headers.get("xkey"));
-  console.log("sitemap", (await get(a, "/sitemap.xml")).headers.get("xkey"));
   // Requests that arrive together for a page nobody asked for: each names the page's tags, or (when Next handed it the
   // page rendered for another without reading its cache) is not for a shared cache, which could never purge it.
   const together = await Promise.all(Array.from({ length: 6 }, () => get(a, "/sources/tass")));
@@ -158,12 +155,6 @@ test("each page names its cache tags in xkey, rendered or from the cache: the fr
     if (response.headers.get("xkey") === null) expect(response.headers.get("cache-control")).toMatch(/no-store/);
     else expect(keysOf(response)).toContain("source:tass");
   }
-  console.log(
-    "concurrent",
-    together.map(
-      (r) => `${r.headers.get("x-nextjs-cache")} ${r.headers.get("xkey")} ${r.headers.get("cache-control")}`,
-    ),
-  );
   // One each way round: rendered by B, then a shared hit on A.
   expect((await get(b, "/ru")).headers.get("x-nextjs-cache")).toBe("MISS");
   const hit = await get(a, "/ru");
