@@ -3,11 +3,11 @@
 // without a render, a revalidation sent to one refreshes both, each response names its cache tags (xkey), and with
 // Redis killed both keep answering from memory, refuse to confirm a revalidation (503), report Redis in /api/health and
 // recover by themselves when it is back.
-import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { seedsDir, startProductionServer, type ExtraServer } from "@minbar/e2e";
 import { e2eEnv } from "@minbar/e2e/env";
+import { startRedis, type RunningRedis } from "@minbar/e2e/redis";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
 import { importPaths } from "@minbar/importer";
 import { revalidate } from "./revalidate-secret.ts";
@@ -20,40 +20,14 @@ const SECRET = "e2e-shared-cache-revalidate-secret-0123456789";
 const REDIS_PORT = e2eEnv.redisPort;
 
 let db: TestDatabase;
-let redis: ChildProcess | undefined;
+let redis: RunningRedis | undefined;
 let a: ExtraServer;
 let b: ExtraServer;
 let article: { id: number; title: string };
 
-/** A Redis of the spec's own, in memory only, resolved once it accepts connections. */
-async function startRedis(): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ready to accept connections")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`redis-server exited (${code}):\n${output}`)));
-  });
-  return child;
-}
-
 async function killRedis(): Promise<void> {
-  const child = redis;
+  await redis?.kill();
   redis = undefined;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
 }
 
 const get = (server: ExtraServer, path: string) => fetch(`${server.origin}${path}`);
@@ -86,7 +60,7 @@ test.beforeAll(async () => {
     select: { articleId: true, title: true },
   });
   article = { id: first.articleId, title: first.title ?? "" };
-  redis = await startRedis();
+  redis = await startRedis(REDIS_PORT);
   const env = {
     DATABASE_URL: db.url,
     REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
@@ -147,9 +121,6 @@ test("each page names its cache tags in xkey, rendered or from the cache: the fr
     expect(keysOf(await get(server, "/feed.xml"))).toContain("feed:ar");
     expect(keysOf(await get(server, "/sitemap.xml"))).toContain("sitemap");
   }
-  console.log("front", (await get(a, "/")).headers.get("xkey"));
-  console.log("feed", (await get(a, "/ru/feed.xml")).headers.get("xkey"));
-  console.log("sitemap", (await get(a, "/sitemap.xml")).headers.get("xkey"));
   // Requests that arrive together for a page nobody asked for: each names the page's tags, or (when Next handed it the
   // page rendered for another without reading its cache) is not for a shared cache, which could never purge it.
   const together = await Promise.all(Array.from({ length: 6 }, () => get(a, "/sources/tass")));
@@ -158,12 +129,6 @@ test("each page names its cache tags in xkey, rendered or from the cache: the fr
     if (response.headers.get("xkey") === null) expect(response.headers.get("cache-control")).toMatch(/no-store/);
     else expect(keysOf(response)).toContain("source:tass");
   }
-  console.log(
-    "concurrent",
-    together.map(
-      (r) => `${r.headers.get("x-nextjs-cache")} ${r.headers.get("xkey")} ${r.headers.get("cache-control")}`,
-    ),
-  );
   // One each way round: rendered by B, then a shared hit on A.
   expect((await get(b, "/ru")).headers.get("x-nextjs-cache")).toBe("MISS");
   const hit = await get(a, "/ru");
@@ -230,7 +195,7 @@ test("with Redis killed both instances answer from memory and refuse to confirm 
   await page.goto(`${b.origin}${path}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(seen);
 
-  redis = await startRedis();
+  redis = await startRedis(REDIS_PORT);
   // The sender sends the signal again until it is confirmed: within a few seconds of Redis's return.
   const back = Date.now();
   await expect.poll(async () => (await signal(a, article.id)).status, { timeout: 10_000, intervals: [250] }).toBe(200);

@@ -2,7 +2,7 @@
 // caches standing for two instances: what one writes the other reads, tags expired by one are gone for both and
 // announced to the other; with Redis killed reads come from memory and an expiry is refused, until Redis is back.
 // And the surrogate keys each entry gives the response of the request that read it.
-import { spawn, type ChildProcess } from "node:child_process";
+import { startRedis, type RunningRedis } from "@minbar/e2e/redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createNextCache, SharedCacheUnreachable, type NextCache } from "./next-cache.ts";
 import { withSurrogateKeys } from "./surrogate-keys.ts";
@@ -26,32 +26,13 @@ const entry = (body: string, tags: string[]): Entry =>
 const bodyOf = (value: Awaited<ReturnType<NextCache["config"]["handlers"][number]["get"]>>) =>
   (value?.value as { data?: { body?: string } } | null | undefined)?.data?.body;
 
-let redis: ChildProcess | undefined;
-
-async function startRedis() {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: ["ignore", "pipe", "ignore"] },
-  );
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ready to accept connections")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
-  });
-  redis = child;
+let redis: RunningRedis | undefined;
+async function restartRedis() {
+  redis = await startRedis(REDIS_PORT);
 }
-
 async function killRedis() {
-  const child = redis;
+  await redis?.kill();
   redis = undefined;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
 }
 
 const caches: NextCache[] = [];
@@ -67,7 +48,7 @@ function cache(prefix: string, onExpiredElsewhere = () => {}) {
   return { cache: created, handler: created.config.handlers[0]! };
 }
 
-beforeAll(startRedis);
+beforeAll(restartRedis);
 afterEach(async () => {
   await Promise.all(caches.splice(0).map((created) => created.close()));
 });
@@ -107,7 +88,7 @@ describe("shared on Redis", () => {
     // The instance that was told drops its own copy all the same.
     expect(await one.handler.get("page", { implicitTags: [] })).toBeNull();
 
-    await startRedis();
+    await restartRedis();
     await vi.waitFor(() => one.cache.expireTags(["article:3"]), { timeout: 5_000, interval: 100 });
   }, 15_000);
 });

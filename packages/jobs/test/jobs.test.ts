@@ -132,6 +132,19 @@ async function publications(localizationId: number) {
   return { transitions, audit, status: row.status };
 }
 
+/**
+ * The due-work runs that published something, across these workers, once at least one has logged (its line is
+ * written after its commit). The instant's own job, or the minute's sweep when the two fall together on a loaded
+ * machine: either way, one run.
+ */
+async function publishingRuns(workers: Worker[]) {
+  const runs = () =>
+    workers.flatMap((worker) => worker.lines).filter((line) => line.job === QUEUES.dueWork && line.published === 1);
+  await waitFor("the publishing run's log line", async () => runs().length > 0);
+  await sleep(1_000);
+  return runs();
+}
+
 const published = (localizationId: number) =>
   waitFor("the publication", async () => (await publications(localizationId)).status === "published");
 
@@ -154,25 +167,26 @@ describe("due work with two workers", () => {
     expect(publishedAt - at.getTime()).toBeLessThan(3_000);
     await sleep(2_000);
     expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
-    // The instant's job ran in exactly one of the two processes, and that run published it.
-    const runs = [...a.lines, ...b.lines].filter((line) => line.job === QUEUES.dueWork && line.at === at.toISOString());
-    expect(runs).toEqual([expect.objectContaining({ outcome: "ok", published: 1, reqId: `job-${first}` })]);
+    // One run in one of the two processes published it: as a rule the instant's own job.
+    const runs = await publishingRuns([a, b]);
+    expect(runs).toEqual([expect.objectContaining({ outcome: "ok", published: 1 })]);
+    if (!runs[0]?.sweep) expect(runs[0]).toMatchObject({ at: at.toISOString(), reqId: `job-${first}` });
   });
 
   it("publishes it once when a worker is killed with SIGKILL just before the time", async () => {
-    const a = await startWorkerProcess();
-    const at = new Date(Date.now() + 4_000);
+    const [a, b] = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
+    const at = new Date(Date.now() + 3_000);
     const { localizationId } = await scheduledArticle(at);
     await enqueueDueWork(sender, at);
-    const b = await startWorkerProcess();
-    await sleep(at.getTime() - Date.now() - 500);
+    await sleep(at.getTime() - Date.now() - 700);
     expect(await kill(a)).toBeNull();
+    // Killed before the time: nothing has run yet.
+    expect(await publications(localizationId)).toEqual({ transitions: 0, audit: 0, status: "scheduled" });
     await published(localizationId);
     await sleep(2_000);
     expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
-    expect(b.lines.filter((line) => line.at === at.toISOString())).toEqual([
-      expect.objectContaining({ outcome: "ok", published: 1 }),
-    ]);
+    expect(await publishingRuns([b])).toEqual([expect.objectContaining({ outcome: "ok" })]);
+    expect(a.lines.filter((line) => line.published === 1)).toEqual([]);
   });
 
   it("keeps the job across a restart: no worker at the time, published by the next one to start", async () => {
@@ -187,9 +201,8 @@ describe("due work with two workers", () => {
     await published(localizationId);
     await sleep(1_000);
     expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
-    expect(b.lines.filter((line) => line.at === at.toISOString())).toEqual([
-      expect.objectContaining({ outcome: "ok", published: 1 }),
-    ]);
+    expect(await publishingRuns([a, b])).toEqual([expect.objectContaining({ outcome: "ok" })]);
+    expect(a.lines.filter((line) => line.published === 1)).toEqual([]);
   });
 });
 
@@ -210,11 +223,7 @@ describe("the minute's sweep", () => {
     // pg-boss's cron sends one job per minute whichever worker's clock saw it first.
     await waitFor("the sweep", async () => (await publications(localizationId)).status === "published", 100_000);
     expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
-    // The run's log line is written once it is done (after the publication is committed).
-    const sweeps = () => [...a.lines, ...b.lines].filter((line) => line.job === QUEUES.dueWork && line.published === 1);
-    await waitFor("the sweep's log line", async () => sweeps().length > 0);
-    await sleep(1_000);
-    expect(sweeps()).toEqual([expect.objectContaining({ outcome: "ok", sweep: true })]);
+    expect(await publishingRuns([a, b])).toEqual([expect.objectContaining({ outcome: "ok", sweep: true })]);
   });
 });
 

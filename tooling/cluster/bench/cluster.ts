@@ -19,7 +19,7 @@ import {
 } from "../src/admin-client.ts";
 import { ADMIN_DIR, startCluster, WEB_DIR } from "../src/cluster.ts";
 import { TEST_PORTS } from "../src/ports.ts";
-import { startRedis } from "../src/redis.ts";
+import { startRedis } from "@minbar/e2e/redis";
 import { ensureVarnish } from "../src/varnish.ts";
 
 const CONNECTIONS = 64;

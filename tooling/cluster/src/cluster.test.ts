@@ -24,7 +24,7 @@ import {
 } from "./admin-client.ts";
 import { startCluster, type Cluster } from "./cluster.ts";
 import { TEST_PORTS } from "./ports.ts";
-import { startRedis, type RunningRedis } from "./redis.ts";
+import { startRedis, type RunningRedis } from "@minbar/e2e/redis";
 import { ensureVarnish } from "./varnish.ts";
 
 const EDITOR = { email: "cluster-editor@minbar.test", name: "محرر العنقود", password: "cluster editor passphrase" };

@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { decideVarnish, VARNISH_INSTALL_COMMANDS } from "@minbar/e2e/preflight";
+import { ensureProgram, VARNISH } from "@minbar/e2e/preflight";
 import { inheritedEnv } from "@minbar/e2e/env";
 
 /** The production VCL, in the repository. */
@@ -63,23 +63,7 @@ export function varnishUsable(): boolean {
  * output on stderr); otherwise throws one line naming the command to run.
  */
 export function ensureVarnish(command: string): void {
-  const decision = decideVarnish({
-    usable: varnishUsable(),
-    debian: spawnSync("sh", ["-c", "test -f /etc/debian_version && command -v apt-get"]).status === 0,
-    root: process.getuid?.() === 0,
-    command,
-  });
-  if (decision.action === "use") return;
-  if (decision.action === "stop") throw new Error(decision.message);
-  console.error(`${command}: installing Debian's varnish and varnish-modules (apt-get)`);
-  for (const [program, ...args] of VARNISH_INSTALL_COMMANDS) {
-    const run = spawnSync(program, args, {
-      stdio: ["ignore", 2, 2],
-      env: inheritedEnv({ DEBIAN_FRONTEND: "noninteractive" }),
-    });
-    if (run.status !== 0) throw new Error(`${command}: apt-get ${args.join(" ")} failed (see above)`);
-  }
-  if (!varnishUsable()) throw new Error(`${command}: varnish was installed but cannot import xkey`);
+  ensureProgram(VARNISH, varnishUsable, command);
 }
 
 export type RunningVarnish = {

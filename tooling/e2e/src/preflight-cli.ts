@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { inheritedEnv, readPreflightEnv } from "./env.ts";
-import { DEBIAN_CHROMIUM, INSTALL_COMMANDS, runPreflight } from "./preflight.ts";
+import { DEBIAN_CHROMIUM, ensureProgram, INSTALL_COMMANDS, onPath, REDIS_SERVER, runPreflight } from "./preflight.ts";
 
 function installDebianChromium(): boolean {
   console.error(
@@ -38,9 +38,16 @@ async function main(): Promise<number> {
     for (const problem of result.problems) console.error(problem);
     return 1;
   }
+  // The shared-cache and cluster tests start Redis servers of their own.
+  try {
+    ensureProgram(REDIS_SERVER, () => onPath("redis-server"), "npm test");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
   const [command, ...args] = process.argv.slice(2);
   if (!command) {
-    console.log(`npm test: Chromium at ${result.chromium}; PostgreSQL answers`);
+    console.log(`npm test: Chromium at ${result.chromium}; PostgreSQL answers; redis-server found`);
     return 0;
   }
   const child = spawn(command, args, {

@@ -9,7 +9,15 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readDbEnv } from "@minbar/db/env";
 import { inheritedEnv, readPreflightEnv } from "./env.ts";
-import { checkPostgres, decideChromium, runPreflight, type ChromiumSearch } from "./preflight.ts";
+import {
+  checkPostgres,
+  decideChromium,
+  decideProgram,
+  REDIS_SERVER,
+  runPreflight,
+  VARNISH,
+  type ChromiumSearch,
+} from "./preflight.ts";
 
 let root: string;
 beforeEach(() => {
@@ -206,5 +214,27 @@ describe("preflight-cli.ts, as `npm test` runs it", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^npm test needs PostgreSQL/)]);
+  });
+});
+
+describe("programs from Debian's packages (redis-server for the tests, Varnish for the cluster)", () => {
+  const base = { program: VARNISH, usable: false, debian: true, root: false, command: "npm run cluster" };
+
+  it("uses one that works, and installs a missing one only as root on Debian", () => {
+    expect(decideProgram({ ...base, usable: true })).toEqual({ action: "use" });
+    expect(decideProgram({ ...base, root: true })).toEqual({ action: "install" });
+    expect(decideProgram({ ...base, debian: false, root: true }).action).toBe("stop");
+  });
+
+  it("otherwise says in one line what to run", () => {
+    expect(decideProgram(base)).toEqual({
+      action: "stop",
+      message:
+        "npm run cluster needs Varnish with its xkey module: run as root apt-get update && apt-get install -y varnish varnish-modules",
+    });
+    expect(decideProgram({ ...base, program: REDIS_SERVER, command: "npm test", debian: false })).toEqual({
+      action: "stop",
+      message: "npm test needs redis-server (Debian: redis-server) on the PATH.",
+    });
   });
 });

@@ -1,9 +1,11 @@
 // What `npm test` checks before any test runs: a Chromium for the browser tests (found, or installed from Debian's
 // packages when it may), and a PostgreSQL answering where the tests create their databases. Each missing one is one
 // line saying exactly what to install or set, instead of every browser test failing in milliseconds.
+import { spawnSync } from "node:child_process";
 import { accessSync, constants, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { inheritedEnv } from "./env.ts";
 
 /** Debian's `chromium` package installs its browser here. */
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
@@ -165,36 +167,82 @@ export async function runPreflight({
   return { chromium: null, problems };
 }
 
-/** Debian's packages for the cluster (tooling/cluster): Varnish and its xkey module. */
-export const VARNISH_INSTALL_COMMANDS = [
-  ["apt-get", "update"],
-  ["apt-get", "install", "-y", "varnish", "varnish-modules"],
-] as const;
+/** A program the tests or the cluster need, and the Debian packages that bring it. */
+export type DebianProgram = { what: string; packages: readonly string[] };
 
-export type VarnishDecision = { action: "use" } | { action: "install" } | { action: "stop"; message: string };
+/** Varnish and its xkey module, for the cluster (tooling/cluster). */
+export const VARNISH: DebianProgram = {
+  what: "Varnish with its xkey module",
+  packages: ["varnish", "varnish-modules"],
+};
+/** A Redis server the tests start for themselves (they never use the machine's own). */
+export const REDIS_SERVER: DebianProgram = { what: "redis-server", packages: ["redis-server"] };
+
+/** What installs `program` on Debian, run as root. */
+export function debianInstallCommands(program: DebianProgram): string[][] {
+  return [
+    ["apt-get", "update"],
+    ["apt-get", "install", "-y", ...program.packages],
+  ];
+}
+
+export type ProgramDecision = { action: "use" } | { action: "install" } | { action: "stop"; message: string };
 
 /**
- * Whether Varnish with xkey can be used (`usable`: varnishd compiled a VCL importing xkey), installed from Debian's
- * packages (root on Debian), or is one line to the user naming the command.
+ * Whether a program can be used (`usable`: the caller checked it works), installed from Debian's packages (root on
+ * Debian), or is one line to the user naming the command to run.
  */
-export function decideVarnish({
+export function decideProgram({
+  program,
   usable,
   debian,
   root,
   command,
 }: {
+  program: DebianProgram;
   usable: boolean;
   debian: boolean;
   root: boolean;
   /** What needs it, for the message (`npm run cluster`). */
   command: string;
-}): VarnishDecision {
+}): ProgramDecision {
   if (usable) return { action: "use" };
   if (debian && root) return { action: "install" };
   return {
     action: "stop",
     message: debian
-      ? `${command} needs Varnish with its xkey module: run as root apt-get update && apt-get install -y varnish varnish-modules`
-      : `${command} needs Varnish 7 (varnishd on the PATH) with the xkey module of varnish-modules.`,
+      ? `${command} needs ${program.what}: run as root apt-get update && apt-get install -y ${program.packages.join(" ")}`
+      : `${command} needs ${program.what} (Debian: ${program.packages.join(", ")}) on the PATH.`,
   };
+}
+
+/**
+ * Makes sure `program` works (`usable()`): as root on Debian installs its packages (apt-get's output on stderr);
+ * otherwise throws one line naming the command to run.
+ */
+export function ensureProgram(program: DebianProgram, usable: () => boolean, command: string): void {
+  const decision = decideProgram({
+    program,
+    usable: usable(),
+    debian: spawnSync("sh", ["-c", "test -f /etc/debian_version && command -v apt-get"]).status === 0,
+    root: process.getuid?.() === 0,
+    command,
+  });
+  if (decision.action === "use") return;
+  if (decision.action === "stop") throw new Error(decision.message);
+  console.error(`${command}: installing Debian's ${program.packages.join(" and ")} (apt-get)`);
+  for (const [name = "apt-get", ...args] of debianInstallCommands(program)) {
+    const run = spawnSync(name, args, {
+      stdio: ["ignore", 2, 2],
+      env: inheritedEnv({ DEBIAN_FRONTEND: "noninteractive" }),
+    });
+    if (run.status !== 0) throw new Error(`${command}: apt-get ${args.join(" ")} failed (see above)`);
+  }
+  if (!usable())
+    throw new Error(`${command}: ${program.packages.join(", ")} installed, but ${program.what} still fails`);
+}
+
+/** Whether `name` is a program on the PATH. */
+export function onPath(name: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
 }
