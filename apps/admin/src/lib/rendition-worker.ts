@@ -1,6 +1,6 @@
 // Makes the renditions of uploaded (or re-cropped) photos inside the admin's server process, one image at a time,
-// so an upload answers as soon as its original is stored. Woken after an upload, after a focal point moved, and on
-// every scheduler tick (images left by a crash or a restart).
+// so an upload answers as soon as its original is stored. Woken after an upload, after a focal point moved, and by
+// the job queue's minute sweep (images left by a crash or a restart).
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
 import { articlesShowingImage, makeImageRenditions, nextImageAwaitingRenditions } from "@minbar/db/editorial";
 import type { MediaStorage } from "@minbar/media";
