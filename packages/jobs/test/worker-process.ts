@@ -17,10 +17,11 @@ const jobs = await startWorker({
   retry: config.retryDelay ? { retryDelay: config.retryDelay, retryDelayMax: config.retryDelay * 8 } : {},
   signalTimeoutMs: 2_000,
 });
-console.log("ready");
+// The handler is in place before "ready": a test may send SIGTERM the moment it reads that line.
 process.once("SIGTERM", () => {
   void jobs
     .stop()
     .then(() => prisma.$disconnect())
     .finally(() => process.exit(0));
 });
+console.log("ready");
