@@ -103,3 +103,4 @@ export function nameIn(
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
+export * from "./zoned-time.ts";

@@ -2,7 +2,7 @@
 // endpoint, then calling the editor's server actions (publishing, saving, publishing changes) with the session.
 import { fileURLToPath } from "node:url";
 import { actionOutcome, serverActionHeaders, type ActionOutcome } from "@minbar/e2e";
-import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
+import { NEWSROOM_TIME_ZONE, wallTimeOf } from "@minbar/i18n";
 
 export const ADMIN_DIR = fileURLToPath(new URL("../../../apps/admin", import.meta.url));
 
@@ -127,26 +127,8 @@ export async function publishThroughAdmin(
  */
 export async function scheduleThroughAdmin(session: AdminSession, text: AdminText, at: Date): Promise<AdminText> {
   if (at.getTime() % 60_000 !== 0) throw new Error(`a schedule is a whole minute, not ${at.toISOString()}`);
-  const { version } = await move(session, text, "scheduled", wallTime(at));
+  const { version } = await move(session, text, "scheduled", wallTimeOf(at, NEWSROOM_TIME_ZONE));
   return { ...text, version };
-}
-
-/** What the newsroom's clocks show at `at`, as the admin's date-time field sends it. */
-function wallTime(at: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: NEWSROOM_TIME_ZONE,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(at)
-      .map(({ type, value }) => [type, value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 async function move(

@@ -5,16 +5,19 @@
 // editor's own clock is shown beside when it reads differently. Why not a library: docs/decisions/0018.
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { intlLocaleOf, isLocale, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
 import {
   asciiDigits,
   composeWallTime,
   dateOrderOf,
+  intlLocaleOf,
+  isLocale,
+  type Locale,
+  NEWSROOM_TIME_ZONE,
   splitWallTime,
   usesTwelveHourClock,
-  zonedWallTime,
   type WallTimeParts,
-} from "../lib/zoned-time.ts";
+  zonedWallTime,
+} from "@minbar/i18n";
 import { LocalTime } from "./local-time.tsx";
 
 type Props = {

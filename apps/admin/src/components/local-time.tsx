@@ -4,8 +4,7 @@
 // so nothing is rendered on the server.
 import { useSyncExternalStore } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
-import { sameClock } from "../lib/zoned-time.ts";
+import { intlLocaleOf, NEWSROOM_TIME_ZONE, sameClock } from "@minbar/i18n";
 
 const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -21,13 +21,12 @@ import {
   type SaveLocalizationInput,
   type SaveResult,
 } from "@minbar/db/editorial";
-import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
+import { NEWSROOM_TIME_ZONE, zonedWallTime } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
 import { publicArticleUrl } from "../../lib/public-link.ts";
 import { queueDueWork } from "../../lib/jobs.ts";
 import { revalidatePublicSite, revalidateSections } from "../../lib/revalidate-public-site.ts";
-import { zonedWallTime } from "../../lib/zoned-time.ts";
 
 const editorPath = (articleId: number, locale: string) => `/articles/${articleId}/${locale}`;
 

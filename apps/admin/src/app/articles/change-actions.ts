@@ -14,13 +14,12 @@ import {
   type LocalizationSnapshot,
   type PendingChangesResult,
 } from "@minbar/db/editorial";
-import { NEWSROOM_TIME_ZONE } from "@minbar/i18n";
+import { NEWSROOM_TIME_ZONE, zonedWallTime } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
 import { queueDueWork } from "../../lib/jobs.ts";
 import { publicArticleUrl } from "../../lib/public-link.ts";
 import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
-import { zonedWallTime } from "../../lib/zoned-time.ts";
 
 type Target = { localizationId: number; expectedVersion: number };
 type Mark = { mark: "none" | "update" | "correction"; note?: string };

@@ -19,6 +19,7 @@ import {
   isolate,
   LOCALES,
   NEWSROOM_TIME_ZONE,
+  startOfDay,
 } from "@minbar/i18n";
 import { NewArticleButton } from "../../components/editor/new-article-button.tsx";
 import { requireActor } from "../../lib/actor.ts";
@@ -28,7 +29,6 @@ import { LocalTime } from "../../components/local-time.tsx";
 import { WarningChip } from "../../components/warning-chip.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { publicArticleUrl } from "../../lib/public-link.ts";
-import { startOfDay } from "../../lib/zoned-time.ts";
 import { DateTimeField } from "../../components/date-time-field.tsx";
 import { getDb } from "../../db.ts";
 

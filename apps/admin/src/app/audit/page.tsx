@@ -5,13 +5,12 @@ import Link from "next/link";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { listAuditActors, listAuditLog } from "@minbar/db/accounts";
-import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE } from "@minbar/i18n";
+import { formatInteger, intlLocaleOf, NEWSROOM_TIME_ZONE, startOfDay } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { requireActor } from "../../lib/actor.ts";
 import { orForbidden } from "../../lib/or-forbidden.ts";
 import { Pager } from "../../components/pager.tsx";
 import { TableFrame } from "../../lib/table-frame.tsx";
-import { startOfDay } from "../../lib/zoned-time.ts";
 import { AuditEntry } from "./audit-entry.tsx";
 import { DateTimeField } from "../../components/date-time-field.tsx";
 

@@ -12,13 +12,12 @@ import {
   setBreakingBanner,
   type PublicFrontPage,
 } from "@minbar/db/editorial";
-import { isLocale, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
+import { isLocale, type Locale, NEWSROOM_TIME_ZONE, zonedWallTime } from "@minbar/i18n";
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
 import { clientAddress } from "../../lib/client-address.ts";
 import { queueDueWork } from "../../lib/jobs.ts";
 import { revalidateFrontPages } from "../../lib/revalidate-public-site.ts";
-import { zonedWallTime } from "../../lib/zoned-time.ts";
 
 /** A story slot as the desk holds it: the pin as the newsroom's wall-clock time (`YYYY-MM-DDTHH:MM`) or "". */
 export type DeskSlot = { articleId: number; title: string; pinnedUntil: string };

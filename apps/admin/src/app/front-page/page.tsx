@@ -4,12 +4,19 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { loadBreakingBanner, loadFrontPageForEditing } from "@minbar/db/editorial";
 import { can } from "@minbar/db/permissions";
-import { formatDateTime, isLocale, LOCALES, NEWSROOM_TIME_ZONE, newsroomTimeZoneName, type Locale } from "@minbar/i18n";
+import {
+  formatDateTime,
+  isLocale,
+  type Locale,
+  LOCALES,
+  NEWSROOM_TIME_ZONE,
+  newsroomTimeZoneName,
+  wallTimeOf,
+} from "@minbar/i18n";
 import { forbidden } from "next/navigation";
 import { getDb } from "../../db.ts";
 import { requireActor } from "../../lib/actor.ts";
 import { orForbidden } from "../../lib/or-forbidden.ts";
-import { wallTimeOf } from "../../lib/zoned-time.ts";
 import { ArrangementDesk } from "./arrangement-desk.tsx";
 import { BreakingForm } from "./breaking-form.tsx";
 

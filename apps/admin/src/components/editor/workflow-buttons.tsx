@@ -3,10 +3,9 @@
 // Publishing and scheduling, which reach readers, are confirmed first in a modal dialog.
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { directionOf, formatDateTime, NEWSROOM_TIME_ZONE, type Locale } from "@minbar/i18n";
+import { directionOf, formatDateTime, type Locale, NEWSROOM_TIME_ZONE, zonedWallTime } from "@minbar/i18n";
 import { moveAction, type MoveOutcome } from "../../app/articles/actions.ts";
 import type { ActionError } from "../../lib/action-result.ts";
-import { zonedWallTime } from "../../lib/zoned-time.ts";
 import { useErrorText } from "./error-text.ts";
 import { DateTimeField } from "../date-time-field.tsx";
 

@@ -10,7 +10,7 @@ import {
   usesTwelveHourClock,
   wallTimeOf,
   zonedWallTime,
-} from "./zoned-time.ts";
+} from "../src/zoned-time.ts";
 
 describe("startOfDay", () => {
   it("is midnight in the given zone, the next day with days = 1, and null for non-dates", () => {
