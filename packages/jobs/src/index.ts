@@ -1,5 +1,6 @@
 // @minbar/jobs: the admin's job queue on PostgreSQL (pg-boss): due work (scheduled publishing, take-downs, pending
-// changes, front pages), the public site's signals sent again until confirmed, and what queues them.
+// changes, front pages), the public site's signals sent again until confirmed, photos' renditions, and what queues
+// them.
 export {
   startJobs,
   startWorker,
@@ -9,6 +10,8 @@ export {
   ensureQueues,
   enqueueDueWork,
   enqueueSiteSignal,
+  enqueueRenditions,
+  enqueueAwaitingRenditions,
   withJobQueue,
   SWEEP_CRON,
   LOST_SIGNAL_AFTER_MS,
@@ -23,6 +26,8 @@ export {
   dueWorkKey,
   siteSignalSchema,
   dueWorkSchema,
+  renditionsSchema,
+  renditionsKey,
   type QueueName,
   type SignalRetry,
   type SiteSignal,
@@ -30,3 +35,4 @@ export {
 } from "./queues.ts";
 export { sendSiteSignal, describeSignal, type SignalOutcome } from "./signals.ts";
 export { runDueWork, type DueWorkReport, type DueWorkInput } from "./due-work.ts";
+export { runRenditions, type RenditionsReport } from "./renditions.ts";

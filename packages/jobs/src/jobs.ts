@@ -3,7 +3,9 @@
 // (docs/decisions/0037-job-queue.md).
 import { PgBoss, type Job } from "pg-boss";
 import type { PrismaClient } from "@minbar/db/client";
+import { imagesAwaitingRenditions } from "@minbar/db/editorial";
 import { dueSiteSignals } from "@minbar/db/site-signals";
+import type { MediaStorage } from "@minbar/media";
 import { processLogger } from "@minbar/observability/log";
 import { metrics } from "@minbar/observability/metrics";
 import type { SiteTarget } from "@minbar/site-signal";
@@ -14,11 +16,14 @@ import {
   dueWorkKey,
   dueWorkSchema,
   queueOptions,
+  renditionsKey,
+  renditionsSchema,
   siteSignalSchema,
   type QueueName,
   type SignalRetry,
   type SiteSignal,
 } from "./queues.ts";
+import { runRenditions } from "./renditions.ts";
 import { describeSignal, sendSiteSignal } from "./signals.ts";
 
 type Log = Pick<Console, "info" | "warn" | "error">;
@@ -41,8 +46,8 @@ export type StartJobsOptions = {
   app?: string;
   /** Human-readable lines (what the scheduler wrote before). */
   log?: Log;
-  /** More work for the minute's sweep (the admin: renditions a crash left unmade). */
-  onSweep?: () => void;
+  /** Where photos are kept: this worker makes their renditions. Without it, it leaves them to a worker that has it. */
+  media?: MediaStorage | null;
   /** Shorter signal retries (tests). */
   retry?: Partial<SignalRetry>;
   /** How often an idle worker asks for jobs; pg-boss's minimum is 0.5. */
@@ -67,6 +72,8 @@ export function createBoss(databaseUrl: string, { worker }: { worker: boolean })
     schedule: worker,
     // Queue depth for /metrics is read from the counts pg-boss's monitor keeps.
     monitorIntervalSeconds: 15,
+    // How soon a job whose worker died (missed heartbeat, or expired) is retried elsewhere; pg-boss's default is 60.
+    superviseIntervalSeconds: 15,
   });
 }
 
@@ -89,6 +96,18 @@ export async function enqueueSiteSignal(
   return boss.send(QUEUES.siteSignal, siteSignalSchema.parse(signal), { startAfter: delaySeconds });
 }
 
+/** Queues the renditions of an image; null when a job for it is already queued or running (it makes them). */
+export async function enqueueRenditions(boss: PgBoss, imageId: number): Promise<string | null> {
+  return boss.send(QUEUES.renditions, renditionsSchema.parse({ imageId }), { singletonKey: renditionsKey(imageId) });
+}
+
+/** Queues every image still awaiting its renditions that no job names (a lost job, an upload while none ran). */
+export async function enqueueAwaitingRenditions(boss: PgBoss, prisma: PrismaClient): Promise<number> {
+  let queued = 0;
+  for (const id of await imagesAwaitingRenditions(prisma)) if (await enqueueRenditions(boss, id)) queued += 1;
+  return queued;
+}
+
 /** Starts a sender-only instance for `fn` (a command such as the importer's CLI) and stops it afterwards. */
 export async function withJobQueue<T>(databaseUrl: string, fn: (boss: PgBoss) => Promise<T>): Promise<T> {
   const boss = createBoss(databaseUrl, { worker: false });
@@ -104,10 +123,19 @@ export async function withJobQueue<T>(databaseUrl: string, fn: (boss: PgBoss) =>
 
 type Outcome = Record<string, unknown>;
 
-/** One JSON log line per job run and its counts in the metrics; a failure is rethrown for pg-boss to retry. */
-async function observed(app: string, queue: QueueName, job: Job<unknown>, run: () => Promise<Outcome>): Promise<void> {
+/**
+ * One JSON log line per job run and its counts in the metrics; a failure is rethrown for pg-boss to retry. `about`
+ * names what the job is for, in its line whatever the outcome.
+ */
+async function observed(
+  app: string,
+  queue: QueueName,
+  job: Job<unknown>,
+  run: () => Promise<Outcome>,
+  about: Outcome = {},
+): Promise<void> {
   const [logger, counters, started] = [processLogger(app), metrics(), performance.now()];
-  const base = { reqId: `job-${job.id}`, job: queue, attempt: job.retryCount + 1 };
+  const base = { reqId: `job-${job.id}`, job: queue, attempt: job.retryCount + 1, ...about };
   const ms = () => Math.round(performance.now() - started);
   try {
     const outcome = await run();
@@ -153,7 +181,7 @@ export async function startWorker({
   site,
   app = "admin",
   log = console,
-  onSweep,
+  media = null,
   retry = {},
   pollingIntervalSeconds = 1,
   signalTimeoutMs,
@@ -191,22 +219,28 @@ export async function startWorker({
         signal: (signal) => signalNowOrLater(job, signal),
         log,
       });
-      // The cron's run (no instant) is also the sweep: lost signal retries, and the caller's own work.
+      // The cron's run (no instant) is also the sweep: lost signal retries, and renditions no job names.
       let requeued = 0;
+      let renditions = 0;
       if (!at) {
         const lost = await dueSiteSignals(prisma, new Date(now.getTime() - LOST_SIGNAL_AFTER_MS));
         if (lost.length > 0) {
           await enqueueSiteSignal(boss, { kind: "articles", articleIds: lost }, 0);
           requeued = lost.length;
         }
-        onSweep?.();
+        renditions = await enqueueAwaitingRenditions(boss, prisma);
       }
       const items = metrics().jobItems;
       items.inc({ job: QUEUES.dueWork, what: "published" }, report.published);
       items.inc({ job: QUEUES.dueWork, what: "changes" }, report.changed);
       items.inc({ job: QUEUES.dueWork, what: "taken-down" }, report.takenDown);
       items.inc({ job: QUEUES.dueWork, what: "front-pages" }, report.frontPages);
-      return { ...(at ? { at } : { sweep: true }), ...report, ...(requeued ? { requeued } : {}) };
+      return {
+        ...(at ? { at } : { sweep: true }),
+        ...report,
+        ...(requeued ? { requeued } : {}),
+        ...(renditions ? { renditions } : {}),
+      };
     });
   });
 
@@ -222,6 +256,34 @@ export async function startWorker({
       return { signal: signal.kind, what: describeSignal(signal) };
     });
   });
+
+  // One photo at a time per worker: making renditions is the heaviest work an admin does.
+  if (media) {
+    await boss.work<object>(QUEUES.renditions, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+      if (!job) return;
+      // Named in the job's line even when it fails; a payload that is not one fails inside, and is logged as such.
+      const about = renditionsSchema.safeParse(job.data);
+      await observed(
+        app,
+        QUEUES.renditions,
+        job,
+        async () => {
+          const { imageId } = renditionsSchema.parse(job.data);
+          const report = await runRenditions({
+            prisma,
+            storage: media,
+            imageId,
+            signal: (signal) => signalNowOrLater(job, signal),
+          });
+          if (report.unrenderable)
+            log.error(`[renditions] image ${imageId} cannot be rendered (see its renditionError)`);
+          metrics().jobItems.inc({ job: QUEUES.renditions, what: "made" }, report.made);
+          return report;
+        },
+        about.success ? about.data : {},
+      );
+    });
+  }
 
   await boss.schedule(QUEUES.dueWork, SWEEP_CRON, {});
 

@@ -7,8 +7,9 @@ import type { Queue } from "pg-boss";
  * `due-work`: publish what is due, publish due pending changes, take down what is due, apply due front pages, count
  * newly published words for search. Queued for the instant an editor scheduled something, and every minute by cron.
  * `site-signal`: a revalidation signal the public site did not confirm, sent again until it does.
+ * `renditions`: the renditions of one photo, after its upload or when its focal point moved.
  */
-export const QUEUES = { dueWork: "due-work", siteSignal: "site-signal" } as const;
+export const QUEUES = { dueWork: "due-work", siteSignal: "site-signal", renditions: "renditions" } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -27,6 +28,9 @@ export const siteSignalSchema = z.discriminatedUnion("kind", [
 ]);
 export type SiteSignal = z.input<typeof siteSignalSchema>;
 
+export const renditionsSchema = z.object({ imageId: z.number().int().positive() }).strict();
+export type Renditions = z.infer<typeof renditionsSchema>;
+
 /**
  * Retries of an unconfirmed signal: 15 s after the first failure, then about twice as long each time (pg-boss adds
  * jitter), at most 10 minutes apart, for about 16 hours; articles still unconfirmed after that stay in
@@ -35,15 +39,28 @@ export type SiteSignal = z.input<typeof siteSignalSchema>;
 export type SignalRetry = { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax: number };
 export const SIGNAL_RETRY: SignalRetry = { retryLimit: 100, retryDelay: 15, retryBackoff: true, retryDelayMax: 600 };
 
-/** Options each queue is created with; `retry` overrides the signal queue's delays (the tests' shorter ones). */
+/** Options each queue is created with; `retry` overrides the retried queues' delays (the tests' shorter ones). */
 export function queueOptions(retry: Partial<SignalRetry> = {}): Record<QueueName, Omit<Queue, "name">> {
   return {
     // `short`: one queued job per singleton key, so the same instant queued twice (a re-save) is one job; the
     // work itself is idempotent, so two running at once (cron and an instant) change nothing twice.
     [QUEUES.dueWork]: { policy: "short", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
     [QUEUES.siteSignal]: { policy: "standard", ...SIGNAL_RETRY, ...retry, expireInSeconds: 120 },
+    // `exclusive` by image: one job queued or running per photo, however often it is asked for. A storage that
+    // fails is tried again on the signals' growing delays; a worker that dies mid-photo misses its heartbeat, and
+    // the job is handed to another within about 10 s rather than after its expiry.
+    [QUEUES.renditions]: {
+      policy: "exclusive",
+      ...SIGNAL_RETRY,
+      ...retry,
+      expireInSeconds: 300,
+      heartbeatSeconds: 10,
+    },
   };
 }
 
 /** The singleton key of the due-work job for one instant: the same instant queued twice is one job. */
 export const dueWorkKey = (at: Date) => `at:${at.toISOString()}`;
+
+/** The singleton key of an image's renditions job. */
+export const renditionsKey = (imageId: number) => `image:${imageId}`;

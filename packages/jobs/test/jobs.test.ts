@@ -1,18 +1,29 @@
 // The job queue on a real PostgreSQL, with the workers as separate processes as two admin instances would be:
 // scheduled publishing runs once (also when a worker is killed just before the time, or none runs at that time),
-// and the public site's signals are sent again with a growing delay until the site confirms them.
+// the public site's signals are sent again with a growing delay until the site confirms them, and each photo's
+// renditions are made once, tried again while its storage fails.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { PgBoss } from "pg-boss";
+import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createUser, ensureBuiltInRoles } from "@minbar/db/accounts";
+import { awaitsRenditions, uploadImage } from "@minbar/db/editorial";
+import type { Actor } from "@minbar/db/permissions";
 import { createTestDatabase, type TestDatabase } from "@minbar/db/testing";
+import { FileSystemMediaStorage, type MediaStorage } from "@minbar/media";
 import { startSite } from "@minbar/site-signal/testing";
 import {
   QUEUES,
   STOP_GRACE_MS,
   createBoss,
+  enqueueAwaitingRenditions,
   enqueueDueWork,
+  enqueueRenditions,
   enqueueSiteSignal,
   ensureQueues,
   type SiteSignal,
@@ -24,25 +35,37 @@ const WORKER = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
 
 type JobLine = {
   app: string;
+  time: string;
   reqId: string;
   job: string;
   outcome: string;
+  attempt: number;
   published?: number;
   at?: string;
   sweep?: boolean;
+  imageId?: number;
+  made?: number;
+  articles?: number;
 };
 
 type Worker = { child: ChildProcess; lines: JobLine[]; exited: Promise<number | null> };
 
 let db: TestDatabase;
 let sender: PgBoss;
+let uploader: Actor;
 const workers: Worker[] = [];
+// Every worker keeps photos here, as the admins of one deployment share one media store.
+const mediaDir = mkdtempSync(path.join(tmpdir(), "minbar-jobs-media-"));
+const storage: MediaStorage = new FileSystemMediaStorage(mediaDir);
 
 beforeAll(async () => {
   db = await createTestDatabase();
   sender = createBoss(db.url, { worker: false });
   await sender.start();
   await ensureQueues(sender, { retryDelay: RETRY_DELAY, retryDelayMax: RETRY_DELAY * 8 });
+  await ensureBuiltInRoles(db.prisma);
+  const user = await createUser(db.prisma, { email: "photo@minbar.test", name: "Photo desk", roleKeys: ["writer"] });
+  uploader = { userId: user.id, email: user.email, name: user.name, permissions: new Set(["media.upload"]) };
 });
 afterEach(async () => {
   for (const worker of workers.splice(0)) {
@@ -56,11 +79,17 @@ afterEach(async () => {
 afterAll(async () => {
   await sender?.stop({ graceful: false, close: true });
   await db?.drop();
+  rmSync(mediaDir, { recursive: true, force: true });
 });
 
 /** Starts a worker process on the test database and resolves once it takes jobs. */
 async function startWorkerProcess(site?: { siteUrl: string }): Promise<Worker> {
-  const config = { databaseUrl: db.url, retryDelay: RETRY_DELAY, ...(site ? { ...site, secret: SECRET } : {}) };
+  const config = {
+    databaseUrl: db.url,
+    retryDelay: RETRY_DELAY,
+    mediaDir,
+    ...(site ? { ...site, secret: SECRET } : {}),
+  };
   const child = spawn(process.execPath, ["--import", "tsx", WORKER, JSON.stringify(config)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -145,6 +174,29 @@ async function publishingRuns(workers: Worker[]) {
   return runs();
 }
 
+let colour = 0;
+
+/** A photo stored by an upload (original and record), its renditions not made: nothing queued for it yet. */
+async function uploadedPhoto() {
+  const background = `#${(++colour * 40_503).toString(16).padStart(6, "0").slice(-6)}`;
+  const data = await sharp({ create: { width: 400, height: 300, channels: 3, background } })
+    .png()
+    .toBuffer();
+  return (await uploadImage(db.prisma, storage, uploader, { fileName: `photo-${colour}.png`, data })).image;
+}
+
+/** Whether the image's renditions are recorded as made (and they are in the store). */
+async function renditionsMade(imageId: number): Promise<boolean> {
+  const image = await db.prisma.mediaImage.findUniqueOrThrow({ where: { id: imageId } });
+  if (!image.renditionsReadyAt || !image.renditionKey) return false;
+  return (await storage.get(`renditions/${image.renditionKey}/square.webp`)) !== null;
+}
+
+const renditionRuns = (workers: Worker[], imageId?: number) =>
+  workers
+    .flatMap((worker) => worker.lines)
+    .filter((line) => line.job === QUEUES.renditions && (imageId === undefined || line.imageId === imageId));
+
 const published = (localizationId: number) =>
   waitFor("the publication", async () => (await publications(localizationId)).status === "published");
 
@@ -220,10 +272,120 @@ describe("the minute's sweep", () => {
   it("publishes, once, what is due with no job naming it (an import, a restore, a lost job)", async () => {
     const [a, b] = await Promise.all([startWorkerProcess(), startWorkerProcess()]);
     const { localizationId } = await scheduledArticle(new Date(Date.now() - 1_000));
+    // A photo whose renditions job was lost: stored, and nothing queued for it.
+    const photo = await uploadedPhoto();
     // pg-boss's cron sends one job per minute whichever worker's clock saw it first.
     await waitFor("the sweep", async () => (await publications(localizationId)).status === "published", 100_000);
     expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
     expect(await publishingRuns([a, b])).toEqual([expect.objectContaining({ outcome: "ok", sweep: true })]);
+    await waitFor("the photo's renditions job", async () => renditionRuns([a, b], photo.id).length > 0);
+    expect(await renditionsMade(photo.id)).toBe(true);
+    expect(renditionRuns([a, b], photo.id)).toEqual([expect.objectContaining({ outcome: "ok", made: 1 })]);
+  });
+});
+
+describe("photos' renditions", () => {
+  it("makes each photo's renditions once with two workers, and tells the site about the pages showing it", async () => {
+    const site = await startSite(() => ({ status: 200 }));
+    const [a, b] = await Promise.all([startWorkerProcess(site), startWorkerProcess(site)]);
+    const photos = [await uploadedPhoto(), await uploadedPhoto(), await uploadedPhoto()];
+    const lead = photos[0]!;
+    const article = await db.prisma.article.create({
+      data: {
+        leadImageId: lead.id,
+        localizations: { create: { locale: "ar", title: "صورة", slug: "photo-lead", body: [], status: "draft" } },
+      },
+    });
+    for (const photo of photos) expect(await enqueueRenditions(sender, photo.id)).toEqual(expect.any(String));
+    // Asked again (a second upload of the same file, a sweep) while queued or running: still one job per photo.
+    for (const photo of photos) expect(await enqueueRenditions(sender, photo.id)).toBeNull();
+    expect(await enqueueAwaitingRenditions(sender, db.prisma)).toBe(0);
+
+    for (const photo of photos) await waitFor(`the renditions of ${photo.id}`, () => renditionsMade(photo.id));
+    await sleep(2_000);
+    const runs = renditionRuns([a, b]);
+    expect(runs.map((run) => run.imageId).sort()).toEqual(photos.map((photo) => photo.id).sort());
+    expect(runs.every((run) => run.outcome === "ok" && run.made === 1)).toBe(true);
+    // The article showing the lead photo, and only it, was signalled, by that photo's job.
+    expect(site.received.map((request) => JSON.parse(request.body))).toEqual([{ articleIds: [article.id] }]);
+    expect(site.received[0]!.requestId).toBe(runs.find((run) => run.imageId === lead.id)!.reqId);
+  });
+
+  it("hands a photo whose worker died mid-way to another worker", async () => {
+    const a = await startWorkerProcess();
+    // Large enough that its renditions take a while: the worker is killed while making them.
+    const data = await sharp({
+      create: {
+        width: 5000,
+        height: 3500,
+        channels: 3,
+        background: "#808080",
+        noise: { type: "gaussian", mean: 128, sigma: 40 },
+      },
+    })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    const { image } = await uploadImage(db.prisma, storage, uploader, { fileName: "large.jpg", data });
+    const id = await enqueueRenditions(sender, image.id);
+    await waitFor("the job running", async () => (await sender.getJobById(QUEUES.renditions, id!))?.state === "active");
+    expect(await kill(a)).toBeNull();
+    expect(await renditionsMade(image.id)).toBe(false);
+
+    const b = await startWorkerProcess();
+    // Its heartbeat stops; pg-boss's supervisor fails the attempt at its next pass, and the retry goes to b.
+    await waitFor("the renditions made by the other worker", () => renditionsMade(image.id), 90_000);
+    // Its line is written once the job is done, just after the renditions are recorded.
+    await waitFor("the other worker's line", async () => renditionRuns([b], image.id).length > 0);
+    expect(renditionRuns([a], image.id)).toEqual([]);
+    expect(renditionRuns([b], image.id)).toEqual([
+      expect.objectContaining({ reqId: `job-${id}`, outcome: "ok", made: 1, attempt: 2 }),
+    ]);
+  });
+
+  it("tries a photo whose storage fails again with a growing delay, making the others meanwhile", async () => {
+    const worker = await startWorkerProcess();
+    const broken = await uploadedPhoto();
+    const fine = await uploadedPhoto();
+    // The original is out of reach (a storage outage): put back later, byte for byte.
+    const original = (await storage.get(broken.originalKey))!;
+    await storage.delete(broken.originalKey);
+    await enqueueRenditions(sender, broken.id);
+    await enqueueRenditions(sender, fine.id);
+
+    await waitFor("the other photo's renditions", () => renditionsMade(fine.id));
+    await waitFor("three failed attempts", async () => renditionRuns([worker], broken.id).length >= 3);
+    expect(await renditionsMade(broken.id)).toBe(false);
+    await storage.put(broken.originalKey, original, broken.contentType);
+    await waitFor("the renditions once the storage is back", () => renditionsMade(broken.id), 60_000);
+
+    const attempts = renditionRuns([worker], broken.id);
+    expect(attempts.at(-1)).toMatchObject({ outcome: "ok", made: 1 });
+    const failed = attempts.slice(0, -1);
+    expect(failed.length).toBeGreaterThanOrEqual(3);
+    expect(failed.every((run) => run.outcome === "failed")).toBe(true);
+    // Waiting longer each time: pg-boss's second delay is at least twice the first's minimum.
+    const times = failed.map((run) => Date.parse(run.time));
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(RETRY_DELAY * 2 * 1000 * 0.9);
+    // One job, tried again: the same id, its attempts counted up.
+    expect(new Set(attempts.map((run) => run.reqId)).size).toBe(1);
+    expect(attempts.map((run) => run.attempt)).toEqual(attempts.map((_, i) => i + 1));
+    const image = await db.prisma.mediaImage.findUniqueOrThrow({ where: { id: broken.id } });
+    expect(image.renditionError).toBeNull();
+  });
+
+  it("does not try again a photo whose original cannot be rendered, and says why on it", async () => {
+    const worker = await startWorkerProcess();
+    const photo = await uploadedPhoto();
+    await storage.put(photo.originalKey, Buffer.from("no longer a PNG"), photo.contentType);
+    await enqueueRenditions(sender, photo.id);
+    await waitFor("the run", async () => renditionRuns([worker], photo.id).length > 0);
+    await sleep(3_000);
+    expect(renditionRuns([worker], photo.id)).toEqual([expect.objectContaining({ outcome: "ok", made: 0 })]);
+    const image = await db.prisma.mediaImage.findUniqueOrThrow({ where: { id: photo.id } });
+    expect(image.renditionError).toMatch(/./);
+    expect(image.renditionsReadyAt).toBeNull();
+    // Out of the queue for good: the sweep does not queue it again.
+    expect(await awaitsRenditions(db.prisma, photo.id)).toBe(false);
   });
 });
 

@@ -90,7 +90,7 @@ export function createMetrics() {
     jobsFailed: counter("minbar_jobs_failed_total", "Job runs that failed (retried or given up), by queue", ["job"]),
     jobItems: counter(
       "minbar_job_items_total",
-      "What the due-work jobs did, by job and what (published, changes, taken-down, front-pages)",
+      "What the jobs did, by job and what (published, changes, taken-down, front-pages; renditions made)",
       ["job", "what"],
     ),
   };

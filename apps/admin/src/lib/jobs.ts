@@ -1,8 +1,19 @@
 // The admin's side of the job queue (@minbar/jobs, pg-boss on the admin's database): the worker every admin server
-// process runs, and what the actions queue — the due work for a time an editor set, a signal the site did not confirm.
+// process runs, and what the actions queue — the due work for a time an editor set, a signal the site did not confirm,
+// a photo's renditions.
 import { getPrisma } from "@minbar/db/client";
-import { enqueueDueWork, enqueueSiteSignal, runningJobs, startJobs, type SiteSignal } from "@minbar/jobs";
+import {
+  enqueueAwaitingRenditions,
+  enqueueDueWork,
+  enqueueRenditions,
+  enqueueSiteSignal,
+  runningJobs,
+  startJobs,
+  type SiteSignal,
+} from "@minbar/jobs";
+import type { MediaStorage } from "@minbar/media";
 import { getEnv, isNextBuild } from "../env.ts";
+import { getMediaStorage } from "./media-storage.ts";
 
 type Log = Pick<Console, "info" | "warn" | "error">;
 
@@ -10,13 +21,6 @@ type Log = Pick<Console, "info" | "warn" | "error">;
 const START_RETRY_MS = 30_000;
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** Photos whose renditions a crash or a restart left unmade (see rendition-worker.ts); loaded on first use. */
-function renditionsLeftOver(log: Log) {
-  void import("./rendition-worker.ts")
-    .then(({ requestRenditions }) => requestRenditions(log))
-    .catch((error: unknown) => log.error(`[jobs] renditions not started: ${describe(error)}`));
-}
 
 /** Starts this server process's worker; a no-op during `next build` and when it is already running. */
 export function startAdminJobs(log: Log = console): void {
@@ -32,18 +36,21 @@ export function startAdminJobs(log: Log = console): void {
     env.PUBLIC_SITE_URL && env.REVALIDATE_SECRET
       ? { siteUrl: env.PUBLIC_SITE_URL, secret: env.REVALIDATE_SECRET }
       : null;
-  startJobs({
-    databaseUrl: env.DATABASE_URL,
-    prisma: getPrisma(),
-    site,
-    log,
-    onSweep: () => renditionsLeftOver(log),
-  })
+  let media: MediaStorage | null = null;
+  try {
+    media = getMediaStorage();
+  } catch (error) {
+    log.error(`[jobs] photos' renditions are left to another admin: ${describe(error)}`);
+  }
+  const prisma = getPrisma();
+  startJobs({ databaseUrl: env.DATABASE_URL, prisma, site, log, media })
     .then(async (jobs) => {
-      // Whatever came due while no admin ran is done now, not at the next minute.
+      // Whatever came due while no admin ran is done now, not at the next minute; so are photos left unrendered.
       await enqueueDueWork(jobs.boss, new Date());
-      renditionsLeftOver(log);
-      log.info("[jobs] job queue started: scheduled work on time, a sweep every minute, unconfirmed signals retried");
+      await enqueueAwaitingRenditions(jobs.boss, prisma);
+      log.info(
+        "[jobs] job queue started: scheduled work on time, photos' renditions, a sweep every minute, unconfirmed signals retried",
+      );
     })
     .catch((error: unknown) => {
       // A database that is not reachable yet: the admin keeps serving, and the queue is tried again.
@@ -69,6 +76,20 @@ export async function queueDueWork(instants: readonly (Date | null | undefined)[
     for (const at of due) await enqueueDueWork(boss, new Date(at));
   } catch (error) {
     log.error(`[jobs] due work not queued (the minute's sweep does it): ${describe(error)}`);
+  }
+}
+
+/** Queues the renditions of a photo just uploaded or re-cropped. Never throws: the minute's sweep queues it otherwise. */
+export async function queueRenditions(imageId: number, log: Log = console): Promise<void> {
+  const jobs = runningJobs();
+  if (!jobs) {
+    log.warn("[jobs] no job queue in this process: the minute's sweep queues the photo's renditions");
+    return;
+  }
+  try {
+    await enqueueRenditions((await jobs).boss, imageId);
+  } catch (error) {
+    log.error(`[jobs] renditions of image ${imageId} not queued (the minute's sweep does it): ${describe(error)}`);
   }
 }
 

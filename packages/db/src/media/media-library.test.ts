@@ -17,7 +17,7 @@ import {
   mediaUses,
   updateMediaImage,
 } from "./media-library.ts";
-import { makeImageRenditions, nextImageAwaitingRenditions, uploadImage } from "./upload-image.ts";
+import { awaitsRenditions, imagesAwaitingRenditions, makeImageRenditions, uploadImage } from "./upload-image.ts";
 
 const ctx = useEditorialDatabase();
 const root = mkdtempSync(path.join(tmpdir(), "minbar-library-"));
@@ -96,11 +96,12 @@ describe("the media library", () => {
     // The old renditions keep serving pages until the new ones are stored.
     expect(moved.image.renditionKey).toBe(captioned.renditionKey);
     expect(moved.image.renditionsReadyAt).toBeNull();
-    expect(await nextImageAwaitingRenditions(ctx.db.prisma)).not.toBeNull();
-    // A worker letting this image rest after a failure is given the others.
-    expect(await nextImageAwaitingRenditions(ctx.db.prisma, { except: [image.id] })).not.toBe(image.id);
+    expect(await awaitsRenditions(ctx.db.prisma, image.id)).toBe(true);
+    expect(await imagesAwaitingRenditions(ctx.db.prisma)).toContain(image.id);
     const key = await makeImageRenditions(ctx.db.prisma, storage, image.id);
     expect(key).not.toBe(captioned.renditionKey);
+    expect(await awaitsRenditions(ctx.db.prisma, image.id)).toBe(false);
+    expect(await imagesAwaitingRenditions(ctx.db.prisma)).not.toContain(image.id);
   });
 
   it("refuses to delete a photo an article uses as its lead or in its body, saying which article", async () => {
@@ -156,12 +157,8 @@ describe("the media library", () => {
     const stored = await ctx.db.prisma.mediaImage.findUniqueOrThrow({ where: { id: image.id } });
     expect(stored.renditionError).toMatch(/./);
     expect(stored.renditionsReadyAt).toBeNull();
-    let next = await nextImageAwaitingRenditions(ctx.db.prisma);
-    while (next !== null && next !== image.id) {
-      await makeImageRenditions(ctx.db.prisma, storage, next);
-      next = await nextImageAwaitingRenditions(ctx.db.prisma);
-    }
-    expect(next).toBeNull();
+    expect(await awaitsRenditions(ctx.db.prisma, image.id)).toBe(false);
+    expect(await imagesAwaitingRenditions(ctx.db.prisma)).not.toContain(image.id);
   });
 });
 

@@ -110,22 +110,23 @@ export async function makeImageRenditions(
   return key;
 }
 
+const AWAITING = { renditionsReadyAt: null, renditionError: null } as const;
+
 /**
- * The next image whose renditions are to be made (uploaded, or its focal point moved), oldest first, leaving out
- * `except` (images a worker is letting rest after a failure); null: none.
+ * The images whose renditions are to be made (uploaded, or their focal point moved), oldest first: what the job
+ * queue's sweep queues should a job have been lost.
  */
-export async function nextImageAwaitingRenditions(
-  prisma: PrismaClient,
-  { except = [] }: { except?: readonly number[] } = {},
-): Promise<number | null> {
-  const next = await prisma.mediaImage.findFirst({
-    where: {
-      renditionsReadyAt: null,
-      renditionError: null,
-      ...(except.length > 0 ? { id: { notIn: [...except] } } : {}),
-    },
+export async function imagesAwaitingRenditions(prisma: PrismaClient, limit = 1_000): Promise<number[]> {
+  const images = await prisma.mediaImage.findMany({
+    where: AWAITING,
     orderBy: { id: "asc" },
     select: { id: true },
+    take: limit,
   });
-  return next?.id ?? null;
+  return images.map((image) => image.id);
+}
+
+/** Whether this image still awaits its renditions (false once made, when it cannot be rendered, or is gone). */
+export async function awaitsRenditions(prisma: PrismaClient, id: number): Promise<boolean> {
+  return (await prisma.mediaImage.count({ where: { id, ...AWAITING } })) > 0;
 }

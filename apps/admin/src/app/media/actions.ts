@@ -16,7 +16,7 @@ import {
 import { getDb } from "../../db.ts";
 import { asActor, type ActionResult } from "../../lib/action-result.ts";
 import { getMediaStorage } from "../../lib/media-storage.ts";
-import { requestRenditions } from "../../lib/rendition-worker.ts";
+import { queueRenditions } from "../../lib/jobs.ts";
 import { revalidatePublicSite } from "../../lib/revalidate-public-site.ts";
 import type { LibraryPhoto } from "../../components/media/library-photo.ts";
 import { toLibraryPhoto } from "./to-library-photo.ts";
@@ -76,7 +76,7 @@ export async function savePhotoAction(changes: PhotoChanges): Promise<ActionResu
     if (!Number.isInteger(id) || id <= 0) throw new EditorialNotFoundError("media_image", id);
     try {
       const { image, renditionsNeeded } = await updateMediaImage(getDb(), actor, id, fields);
-      if (renditionsNeeded) requestRenditions();
+      if (renditionsNeeded) await queueRenditions(id);
       // Captions, alt texts and credits show on the pages of the articles using the photo.
       else await revalidatePublicSite(await articlesShowingImage(getDb(), id));
       return {

@@ -1,6 +1,6 @@
 // POST /api/media: one photo per request (multipart field `file`) into the media library. Answers the stored image
 // as JSON, or a refusal `{ error, message }` worded in the interface language and naming the file. Renditions are
-// made afterwards by the worker (lib/rendition-worker.ts): this answer never waits for them.
+// made afterwards by a job (@minbar/jobs): this answer never waits for them.
 import { getTranslations } from "next-intl/server";
 import { uploadImage } from "@minbar/db/editorial";
 import { can, ForbiddenError } from "@minbar/db/permissions";
@@ -9,7 +9,7 @@ import { getDb } from "../../../db.ts";
 import { findActor } from "../../../lib/actor.ts";
 import { adminOrigin } from "../../../lib/admin-origin.ts";
 import { getMediaStorage } from "../../../lib/media-storage.ts";
-import { requestRenditions } from "../../../lib/rendition-worker.ts";
+import { queueRenditions } from "../../../lib/jobs.ts";
 import type {
   FileRefusalCode,
   RequestRefusalCode,
@@ -61,7 +61,7 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     const { image, created } = await uploadImage(getDb(), getMediaStorage(), actor, read);
-    if (created) requestRenditions();
+    if (created) await queueRenditions(image.id);
     const body: UploadedImage = {
       id: image.id,
       fileName: image.fileName,
