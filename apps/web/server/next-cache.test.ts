@@ -2,6 +2,7 @@
 // caches standing for two instances: what one writes the other reads, tags expired by one are gone for both and
 // announced to the other; with Redis killed reads come from memory and an expiry is refused, until Redis is back.
 // And the surrogate keys each entry gives the response of the request that read it.
+import { createClient } from "@redis/client";
 import { startRedis, type RunningRedis } from "@minbar/e2e/redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createNextCache, SharedCacheUnreachable, type NextCache } from "./next-cache.ts";
@@ -36,12 +37,12 @@ async function killRedis() {
 }
 
 const caches: NextCache[] = [];
-function cache(prefix: string, onExpiredElsewhere = () => {}) {
+function cache(prefix: string, onExpiredElsewhere = () => {}, onStateChange = () => {}) {
   const created = createNextCache({
     redisUrl: REDIS_URL,
     keyPrefix: prefix,
     memoryBytes: 1024 * 1024,
-    onStateChange: () => {},
+    onStateChange,
     onExpiredElsewhere,
   });
   caches.push(created);
@@ -91,6 +92,37 @@ describe("shared on Redis", () => {
     await restartRedis();
     await vi.waitFor(() => one.cache.expireTags(["article:3"]), { timeout: 5_000, interval: 100 });
   }, 15_000);
+});
+
+describe("Redis's eviction policy", () => {
+  /** Sets it on the test's Redis through a connection of the test's own. */
+  async function setPolicy(policy: string) {
+    const admin = createClient({ url: REDIS_URL });
+    await admin.connect();
+    await admin.configSet("maxmemory-policy", policy);
+    await admin.close();
+  }
+  afterEach(() => setPolicy("noeviction"));
+
+  it("is warned about when Redis may evict a tag, and not with noeviction", async () => {
+    const warned = vi.fn();
+    await setPolicy("allkeys-lru");
+    const evicting = cache("test:policy:", () => {}, warned);
+    await vi.waitFor(() =>
+      expect(warned).toHaveBeenCalledWith(expect.stringMatching(/maxmemory-policy is allkeys-lru.*noeviction/)),
+    );
+    await evicting.cache.close();
+
+    const quiet = vi.fn();
+    await setPolicy("noeviction");
+    const kept = cache("test:policy:", () => {}, quiet);
+    await vi.waitFor(() => expect(kept.cache.shared).toBe(true));
+    await vi.waitFor(async () => {
+      await kept.handler.set("page", entry("kept", ["article:9"]));
+      expect(bodyOf(await kept.handler.get("page", { implicitTags: [] }))).toBe("kept");
+    });
+    expect(quiet).not.toHaveBeenCalled();
+  });
 });
 
 describe("in memory (no REDIS_URL)", () => {

@@ -67,6 +67,21 @@ const SHARED_ENTRY_LIFETIME_S = 7 * 24 * 60 * 60;
 // Shared with ./next-cache-handler.ts and src/lib/next-cache-signal.ts, which Next loads and bundles apart from this.
 const REGISTERED = Symbol.for("minbar.web.next-cache");
 
+/**
+ * A warning when this Redis may evict keys: a tag's set evicted leaves the pages cached under it unpurgeable, stale
+ * until the next deployment. Null with `noeviction`, and when Redis will not say (CONFIG is often disabled on managed
+ * Redis, whose settings are then the operator's to check).
+ */
+async function evictionWarning(client: { configGet(name: string): Promise<Record<string, string>> }) {
+  try {
+    const policy = (await client.configGet("maxmemory-policy"))["maxmemory-policy"];
+    if (!policy || policy === "noeviction") return null;
+    return `Redis's maxmemory-policy is ${policy}: an evicted tag would leave its pages stale; run Redis with maxmemory-policy noeviction`;
+  } catch {
+    return null;
+  }
+}
+
 export function createNextCache({
   redisUrl,
   keyPrefix,
@@ -108,7 +123,12 @@ export function createNextCache({
     onStateChange(`Redis unreachable (${describe(error)}): serving from this instance's memory until it is back`);
   };
   client.on("error", wentAway);
+  let policyChecked = false;
   client.on("ready", () => {
+    if (!policyChecked) {
+      policyChecked = true;
+      void evictionWarning(client).then((warning) => warning && onStateChange(warning));
+    }
     coolUntil = 0;
     if (reachable) return;
     reachable = true;

@@ -77,9 +77,15 @@ export function createBoss(databaseUrl: string, { worker }: { worker: boolean })
   });
 }
 
-/** Creates the queues this code uses (idempotent: every instance does it at start). */
+/**
+ * Creates the queues this code uses, and gives queues an earlier release created this release's settings (their
+ * policy cannot change). Idempotent: every instance does it at start.
+ */
 export async function ensureQueues(boss: PgBoss, retry: Partial<SignalRetry> = {}): Promise<void> {
-  for (const [name, options] of Object.entries(queueOptions(retry))) await boss.createQueue(name, options);
+  for (const [name, { policy, ...settings }] of Object.entries(queueOptions(retry))) {
+    await boss.createQueue(name, { policy, ...settings });
+    await boss.updateQueue(name, settings);
+  }
 }
 
 /** Queues the due work for `at` (now if it has passed); the same instant queued twice is one job. */

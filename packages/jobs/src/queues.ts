@@ -33,11 +33,12 @@ export type Renditions = z.infer<typeof renditionsSchema>;
 
 /**
  * Retries of an unconfirmed signal: 15 s after the first failure, then about twice as long each time (pg-boss adds
- * jitter), at most 10 minutes apart, for about 16 hours; articles still unconfirmed after that stay in
+ * jitter), at most 10 minutes apart, for about a week (a public site down over a weekend still gets its sections'
+ * and front pages' news, which nothing else keeps); articles still unconfirmed after that stay in
  * pending_site_signals, and the sweep queues them again.
  */
 export type SignalRetry = { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax: number };
-export const SIGNAL_RETRY: SignalRetry = { retryLimit: 100, retryDelay: 15, retryBackoff: true, retryDelayMax: 600 };
+export const SIGNAL_RETRY: SignalRetry = { retryLimit: 1_000, retryDelay: 15, retryBackoff: true, retryDelayMax: 600 };
 
 /** Options each queue is created with; `retry` overrides the retried queues' delays (the tests' shorter ones). */
 export function queueOptions(retry: Partial<SignalRetry> = {}): Record<QueueName, Omit<Queue, "name">> {

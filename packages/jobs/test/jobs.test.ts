@@ -19,6 +19,7 @@ import { FileSystemMediaStorage, type MediaStorage } from "@minbar/media";
 import { startSite } from "@minbar/site-signal/testing";
 import {
   QUEUES,
+  SIGNAL_RETRY,
   STOP_GRACE_MS,
   createBoss,
   enqueueAwaitingRenditions,
@@ -255,6 +256,20 @@ describe("due work with two workers", () => {
     expect(await publications(localizationId)).toEqual({ transitions: 1, audit: 1, status: "published" });
     expect(await publishingRuns([a, b])).toEqual([expect.objectContaining({ outcome: "ok" })]);
     expect(a.lines.filter((line) => line.published === 1)).toEqual([]);
+  });
+});
+
+describe("the queues", () => {
+  it("a queue an earlier release made is given this release's settings at start", async () => {
+    const retry = { retryDelay: RETRY_DELAY, retryDelayMax: RETRY_DELAY * 8 };
+    await sender.updateQueue(QUEUES.siteSignal, { retryLimit: 100, expireInSeconds: 60 });
+    await ensureQueues(sender, retry);
+    expect(await sender.getQueue(QUEUES.siteSignal)).toMatchObject({
+      policy: "standard",
+      retryLimit: SIGNAL_RETRY.retryLimit,
+      expireInSeconds: 120,
+      ...retry,
+    });
   });
 });
 
