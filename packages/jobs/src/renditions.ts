@@ -30,14 +30,18 @@ export async function runRenditions({
   signal: (signal: SiteSignal) => Promise<void>;
 }): Promise<RenditionsReport> {
   let made = 0;
+  let articles: number | undefined;
   while (made < MAX_ROUNDS && (await awaitsRenditions(prisma, imageId))) {
     const key = await makeImageRenditions(prisma, storage, imageId);
     if (key === null) return { imageId, made, unrenderable: true };
     made += 1;
+    // Moved again while these were made: they were not recorded, and the next round makes the newer ones.
+    if (await awaitsRenditions(prisma, imageId)) continue;
+    // Published pages showing the photo were rendered with its previous renditions (or a placeholder). A move
+    // while they are told is seen by the loop: the queue refuses a second job for a photo whose job is running.
+    const articleIds = await articlesShowingImage(prisma, imageId);
+    if (articleIds.length > 0) await signal({ kind: "articles", articleIds });
+    articles = articleIds.length;
   }
-  if (made === 0) return { imageId, made };
-  // Published pages showing the photo were rendered with its previous renditions (or a placeholder).
-  const articleIds = await articlesShowingImage(prisma, imageId);
-  if (articleIds.length > 0) await signal({ kind: "articles", articleIds });
-  return { imageId, made, articles: articleIds.length };
+  return { imageId, made, ...(articles === undefined ? {} : { articles }) };
 }
