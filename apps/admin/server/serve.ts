@@ -12,7 +12,7 @@ import { createDatabaseProbe } from "@minbar/db/health";
 import { resolveDataDir } from "@minbar/db/local-data";
 import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
 import { stopJobs } from "@minbar/jobs";
-import { metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
+import { messageLog, metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
 import { defaultMediaDir, forceProductionMode, readServerEnv } from "../src/env.ts";
 import { claimClientAddressHeader } from "../src/lib/client-address.ts";
 import { isHttpsOrigin, securityHeaders } from "../src/lib/security-headers.ts";
@@ -47,7 +47,7 @@ const plainSecurityHeaders = securityHeaders({ https: isHttpsOrigin(adminSiteUrl
 const media = createRenditionHandler(mediaStorageFromEnv(mediaEnv, mediaEnv.MEDIA_DIR ?? ""), {
   maxBytes: mediaCacheMb * 1024 * 1024,
   headers: plainSecurityHeaders,
-  onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
+  onError: (error) => messageLog("admin").error("[media] a photo could not be served", error),
 });
 // Loaded after NODE_ENV is set: Next reads it on import.
 const { default: next } = await import("next");

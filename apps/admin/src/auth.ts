@@ -9,6 +9,7 @@ import { endSession, resumeSession, SESSION_MAX_AGE_MS, signInWithPassword, star
 import { getDb } from "./db.ts";
 import { getEnv } from "./env.ts";
 import { clientAddress } from "./lib/client-address.ts";
+import { adminLog } from "./lib/log.ts";
 import { secureCookies } from "./lib/security-headers.ts";
 import { chosenBeforeSignIn, rememberInterfaceLanguage } from "./i18n/locale-cookie.ts";
 
@@ -52,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // A wrong password is an expected outcome shown on the form, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if (!(error instanceof CredentialsSignin)) console.error(error);
+      if (!(error instanceof CredentialsSignin)) adminLog.error("[auth] sign-in failed", error);
     },
   },
   providers: [

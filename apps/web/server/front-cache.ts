@@ -8,7 +8,10 @@ import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 import Negotiator from "negotiator";
+import { messageLog } from "@minbar/observability/log";
 import { canonicalUrl, type QueryParamsFor } from "./canonical-url.ts";
+
+const log = messageLog("web");
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -125,7 +128,7 @@ export function createFrontCache({
         return entry;
       },
       (error: unknown): RenderOutcome => {
-        console.error("[front-cache] compression failed", error);
+        log.error("[front-cache] compression failed", error);
         return "uncacheable";
       },
     );
@@ -326,7 +329,7 @@ function matchesEtag(ifNoneMatch: string, etag: string): boolean {
 }
 
 function failed(res: ServerResponse, error: unknown) {
-  console.error("[front-cache] request failed", error);
+  log.error("[front-cache] request failed", error);
   if (!res.headersSent) {
     res.statusCode = 500;
     res.setHeader("content-type", "text/plain; charset=utf-8");

@@ -9,6 +9,7 @@ import { createClient } from "@redis/client";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import type createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import { LRUCache } from "lru-cache";
+import { messageLog } from "@minbar/observability/log";
 import { describe } from "./redis-probe.ts";
 import { recordSurrogateKeys } from "./surrogate-keys.ts";
 
@@ -87,7 +88,7 @@ export function createNextCache({
   keyPrefix,
   memoryBytes,
   timeoutMs = 500,
-  onStateChange = (message) => console.warn(`[next-cache] ${message}`),
+  onStateChange = (message) => messageLog("web").warn(`[next-cache] ${message}`),
   onExpiredElsewhere = () => {},
 }: NextCacheOptions): NextCache {
   const memory = memoryHandler(memoryBytes);

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { messageLog } from "@minbar/observability/log";
 import { BREAKING_BANNER_SCRIPT } from "../src/lib/breaking-banner-script.ts";
 
 /** Whether the configured origin (PUBLIC_SITE_URL) is https: never a request header, which any client can write. */
@@ -230,7 +231,9 @@ export function siteSecurity(options: { https: boolean; scriptFiles: boolean; di
   const headers = securityHeaders(options);
   const sources: PageSources = { reactRuntime: reactRuntimeSnippets(), stylesheets: stylesheetHashes(options.distDir) };
   if (sources.reactRuntime.length === 0)
-    console.warn("[security-headers] React's runtime was not found in Next's build: streamed content stays hidden");
+    messageLog("web").warn(
+      "[security-headers] React's runtime was not found in Next's build: streamed content stays hidden",
+    );
   return {
     apply(res, url) {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -17,7 +17,7 @@ import { requireSupportedNode } from "@minbar/db/env";
 import { createDatabaseProbe } from "@minbar/db/health";
 import { resolveDataDir } from "@minbar/db/local-data";
 import { createRenditionHandler, mediaStorageFromEnv } from "@minbar/media";
-import { metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
+import { messageLog, metrics, observedServer, processLogger, readObservabilityEnv } from "@minbar/observability";
 import { defaultMediaDir, defaultServerPort, forceProductionMode, getEnv } from "../src/env.ts";
 import { getPathname, localeOfPath } from "../src/i18n/paths.ts";
 import { purgeFrontCache, registerFrontCachePurge } from "../src/lib/front-cache-signal.ts";
@@ -111,7 +111,7 @@ const plainSecurityHeaders = securityHeaders({ https: isHttpsOrigin(env.PUBLIC_S
 const media = createRenditionHandler(mediaStorageFromEnv(env, env.MEDIA_DIR ?? ""), {
   maxBytes: env.MEDIA_CACHE_MB * 1024 * 1024,
   headers: plainSecurityHeaders,
-  onError: (error) => console.error(`[media] ${error instanceof Error ? error.message : String(error)}`),
+  onError: (error) => messageLog("web").error("[media] a photo could not be served", error),
 });
 
 const database = createDatabaseProbe(env.DATABASE_URL);

@@ -8,9 +8,10 @@ import {
   refreshSearchLexicon,
   unpublishDue,
 } from "@minbar/db/editorial";
+import { messageLog, type MessageLog } from "@minbar/observability/log";
 import type { SiteSignal } from "./queues.ts";
 
-type Log = Pick<Console, "info" | "error">;
+type Log = Pick<MessageLog, "info" | "error">;
 
 /** How many localizations the run published, published the changes of, and took down; how many front pages changed. */
 export type DueWorkReport = { published: number; changed: number; takenDown: number; frontPages: number };
@@ -28,7 +29,12 @@ export type DueWorkInput = {
  * tells the public site about the affected articles in one signal, applies the front-page arrangements that are due
  * (and signals those editions), and counts the newly published words for search (docs/decisions/0031).
  */
-export async function runDueWork({ prisma, now, signal: send, log = console }: DueWorkInput): Promise<DueWorkReport> {
+export async function runDueWork({
+  prisma,
+  now,
+  signal: send,
+  log = messageLog("admin"),
+}: DueWorkInput): Promise<DueWorkReport> {
   // What is done is done: a signal that fails must not fail the run (a retry would find nothing left to signal).
   const signal = (what: SiteSignal) =>
     send(what).catch((error: unknown) => log.error(`[jobs] signal failed: ${String(error)}`));

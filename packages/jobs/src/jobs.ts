@@ -6,7 +6,7 @@ import type { PrismaClient } from "@minbar/db/client";
 import { imagesAwaitingRenditions } from "@minbar/db/editorial";
 import { dueSiteSignals } from "@minbar/db/site-signals";
 import type { MediaStorage } from "@minbar/media";
-import { processLogger } from "@minbar/observability/log";
+import { messageLog, processLogger, type MessageLog } from "@minbar/observability/log";
 import { metrics } from "@minbar/observability/metrics";
 import type { SiteTarget } from "@minbar/site-signal";
 import { runDueWork, type DueWorkReport } from "./due-work.ts";
@@ -26,7 +26,7 @@ import {
 import { runRenditions } from "./renditions.ts";
 import { describeSignal, sendSiteSignal } from "./signals.ts";
 
-type Log = Pick<Console, "info" | "warn" | "error">;
+type Log = MessageLog;
 
 /** The safety net: every minute, whatever is due that no job names (imports, restores, a lost job). */
 export const SWEEP_CRON = "* * * * *";
@@ -44,7 +44,7 @@ export type StartJobsOptions = {
   site: Omit<SiteTarget, "requestId"> | null;
   /** Names the process in the JSON log lines. */
   app?: string;
-  /** Human-readable lines (what the scheduler wrote before). */
+  /** The worker's own messages (a signal not confirmed, a photo that cannot be rendered); by default JSON lines. */
   log?: Log;
   /** Where photos are kept: this worker makes their renditions. Without it, it leaves them to a worker that has it. */
   media?: MediaStorage | null;
@@ -186,7 +186,7 @@ export async function startWorker({
   prisma,
   site,
   app = "admin",
-  log = console,
+  log = messageLog(app),
   media = null,
   retry = {},
   pollingIntervalSeconds = 1,

@@ -64,3 +64,28 @@ export function loggablePath(url: string): string {
   const rest = params.toString();
   return rest ? `${url.slice(0, query)}?${rest}` : url.slice(0, query);
 }
+
+/** The code's own messages (a job's warning, a signal not confirmed, a failed render), as the console takes them. */
+export type MessageLog = {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+};
+
+/** Plain messages written through `logger`: the message in `msg`, an error beside it in `err` (type, message, stack). */
+export function messagesThrough(logger: () => Logger): MessageLog {
+  return {
+    info: (message) => logger().info(message),
+    warn: (message) => logger().warn(message),
+    error: (message, error) =>
+      error === undefined ? logger().error(message) : logger().error({ err: error }, message),
+  };
+}
+
+/**
+ * This process's logger for plain messages, so they are JSON lines like the requests' and the jobs'. Start-up lines
+ * for the person starting a server, and the one line a misconfigured server stops with, stay on the console.
+ */
+export function messageLog(app: string): MessageLog {
+  return messagesThrough(() => processLogger(app));
+}

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger, loggablePath } from "./log.ts";
+import { createLogger, loggablePath, messagesThrough } from "./log.ts";
 import { createMetrics } from "./metrics.ts";
 import {
   hasBearerToken,
@@ -213,6 +213,24 @@ describe("/api/health", () => {
     const response = await fetch(`${site.origin}/api/health`);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "failing", checks: { postgres: "boom" } });
+  });
+});
+
+describe("the code's own messages", () => {
+  it("are JSON lines at their level, an error with its type, message and stack", () => {
+    const log = capturedLogger();
+    const messages = messagesThrough(() => log.logger);
+    messages.warn("[next-cache] Redis unreachable");
+    messages.error("[front-cache] request failed", new TypeError("render failed"));
+    messages.info("[jobs] published article 7");
+    const [warned, failed, told] = log.records();
+    expect(warned).toMatchObject({ level: 40, app: "test", msg: "[next-cache] Redis unreachable" });
+    expect(failed).toMatchObject({
+      level: 50,
+      msg: "[front-cache] request failed",
+      err: { type: "TypeError", message: "render failed", stack: expect.stringContaining("TypeError: render failed") },
+    });
+    expect(told).toMatchObject({ level: 30, msg: "[jobs] published article 7" });
   });
 });
 

@@ -12,10 +12,12 @@ import {
   type SiteSignal,
 } from "@minbar/jobs";
 import type { MediaStorage } from "@minbar/media";
+import type { MessageLog } from "@minbar/observability/log";
 import { getEnv, isNextBuild } from "../env.ts";
+import { adminLog } from "./log.ts";
 import { getMediaStorage } from "./media-storage.ts";
 
-type Log = Pick<Console, "info" | "warn" | "error">;
+type Log = MessageLog;
 
 /** How long after a failed start the queue is started again. */
 const START_RETRY_MS = 30_000;
@@ -23,7 +25,7 @@ const START_RETRY_MS = 30_000;
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Starts this server process's worker; a no-op during `next build` and when it is already running. */
-export function startAdminJobs(log: Log = console): void {
+export function startAdminJobs(log: Log = adminLog): void {
   if (isNextBuild() || runningJobs()) return;
   let env;
   try {
@@ -63,7 +65,7 @@ export function startAdminJobs(log: Log = console): void {
  * Queues the due work for each of these instants (a schedule, a take-down, a pin's end just saved). Never throws:
  * the time is saved, and the minute's sweep does the work should the job not be queued.
  */
-export async function queueDueWork(instants: readonly (Date | null | undefined)[], log: Log = console): Promise<void> {
+export async function queueDueWork(instants: readonly (Date | null | undefined)[], log: Log = adminLog): Promise<void> {
   const jobs = runningJobs();
   const due = [...new Set(instants.filter((at): at is Date => at instanceof Date).map((at) => at.getTime()))];
   if (due.length === 0) return;
@@ -80,7 +82,7 @@ export async function queueDueWork(instants: readonly (Date | null | undefined)[
 }
 
 /** Queues the renditions of a photo just uploaded or re-cropped. Never throws: the minute's sweep queues it otherwise. */
-export async function queueRenditions(imageId: number, log: Log = console): Promise<void> {
+export async function queueRenditions(imageId: number, log: Log = adminLog): Promise<void> {
   const jobs = runningJobs();
   if (!jobs) {
     log.warn("[jobs] no job queue in this process: the minute's sweep queues the photo's renditions");
@@ -94,7 +96,7 @@ export async function queueRenditions(imageId: number, log: Log = console): Prom
 }
 
 /** Queues a signal the public site did not confirm, to be sent again with a growing delay; false if it could not be. */
-export async function queueSignalRetry(signal: SiteSignal, log: Pick<Console, "error"> = console): Promise<boolean> {
+export async function queueSignalRetry(signal: SiteSignal, log: Pick<Log, "error"> = adminLog): Promise<boolean> {
   const jobs = runningJobs();
   if (!jobs) return false;
   try {

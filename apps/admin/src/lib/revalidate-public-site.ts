@@ -5,14 +5,16 @@
 // it (X-Request-Id), and is counted in the metrics as sent, then confirmed or failed.
 import { headers } from "next/headers";
 import { getPrisma, type PrismaClient } from "@minbar/db/client";
+import type { MessageLog } from "@minbar/observability/log";
 import { metrics } from "@minbar/observability/metrics";
 import type { SiteSignal } from "@minbar/jobs";
 import { signalFrontPages, signalSectionsChanged, type SiteTarget } from "@minbar/site-signal";
 import { signalAndTrack, type TrackedSignalResult } from "@minbar/site-signal/tracked";
 import { getEnv } from "../env.ts";
 import { queueSignalRetry } from "./jobs.ts";
+import { adminLog } from "./log.ts";
 
-type Log = Pick<Console, "warn" | "error">;
+type Log = Pick<MessageLog, "warn" | "error">;
 
 /** The target configured in the environment, or null when either half is missing; `requestId` names the sender. */
 export function siteTargetFromEnv(requestId?: string): SiteTarget | null {
@@ -74,7 +76,7 @@ export async function revalidatePublicSite(
   options: RevalidateOptions = {},
 ): Promise<boolean> {
   const ids = typeof articleIds === "number" ? [articleIds] : articleIds;
-  const log = options.log ?? console;
+  const log = options.log ?? adminLog;
   let target: SiteTarget | null;
   try {
     target =
@@ -103,7 +105,7 @@ export async function revalidatePublicSite(
  */
 export async function revalidateSections(
   sectionIds: readonly number[],
-  { navigation = false, log = console }: { navigation?: boolean; log?: Log } = {},
+  { navigation = false, log = adminLog }: { navigation?: boolean; log?: Log } = {},
 ): Promise<boolean> {
   const what = `sections ${sectionIds.join(", ")}${navigation ? " (navigation)" : ""}`;
   try {
@@ -132,7 +134,7 @@ export async function revalidateFrontPages(
   options: { target?: SiteTarget | null; log?: Log; requestId?: string } = {},
 ): Promise<boolean> {
   if (locales.length === 0) return true;
-  const log = options.log ?? console;
+  const log = options.log ?? adminLog;
   let target: SiteTarget | null;
   try {
     target =

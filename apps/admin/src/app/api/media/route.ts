@@ -8,6 +8,7 @@ import { MAX_UPLOAD_BYTES, MediaInputError, type MediaRefusal } from "@minbar/me
 import { getDb } from "../../../db.ts";
 import { findActor } from "../../../lib/actor.ts";
 import { adminOrigin } from "../../../lib/admin-origin.ts";
+import { adminLog } from "../../../lib/log.ts";
 import { getMediaStorage } from "../../../lib/media-storage.ts";
 import { queueRenditions } from "../../../lib/jobs.ts";
 import type {
@@ -53,7 +54,7 @@ export async function POST(request: Request): Promise<Response> {
     if (read.code === "incomplete")
       // Next's proxy (src/proxy.ts runs for every path) buffers at most experimental.proxyClientMaxBodySize (10 MB
       // by default) and hands on only that much: said here, as the person is only told to try again.
-      console.error(
+      adminLog.error(
         `[media] an upload arrived cut: ${read.received} of ${read.declared} bytes (is proxyClientMaxBodySize below ${MAX_UPLOAD_BYTES}?)`,
       );
     return refuse(400, read.code);
@@ -73,9 +74,7 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof MediaInputError) return refuseFile(STATUS[error.code], error.code, error.fileName);
     if (error instanceof ForbiddenError) return refuse(403, "forbidden");
-    console.error(
-      `[media] upload of ${read.fileName} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    adminLog.error(`[media] upload of ${read.fileName} failed`, error);
     return refuseFile(500, "failed", read.fileName);
   }
 }
