@@ -1,24 +1,24 @@
 // `npm test` runs its tests through this: `preflight-cli.ts <command> [args...]` checks what the tests need (see
 // preflight.ts), stops with one line per missing piece, and otherwise runs the command with PLAYWRIGHT_CHROMIUM_PATH
 // set to the Chromium it found (turbo passes it through to the Playwright runs).
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { inheritedEnv, readPreflightEnv } from "./env.ts";
-import { DEBIAN_CHROMIUM, ensureProgram, INSTALL_COMMANDS, onPath, REDIS_SERVER, runPreflight } from "./preflight.ts";
+import {
+  CHROMIUM,
+  DEBIAN_CHROMIUM,
+  ensureProgram,
+  installDebianPackages,
+  isDebian,
+  onPath,
+  REDIS_SERVER,
+  runPreflight,
+} from "./preflight.ts";
 
 function installDebianChromium(): boolean {
   console.error(
     "npm test: no Chromium found; installing Debian's chromium (apt-get update; apt-get install -y chromium)",
   );
-  for (const [command, ...args] of INSTALL_COMMANDS) {
-    // apt-get's output goes to stderr, so that nothing but the tests' own output reaches stdout.
-    const run = spawnSync(command, args, {
-      stdio: ["ignore", 2, 2],
-      env: inheritedEnv({ DEBIAN_FRONTEND: "noninteractive" }),
-    });
-    if (run.status !== 0) return false;
-  }
-  return true;
+  return installDebianPackages(CHROMIUM);
 }
 
 async function main(): Promise<number> {
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
       chosen: env.chromiumPath,
       debianChromium: DEBIAN_CHROMIUM,
       playwrightBrowsers: env.playwrightBrowsers,
-      debian: existsSync("/etc/debian_version") && existsSync("/usr/bin/apt-get"),
+      debian: isDebian(),
       root: process.getuid?.() === 0,
     },
     testDatabaseUrl: env.testDatabaseUrl,

@@ -29,11 +29,6 @@ export type ChromiumDecision =
   | { action: "install" }
   | { action: "stop"; message: string };
 
-export const INSTALL_COMMANDS = [
-  ["apt-get", "update"],
-  ["apt-get", "install", "-y", "chromium"],
-] as const;
-
 export function decideChromium(search: ChromiumSearch): ChromiumDecision {
   if (search.chosen !== undefined) {
     return isExecutableFile(search.chosen)
@@ -137,7 +132,7 @@ function redacted(url: string): string {
 export type PreflightResult = { chromium: string; problems: [] } | { chromium: null; problems: string[] };
 
 /**
- * Both checks. `install` runs Debian's install commands (INSTALL_COMMANDS) and says whether they succeeded; it is
+ * Both checks. `install` runs Debian's install commands (for CHROMIUM) and says whether they succeeded; it is
  * called only when the search allows it (root on Debian) and no Chromium was found, and never when PostgreSQL is
  * missing anyway.
  */
@@ -178,12 +173,32 @@ export const VARNISH: DebianProgram = {
 /** A Redis server the tests start for themselves (they never use the machine's own). */
 export const REDIS_SERVER: DebianProgram = { what: "redis-server", packages: ["redis-server"] };
 
+/** Debian's browser, which the browser tests drive when no other Chromium is found. */
+export const CHROMIUM: DebianProgram = { what: "Chromium", packages: ["chromium"] };
+
 /** What installs `program` on Debian, run as root. */
 export function debianInstallCommands(program: DebianProgram): string[][] {
   return [
     ["apt-get", "update"],
     ["apt-get", "install", "-y", ...program.packages],
   ];
+}
+
+/** Whether this is a Debian system with apt-get. */
+export function isDebian(): boolean {
+  return spawnSync("sh", ["-c", "test -f /etc/debian_version && command -v apt-get"], { stdio: "ignore" }).status === 0;
+}
+
+/** Installs `program`'s Debian packages (as root); apt-get's output goes to stderr, leaving stdout to the tests. */
+export function installDebianPackages(program: DebianProgram): boolean {
+  for (const [name = "apt-get", ...args] of debianInstallCommands(program)) {
+    const run = spawnSync(name, args, {
+      stdio: ["ignore", 2, 2],
+      env: inheritedEnv({ DEBIAN_FRONTEND: "noninteractive" }),
+    });
+    if (run.status !== 0) return false;
+  }
+  return true;
 }
 
 export type ProgramDecision = { action: "use" } | { action: "install" } | { action: "stop"; message: string };
@@ -224,20 +239,14 @@ export function ensureProgram(program: DebianProgram, usable: () => boolean, com
   const decision = decideProgram({
     program,
     usable: usable(),
-    debian: spawnSync("sh", ["-c", "test -f /etc/debian_version && command -v apt-get"]).status === 0,
+    debian: isDebian(),
     root: process.getuid?.() === 0,
     command,
   });
   if (decision.action === "use") return;
   if (decision.action === "stop") throw new Error(decision.message);
   console.error(`${command}: installing Debian's ${program.packages.join(" and ")} (apt-get)`);
-  for (const [name = "apt-get", ...args] of debianInstallCommands(program)) {
-    const run = spawnSync(name, args, {
-      stdio: ["ignore", 2, 2],
-      env: inheritedEnv({ DEBIAN_FRONTEND: "noninteractive" }),
-    });
-    if (run.status !== 0) throw new Error(`${command}: apt-get ${args.join(" ")} failed (see above)`);
-  }
+  if (!installDebianPackages(program)) throw new Error(`${command}: apt-get failed (see above)`);
   if (!usable())
     throw new Error(`${command}: ${program.packages.join(", ")} installed, but ${program.what} still fails`);
 }
