@@ -1,10 +1,8 @@
 // An editor driving an admin instance with plain HTTP, as its pages do: signing in through Auth.js's credentials
 // endpoint, then calling the editor's server actions (publishing, saving, publishing changes) with the session.
-import { fileURLToPath } from "node:url";
 import { actionOutcome, serverActionHeaders, type ActionOutcome } from "@minbar/e2e";
 import { NEWSROOM_TIME_ZONE, wallTimeOf } from "@minbar/i18n";
-
-export const ADMIN_DIR = fileURLToPath(new URL("../../../apps/admin", import.meta.url));
+import { ADMIN_DIR } from "./cluster.ts";
 
 /** The cookies of a response, as one Cookie header (name=value pairs), merged over `jar`. */
 function withCookies(jar: string, response: Response): string {

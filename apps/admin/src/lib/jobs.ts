@@ -9,6 +9,7 @@ import {
   enqueueSiteSignal,
   runningJobs,
   startJobs,
+  type Jobs,
   type SiteSignal,
 } from "@minbar/jobs";
 import type { MediaStorage } from "@minbar/media";
@@ -62,48 +63,57 @@ export function startAdminJobs(log: Log = adminLog): void {
 }
 
 /**
+ * Runs `send` on this process's job queue; false when there is none or it fails, with a line saying so and, when
+ * `instead` is given, who does the work then.
+ */
+async function onQueue(
+  what: string,
+  send: (boss: Jobs["boss"]) => Promise<unknown>,
+  log: Pick<Log, "warn" | "error">,
+  instead?: string,
+): Promise<boolean> {
+  const jobs = runningJobs();
+  if (!jobs) {
+    if (instead) log.warn(`[jobs] no job queue in this process: ${instead}`);
+    return false;
+  }
+  try {
+    await send((await jobs).boss);
+    return true;
+  } catch (error) {
+    log.error(`[jobs] ${what} not queued${instead ? ` (${instead})` : ""}: ${describe(error)}`);
+    return false;
+  }
+}
+
+/**
  * Queues the due work for each of these instants (a schedule, a take-down, a pin's end just saved). Never throws:
  * the time is saved, and the minute's sweep does the work should the job not be queued.
  */
 export async function queueDueWork(instants: readonly (Date | null | undefined)[], log: Log = adminLog): Promise<void> {
-  const jobs = runningJobs();
   const due = [...new Set(instants.filter((at): at is Date => at instanceof Date).map((at) => at.getTime()))];
   if (due.length === 0) return;
-  if (!jobs) {
-    log.warn("[jobs] no job queue in this process: the minute's sweep does what is due");
-    return;
-  }
-  try {
-    const { boss } = await jobs;
-    for (const at of due) await enqueueDueWork(boss, new Date(at));
-  } catch (error) {
-    log.error(`[jobs] due work not queued (the minute's sweep does it): ${describe(error)}`);
-  }
+  await onQueue(
+    "due work",
+    async (boss) => {
+      for (const at of due) await enqueueDueWork(boss, new Date(at));
+    },
+    log,
+    "the minute's sweep does what is due",
+  );
 }
 
 /** Queues the renditions of a photo just uploaded or re-cropped. Never throws: the minute's sweep queues it otherwise. */
 export async function queueRenditions(imageId: number, log: Log = adminLog): Promise<void> {
-  const jobs = runningJobs();
-  if (!jobs) {
-    log.warn("[jobs] no job queue in this process: the minute's sweep queues the photo's renditions");
-    return;
-  }
-  try {
-    await enqueueRenditions((await jobs).boss, imageId);
-  } catch (error) {
-    log.error(`[jobs] renditions of image ${imageId} not queued (the minute's sweep does it): ${describe(error)}`);
-  }
+  await onQueue(
+    `renditions of image ${imageId}`,
+    (boss) => enqueueRenditions(boss, imageId),
+    log,
+    "the minute's sweep queues the photo's renditions",
+  );
 }
 
 /** Queues a signal the public site did not confirm, to be sent again with a growing delay; false if it could not be. */
-export async function queueSignalRetry(signal: SiteSignal, log: Pick<Log, "error"> = adminLog): Promise<boolean> {
-  const jobs = runningJobs();
-  if (!jobs) return false;
-  try {
-    await enqueueSiteSignal((await jobs).boss, signal);
-    return true;
-  } catch (error) {
-    log.error(`[jobs] signal not queued for a retry: ${describe(error)}`);
-    return false;
-  }
+export function queueSignalRetry(signal: SiteSignal, log: Pick<Log, "warn" | "error"> = adminLog): Promise<boolean> {
+  return onQueue("a signal's retry", (boss) => enqueueSiteSignal(boss, signal), log);
 }
